@@ -1,0 +1,188 @@
+"""``init``, ``receive``, ``search``, ``due``, ``demo`` and ``catalogue``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from app import catalogue, validation
+from app.calendar import LegalTime, WorkCalendar
+from app.cli import db_path
+from app.clock import iso
+from app.desk import Desk
+from app.errors import MotcuaError, ValidationError
+from app.identity import InitRequest
+from app.models import STATUSES, label
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[parent], help="create the store, desk identity, keys and first admin")
+    p.add_argument("--commune", required=True, help="5-digit commune code")
+    p.add_argument("--commune-name", required=True)
+    p.add_argument("--province", required=True)
+    p.add_argument("--desk", required=True, type=int)
+    p.add_argument("--admin", required=True)
+    p.add_argument("--admin-name", help="the admin's full name (default: the user name)")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--password")
+    group.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--agency-code")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("receive", parents=[parent], help="receive one dossier from JSON")
+    p.add_argument("--json", required=True, dest="json_file", metavar="FILE|-")
+    p.add_argument("--clerk")
+    p.set_defaults(handler=cmd_receive)
+
+    p = sub.add_parser("search", parents=[parent], help="accent-insensitive dossier search")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", dest="as_json")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("due", parents=[parent], help="the due time of a dossier received at a given time")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--procedure")
+    group.add_argument("--days", type=int)
+    p.add_argument("--half-day", action="store_true")
+    p.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
+    p.set_defaults(handler=cmd_due)
+
+    p = sub.add_parser("demo", parents=[parent], help="add realistic demo dossiers")
+    p.add_argument("--dossiers", type=int, required=True)
+    p.add_argument("--seed", type=int, default=None)
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("catalogue", parents=[parent], help="the procedure catalogue")
+    csub = p.add_subparsers(dest="catalogue_command", required=True, parser_class=type(p))
+    c = csub.add_parser("import", parents=[parent], help="replace the catalogue from CSV or XLSX")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_catalogue_import)
+    c = csub.add_parser("list", parents=[parent], help="list the catalogue")
+    c.add_argument("--json", action="store_true", dest="as_json")
+    c.add_argument("--csv", action="store_true", dest="as_csv")
+    c.set_defaults(handler=cmd_catalogue_list)
+
+
+def _open(args: argparse.Namespace) -> Desk:
+    return Desk.open(db_path(args))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else args.password
+    with _open(args) as desk:
+        identity = desk.initialise(InitRequest(
+            commune_code=args.commune, commune_name=args.commune_name, province=args.province,
+            desk_no=args.desk, admin_username=args.admin, admin_password=password,
+            agency_code=args.agency_code, admin_full_name=args.admin_name,
+        ))
+    print(identity.desk_id)
+    return 0
+
+
+def _read_json(source: str) -> object:
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.",
+                              field="json") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError("Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.",
+                              field="json") from exc
+
+
+def cmd_receive(args: argparse.Namespace) -> int:
+    data = _read_json(args.json_file)
+    with _open(args) as desk:
+        dossier = desk.dossiers.receive(data, desk.clerk(args.clerk))  # type: ignore[arg-type]
+    print(dossier.code)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        found = desk.dossiers.search(args.query, limit=max(1, args.limit))
+    lang = args.lang
+    if args.as_json:
+        print(json.dumps([
+            {"code": d.code, "applicant": d.applicant.full_name, "procedure": d.procedure_name,
+             "procedure_code": d.procedure_code, "status": d.status, "due": iso(d.due_at),
+             "received": iso(d.received_at)}
+            for d in found
+        ], ensure_ascii=False, indent=1))
+    else:
+        for d in found:
+            print("\t".join((d.code, d.applicant.full_name, d.procedure_name, label(STATUSES, d.status, lang),
+                             iso(d.due_at))))
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    received = _parse_received(args.received)
+    if args.procedure:
+        with _open(args) as desk:
+            legal = LegalTime.parse(catalogue.get(desk.store, args.procedure).legal_time)
+            calendar = desk.calendar
+    else:
+        if args.days < 0:
+            raise ValidationError("Số ngày không được âm.", "The number of days cannot be negative.", field="days")
+        if args.half_day:
+            legal = LegalTime("half_day")
+        else:
+            legal = LegalTime("working_days", args.days) if args.days else LegalTime("same_day")
+        calendar = _calendar_for(args)
+    print(iso(calendar.due(received, legal)))
+    return 0
+
+
+def _calendar_for(args: argparse.Namespace) -> WorkCalendar:
+    """The store's calendar (with its overrides) when a store exists, else the default one."""
+    path = db_path(args)
+    if path.exists():
+        with Desk.open(path) as desk:
+            return desk.calendar
+    return WorkCalendar.default()
+
+
+def _parse_received(value: str) -> datetime:
+    return validation.iso_datetime(value.replace(" ", "T", 1), field="received")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app import demo
+
+    if args.dossiers < 0:
+        raise ValidationError("Số hồ sơ không được âm.", "The number of dossiers cannot be negative.",
+                              field="dossiers")
+    with _open(args) as desk:
+        count = demo.populate(desk, args.dossiers, seed=args.seed)
+    print(count)
+    return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        count = catalogue.import_file(desk.store, args.file, desk.clock)
+    print(count)
+    return 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        items = catalogue.procedures(desk.store)
+    if args.as_json:
+        print(json.dumps(catalogue.to_json(items), ensure_ascii=False, indent=1))
+    elif args.as_csv:
+        sys.stdout.write(catalogue.to_csv(items))
+    else:
+        for p in items:
+            print("\t".join((p.code, p.name, LegalTime.parse(p.legal_time).label(args.lang), p.fee)))
+    return 0
+
+
+__all__ = ["MotcuaError", "register"]

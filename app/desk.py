@@ -1,0 +1,98 @@
+"""The desk: one object that opens the store and hands out the services.
+
+The window and the command line both stand on this, the way Dangerzone's GUI and CLI share a core.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from app import catalogue, identity
+from app.calendar import Override, WorkCalendar, default_overrides
+from app.clock import Clock, iso
+from app.dossiers import DossierService
+from app.errors import ValidationError
+from app.models import Clerk, DeskIdentity
+from db.store import Store
+
+
+class Desk:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+        self.store = store
+        self.clock = clock or Clock()
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
+        return cls(Store(path), clock)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Identity
+
+    def initialise(self, req: identity.InitRequest) -> DeskIdentity:
+        desk = identity.initialise(self.store, req, self.clock)
+        catalogue.replace(self.store, catalogue.starter(), self.clock)
+        now = iso(self.clock.now())
+        for override in default_overrides():
+            self.store.set_calendar_override({"day": override.day.isoformat(), "kind": override.kind,
+                                              "note": override.note, "source": "default", "updated_at": now})
+        self.__dict__.pop("identity", None)
+        return desk
+
+    @property
+    def initialised(self) -> bool:
+        return self.store.get_meta("desk_id") is not None
+
+    @cached_property
+    def identity(self) -> DeskIdentity:
+        return identity.identity(self.store)
+
+    def authenticate(self, username: str, password: str) -> Clerk:
+        return identity.authenticate(self.store, username, password)
+
+    def clerk(self, username: str | None = None) -> Clerk:
+        """The named clerk, or the first admin (the CLI's default)."""
+        if username is None:
+            return identity.first_admin(self.store)
+        found = identity.clerk_by_username(self.store, username)
+        if found is None:
+            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.",
+                                  field="clerk")
+        return found
+
+    # Calendar
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(
+            Override(date.fromisoformat(r["day"]), r["kind"], r["note"]) for r in self.store.calendar_overrides()
+        )
+
+    def set_calendar_override(self, day: date, kind: str, note: str = "", source: str = "local") -> None:
+        Override(day, kind, note)  # type: ignore[arg-type]
+        self.store.set_calendar_override({"day": day.isoformat(), "kind": kind, "note": note, "source": source,
+                                          "updated_at": iso(self.clock.now())})
+        self._calendar_changed()
+
+    def remove_calendar_override(self, day: date) -> None:
+        self.store.delete_calendar_override(day.isoformat())
+        self._calendar_changed()
+
+    def _calendar_changed(self) -> None:
+        self.__dict__.pop("calendar", None)
+        self.__dict__.pop("dossiers", None)
+
+    # Services
+
+    @cached_property
+    def dossiers(self) -> DossierService:
+        return DossierService(self.store, self.clock, self.calendar, self.identity)

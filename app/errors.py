@@ -1,0 +1,56 @@
+"""Errors a clerk can see. Each carries one Vietnamese sentence and its English translation.
+
+The UI and the CLI show ``str(error)`` (Vietnamese) or ``error.message("en")``; they format nothing.
+"""
+
+from __future__ import annotations
+
+
+class MotcuaError(Exception):
+    """Something the user must be told about, in one sentence."""
+
+    exit_code = 1
+
+    def __init__(self, vi: str, en: str | None = None, *, field: str | None = None) -> None:
+        super().__init__(vi)
+        self.vi = vi
+        self.en = en or vi
+        self.field = field
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+    def __str__(self) -> str:
+        return self.vi
+
+
+class ValidationError(MotcuaError):
+    """A field of the input is wrong; ``field`` names it."""
+
+
+class NotFound(MotcuaError):
+    """The record asked for does not exist."""
+
+
+class NotInitialised(MotcuaError):
+    """The store has no desk identity yet (``motcua init`` was not run)."""
+
+
+class AlreadyInitialised(MotcuaError):
+    """``motcua init`` on a store that already has a desk identity."""
+
+
+class PermissionDenied(MotcuaError):
+    """The signed-in clerk's role does not allow this."""
+
+
+class AuthenticationFailed(MotcuaError):
+    """Wrong user name or password."""
+
+
+class InvalidTransition(MotcuaError):
+    """The dossier's status does not allow this action."""
+
+
+class CapacityExceeded(MotcuaError):
+    """A per-day or per-desk limit was reached (e.g. 999 dossiers per desk per day)."""

@@ -1,0 +1,143 @@
+"""Domain records. Plain dataclasses: no Qt, no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+DocumentKind = Literal["original", "certified_copy", "copy"]
+DOCUMENT_KINDS: dict[str, tuple[str, str]] = {
+    "original": ("Bản chính", "Original"),
+    "certified_copy": ("Bản sao chứng thực", "Certified copy"),
+    "copy": ("Bản sao", "Copy"),
+}
+CHANNELS: dict[str, tuple[str, str]] = {
+    "direct": ("Trực tiếp", "In person"),
+    "post": ("Bưu chính", "By post"),
+    "online": ("Trực tuyến", "Online"),
+}
+ROLES: dict[str, tuple[str, str]] = {
+    "clerk": ("Cán bộ tiếp nhận", "Reception clerk"),
+    "leader": ("Lãnh đạo", "Leader"),
+    "admin": ("Quản trị", "Administrator"),
+}
+EVENT_KINDS: dict[str, tuple[str, str]] = {
+    "received": ("Tiếp nhận", "Received"),
+    "forwarded": ("Chuyển xử lý", "Forwarded for processing"),
+    "supplement_requested": ("Yêu cầu bổ sung", "Supplement requested"),
+    "supplement_received": ("Đã nhận bổ sung", "Supplement received"),
+    "refused": ("Từ chối", "Refused"),
+    "apology_issued": ("Xin lỗi, hẹn lại", "Apology, new date"),
+    "done": ("Có kết quả", "Result ready"),
+    "returned": ("Đã trả kết quả", "Returned"),
+    "withdrawn": ("Rút hồ sơ", "Withdrawn"),
+}
+STATUSES: dict[str, tuple[str, str]] = {
+    "received": ("Mới tiếp nhận", "Received"),
+    "processing": ("Đang xử lý", "Processing"),
+    "waiting_supplement": ("Chờ bổ sung", "Waiting for supplement"),
+    "done": ("Có kết quả, chờ trả", "Result ready"),
+    "returned": ("Đã trả kết quả", "Returned"),
+    "refused": ("Đã từ chối", "Refused"),
+    "withdrawn": ("Đã rút", "Withdrawn"),
+}
+FINAL_STATUSES = frozenset({"returned", "refused", "withdrawn"})
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str = "vi") -> str:
+    vi, en = table.get(key, (key, key))
+    return en if lang == "en" else vi
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    kind: DocumentKind = "original"
+    count: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str
+    name: str
+    legal_time: str  # as LegalTime.__str__: "3", "0", "half"
+    field: str = ""
+    fee: str = ""
+    documents: tuple[Document, ...] = ()
+    example: bool = False
+
+
+@dataclass(frozen=True)
+class Applicant:
+    full_name: str
+    cccd: str | None = None
+    phone: str | None = None
+    address: str = ""
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Clerk:
+    id: str
+    username: str
+    full_name: str
+    role: Literal["clerk", "leader", "admin"]
+    active: bool = True
+
+    def can(self, *roles: str) -> bool:
+        return self.role in roles
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    desk_id: str
+    db_id: str
+    commune_code: str
+    commune_name: str
+    province: str
+    agency_code: str
+    desk_no: int
+    public_key: str  # hex
+    agency_name: str = ""
+
+
+@dataclass(frozen=True)
+class DossierEvent:
+    id: str
+    dossier_id: str
+    kind: str
+    at: datetime
+    clerk_id: str
+    desk_id: str
+    data: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class Dossier:
+    id: str
+    code: str
+    procedure_code: str
+    procedure_name: str
+    legal_time: str
+    applicant: Applicant
+    documents: tuple[Document, ...]
+    sets: int
+    channel: str
+    notes: str
+    received_at: datetime
+    due_at: datetime
+    status: str
+    clerk_id: str
+    desk_id: str
+    created_at: str = ""
+    updated_at: str = ""
+    events: tuple[DossierEvent, ...] = ()
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATUSES

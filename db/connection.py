@@ -1,0 +1,82 @@
+"""Opening the SQLite file with the pragmas a desk that loses power needs, and migrating it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class MigrationError(Exception):
+    """A migration failed; the store is left at the last version that applied cleanly."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    """The numbered migrations shipped in ``db/migrations``, in order."""
+    found: list[Migration] = []
+    for entry in resources.files("db.migrations").iterdir():
+        match = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise MigrationError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return found
+
+
+LATEST_VERSION = len(migrations())
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are explicit (``BEGIN IMMEDIATE``)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if str(path) != ":memory:":
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"could not switch {path} to WAL (got {mode})")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # FULL: a committed dossier survives a power cut, which rural desks see often.
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
+    """Apply every migration above the file's version, each in its own transaction.
+
+    The version bump commits with the migration, so a crash leaves the file at a clean version.
+    """
+    target = LATEST_VERSION if target is None else target
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise MigrationError(
+            f"the store is at version {current}, newer than this program knows ({LATEST_VERSION})"
+        )
+    for migration in migrations():
+        if current < migration.version <= target:
+            script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            try:
+                conn.executescript(script)
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+            current = migration.version
+    return current

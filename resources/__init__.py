@@ -1,0 +1,1 @@
+"""Shipped data: fonts, catalogue, form templates, translations. Located through ``app.paths``."""

@@ -1,0 +1,1 @@
+"""The Qt window, sections, table models and dialogs. Calls ``app`` only."""

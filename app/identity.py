@@ -45,10 +45,11 @@ def _check_init(req: InitRequest) -> InitRequest:
     if not isinstance(req.desk_no, int) or not 1 <= req.desk_no <= 9:
         raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
     agency = req.agency_code or req.commune_code
-    if not re.fullmatch(r"[0-9A-Za-z.]{2,20}", agency):
+    # Digits only: the code is read back from a scanned QR, where Unikey rewrites letters.
+    if not re.fullmatch(r"[0-9]{2,20}", agency):
         raise ValidationError(
-            "Mã cơ quan chỉ gồm chữ, số hoặc dấu chấm (2–20 ký tự).",
-            "The agency code may hold only letters, digits or dots (2–20 characters).",
+            "Mã cơ quan chỉ gồm chữ số (2–20 chữ số).",
+            "The agency code may hold only digits (2–20 digits).",
             field="agency_code",
         )
     name = validation.required_text(req.commune_name, field="commune_name", label_vi="Tên xã",

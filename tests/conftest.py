@@ -1,0 +1,79 @@
+"""Every test runs isolated: its own data, config and key folders, a fixed time zone, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "Asia/Ho_Chi_Minh"
+time.tzset()
+
+from app.calendar import VN_TZ  # noqa: E402
+from app.clock import FixedClock  # noqa: E402
+from app.desk import Desk  # noqa: E402
+from app.identity import InitRequest  # noqa: E402
+from app.models import Clerk  # noqa: E402
+
+ADMIN_PASSWORD = "mat-khau-123"
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("MOTCUA_KEY_DIR", str(home / "config" / "keys"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg"))  # QSettings on Linux
+    monkeypatch.delenv("MOTCUA_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """Thursday 12 February 2026, 09:00 local: a working day a few days before Tết."""
+    return FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ))
+
+
+def make_desk(path: Path, clock: FixedClock, *, commune: str = "87001", desk_no: int = 1) -> Desk:
+    desk = Desk.open(path, clock)
+    desk.initialise(InitRequest(commune_code=commune, commune_name="Xã Tân Thành", province="Đồng Tháp",
+                                desk_no=desk_no, admin_username="admin", admin_password=ADMIN_PASSWORD,
+                                admin_full_name="Trần Văn Quản"))
+    return desk
+
+
+@pytest.fixture
+def desk(tmp_path: Path, clock: FixedClock) -> Iterator[Desk]:
+    """An initialised desk on a real SQLite file (WAL), commune 87001, desk 1, starter catalogue."""
+    d = make_desk(tmp_path / "desk.sqlite3", clock)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def admin(desk: Desk) -> Clerk:
+    return desk.clerk()
+
+
+def dossier_input(**overrides: object) -> dict:
+    """A valid ``receive`` input (shared/CLI.md), procedure HT04 (3 working days)."""
+    data: dict = {
+        "applicant": {"full_name": "Nguyễn Thị Đào", "cccd": "087186001234", "phone": "0912345678",
+                      "address": "Ấp Tân Hòa, xã Tân Thành, Đồng Tháp", "email": None},
+        "procedure": "HT04",
+        "documents": [{"name": "Tờ khai", "kind": "original", "count": 1}],
+        "sets": 1, "channel": "direct", "notes": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def sample_input() -> dict:
+    return dossier_input()

@@ -92,6 +92,8 @@ def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) 
     if roll < 0.05:
         add("withdrawn", {"reason": "Công dân xin rút hồ sơ."}, hours=rng.uniform(1, 48))
         return steps
+    if age < 2 and rng.random() < 0.4:
+        return steps  # still waiting at the desk to be forwarded
     if not add("forwarded"):
         return steps
     if rng.random() < 0.06:

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from app import catalogue, identity
+from app import catalogue, identity, paths
 from app.calendar import Override, WorkCalendar, default_overrides
 from app.clock import Clock, iso
 from app.dossiers import DossierService
@@ -25,7 +25,7 @@ class Desk:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
-        return cls(Store(path), clock)
+        return cls(Store(path, registry=paths.config_dir() / "stores.json"), clock)
 
     def close(self) -> None:
         self.store.close()

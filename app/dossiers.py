@@ -59,6 +59,13 @@ STATUS_AFTER = {
     "withdrawn": "withdrawn",
 }
 NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
+# Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
+_LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
+
+
+def event_order(event: DossierEvent) -> tuple[datetime, int, str]:
+    """The one order of a dossier's events, the same on every desk."""
+    return (event.at, _LIFECYCLE_RANK.get(event.kind, len(_LIFECYCLE_RANK)), event.id)
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTi
     status = "received"
     due = original = calendar.due(received_at, legal)
     apologised = False
-    for event in sorted(events, key=lambda e: (e.at, e.id)):
+    for event in sorted(events, key=event_order):
         if status in FINAL_STATUSES:
             break
         if event.kind == "apology_issued" and not apologised:
@@ -129,7 +136,7 @@ def from_row(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]] = ()) -
         documents=docs, sets=row["sets"], channel=row["channel"], notes=row["notes"],
         received_at=parse_iso(row["received_at"]), due_at=parse_iso(row["due_at"]), status=row["status"],
         clerk_id=row["clerk_id"], desk_id=row["desk_id"], created_at=row["created_at"],
-        updated_at=row["updated_at"], events=tuple(_event_from_row(e) for e in events),
+        updated_at=row["updated_at"], events=tuple(sorted((_event_from_row(e) for e in events), key=event_order)),
     )
 
 

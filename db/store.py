@@ -8,6 +8,7 @@ inside that same transaction by the caller, so a crash leaves both or neither.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -45,9 +46,34 @@ def _fingerprint(path: Path) -> str:
     return f"{st.st_dev}:{st.st_ino}:{path.resolve()}"
 
 
+def _read_registry(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return {}  # a damaged registry only costs a fresh database id, never data
+
+
+def _write_registry(path: Path, key: str, nonce: str) -> None:
+    entries = _read_registry(path)
+    entries[key] = nonce
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(entries, handle, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
 class Store:
-    def __init__(self, path: str | Path, *, migrate_to: int | None = None) -> None:
+    """``registry``: a JSON file outside the data folder (the desk's config) that remembers, per store
+    path, the nonce this store was last opened with; a restored backup carries an older nonce."""
+
+    def __init__(self, path: str | Path, *, migrate_to: int | None = None, registry: Path | None = None) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
+        self.registry = registry
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = connect(path)
@@ -102,6 +128,7 @@ class Store:
             self.conn.backup(dest)
         finally:
             dest.close()
+        self.rotate_open_nonce()  # so the backup, if restored, is seen as a restore
 
     # Meta and database identity
 
@@ -142,10 +169,27 @@ class Store:
         return [dict(r) for r in self.conn.execute("SELECT * FROM database_ids ORDER BY started_at")]
 
     def _check_copy(self) -> None:
+        """A copied or restored file must not continue another file's history (Morango's lesson)."""
         if self.path is None or self.get_meta("db_id") is None:
             return
         if self.get_meta("fingerprint") != _fingerprint(self.path):
             self.new_db_id("copied or restored")
+        if self.registry is not None:
+            with self.transaction():  # the write lock serialises concurrent opens of one file
+                key = str(self.path.resolve())
+                known = _read_registry(self.registry).get(key)
+                if known is not None and known != self.get_meta("open_nonce"):
+                    self.new_db_id("copied or restored")
+                self.rotate_open_nonce()
+
+    def rotate_open_nonce(self) -> None:
+        """Mark this moment: a copy taken before it carries the old nonce and is recognised later."""
+        if self.registry is None or self.path is None:
+            return
+        nonce = str(uuid.uuid4())
+        with self.transaction():
+            self.set_meta({"open_nonce": nonce})
+            _write_registry(self.registry, str(self.path.resolve()), nonce)
 
     # Outbox
 

@@ -34,6 +34,16 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production argon2 parameters cost ~0.1 s per hash; tests check behaviour, not hardness."""
+    from argon2 import PasswordHasher
+
+    import app.identity
+
+    monkeypatch.setattr(app.identity, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     """Thursday 12 February 2026, 09:00 local: a working day a few days before Tết."""

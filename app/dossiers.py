@@ -25,6 +25,7 @@ from app.models import (
     Document,
     Dossier,
     DossierEvent,
+    DossierSummary,
     Procedure,
     label,
 )
@@ -320,11 +321,12 @@ class DossierService:
             raise NotFound("Không tìm thấy hồ sơ.", "Dossier not found.", field="id")
         return from_row(row, self.store.events(row["id"]))
 
-    def search(self, query: str, limit: int = 50) -> list[Dossier]:
+    def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
+        """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
         match = match_expression(query)
         if match is None:
             return []
-        return [from_row(r) for r in self.store.search_dossiers(match, limit)]
+        return [DossierSummary(*row) for row in self.store.search_summaries(match, limit)]
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
         row = self.store.latest_applicant_by_cccd(cccd)

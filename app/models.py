@@ -141,3 +141,19 @@ class Dossier:
     @property
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    """What a search result shows; cheap to build on every keystroke (times stay ISO text)."""
+
+    id: str
+    code: str
+    applicant_name: str
+    applicant_cccd: str | None
+    applicant_phone: str | None
+    procedure_code: str
+    procedure_name: str
+    status: str
+    received_at: str
+    due_at: str

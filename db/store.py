@@ -26,6 +26,8 @@ DOSSIER_COLUMNS = (
     "applicant_phone", "applicant_address", "applicant_email", "documents", "sets", "channel", "notes",
     "received_at", "due_at", "status", "created_at", "updated_at", "clerk_id", "desk_id",
 )
+SUMMARY_COLUMNS = ("id", "code", "applicant_name", "applicant_cccd", "applicant_phone", "procedure_code",
+                   "procedure_name", "status", "received_at", "due_at")
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
 
 # Filters the register offers; each maps to a WHERE fragment over `dossiers`.
@@ -74,6 +76,7 @@ class Store:
     def __init__(self, path: str | Path, *, migrate_to: int | None = None, registry: Path | None = None) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
         self.registry = registry
+        self._db_id: str | None = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = connect(path)
@@ -109,6 +112,7 @@ class Store:
             yield self.conn
         except BaseException:
             self._depth = 0
+            self._db_id = None  # it may have been read from the rolled-back transaction
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
@@ -140,6 +144,7 @@ class Store:
         return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
 
     def set_meta(self, values: Mapping[str, str]) -> None:
+        self._db_id = None
         with self.transaction():
             self.conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -149,7 +154,10 @@ class Store:
 
     @property
     def db_id(self) -> str | None:
-        return self.get_meta("db_id")
+        # Cached: it is read for every outbox entry and changes only through set_meta.
+        if self._db_id is None:
+            self._db_id = self.get_meta("db_id")
+        return self._db_id
 
     def new_db_id(self, reason: str) -> str:
         """Start a new history: the outbox sequence restarts under a fresh database id."""
@@ -195,22 +203,19 @@ class Store:
 
     def append_outbox(self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any],
                       created_at: str) -> int:
-        """Must run inside ``transaction()`` with the change it records."""
+        """Must run inside ``transaction()`` with the change it records; returns the sequence number."""
         if not self.conn.in_transaction:
             raise StoreError("the outbox is written only inside the transaction of its change")
         db_id = self.db_id
         if db_id is None:
             raise StoreError("the store has no database id")
-        seq = self.conn.execute(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)
-        ).fetchone()[0]
-        self.conn.execute(
+        return self.conn.execute(
             "INSERT INTO outbox (db_id, seq, change_id, entity, entity_id, op, payload, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (db_id, seq, str(uuid.uuid4()), entity, entity_id, op,
+            "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM outbox WHERE db_id = ?1 "
+            "RETURNING seq",
+            (db_id, str(uuid.uuid4()), entity, entity_id, op,
              json.dumps(payload, ensure_ascii=False, separators=(",", ":")), created_at),
-        )
-        return seq
+        ).fetchone()[0]
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -374,14 +379,13 @@ class Store:
                 (prefix, floor),
             )
 
-    def search_dossiers(self, match: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """``match`` is an FTS5 query over folded text; newest first (rowid follows insertion)."""
-        rows = self.conn.execute(
-            "SELECT d.* FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid "
-            "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
-        return [dict(r) for r in rows]
+    def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
+        """Only the columns a result list shows, as tuples in ``SUMMARY_COLUMNS`` order."""
+        return self.conn.execute(
+            f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM dossier_search s "
+            "JOIN dossiers d ON d.rowid = s.rowid WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
+            (match, limit),
+        ).fetchall()
 
     def search_rowids(self, match: str, limit: int = 50) -> list[int]:
         rows = self.conn.execute(

@@ -13,7 +13,7 @@ from app.calendar import LegalTime, WorkCalendar
 from app.cli import db_path
 from app.clock import iso
 from app.desk import Desk
-from app.errors import MotcuaError, ValidationError
+from app.errors import ValidationError
 from app.identity import InitRequest
 from app.models import STATUSES, label
 
@@ -110,15 +110,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.as_json:
         print(json.dumps([
-            {"code": d.code, "applicant": d.applicant.full_name, "procedure": d.procedure_name,
-             "procedure_code": d.procedure_code, "status": d.status, "due": iso(d.due_at),
-             "received": iso(d.received_at)}
+            {"code": d.code, "applicant": d.applicant_name, "procedure": d.procedure_name,
+             "procedure_code": d.procedure_code, "status": d.status, "due": d.due_at, "received": d.received_at}
             for d in found
         ], ensure_ascii=False, indent=1))
     else:
         for d in found:
-            print("\t".join((d.code, d.applicant.full_name, d.procedure_name, label(STATUSES, d.status, lang),
-                             iso(d.due_at))))
+            print("\t".join((d.code, d.applicant_name, d.procedure_name, label(STATUSES, d.status, lang), d.due_at)))
     return 0
 
 
@@ -184,5 +182,3 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
             print("\t".join((p.code, p.name, LegalTime.parse(p.legal_time).label(args.lang), p.fee)))
     return 0
 
-
-__all__ = ["MotcuaError", "register"]

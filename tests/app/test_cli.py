@@ -109,7 +109,7 @@ def test_demo_initialises_a_new_store_and_loads(tmp_path: Path, capsys) -> None:
         assert sum(statuses.values()) == 300
         assert statuses.get("returned", 0) > 200
         assert desk.store.outbox_count() >= 600  # every dossier and event went through the outbox
-        names = [d.applicant.full_name for d in desk.dossiers.search("nguyen", limit=5)]
+        names = [d.applicant_name for d in desk.dossiers.search("nguyen", limit=5)]
         assert names and all(n.startswith("Nguyễn") for n in names)
 
 

@@ -1,0 +1,156 @@
+"""Store benchmark at a million dossiers: durable save, and search-as-you-type against bare FTS5.
+
+    python3 tests/perf/bench_store.py [--dossiers 1000000] [--store PATH]
+
+The store is built once with ``motcua demo`` (minutes) and cached in /tmp; later runs reuse it.
+Figures are printed as ratios to a baseline measured in the same run: the same FTS5 query on a bare
+FTS5 table holding the same folded text, with nothing joined and nothing built from the rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app import demo  # noqa: E402
+from app.desk import Desk  # noqa: E402
+from app.dossiers import match_expression  # noqa: E402
+from app.text import fold  # noqa: E402
+from tests.conftest import dossier_input  # noqa: E402
+
+SEARCH_LIMIT = 50
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.2f} ms"
+
+
+def build(path: Path, count: int) -> None:
+    if path.exists():
+        with Desk.open(path) as desk:
+            have = desk.store.count_dossiers()
+        if have >= count:
+            print(f"store: {path} ({have:,} dossiers, cached)")
+            return
+    started = time.perf_counter()
+    with Desk.open(path) as desk:
+        demo.ensure_initialised(desk)
+        missing = count - desk.store.count_dossiers()
+        demo.populate(desk, missing, seed=42)
+    print(f"store: {path} built {missing:,} dossiers in {time.perf_counter() - started:.0f} s")
+
+
+def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
+    if not bare_path.exists():
+        tmp = bare_path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        conn.execute("CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', "
+                     "prefix = '2 3 4')")
+        conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
+        conn.execute("INSERT INTO bare (rowid, text) SELECT rowid, text FROM src.dossier_search")
+        conn.commit()
+        conn.execute("DETACH DATABASE src")
+        conn.execute("INSERT INTO bare (bare) VALUES ('optimize')")
+        conn.commit()
+        conn.close()
+        tmp.rename(bare_path)
+    return sqlite3.connect(bare_path)
+
+
+def typing_queries(desk: Desk, rng: random.Random, people: int) -> list[str]:
+    """What a clerk types, keystroke by keystroke, looking for people who are in the store."""
+    total = desk.store.count_dossiers()
+    queries: list[str] = []
+    for _ in range(people):
+        row = desk.store.dossiers_by_rowids([rng.randint(1, total)])
+        if not row:
+            continue
+        name = fold(row[0]["applicant_name"])
+        for end in range(2, len(name) + 1):
+            if name[end - 1] != " ":
+                queries.append(name[:end])
+        if row[0]["applicant_phone"]:
+            phone = row[0]["applicant_phone"]
+            queries.extend(phone[:end] for end in range(4, 11, 2))
+    return queries
+
+
+def bench_search(desk: Desk, bare: sqlite3.Connection, queries: list[str], rounds: int) -> None:
+    ours: list[float] = []
+    base: list[float] = []
+    for _ in range(rounds):
+        for query in queries:
+            match = match_expression(query)
+            t0 = time.perf_counter()
+            bare.execute("SELECT rowid, text FROM bare WHERE bare MATCH ? LIMIT ?", (match, SEARCH_LIMIT)).fetchall()
+            t1 = time.perf_counter()
+            desk.dossiers.search(query, limit=SEARCH_LIMIT)
+            t2 = time.perf_counter()
+            base.append(t1 - t0)
+            ours.append(t2 - t1)
+    b50, o50 = statistics.median(base), statistics.median(ours)
+    print(f"search-as-you-type ({len(ours)} queries, limit {SEARCH_LIMIT}):")
+    print(f"  bare FTS5 baseline  p50 {ms(b50)}  p95 {ms(pct(base, 0.95))}")
+    print(f"  desk search         p50 {ms(o50)}  p95 {ms(pct(ours, 0.95))}   p50 ratio {o50 / b50:.2f}x"
+          f"   (targets: p50 ≤ 2x baseline, p95 ≤ 50 ms)")
+    worst = sorted(zip(ours, queries * rounds, strict=True), reverse=True)[:3]
+    print("  slowest:", ", ".join(f"{q!r} {ms(t).strip()}" for t, q in worst))
+
+
+def bench_save(path: Path, saves: int) -> None:
+    """Durable saves (synchronous=FULL) on a copy, so the cached store stays as built."""
+    work = Path(tempfile.mkdtemp(prefix="motcua-bench-")) / "save.sqlite3"
+    shutil.copy(path, work)
+    times: list[float] = []
+    with Desk.open(work) as desk:
+        clerk = desk.clerk()
+        desk.store.conn.execute("PRAGMA synchronous").fetchone()
+        for i in range(saves):
+            data = dossier_input(applicant={"full_name": "Nguyễn Văn Đào", "cccd": f"087186{i:06d}",
+                                            "phone": "0912345678", "address": "Ấp Tân Hòa"})
+            t0 = time.perf_counter()
+            desk.dossiers.receive(data, clerk)
+            times.append(time.perf_counter() - t0)
+    shutil.rmtree(work.parent)
+    print(f"durable save of one received dossier ({saves} saves, synchronous=FULL):")
+    print(f"  p50 {ms(statistics.median(times))}  p95 {ms(pct(times, 0.95))}   (target: p50 ≤ 20 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--people", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--saves", type=int, default=200)
+    args = parser.parse_args()
+    os.environ.setdefault("MOTCUA_CONFIG_DIR", str(Path(tempfile.gettempdir()) / "motcua-bench-config"))
+    store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
+    build(store, args.dossiers)
+    bare = bare_table(store, store.with_name(store.stem + "-bare.sqlite3"))
+    with Desk.open(store) as desk:
+        queries = typing_queries(desk, random.Random(7), args.people)
+        desk.dossiers.search("warm up", limit=SEARCH_LIMIT)
+        bench_search(desk, bare, queries, args.rounds)
+    bench_save(store, args.saves)
+
+
+if __name__ == "__main__":
+    main()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from app import catalogue, validation
+from app import catalogue, text, validation
 from app.calendar import LegalTime, WorkCalendar
 from app.cli import db_path
 from app.clock import iso
@@ -65,6 +65,27 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     c.add_argument("--json", action="store_true", dest="as_json")
     c.add_argument("--csv", action="store_true", dest="as_csv")
     c.set_defaults(handler=cmd_catalogue_list)
+    register_admin(sub, parent)
+
+
+def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("calendar", parents=[parent], help="local calendar overrides (extra days off, worked days)")
+    csub = p.add_subparsers(dest="calendar_command", required=True, parser_class=type(p))
+    c = csub.add_parser("list", parents=[parent], help="overrides and the year's days off")
+    c.add_argument("--year", type=int)
+    c.set_defaults(handler=cmd_calendar_list)
+    for kind, helptext in (("off", "an extra day off"), ("work", "a swapped working day (e.g. a Saturday)")):
+        c = csub.add_parser(kind, parents=[parent], help=helptext)
+        c.add_argument("day", help="YYYY-MM-DD")
+        c.add_argument("--note", default="")
+        c.set_defaults(handler=cmd_calendar_set, kind=kind)
+    c = csub.add_parser("remove", parents=[parent], help="remove a local override")
+    c.add_argument("day")
+    c.set_defaults(handler=cmd_calendar_remove)
+
+    p = sub.add_parser("backup", parents=[parent], help="a consistent copy of the store (safe while it is in use)")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_backup)
 
 
 def _open(args: argparse.Namespace) -> Desk:
@@ -182,3 +203,40 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
             print("\t".join((p.code, p.name, LegalTime.parse(p.legal_time).label(args.lang), p.fee)))
     return 0
 
+
+
+def cmd_calendar_list(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        year = args.year or desk.clock.now().year
+        for row in desk.store.calendar_overrides():
+            print("\t".join((row["day"], row["kind"], row["source"], row["note"])))
+        for day, name in desk.calendar.holidays_between(date(year, 1, 1), date(year, 12, 31), lang=args.lang):
+            print("\t".join((day.isoformat(), "holiday", "holidays.VN", name)))
+    return 0
+
+
+def cmd_calendar_set(args: argparse.Namespace) -> int:
+    day = validation.iso_date(args.day, field="day")
+    with _open(args) as desk:
+        desk.set_calendar_override(day, args.kind, text.nfc(args.note))
+    print(day.isoformat())
+    return 0
+
+
+def cmd_calendar_remove(args: argparse.Namespace) -> int:
+    day = validation.iso_date(args.day, field="day")
+    with _open(args) as desk:
+        desk.remove_calendar_override(day)
+    print(day.isoformat())
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.exists():
+        raise ValidationError(f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.",
+                              field="file")
+    with _open(args) as desk:
+        desk.store.backup_to(target)
+    print(target)
+    return 0

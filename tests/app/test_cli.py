@@ -119,3 +119,32 @@ def test_the_installed_entry_point_runs(tmp_path: Path) -> None:
                          cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "e.sqlite3").exists()
+
+
+def test_calendar_overrides_are_kept_in_the_store_and_move_due_dates(db: str, capsys) -> None:
+    received = ["due", "--procedure", "CT03", "--received", "2026-03-02 10:00", "--db", db]
+    assert run(capsys, *received)[1].strip() == "2026-03-04T10:00:00+07:00"
+    assert run(capsys, "--db", db, "calendar", "off", "2026-03-03", "--note", "Bầu cử")[0] == 0
+    assert run(capsys, *received)[1].strip() == "2026-03-05T10:00:00+07:00"
+    assert run(capsys, "--db", db, "calendar", "work", "2026-03-07")[0] == 0  # a Saturday worked
+    assert run(capsys, *received)[1].strip() == "2026-03-05T10:00:00+07:00"
+    assert run(capsys, "--db", db, "due", "--procedure", "CT03", "--received", "2026-03-05 10:00")[1].strip() \
+        == "2026-03-07T10:00:00+07:00"  # Fri 6, then Sat 7, which is worked
+    code, out, _ = run(capsys, "--db", db, "calendar", "list", "--year", "2026")
+    assert "2026-03-03\toff\tlocal\tBầu cử" in out and "2026-02-17\tholiday" in out
+    run(capsys, "--db", db, "calendar", "remove", "2026-03-03")
+    assert run(capsys, *received)[1].strip() == "2026-03-04T10:00:00+07:00"
+    code, _, err = run(capsys, "--db", db, "calendar", "off", "2026-02-30")
+    assert code == 1 and err.strip()
+
+
+def test_backup_is_a_consistent_copy_and_restores_as_a_new_history(db: str, tmp_path: Path, capsys) -> None:
+    from app.desk import Desk
+
+    target = tmp_path / "backup.sqlite3"
+    code, out, _ = run(capsys, "--db", db, "backup", str(target))
+    assert (code, out.strip()) == (0, str(target))
+    with Desk.open(db) as live, Desk.open(target) as copy:
+        assert copy.store.count_dossiers() == live.store.count_dossiers()
+        assert copy.store.db_id != live.store.db_id
+    assert run(capsys, "--db", db, "backup", str(target))[0] == 1  # never overwrites

@@ -7,8 +7,10 @@ million dossiers load in minutes.
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from app import catalogue
@@ -19,9 +21,7 @@ from app.dossiers import (
     MAX_PER_DESK_PER_DAY,
     DossierService,
     ReceiveInput,
-    _event_row,
     derive,
-    event_payload,
 )
 from app.errors import CapacityExceeded, ValidationError
 from app.identity import InitRequest
@@ -96,9 +96,11 @@ def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) 
         return steps  # still waiting at the desk to be forwarded
     if not add("forwarded"):
         return steps
-    if rng.random() < 0.06:
+    if rng.random() < 0.08:
         if not add("supplement_requested", {"reason": "Thiếu bản sao giấy tờ tùy thân."}, hours=rng.uniform(2, 30)):
             return steps
+        if age < 15 and rng.random() < 0.5:
+            return steps  # the citizen has not come back yet
         if not add("supplement_received", hours=rng.uniform(20, 100)):
             return steps
     if rng.random() < 0.04 and age > 3:
@@ -141,38 +143,34 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
     per_day = [count // len(days)] * len(days)
     for i in rng.sample(range(len(days)), count % len(days)):
         per_day[i] += 1
+    # Oldest first, so the local row order (which search results follow) is the order of receipt.
+    moments = (m for day, n in zip(days, per_day, strict=True)
+               for m in sorted(_working_moment(rng, day) for _ in range(n)))
     added = 0
     desk.store.set_synchronous("OFF")  # a bulk load: per-row durability is not the point here
     try:
-        pending = 0
-        desk.store.conn.execute("BEGIN IMMEDIATE")
-        for day, n in zip(days, per_day, strict=True):
-            moments = sorted(_working_moment(rng, day) for _ in range(n))
-            for received in moments:
-                proc = rng.choice(procedures)
-                req = ReceiveInput(applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
-                                   procedure=proc, documents=proc.documents, sets=1,
-                                   channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0], notes="",
-                                   received_at=received)
-                try:
-                    code = service.next_code(received)
-                except CapacityExceeded:
-                    break  # this day is full (earlier demo runs); the count says what was added
-                _add_one(service, req, clerk_id, code, received, rng, now)
-                added += 1
-                pending += 1
-                if pending >= BATCH:
-                    desk.store.conn.execute("COMMIT")
-                    desk.store.conn.execute("BEGIN IMMEDIATE")
-                    pending = 0
-        desk.store.conn.execute("COMMIT")
-    except BaseException:
-        if desk.store.conn.in_transaction:
-            desk.store.conn.execute("ROLLBACK")
-        raise
+        for batch in _chunks(moments, BATCH):
+            with desk.store.transaction():
+                for received in batch:
+                    try:
+                        code = service.next_code(received)
+                    except CapacityExceeded:
+                        continue  # that day is full from earlier demo runs; the count says what was added
+                    proc = rng.choice(procedures)
+                    req = ReceiveInput(applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
+                                       procedure=proc, documents=proc.documents, sets=1,
+                                       channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0], notes="",
+                                       received_at=received)
+                    _add_one(service, req, clerk_id, code, received, rng, now)
+                    added += 1
     finally:
         desk.store.set_synchronous("FULL")
     return added
+
+
+def _chunks(items: Iterator[datetime], size: int) -> Iterator[list[datetime]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
 
 
 def _add_one(service: DossierService, req: ReceiveInput, clerk_id: str, code: str, received: datetime,
@@ -192,8 +190,6 @@ def _add_one(service: DossierService, req: ReceiveInput, clerk_id: str, code: st
         row["updated_at"] = iso(later[-1].at)
     service.write_reception(row, event)
     for ev in later:
-        erow = _event_row(ev)
-        service.store.insert_event(erow)
-        service.store.append_outbox("event", ev.id, "create", event_payload(erow), erow["created_at"])
+        service.write_event(ev)
 
 

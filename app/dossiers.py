@@ -120,7 +120,7 @@ def _event_from_row(row: Mapping[str, Any]) -> DossierEvent:
                         created_at=row["created_at"])
 
 
-def _event_row(event: DossierEvent) -> dict[str, Any]:
+def event_row(event: DossierEvent) -> dict[str, Any]:
     return {"id": event.id, "dossier_id": event.dossier_id, "kind": event.kind, "at": iso(event.at),
             "data": json.dumps(event.data, ensure_ascii=False, separators=(",", ":")),
             "clerk_id": event.clerk_id, "desk_id": event.desk_id, "created_at": event.created_at}
@@ -382,10 +382,14 @@ class DossierService:
             self._write_event(dossier, event)
         return self.get(code)
 
-    def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
-        row = _event_row(event)
+    def write_event(self, event: DossierEvent) -> None:
+        """The event and its outbox entry; call inside a transaction, then refresh the derived columns."""
+        row = event_row(event)
         self.store.insert_event(row)
         self.store.append_outbox("event", event.id, "create", event_payload(row), row["created_at"])
+
+    def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
+        self.write_event(event)
         self.refresh_derived(replace(dossier, events=(*dossier.events, event)))
 
     def refresh_derived(self, dossier: Dossier) -> None:

@@ -96,3 +96,35 @@ class Desk:
     @cached_property
     def dossiers(self) -> DossierService:
         return DossierService(self.store, self.clock, self.calendar, self.identity)
+
+    # Feedback registers, ratings, the commune key (imported here: the window's start-up does not need them).
+
+    @cached_property
+    def feedback(self):  # -> app.feedback.FeedbackService
+        from app.feedback import FeedbackService
+
+        return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
+
+    @cached_property
+    def ratings(self):  # -> app.ratings.RatingService
+        from app.ratings import RatingService
+
+        return RatingService(self.store, self.clock, self.identity)
+
+    @cached_property
+    def confidential(self):  # -> app.confidential.KeyService
+        from app.confidential import KeyService
+
+        return KeyService(self.store, self.clock, self.identity)
+
+    @cached_property
+    def printing(self):  # -> app.printing.PrintService
+        from app.printing import PrintService
+
+        return PrintService(self)
+
+    @cached_property
+    def sync(self):  # -> app.sync.service.SyncService
+        from app.sync.service import SyncService
+
+        return SyncService(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import catalogue, identity, paths
 from app.calendar import Override, WorkCalendar, default_overrides
@@ -16,6 +17,13 @@ from app.dossiers import DossierService
 from app.errors import ValidationError
 from app.models import Clerk, DeskIdentity
 from db.store import Store
+
+if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
+    from app.confidential import KeyService
+    from app.feedback import FeedbackService
+    from app.printing import PrintService
+    from app.ratings import RatingService
+    from app.sync.service import SyncService
 
 
 class Desk:
@@ -97,34 +105,32 @@ class Desk:
     def dossiers(self) -> DossierService:
         return DossierService(self.store, self.clock, self.calendar, self.identity)
 
-    # Feedback registers, ratings, the commune key (imported here: the window's start-up does not need them).
-
     @cached_property
-    def feedback(self):  # -> app.feedback.FeedbackService
+    def feedback(self) -> FeedbackService:
         from app.feedback import FeedbackService
 
         return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
 
     @cached_property
-    def ratings(self):  # -> app.ratings.RatingService
+    def ratings(self) -> RatingService:
         from app.ratings import RatingService
 
         return RatingService(self.store, self.clock, self.identity)
 
     @cached_property
-    def confidential(self):  # -> app.confidential.KeyService
+    def confidential(self) -> KeyService:
         from app.confidential import KeyService
 
         return KeyService(self.store, self.clock, self.identity)
 
     @cached_property
-    def printing(self):  # -> app.printing.PrintService
+    def printing(self) -> PrintService:
         from app.printing import PrintService
 
         return PrintService(self)
 
     @cached_property
-    def sync(self):  # -> app.sync.service.SyncService
+    def sync(self) -> SyncService:
         from app.sync.service import SyncService
 
         return SyncService(self)

@@ -7,12 +7,17 @@ that opening the window (no subcommand) never makes ``app`` import Qt.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import paths
-from app.errors import MotcuaError
+from app.errors import MotcuaError, ValidationError
+
+if TYPE_CHECKING:
+    from app.desk import Desk
 
 Handler = Callable[[argparse.Namespace], int | None]
 
@@ -78,6 +83,26 @@ def _optional_modules() -> list:
 
 def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
+
+
+def open_desk(args: argparse.Namespace) -> Desk:
+    from app.desk import Desk
+
+    return Desk.open(db_path(args))
+
+
+def read_json(source: str) -> object:
+    """A UTF-8 JSON document from a file, or from standard input for ``-``."""
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.",
+                              field="json") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError("Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.",
+                              field="json") from exc
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app import catalogue, text, validation
 from app.calendar import LegalTime, WorkCalendar
-from app.cli import db_path
+from app.cli import db_path, open_desk, read_json
 from app.clock import iso
 from app.desk import Desk
 from app.errors import ValidationError
@@ -88,13 +88,10 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     p.set_defaults(handler=cmd_backup)
 
 
-def _open(args: argparse.Namespace) -> Desk:
-    return Desk.open(db_path(args))
-
 
 def cmd_init(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else args.password
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         identity = desk.initialise(InitRequest(
             commune_code=args.commune, commune_name=args.commune_name, province=args.province,
             desk_no=args.desk, admin_username=args.admin, admin_password=password,
@@ -104,29 +101,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_json(source: str) -> object:
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.",
-                              field="json") from exc
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError("Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.",
-                              field="json") from exc
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
-    data = _read_json(args.json_file)
-    with _open(args) as desk:
+    data = read_json(args.json_file)
+    with open_desk(args) as desk:
         dossier = desk.dossiers.receive(data, desk.clerk(args.clerk))  # type: ignore[arg-type]
     print(dossier.code)
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         found = desk.dossiers.search(args.query, limit=max(1, args.limit))
     lang = args.lang
     if args.as_json:
@@ -144,7 +130,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_due(args: argparse.Namespace) -> int:
     received = _parse_received(args.received)
     if args.procedure:
-        with _open(args) as desk:
+        with open_desk(args) as desk:
             legal = LegalTime.parse(catalogue.get(desk.store, args.procedure).legal_time)
             calendar = desk.calendar
     else:
@@ -178,21 +164,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.dossiers < 0:
         raise ValidationError("Số hồ sơ không được âm.", "The number of dossiers cannot be negative.",
                               field="dossiers")
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         count = demo.populate(desk, args.dossiers, seed=args.seed)
     print(count)
     return 0
 
 
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         count = catalogue.import_file(desk.store, args.file, desk.clock)
     print(count)
     return 0
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         items = catalogue.procedures(desk.store)
     if args.as_json:
         print(json.dumps(catalogue.to_json(items), ensure_ascii=False, indent=1))
@@ -206,7 +192,7 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_list(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         year = args.year or desk.clock.now().year
         for row in desk.store.calendar_overrides():
             print("\t".join((row["day"], row["kind"], row["source"], row["note"])))
@@ -217,7 +203,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
 
 def cmd_calendar_set(args: argparse.Namespace) -> int:
     day = validation.iso_date(args.day, field="day")
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         desk.set_calendar_override(day, args.kind, text.nfc(args.note))
     print(day.isoformat())
     return 0
@@ -225,7 +211,7 @@ def cmd_calendar_set(args: argparse.Namespace) -> int:
 
 def cmd_calendar_remove(args: argparse.Namespace) -> int:
     day = validation.iso_date(args.day, field="day")
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         desk.remove_calendar_override(day)
     print(day.isoformat())
     return 0
@@ -236,7 +222,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if target.exists():
         raise ValidationError(f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.",
                               field="file")
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         desk.store.backup_to(target)
     print(target)
     return 0

@@ -11,8 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import db_path
-from app.desk import Desk
+from app.cli import open_desk, read_json
 from app.errors import ValidationError
 from app.feedback import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
 from app.models import label
@@ -72,25 +71,12 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         c.set_defaults(handler=cmd_key_export if name == "export" else cmd_key_import)
 
 
-def _open(args: argparse.Namespace) -> Desk:
-    return Desk.open(db_path(args))
 
-
-def _read_json(source: str) -> object:
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        return json.loads(raw.decode("utf-8-sig"))
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.",
-                              field="json") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError("Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.",
-                              field="json") from exc
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    data = _read_json(args.json_file)
-    with _open(args) as desk:
+    data = read_json(args.json_file)
+    with open_desk(args) as desk:
         entry = desk.feedback.add(data, desk.clerk(args.clerk))  # type: ignore[arg-type]
         print(f"{entry.number}\t{entry.due or ''}")
     return 0
@@ -98,7 +84,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     statuses = sorted(OPEN_STATUSES) if args.status == "open" else [args.status] if args.status else []
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         fb = desk.feedback
         entries = fb.list(kinds=[args.kind] if args.kind else [], statuses=statuses, query=args.query,
                           urgent_only=args.urgent)
@@ -116,7 +102,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_act(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         fb = desk.feedback
         clerk = desk.clerk(args.clerk)
         entry = fb.by_number(args.number)
@@ -141,7 +127,7 @@ def _period(args: argparse.Namespace) -> tuple:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         fig = desk.feedback.handling_figures(start, end, kinds=[args.kind] if args.kind else [])
     data = {"total": fig.total, "on_time": fig.on_time, "late": fig.late, "open_overdue": fig.open_overdue,
             "open_not_due": fig.open_not_due, "share_on_time": fig.share_on_time}
@@ -155,7 +141,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_rating_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         figures = desk.ratings.figures(start, end, by=args.by, lang=args.lang)
     rows = [{"key": f.key, "label": f.label, "total": f.total, "satisfied": f.satisfied, "counts": f.counts,
              "share_satisfied": f.share_satisfied} for f in figures]
@@ -168,7 +154,7 @@ def cmd_rating_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_key_status(args: argparse.Namespace) -> int:
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         status = desk.confidential.status()
     print(json.dumps(status, ensure_ascii=False))
     return 0 if status["usable"] or not status["in_use"] else 3
@@ -180,7 +166,7 @@ def _passphrase() -> str:
 
 def cmd_key_export(args: argparse.Namespace) -> int:
     passphrase = _passphrase()
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         path = desk.confidential.export_key(desk.clerk(args.clerk), passphrase, Path(args.file))
     print(path)
     return 0
@@ -193,7 +179,7 @@ def cmd_key_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ValidationError(f"Không đọc được tệp {args.file}.", f"Cannot read the file {args.file}.",
                               field="file") from exc
-    with _open(args) as desk:
+    with open_desk(args) as desk:
         key_id = desk.confidential.import_key(desk.clerk(args.clerk), blob, passphrase)
     print(key_id)
     return 0

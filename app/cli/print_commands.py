@@ -6,8 +6,6 @@ import argparse
 import sys
 
 from app import validation
-from app.cli import db_path
-from app.desk import Desk
 from app.printing import FORMS
 
 VERIFY_EXIT = {"valid": 0, "forged": 1, "unknown": 3}
@@ -36,7 +34,7 @@ def _misuse(args: argparse.Namespace, vi: str, en: str) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    with Desk.open(db_path(args)) as desk:
+    with open_desk(args) as desk:
         if args.form == "logbook":
             if not args.date_from or not args.date_to:
                 return _misuse(args, "Lệnh dùng sai: sổ theo dõi cần --from và --to.",
@@ -55,7 +53,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with Desk.open(db_path(args)) as desk:
+    with open_desk(args) as desk:
         verdict = desk.printing.verify(args.payload)
     print(verdict)
     return VERIFY_EXIT[verdict]

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from app import validation
+from app.cli import open_desk
 from app.printing import FORMS
 
 VERIFY_EXIT = {"valid": 0, "forged": 1, "unknown": 3}

@@ -41,18 +41,38 @@ def public_hex(public: Ed25519PublicKey) -> str:
 
 
 def load_private(desk_id: str) -> Ed25519PrivateKey:
+    """The desk's private key, parsed once and kept until its file changes (a receipt signs while the
+    citizen waits; parsing the PEM costs more than signing)."""
     path = key_path(desk_id)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _missing(path) from None
+    stamp = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    cached = _loaded.get(str(path))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise KeyMissing(
-            f"Không tìm thấy khóa bí mật của quầy tại {path}.",
-            f"The desk's private key was not found at {path}.",
-        ) from None
+        raise _missing(path) from None
     key = serialization.load_pem_private_key(data, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyMissing("Tệp khóa của quầy không phải khóa Ed25519.", "The desk key file is not an Ed25519 key.")
+    _loaded[str(path)] = (stamp, key)
     return key
+
+
+# key file path -> ((inode, size, mtime, ctime), parsed key): a replaced or rewritten file is read again
+# (ctime too: a restored file may carry its old mtime, and a new file may get the old one's inode).
+_loaded: dict[str, tuple[tuple[int, int, int, int], Ed25519PrivateKey]] = {}
+
+
+def _missing(path: Path) -> KeyMissing:
+    return KeyMissing(
+        f"Không tìm thấy khóa bí mật của quầy tại {path}.",
+        f"The desk's private key was not found at {path}.",
+    )
 
 
 def sign(desk_id: str, message: bytes) -> bytes:

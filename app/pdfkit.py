@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import math
 import re
 import string
 import unicodedata
@@ -28,6 +29,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
@@ -42,6 +44,7 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 _FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 ITALIC_SKEW = 12  # degrees: italics are slanted regular type, one font file fewer to embed per PDF
+_ITALIC_TAN = fp_str(math.tan(math.radians(ITALIC_SKEW)))
 
 # Every Vietnamese letter and the punctuation the forms use, assigned first and in this order in every
 # document, so the embedded font subset is the same each time and is built and compressed only once.
@@ -83,14 +86,32 @@ class CachedTTFont(TTFont):
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self._built: dict[tuple[int, tuple[int, ...]], tuple[bytes, int, bytes, bytes]] = {}
+        self._splits: dict[str, list[tuple[int, bytes]]] = {}
         self.splitString(PRIME, self)  # the primed state, kept under this object as its "document"
         self._primed = self.state.pop(self)
+        self._primed_codes = frozenset(self._primed.assignments)
 
     def prime(self, doc: Any) -> None:
         state = copy.copy(self._primed)
         state.assignments = dict(self._primed.assignments)
         state.subsets = [list(s) for s in self._primed.subsets]
+        state.primed = True
         self.state[doc] = state
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        """TTFont.splitString, remembered for text whose every character the primed state already assigns:
+        in a primed document such text always splits the same way (assignments are only ever added)."""
+        state = self.state.get(doc)
+        if state is None or not getattr(state, "primed", False):
+            return super().splitString(text, doc, encoding)
+        found = self._splits.get(text)
+        if found is None:
+            found = super().splitString(text, doc, encoding)
+            if self._primed_codes.issuperset(map(ord, text)):
+                if len(self._splits) > 4096:
+                    self._splits.clear()
+                self._splits[text] = found
+        return found
 
     def _parts(self, n: int, subset: list[int], base_name: str) -> tuple[bytes, int, bytes, bytes]:
         key = (n, tuple(subset))
@@ -177,9 +198,14 @@ class _Fields(dict):
 _formatter = string.Formatter()
 
 
+def fields(values: Mapping[str, object]) -> Mapping[str, str]:
+    """``values`` escaped (NFC) once, for a form that fills many template lines from the same values."""
+    return values if isinstance(values, _Fields) else _Fields({k: esc(v) for k, v in values.items()})
+
+
 def fill(text: str, values: Mapping[str, object]) -> str:
-    """Template markup with {placeholders} replaced by escaped NFC values."""
-    return _formatter.vformat(text, (), _Fields({k: esc(v) for k, v in values.items()}))
+    """Template markup with {placeholders} replaced by escaped NFC values (escaped once: see ``fields``)."""
+    return _formatter.vformat(text, (), fields(values))
 
 
 def esc(value: object) -> str:
@@ -320,28 +346,34 @@ class Block:
         return len(self.lines) * self.leading
 
     def draw_line(self, canv: Canvas, line: Line, x: float, baseline: float) -> None:
+        """The line as one text object, written directly: what ``drawString`` writes per piece (italics are
+        the same skew, set in the text matrix), without a text object, font switch and state per piece."""
         shift = {"left": 0.0, "center": (self.width - line.width) / 2, "right": self.width - line.width}[self.align]
         if self.color is not None:
             canv.setFillColor(self.color)
-        under: list[float] = []  # [start, end] of the underlined span being drawn
+        doc = canv._doc
+        size = fp_str(self.size)
+        y = fp_str(baseline)
+        ops = ["BT"]
+        spans: list[list[float]] = []  # [start, end] of underlined runs
+        under: list[float] = []
         for dx, piece in line.pieces:
-            canv.setFont(piece.font, self.size)
-            if piece.italic:
-                canv.saveState()
-                canv.translate(x + shift + dx, baseline)
-                canv.skew(0, ITALIC_SKEW)
-                canv.drawString(0, 0, piece.text)
-                canv.restoreState()
-            else:
-                canv.drawString(x + shift + dx, baseline, piece.text)
+            px = x + shift + dx
+            ops.append(f"1 0 {_ITALIC_TAN if piece.italic else '0'} 1 {fp_str(px)} {y} Tm")
+            font = pdfmetrics.getFont(piece.font)
+            for subset, chunk in font.splitString(piece.text, doc):
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf ({canv._escape(chunk)}) Tj")
             if piece.underline:
-                end = x + shift + dx + pdfmetrics.stringWidth(piece.text, piece.font, self.size)
-                under = [under[0] if under else x + shift + dx, end]
+                under = [under[0] if under else px, px + pdfmetrics.stringWidth(piece.text, piece.font, self.size)]
             elif under:
-                self._underline(canv, under, baseline)
+                spans.append(under)
                 under = []
         if under:
-            self._underline(canv, under, baseline)
+            spans.append(under)
+        ops.append("ET")
+        canv._code.append(" ".join(ops))
+        for span in spans:
+            self._underline(canv, span, baseline)
         if self.color is not None:
             canv.setFillColor(colors.black)
 
@@ -538,7 +570,7 @@ def letterhead_values(head: Letterhead) -> dict[str, object]:
 def header(sheet: Sheet, head: Letterhead, *, number: str, dated: datetime) -> None:
     """Agency on the left, the national motto on the right, number and place/date under them."""
     common = template("common")
-    values = letterhead_values(head)
+    values = fields(letterhead_values(head))
     small = sheet.size - 1.5
     lw, rw = sheet.width * 0.42, sheet.width * 0.58
     agency = "<br/>".join(fill(line, values) for line in common["agency_lines"])
@@ -559,6 +591,7 @@ def title(sheet: Sheet, text: str) -> None:
 
 
 def lines(sheet: Sheet, templates: Sequence[str], values: Mapping[str, object]) -> None:
+    values = fields(values)
     for line in templates:
         sheet.text(fill(line, values))
 
@@ -566,6 +599,7 @@ def lines(sheet: Sheet, templates: Sequence[str], values: Mapping[str, object]) 
 def signatures(sheet: Sheet, blocks: Sequence[Mapping[str, str]], values: Mapping[str, object]) -> None:
     """Side-by-side signature blocks: a title, a hint, room to sign, the printed name."""
     w = sheet.width / len(blocks)
+    values = fields(values)
     cells: list[Cell] = []
     for b in blocks:
         name = fill(b.get("name", ""), values)

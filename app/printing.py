@@ -99,13 +99,15 @@ class PrintService:
 
     # the QR
 
-    def receipt_claim(self, dossier: Dossier) -> ReceiptClaim:
+    def receipt_claim(self, dossier: Dossier, due: datetime | None = None) -> ReceiptClaim:
+        """``due``: the receipt's appointment when the caller has it already (see ``_receipt_due``)."""
+        due = due or self._receipt_due(dossier)
         return ReceiptClaim(dossier.code, self.desk.commune_code, self.desk.desk_no,
-                            self._receipt_due(dossier).replace(second=0, microsecond=0))
+                            due.replace(second=0, microsecond=0))
 
-    def receipt_payload(self, dossier: Dossier) -> str:
-        return qrpayload.sign(self.receipt_claim(dossier), lambda m: keys.sign(self.desk.desk_id, m),
-                              self.qr_url_prefix)
+    def receipt_payload(self, dossier: Dossier, due: datetime | None = None) -> str:
+        desk_id = self.desk.desk_id
+        return qrpayload.sign(self.receipt_claim(dossier, due), lambda m: keys.sign(desk_id, m), self.qr_url_prefix)
 
     def verify(self, payload: str) -> Verdict:
         def public_key(commune: str, desk_no: int) -> str | None:
@@ -204,13 +206,14 @@ class PrintService:
     def _receipt_data(self, dossier: Dossier, head: Letterhead, reprint: int) -> receipts.ReceiptData:
         a = dossier.applicant
         year = f"{dossier.received_at.astimezone(VN_TZ):%Y}"
+        due = self._receipt_due(dossier)  # derived once: for the page and for the signed QR
         return receipts.ReceiptData(
             head=head, code=dossier.code, applicant=a.full_name, address=a.address or "—", phone=a.phone or "—",
             email=a.email or "—", procedure=dossier.procedure_name, documents=dossier.documents, sets=dossier.sets,
             legal_time=LegalTime.parse(dossier.legal_time).label("vi"), received_at=dossier.received_at,
-            due_at=self._receipt_due(dossier), volume=volume(dossier.code, year),
+            due_at=due, volume=volume(dossier.code, year),
             entry=self.log.entry_number(dossier.code, year), clerk=self._clerk_name(dossier.clerk_id),
-            qr_payload=self.receipt_payload(dossier), reprint=reprint,
+            qr_payload=self.receipt_payload(dossier, due), reprint=reprint,
         )
 
     def _tracking_values(self, dossier: Dossier) -> dict[str, object]:

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 
 from app import pdfkit
 from app.models import Document
-from app.pdfkit import Letterhead, Sheet, block, esc, fill, letterhead_values, template
+from app.pdfkit import Letterhead, Sheet, block, esc, fields, fill, letterhead_values, template
 
 MAX_QR_VERSION = 10
 QR_SIDE = 30 * mm
@@ -63,12 +63,12 @@ def document_rows(documents: tuple[Document, ...], head: list[str]) -> list[list
 def layout(sheet: Sheet, data: ReceiptData, qr: list[list[bool]]) -> None:
     """One copy's content; the copy label goes in the slot "copy", filled per copy."""
     tpl = template("receipt")
-    values: dict[str, object] = {
+    values = fields({  # escaped once for every line below
         **letterhead_values(data.head), "code": data.code, "applicant": data.applicant, "address": data.address,
         "phone": data.phone, "email": data.email, "procedure": data.procedure, "sets": data.sets,
         "legal_time": data.legal_time, "received_at": pdfkit.time_words(data.received_at),
         "due_at": pdfkit.time_words(data.due_at), "volume": data.volume, "entry": data.entry, "clerk": data.clerk,
-    }
+    })
     size = sheet.size
     pdfkit.header(sheet, data.head, number=str(data.entry), dated=data.received_at)
     pdfkit.title(sheet, tpl["title"])

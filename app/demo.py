@@ -165,6 +165,7 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                     added += 1
     finally:
         desk.store.set_synchronous("FULL")
+    desk.store.optimize()
     return added
 
 

@@ -394,6 +394,16 @@ class Store:
         )
         return [r[0] for r in rows]
 
+    def optimize(self) -> None:
+        """Merge the search index into one segment and refresh the planner's statistics.
+
+        Rows arrive one at a time, so the index grows in many small segments; merged, each keystroke's
+        query reads one b-tree. Seconds at a million dossiers: run after bulk loads and when idle.
+        """
+        with self.transaction():
+            self.conn.execute("INSERT INTO dossier_search (dossier_search) VALUES ('optimize')")
+        self.conn.execute("PRAGMA optimize")
+
     def count_dossiers(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 

@@ -83,6 +83,9 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     c.add_argument("day")
     c.set_defaults(handler=cmd_calendar_remove)
 
+    p = sub.add_parser("maintain", parents=[parent], help="merge the search index and refresh statistics")
+    p.set_defaults(handler=cmd_maintain)
+
     p = sub.add_parser("backup", parents=[parent], help="a consistent copy of the store (safe while it is in use)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_backup)
@@ -226,3 +229,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         desk.store.backup_to(target)
     print(target)
     return 0
+
+
+def cmd_maintain(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        desk.store.optimize()
+        integrity = desk.store.conn.execute("PRAGMA quick_check").fetchone()[0]
+    print(integrity)
+    return 0 if integrity == "ok" else 1

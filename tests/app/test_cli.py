@@ -148,3 +148,7 @@ def test_backup_is_a_consistent_copy_and_restores_as_a_new_history(db: str, tmp_
         assert copy.store.count_dossiers() == live.store.count_dossiers()
         assert copy.store.db_id != live.store.db_id
     assert run(capsys, "--db", db, "backup", str(target))[0] == 1  # never overwrites
+
+
+def test_maintain_merges_the_index_and_checks_the_file(db: str, capsys) -> None:
+    assert run(capsys, "--db", db, "maintain") == (0, "ok\n", "")

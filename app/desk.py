@@ -89,13 +89,14 @@ class Desk:
         Override(day, kind, note)  # type: ignore[arg-type]
         self.store.set_calendar_override({"day": day.isoformat(), "kind": kind, "note": note, "source": source,
                                           "updated_at": iso(self.clock.now())})
-        self._calendar_changed()
+        self.refresh_calendar()
 
     def remove_calendar_override(self, day: date) -> None:
         self.store.delete_calendar_override(day.isoformat())
-        self._calendar_changed()
+        self.refresh_calendar()
 
-    def _calendar_changed(self) -> None:
+    def refresh_calendar(self) -> None:
+        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it."""
         self.__dict__.pop("calendar", None)
         self.__dict__.pop("dossiers", None)
 

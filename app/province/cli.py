@@ -1,0 +1,234 @@
+"""``motcua-province``: run the hub and administer it (contract: shared/CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import catalogue, paths
+from app.calendar import read_overrides
+from app.cli import Parser
+from app.errors import MotcuaError, ValidationError
+from app.province import auth, view
+from db.hub.store import HubStore
+
+
+def default_db() -> str:
+    return os.environ.get("MOTCUA_PROVINCE_DB") or str(paths.data_dir() / "province.sqlite3")
+
+
+def _common(top: bool) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    default = None if top else argparse.SUPPRESS
+    parent.add_argument("--db", default=default, help="SQLite file or postgresql:// URL")
+    parent.add_argument("--lang", default="vi" if top else argparse.SUPPRESS, choices=["vi", "en"])
+    return parent
+
+
+def build_parser(argv: Sequence[str]) -> Parser:
+    Parser.argv = argv
+    parser = Parser(prog="motcua-province", description="Máy chủ tỉnh của MotCua", parents=[_common(True)])
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    parent = _common(False)
+
+    p = sub.add_parser("serve", parents=[parent], help="run the hub")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8787)
+    p.add_argument("--tls-cert", help="certificate (PEM) for HTTPS")
+    p.add_argument("--tls-key", help="private key (PEM) for HTTPS")
+    p.add_argument("--behind-proxy", action="store_true",
+                   help="plain HTTP on a non-loopback address, for a TLS-terminating proxy in front")
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("commune", parents=[parent], help="communes")
+    csub = p.add_subparsers(dest="commune_command", required=True, parser_class=Parser)
+    c = csub.add_parser("add", parents=[parent], help="register a commune")
+    c.add_argument("code")
+    c.add_argument("name")
+    c.add_argument("--province", default="")
+    c.set_defaults(handler=cmd_commune_add)
+
+    p = sub.add_parser("issue-token", parents=[parent], help="a one-time enrolment token")
+    p.add_argument("--commune", required=True)
+    p.add_argument("--desk", type=int)
+    p.set_defaults(handler=cmd_issue_token)
+
+    p = sub.add_parser("revoke", parents=[parent], help="refuse a desk from now on")
+    p.add_argument("--commune", required=True)
+    p.add_argument("--desk", type=int, required=True)
+    p.set_defaults(handler=cmd_revoke)
+
+    p = sub.add_parser("stats", parents=[parent], help="what the hub holds")
+    p.add_argument("--json", action="store_true", dest="as_json")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("catalogue", parents=[parent], help="publish the province catalogue (CSV or XLSX)")
+    csub = p.add_subparsers(dest="catalogue_command", required=True, parser_class=Parser)
+    c = csub.add_parser("import", parents=[parent])
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_catalogue_import)
+
+    p = sub.add_parser("calendar", parents=[parent], help="publish calendar overrides (CSV: day,kind,note)")
+    csub = p.add_subparsers(dest="calendar_command", required=True, parser_class=Parser)
+    c = csub.add_parser("import", parents=[parent])
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_calendar_import)
+
+    p = sub.add_parser("template", parents=[parent], help="publish a form template")
+    csub = p.add_subparsers(dest="template_command", required=True, parser_class=Parser)
+    c = csub.add_parser("set", parents=[parent])
+    c.add_argument("name")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_template_set)
+    return parser
+
+
+def _hub(args: argparse.Namespace) -> HubStore:
+    return HubStore(args.db or default_db())
+
+
+def _commune_code(code: str) -> str:
+    if not re.fullmatch(r"\d{5}", code):
+        raise ValidationError("Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.",
+                              field="commune")
+    return code
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.province.server import create_app
+
+    if not (args.tls_cert or _is_loopback(args.host) or args.behind_proxy):
+        raise ValidationError(
+            "Chỉ phục vụ HTTP không mã hóa trên máy này; hãy dùng --tls-cert và --tls-key.",
+            "Plain HTTP is served only on this machine; use --tls-cert and --tls-key.", field="host")
+    app = create_app(args.db or default_db())
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ssl_certfile=args.tls_cert,
+                ssl_keyfile=args.tls_key, timeout_graceful_shutdown=5)
+    return 0
+
+
+def cmd_commune_add(args: argparse.Namespace) -> int:
+    from app.text import nfc
+
+    hub = _hub(args)
+    try:
+        hub.add_commune(_commune_code(args.code), nfc(args.name).strip(), nfc(args.province).strip(), auth.utc_now())
+    finally:
+        hub.close()
+    print(args.code)
+    return 0
+
+
+def cmd_issue_token(args: argparse.Namespace) -> int:
+    hub = _hub(args)
+    try:
+        if hub.commune(_commune_code(args.commune)) is None:
+            raise ValidationError(f"Máy chủ tỉnh chưa đăng ký xã {args.commune}.",
+                                  f"The hub has not registered commune {args.commune}.", field="commune")
+        if args.desk is not None and not 1 <= args.desk <= 9:
+            raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+        print(auth.issue_token(hub, args.commune, args.desk))
+    finally:
+        hub.close()
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    hub = _hub(args)
+    try:
+        if hub.revoke_desk(_commune_code(args.commune), args.desk, auth.utc_now()) == 0:
+            raise ValidationError(f"Xã {args.commune} không có quầy {args.desk} đang hoạt động.",
+                                  f"Commune {args.commune} has no active desk {args.desk}.", field="desk")
+    finally:
+        hub.close()
+    print(f"{args.commune} {args.desk}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    hub = _hub(args)
+    try:
+        data = view.stats(hub)
+    finally:
+        hub.close()
+    if args.as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for c in data["communes"]:
+        print(f"{c['code']}\t{c['name']}\tquầy {c['desks']}\thồ sơ {c['dossiers']}\tsự kiện {c['events']}\t"
+              f"đúng hạn {c['early'] + c['on_time']}\ttrễ {c['late']}\tđánh giá {c['ratings']}\t"
+              f"đồng bộ {c['last_sync'] or '—'}")
+    return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    items = catalogue.to_json(catalogue.read_file(args.file))
+    hub = _hub(args)
+    try:
+        version = hub.set_province_data("catalogue", json.dumps(items, ensure_ascii=False), auth.utc_now())
+    finally:
+        hub.close()
+    print(f"{len(items)} (version {version})")
+    return 0
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    items = [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in read_overrides(Path(args.file))]
+    hub = _hub(args)
+    try:
+        version = hub.set_province_data("calendar", json.dumps(items, ensure_ascii=False), auth.utc_now())
+    finally:
+        hub.close()
+    print(f"{len(items)} (version {version})")
+    return 0
+
+
+def cmd_template_set(args: argparse.Namespace) -> int:
+    content = Path(args.file).read_text(encoding="utf-8")
+    hub = _hub(args)
+    try:
+        current = hub.province_data().get("templates")
+        templates = json.loads(current["content"]) if current else {}
+        templates[args.name] = content
+        version = hub.set_province_data("templates", json.dumps(templates, ensure_ascii=False), auth.utc_now())
+    finally:
+        hub.close()
+    print(f"{args.name} (version {version})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
+    if args.command is None:
+        sys.stderr.write("Cần một lệnh con, ví dụ «motcua-province serve».\n")
+        return 2
+    lang = getattr(args, "lang", "vi") or "vi"
+    try:
+        return int(args.handler(args) or 0)
+    except MotcuaError as exc:
+        sys.stderr.write(exc.message(lang) + "\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""Taking in a desk's batch: each change stored once, refusals reported, known entities materialised.
+
+The same change again is success; a different payload under the same change key is refused and
+reported (ODK Central's rule). What the hub stored is acknowledged up to the highest sequence
+without a gap, so the desk resumes from there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from types import SimpleNamespace
+from typing import Any
+
+from app.calendar import LegalTime, Override, WorkCalendar, default_overrides
+from app.clock import parse_iso
+from app.dossiers import derive, outcome
+from app.errors import MotcuaError
+from app.models import EVENT_KINDS, DossierEvent
+from app.province.auth import DeskAuth, utc_now
+from app.province.errors import HubError
+from app.sync import protocol
+from db.hub.store import HubStore
+
+_SAFE = re.compile(r"[\w.:-]{1,100}")
+# app.ratings sends "satisfied" (0/1) with the level; the level key is the fallback (resources/rating_scale.json).
+SATISFIED_KEYS = frozenset({"very_satisfied", "satisfied"})
+
+
+@dataclass
+class PushResult:
+    db_id: str
+    acked_seq: int
+    stored: int = 0
+    duplicates: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"db_id": self.db_id, "acked_seq": self.acked_seq, "stored": self.stored,
+                "duplicates": self.duplicates, "refused": self.refused}
+
+
+@dataclass
+class _Change:
+    seq: int
+    key: str
+    entity: str
+    entity_id: str
+    op: str
+    payload: Any
+    created_at: str
+    digest: str = ""
+    refused: str | None = None
+
+
+class Calendars:
+    """The province calendar for judging on-time results, rebuilt when the province changes it."""
+
+    def __init__(self) -> None:
+        self._version = -1
+        self._calendar = WorkCalendar.default()
+
+    def get(self, hub: HubStore) -> WorkCalendar:
+        version = hub.province_version()
+        if version != self._version:
+            overrides = {o.day: o for o in default_overrides()}
+            data = hub.province_data().get("calendar")
+            for item in json.loads(data["content"]) if data else []:
+                try:
+                    o = Override(date.fromisoformat(item["day"]), item["kind"], item.get("note", ""))
+                except (KeyError, TypeError, ValueError, MotcuaError):
+                    continue
+                overrides[o.day] = o
+            self._calendar = WorkCalendar(overrides.values())
+            self._version = version
+        return self._calendar
+
+
+def _time_ok(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        return parse_iso(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _check(change: _Change, desk: DeskAuth) -> str | None:
+    """Why this change cannot be stored, or None. Known entities are checked; others only for their desk."""
+    p = change.payload
+    if isinstance(p, Mapping) and "desk_id" in p and p["desk_id"] != desk.desk_id:
+        return "wrong_desk"
+    if change.entity == "dossier":
+        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
+            return "bad_payload"
+        if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) \
+                or not _time_ok(p.get("received_at")):
+            return "bad_payload"
+        try:
+            LegalTime.parse(p["legal_time"])
+        except MotcuaError:
+            return "bad_payload"
+    elif change.entity == "event":
+        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
+            return "bad_payload"
+        if p.get("kind") not in EVENT_KINDS or not isinstance(p.get("dossier_id"), str) or not _time_ok(p.get("at")):
+            return "bad_payload"
+        data = p.get("data", {})
+        if not isinstance(data, Mapping) or (p["kind"] == "apology_issued" and not _time_ok(data.get("new_due"))):
+            return "bad_payload"
+    elif change.entity == "rating":
+        if not isinstance(p, Mapping) or not _time_ok(p.get("created_at") or p.get("at")):
+            return "bad_payload"
+    return None
+
+
+def _satisfied(p: Mapping[str, Any]) -> int | None:
+    if isinstance(p.get("satisfied"), bool | int) and p["satisfied"] in (0, 1):
+        return int(p["satisfied"])
+    if isinstance(p.get("level_key"), str):
+        return int(p["level_key"] in SATISFIED_KEYS)
+    return None
+
+
+def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str, int, list[_Change]]:
+    if not isinstance(header, Mapping):
+        raise HubError(400, "bad_batch")
+    db_id, first = header.get("db_id"), header.get("first_seq")
+    if not isinstance(db_id, str) or not _SAFE.fullmatch(db_id) or not isinstance(first, int) \
+            or isinstance(first, bool) or not 1 <= first <= 2**62 or len(changes) > protocol.PUSH_ROWS * 5:
+        raise HubError(400, "bad_batch")
+    out = []
+    for i, ch in enumerate(changes):
+        entity, entity_id, op, created = ch["entity"], ch["entity_id"], ch["op"], ch["created_at"]
+        if not (isinstance(entity, str) and _SAFE.fullmatch(entity) and isinstance(entity_id, str)
+                and 0 < len(entity_id) <= 100 and isinstance(op, str) and _SAFE.fullmatch(op)
+                and isinstance(created, str) and len(created) <= 40):
+            raise HubError(400, "bad_batch")
+        seq = first + i
+        c = _Change(seq, protocol.change_key(db_id, seq), entity, entity_id, op, ch["payload"], created)
+        c.digest = protocol.payload_hash(entity, entity_id, op, c.payload)
+        out.append(c)
+    return db_id, first, out
+
+
+def ingest(hub: HubStore, desk: DeskAuth, header: Any, changes: Sequence[Mapping[str, Any]],
+           calendars: Calendars) -> PushResult:
+    db_id, first, batch = parse_batch(header, changes)
+    now = utc_now()
+    for c in batch:
+        c.refused = _check(c, desk)
+    result = PushResult(db_id=db_id, acked_seq=0)
+    with hub.transaction():
+        hub.lock_commune(desk.commune_code)
+        existing = hub.existing_changes([c.key for c in batch])
+        fresh: list[_Change] = []
+        seen: set[str] = set()
+        for c in batch:
+            old = existing.get(c.key)
+            if old is not None:
+                if old["payload_hash"] == c.digest and old["desk_id"] == desk.desk_id:
+                    c.refused, result.duplicates = None, result.duplicates + 1
+                else:
+                    c.refused = "conflict"
+            elif c.refused is None and c.key not in seen:
+                seen.add(c.key)
+                fresh.append(c)
+        fresh = _check_entities(hub, desk, fresh, result)
+        _store(hub, desk, db_id, fresh, now, calendars)
+        result.stored = len(fresh)
+        refused = [c for c in batch if c.refused]
+        hub.add_refusals([{"change_id": c.key, "desk_id": desk.desk_id, "db_id": db_id, "seq": c.seq,
+                           "code": c.refused, "at": now} for c in refused])
+        result.refused = [{"seq": c.seq, "code": c.refused} for c in refused]
+        previous = hub.acked(desk.desk_id, db_id)
+        last = first + len(batch) - 1
+        acked = max(previous, last) if first <= previous + 1 else previous
+        hub.set_acked(desk.desk_id, db_id, acked, now)
+        hub.touch_desk(desk.desk_id, now)
+        result.acked_seq = acked
+    return result
+
+
+def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
+    """A desk writes only its own commune's dossiers; an id the hub holds with other content is refused."""
+    dossier_ids = [c.entity_id for c in fresh if c.entity == "dossier"]
+    dossier_ids += [c.payload["dossier_id"] for c in fresh if c.entity == "event"]
+    owners = hub.dossier_owners(dossier_ids)
+    event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == "event"])
+    in_batch: dict[str, str] = {}
+    kept = []
+    for c in fresh:
+        if c.entity == "dossier":
+            owner = owners.get(c.entity_id)
+            if owner is not None or c.entity_id in in_batch:
+                if owner is not None and owner["payload_hash"] == c.digest:
+                    result.duplicates += 1
+                    continue
+                c.refused = "entity_exists"
+                continue
+            in_batch[c.entity_id] = desk.commune_code
+        elif c.entity == "event":
+            target = owners.get(c.payload["dossier_id"])
+            commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
+            if commune is not None and commune != desk.commune_code:
+                c.refused = "foreign_commune"
+                continue
+            if c.entity_id in event_owners:
+                c.refused = "entity_exists"
+                continue
+        kept.append(c)
+    return kept
+
+
+def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str,
+           calendars: Calendars) -> None:
+    if not fresh:
+        return
+    hub.insert_changes([{"change_id": c.key, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
+                         "db_id": db_id, "seq": c.seq, "entity": c.entity, "entity_id": c.entity_id, "op": c.op,
+                         "payload": protocol.canonical(c.payload), "payload_hash": c.digest,
+                         "created_at": c.created_at, "stored_at": now} for c in fresh])
+    dossiers = [c for c in fresh if c.entity == "dossier"]
+    events = [c for c in fresh if c.entity == "event"]
+    hub.insert_dossiers([{"id": c.entity_id, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
+                          "code": c.payload["code"], "procedure_code": c.payload["procedure_code"],
+                          "legal_time": c.payload["legal_time"], "received_at": c.payload["received_at"],
+                          "payload_hash": c.digest} for c in dossiers])
+    hub.insert_events([{"id": c.entity_id, "dossier_id": c.payload["dossier_id"], "commune_code": desk.commune_code,
+                        "desk_id": desk.desk_id, "kind": c.payload["kind"], "at": c.payload["at"],
+                        "data": protocol.canonical(c.payload.get("data", {}))} for c in events])
+    hub.insert_ratings([{"id": c.entity_id, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
+                         "satisfied": _satisfied(c.payload), "at": c.payload.get("created_at") or c.payload["at"]}
+                        for c in fresh if c.entity == "rating"])
+    # Only a later event changes what reception alone implies (status received, no outcome yet).
+    touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
+    if touched:
+        refresh(hub, sorted(touched), calendars.get(hub))
+
+
+def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
+    updates = []
+    for row, event_rows in hub.dossiers_with_events(dossier_ids):
+        events = tuple(DossierEvent(id=e["id"], dossier_id=row["id"], kind=e["kind"], at=parse_iso(e["at"]),
+                                    clerk_id="", desk_id=e["desk_id"], data=json.loads(e["data"]))
+                       for e in event_rows)
+        received = parse_iso(row["received_at"])
+        try:
+            derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar)
+            result = outcome(SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]),
+                             calendar)  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError, MotcuaError):
+            continue  # checked at the door; a record that still fails is kept, only not counted
+        updates.append((derived.status, result, row["id"]))
+    hub.set_derived(updates)
+
+

@@ -1,0 +1,216 @@
+"""The hub's HTTP service (Starlette). Every refusal is a 4xx with a reason code; never a 5xx for bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from app.province import auth, openapi, view
+from app.province.errors import HubError
+from app.province.ingest import Calendars, ingest
+from app.sync import codec, protocol
+from db.hub.connection import HubDatabaseError
+from db.hub.store import HubStore
+
+log = logging.getLogger("motcua.province")
+
+
+def _target(request: Request) -> str:
+    path = request.scope.get("raw_path") or request.url.path.encode()
+    query = request.scope.get("query_string") or b""
+    return (path + (b"?" + query if query else b"")).decode("latin-1")
+
+
+async def _body(request: Request) -> bytes:
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > protocol.MAX_BODY:
+            raise HubError(413, "too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19 or not low <= int(raw) <= high:
+        raise HubError(400, "bad_request")
+    return int(raw)
+
+
+def _str_param(request: Request, name: str, max_len: int = 64) -> str:
+    raw = request.query_params.get(name, "")
+    if not raw or len(raw) > max_len:
+        raise HubError(400, "bad_request")
+    return raw
+
+
+_HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})")
+
+
+def _have(raw: str) -> list[tuple[str, int]]:
+    """``db_id:seq,…``: the desk's other histories and how far it holds each; those are not sent back."""
+    if not raw:
+        return []
+    parts = raw.split(",")
+    matches = [_HISTORY.fullmatch(p) for p in parts]
+    if len(parts) > protocol.MAX_HISTORIES or not all(matches):
+        raise HubError(400, "bad_request")
+    return [(m[1], int(m[2])) for m in matches if m]
+
+
+def create_app(db: str | Path) -> Starlette:
+    hub = HubStore(db)
+    calendars = Calendars()
+
+    def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+        async def run(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HubError as exc:
+                return JSONResponse(exc.body(), status_code=exc.status)
+            except HubDatabaseError as exc:
+                log.warning("database unavailable: %s", exc)
+                return JSONResponse(HubError(503, "unavailable").body(), status_code=503,
+                                    headers={"retry-after": "30"})
+        return run
+
+    async def signed(request: Request) -> tuple[auth.DeskAuth, bytes]:
+        body = await _body(request)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        desk = await run_in_threadpool(auth.authenticate, hub, request.method, _target(request), headers, body)
+        return desk, body
+
+    async def health(request: Request) -> Response:
+        ok = await run_in_threadpool(hub.ping)
+        return JSONResponse({"status": "ok" if ok else "down"}, status_code=200 if ok else 503)
+
+    async def enroll(request: Request) -> Response:
+        body = await _body(request)
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise HubError(400, "bad_request") from None
+        return JSONResponse(await run_in_threadpool(auth.enrol, hub, data))
+
+    async def push(request: Request) -> Response:
+        desk, body = await signed(request)
+        try:
+            header, changes = codec.decode(body)
+        except codec.CodecError:
+            raise HubError(400, "bad_batch") from None
+        started = time.perf_counter()
+        result = await run_in_threadpool(ingest, hub, desk, header, changes, calendars)
+        log.info("push desk=%s rows=%d stored=%d in %.3fs", desk.desk_id, len(changes), result.stored,
+                 time.perf_counter() - started)
+        return JSONResponse(result.to_dict())
+
+    async def pull(request: Request) -> Response:
+        desk, _ = await signed(request)
+        after = _int_param(request, "after", 0, 0, 2**62)
+        limit = _int_param(request, "limit", protocol.PULL_ROWS, 1, protocol.PULL_ROWS)
+        have = [(_str_param(request, "db_id"), 2**62), *_have(request.query_params.get("have", ""))]
+        commune = request.query_params.get("commune", desk.commune_code)
+        if commune != desk.commune_code:
+            raise HubError(403, "forbidden")
+
+        def read() -> bytes:
+            rows = hub.changes_after(desk.commune_code, after, have, limit)
+            changes = [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
+                        "payload": json.loads(r["payload"]), "created_at": r["created_at"], "desk_id": r["desk_id"]}
+                       for r in rows]
+            last = rows[-1]["pos"] if rows else after
+            header = {"next": last, "more": len(rows) == limit, "end": hub.last_position(desk.commune_code)}
+            return codec.encode(header, changes)
+
+        return Response(await run_in_threadpool(read), media_type=codec.CONTENT_TYPE)
+
+    async def acks(request: Request) -> Response:
+        desk, _ = await signed(request)
+        db_id = _str_param(request, "db_id")
+        return JSONResponse({"db_id": db_id, "acked_seq": await run_in_threadpool(hub.acked, desk.desk_id, db_id)})
+
+    async def province_data(request: Request) -> Response:
+        await signed(request)
+        since = _int_param(request, "version", 0, 0, 2**62)
+
+        def read() -> dict[str, Any]:
+            data = hub.province_data()
+            version = max((r["version"] for r in data.values()), default=0)
+            if version <= since:
+                return {"version": version, "changed": False}
+            return {"version": version, "changed": True,
+                    **{kind: json.loads(r["content"]) for kind, r in data.items()}}
+
+        return JSONResponse(await run_in_threadpool(read))
+
+    async def desk_keys(request: Request) -> Response:
+        code = request.path_params["code"]
+        if len(code) > 16:
+            raise HubError(404, "unknown_commune")
+
+        def read() -> dict[str, Any]:
+            if hub.commune(code) is None:
+                raise HubError(404, "unknown_commune")
+            return {"commune": code, "desks": [
+                {"desk_id": d["desk_id"], "desk_no": d["desk_no"], "public_key": d["public_key"],
+                 "revoked": d["revoked_at"] is not None} for d in hub.desks(code)]}
+
+        return JSONResponse(await run_in_threadpool(read))
+
+    async def stats(request: Request) -> Response:
+        return JSONResponse(await run_in_threadpool(view.stats, hub))
+
+    async def province_page(request: Request) -> Response:
+        return HTMLResponse(await run_in_threadpool(view.page, hub))
+
+    async def schema(request: Request) -> Response:
+        return JSONResponse(openapi.SCHEMA)
+
+    async def root(request: Request) -> Response:
+        return RedirectResponse("/province")
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 400)
+        code = {404: "not_found", 405: "bad_request"}.get(status, "bad_request")
+        return JSONResponse(HubError(status, code).body(), status_code=status)
+
+    routes = [
+        Route("/", guarded(root)),
+        Route("/health", guarded(health)),
+        Route("/openapi.json", guarded(schema)),
+        Route("/province", guarded(province_page)),
+        Route("/v1/stats", guarded(stats)),
+        Route("/v1/enroll", guarded(enroll), methods=["POST"]),
+        Route("/v1/push", guarded(push), methods=["POST"]),
+        Route("/v1/pull", guarded(pull)),
+        Route("/v1/acks", guarded(acks)),
+        Route("/v1/province-data", guarded(province_data)),
+        Route("/v1/communes/{code}/keys", guarded(desk_keys)),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        hub.close()
+
+    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=1024)],
+                    exception_handlers={HTTPException: http_error}, lifespan=lifespan)
+    app.state.hub = hub
+    return app

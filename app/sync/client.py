@@ -1,0 +1,135 @@
+"""The desk's HTTP client to the hub (httpx): TLS with the system's or a configured CA, signed requests.
+
+Plain HTTP is allowed only to this machine (tests, a hub on the same PC). Transport failures and
+5xx answers become ``HubUnreachable`` (try later); 4xx answers ``HubRefused`` with the hub's reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import json
+import secrets
+import ssl
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from app.sync import codec, protocol
+from app.sync.errors import HubRefused, HubUnreachable, InsecureHub
+
+Signer = Callable[[bytes], bytes]
+TIMEOUT = httpx.Timeout(connect=10.0, read=90.0, write=90.0, pool=10.0)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https" and parts.hostname:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and parts.hostname and _loopback(parts.hostname):
+        return url.strip().rstrip("/")
+    raise InsecureHub(
+        "Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (http:// chỉ dùng cho máy chủ trên chính máy này).",
+        "The hub address must start with https:// (http:// only for a hub on this machine).",
+        field="url",
+    )
+
+
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """The system's trusted CAs, or only the province's own CA when one is configured."""
+    return ssl.create_default_context(cafile=ca_file) if ca_file else ssl.create_default_context()
+
+
+class HubClient:
+    def __init__(self, url: str, *, desk_id: str | None = None, signer: Signer | None = None,
+                 ca_file: str | None = None, now: Callable[[], float] = time.time,
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
+        self.url = check_url(url)
+        self.desk_id = desk_id
+        self.signer = signer
+        self.now = now
+        # Compressed batches are not compressed again; identity keeps gzip off binary bodies.
+        self.http = httpx.Client(base_url=self.url, verify=tls_context(ca_file), timeout=timeout,
+                                 headers={"accept-encoding": "identity", "user-agent": "motcua-desk"})
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _send(self, method: str, path: str, *, params: dict[str, Any] | None = None, body: bytes = b"",
+              content_type: str | None = None, signed: bool = True) -> httpx.Response:
+        headers = {"content-type": content_type} if content_type else {}
+        request = self.http.build_request(method, path, params=params, content=body or None, headers=headers)
+        if signed:
+            if self.signer is None or self.desk_id is None:
+                raise HubRefused("unauthenticated", 401)
+            stamp, nonce = str(int(self.now())), secrets.token_hex(16)
+            target = request.url.raw_path.decode("latin-1")
+            signature = self.signer(protocol.request_message(method, target, stamp, nonce, body))
+            request.headers.update({protocol.HEADER_DESK: self.desk_id, protocol.HEADER_TIME: stamp,
+                                    protocol.HEADER_NONCE: nonce,
+                                    protocol.HEADER_SIGNATURE: base64.b64encode(signature).decode()})
+        try:
+            response = self.http.send(request)
+        except httpx.TransportError as exc:
+            raise HubUnreachable(
+                "Không kết nối được máy chủ tỉnh; dữ liệu vẫn an toàn trên máy và sẽ được gửi sau.",
+                f"The hub cannot be reached ({type(exc).__name__}); data is safe here and will be sent later.",
+            ) from exc
+        if response.status_code >= 500:
+            raise HubUnreachable(
+                "Máy chủ tỉnh đang bận hoặc gặp sự cố; dữ liệu sẽ được gửi lại sau.",
+                f"The hub answered {response.status_code}; data will be sent again later.",
+            )
+        if response.status_code >= 400:
+            try:
+                code = response.json().get("error", "bad_request")
+            except ValueError:
+                code = "bad_request"
+            raise HubRefused(str(code), response.status_code)
+        return response
+
+    def enroll(self, data: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps(data, ensure_ascii=False).encode()
+        return self._send("POST", "/v1/enroll", body=body, content_type="application/json", signed=False).json()
+
+    def push(self, body: bytes) -> dict[str, Any]:
+        return self._send("POST", "/v1/push", body=body, content_type=codec.CONTENT_TYPE).json()
+
+    def pull(self, after: int, db_id: str, limit: int = protocol.PULL_ROWS,
+             have: dict[str, int] | None = None) -> tuple[dict[str, Any], list[dict]]:
+        params: dict[str, Any] = {"after": after, "db_id": db_id, "limit": limit}
+        if have:
+            params["have"] = ",".join(f"{k}:{v}" for k, v in have.items())
+        response = self._send("GET", "/v1/pull", params=params)
+        try:
+            return codec.decode(response.content)
+        except codec.CodecError:
+            raise HubUnreachable("Dữ liệu nhận từ máy chủ tỉnh bị hỏng; sẽ thử lại sau.",
+                                 "The data received from the hub was damaged; sync will try again.") from None
+
+    def acked(self, db_id: str) -> int:
+        return int(self._send("GET", "/v1/acks", params={"db_id": db_id}).json()["acked_seq"])
+
+    def province_data(self, version: int) -> dict[str, Any]:
+        return self._send("GET", "/v1/province-data", params={"version": version}).json()
+
+    def desk_keys(self, commune: str) -> dict[str, Any]:
+        return self._send("GET", f"/v1/communes/{commune}/keys", signed=False).json()

@@ -1,0 +1,53 @@
+"""What the desk and the hub agree on: request signing, change keys, limits, header names."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Any
+
+HEADER_DESK = "x-motcua-desk"
+HEADER_TIME = "x-motcua-time"
+HEADER_NONCE = "x-motcua-nonce"
+HEADER_SIGNATURE = "x-motcua-signature"
+
+# A desk's clock may be days wrong after a power cut; replay is stopped by nonces, not by a tight window.
+CLOCK_WINDOW = 3 * 24 * 3600
+MAX_BODY = 16 * 1024 * 1024
+PUSH_ROWS = 1000
+PULL_ROWS = 1000
+MAX_HISTORIES = 16  # database ids a desk names when it pulls
+
+# Change keys on the wire are derived from (database id, sequence): both identify an outbox entry for
+# good, and deriving saves 16 incompressible bytes per record (see shared/SYNC-LESSONS.md, Morango).
+_CHANGE_NS = uuid.UUID("6f1c2d1e-3b7a-5e58-9a0e-7d1b0c4f9a11")
+
+
+def change_key(db_id: str, seq: int) -> str:
+    return str(uuid.uuid5(_CHANGE_NS, f"{db_id}:{seq}"))
+
+
+def canonical(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:
+    text = f"{entity}\n{entity_id}\n{op}\n{canonical(payload)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def request_message(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:
+    """What a desk signs: method, path with query, its time, a fresh nonce and the body's hash."""
+    return "\n".join(("motcua-request-v1", method.upper(), target, timestamp, nonce,
+                      hashlib.sha256(body).hexdigest())).encode("utf-8")
+
+
+def enrol_message(desk_id: str, commune: str, desk_no: int, public_key: str, token: str) -> bytes:
+    """Proof that the enrolling desk holds the private key of the public key it registers."""
+    token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return "\n".join(("motcua-enrol-v1", desk_id, commune, str(desk_no), public_key, token_hash)).encode("utf-8")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

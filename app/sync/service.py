@@ -1,0 +1,296 @@
+"""The desk's sync: push the outbox, pull the commune, apply province data. Qt-free.
+
+``SyncService.run_once`` does one full round and never raises for a network problem: the report says
+what happened, and ``status()`` what the status bar shows. A GUI worker thread opens its own desk
+(own SQLite connection) and calls these; ``Backoff`` spaces the rounds while the hub is unreachable.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app import catalogue, keys
+from app.calendar import Override
+from app.clock import iso
+from app.desk import Desk
+from app.errors import MotcuaError
+from app.models import Document, Procedure
+from app.sync import codec, protocol
+from app.sync.apply import apply_changes
+from app.sync.client import HubClient, check_url
+from app.sync.errors import HubRefused, HubUnreachable, NotEnrolled, SyncError, reason
+from db.sync_store import SyncStore
+
+Progress = Callable[[int, int], None]
+MAX_ROUNDS = 10000  # bounds every loop: 10 million records a round at most
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    sent: int = 0
+    received: int = 0
+    refused: int = 0
+    clashes: int = 0
+    pending: int = 0
+    complete: bool = False
+    error: str | None = None
+    error_en: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    errors: int
+    clashes: int
+    last_sync: str | None
+    last_error: str | None
+    state: str  # not_enrolled | never | ok | pending | offline | error
+
+
+@dataclass(frozen=True)
+class RecordState:
+    state: str  # pending | sent | error
+    reason: str | None = None  # the hub's reason in words, for error
+
+
+class Backoff:
+    """Seconds to wait after ``failures`` failed rounds: doubling from 15 s to 15 min, with jitter."""
+
+    def __init__(self, first: float = 15.0, cap: float = 900.0, rng: random.Random | None = None) -> None:
+        self.first, self.cap, self.rng = first, cap, rng or random.Random()
+        self.failures = 0
+
+    def success(self) -> None:
+        self.failures = 0
+
+    def failure(self) -> float:
+        self.failures += 1
+        return self.delay()
+
+    def delay(self) -> float:
+        if self.failures == 0:
+            return self.first
+        base = min(self.cap, self.first * 2 ** (self.failures - 1))
+        return base * (0.75 + 0.5 * self.rng.random())
+
+
+class SyncService:
+    def __init__(self, desk: Desk, *, client_factory: Callable[..., HubClient] | None = None,
+                 now: Callable[[], float] = time.time) -> None:
+        self.desk = desk
+        self.store = desk.store
+        self.sync_store = SyncStore(desk.store)
+        self.client_factory = client_factory or HubClient
+        self.now = now
+
+    # Enrolment
+
+    def enroll(self, url: str, token: str, *, ca_file: str | None = None) -> str:
+        url = check_url(url)
+        ident = self.desk.identity
+        message = protocol.enrol_message(ident.desk_id, ident.commune_code, ident.desk_no, ident.public_key, token)
+        data = {"token": token.strip(), "desk_id": ident.desk_id, "commune_code": ident.commune_code,
+                "desk_no": ident.desk_no, "public_key": ident.public_key, "agency_code": ident.agency_code,
+                "signature": base64.b64encode(keys.sign(ident.desk_id, message)).decode()}
+        with self.client_factory(url, ca_file=ca_file, now=self.now) as client:
+            answer = client.enroll(data)
+        self.sync_store.set_settings({"url": url, "ca": ca_file, "hub_desk": str(answer["desk_id"])})
+        return str(answer["desk_id"])
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.sync_store.setting("url"))
+
+    def _client(self) -> HubClient:
+        url = self.sync_store.setting("url")
+        if not url:
+            raise NotEnrolled("Quầy chưa đăng ký với máy chủ tỉnh; hãy chạy «motcua enroll».",
+                              "The desk is not enrolled with the hub; run 'motcua enroll'.")
+        desk_id = self.desk.identity.desk_id
+        return self.client_factory(url, desk_id=desk_id, signer=lambda m: keys.sign(desk_id, m),
+                                   ca_file=self.sync_store.setting("ca"), now=self.now)
+
+    # One round
+
+    def run_once(self, progress: Progress | None = None) -> SyncReport:
+        """Push everything pending, pull everything new, apply province data. Never blocks on a prompt."""
+        counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0}
+        try:
+            with self._client() as client:
+                total = self.sync_store.pending_count()
+                self._push(client, counts, total, progress)
+                self._pull(client, counts, progress)
+                self._province(client)
+        except (SyncError, MotcuaError) as exc:
+            kind = "offline" if isinstance(exc, HubUnreachable) else "error"
+            self.sync_store.set_settings({"last_error": exc.message("vi"), "last_error_en": exc.message("en"),
+                                          "last_error_kind": kind, "last_attempt": iso(self.desk.clock.now())})
+            return SyncReport(**counts, pending=self.sync_store.pending_count(), complete=False,
+                              error=exc.message("vi"), error_en=exc.message("en"))
+        pending = self.sync_store.pending_count()
+        now = iso(self.desk.clock.now())
+        self.sync_store.set_settings({"last_sync": now, "last_error": None, "last_error_en": None,
+                                      "last_error_kind": None, "last_attempt": now})
+        return SyncReport(**counts, pending=pending, complete=pending == 0)
+
+    def _push(self, client: HubClient, counts: dict[str, int], total: int, progress: Progress | None) -> None:
+        done = 0
+        for db_id in self.sync_store.histories():
+            acked = self.sync_store.acked(db_id)
+            stalled = 0
+            for _ in range(MAX_ROUNDS):
+                rows = self.store.outbox(db_id=db_id, after_seq=acked, limit=protocol.PUSH_ROWS)
+                if not rows:
+                    break
+                rows = _contiguous(rows)
+                changes = [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
+                            "payload": json.loads(r["payload"]), "created_at": r["created_at"]} for r in rows]
+                answer = client.push(codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, changes))
+                hub_acked = int(answer["acked_seq"])
+                by_seq = {r["seq"]: r for r in rows}
+                now = iso(self.desk.clock.now())
+                refused = [{"db_id": db_id, "seq": x["seq"], "entity": by_seq[x["seq"]]["entity"],
+                            "entity_id": by_seq[x["seq"]]["entity_id"], "code": str(x["code"]), "at": now}
+                           for x in answer.get("refused", []) if x.get("seq") in by_seq]
+                with self.store.transaction():
+                    self.sync_store.add_errors(refused)
+                    # The hub may be behind us (restored from a backup): resume from what it holds.
+                    self.sync_store.set_acked(db_id, hub_acked, now)
+                sent_now = sum(1 for r in rows if r["seq"] <= hub_acked)
+                counts["sent"] += sent_now - len(refused)
+                counts["refused"] += len(refused)
+                done += sent_now
+                if progress:
+                    progress(min(done, total), max(total, done))
+                stalled = stalled + 1 if hub_acked <= acked else 0
+                if stalled >= 3:
+                    raise HubRefused("bad_batch")
+                acked = hub_acked
+
+    def _pull(self, client: HubClient, counts: dict[str, int], progress: Progress | None) -> None:
+        cursor = int(self.sync_store.setting("pull_cursor", "0") or 0)
+        db_id = self.store.db_id or ""
+        # Older histories of this file (before a copy or restore) come back only beyond what it holds.
+        have = dict(list(self.sync_store.max_seqs().items())[-protocol.MAX_HISTORIES + 1:])
+        have.pop(db_id, None)
+        start = cursor
+        for _ in range(MAX_ROUNDS):
+            header, changes = client.pull(cursor, db_id, have=have)
+            nxt = header.get("next")
+            if not isinstance(nxt, int) or nxt < cursor:
+                raise HubRefused("bad_batch")
+            with self.store.transaction():
+                applied = apply_changes(self.sync_store, self.desk.dossiers, changes)
+                self.sync_store.set_settings({"pull_cursor": str(nxt)})
+            counts["received"] += applied.total
+            counts["clashes"] += len(applied.clashes)
+            cursor = nxt
+            end = header.get("end")
+            if progress and isinstance(end, int) and end > start:
+                progress(cursor - start, end - start)
+            if not header.get("more"):
+                break
+
+    def _province(self, client: HubClient) -> None:
+        version = int(self.sync_store.setting("province_version", "0") or 0)
+        data = client.province_data(version)
+        if data.get("changed"):
+            self._apply_province(data)
+        ident = self.desk.identity
+        now = iso(self.desk.clock.now())
+        for d in client.desk_keys(ident.commune_code).get("desks", []):
+            if d.get("desk_id") != ident.desk_id:
+                self.store.upsert_desk_key({"desk_id": d["desk_id"], "commune_code": ident.commune_code,
+                                            "desk_no": d["desk_no"], "public_key": d["public_key"],
+                                            "revoked": int(bool(d.get("revoked"))), "updated_at": now})
+
+    def _apply_province(self, data: dict[str, Any]) -> None:
+        now = iso(self.desk.clock.now())
+        procedures = None
+        if data.get("catalogue"):
+            procedures = [Procedure(code=p["code"], name=p["name"], legal_time=p["legal_time"],
+                                    field=p.get("field", ""), fee=p.get("fee", ""),
+                                    documents=tuple(Document(d["name"], d["kind"], int(d["count"]))
+                                                    for d in p.get("documents", [])),
+                                    example=bool(p.get("example"))) for p in data["catalogue"]]
+        calendar = None
+        if data.get("calendar") is not None:
+            calendar = [{"day": Override(date.fromisoformat(o["day"]), o["kind"], o.get("note", "")).day.isoformat(),
+                         "kind": o["kind"], "note": o.get("note", ""), "updated_at": now} for o in data["calendar"]]
+        with self.store.transaction():
+            if procedures is not None:
+                catalogue.replace(self.store, procedures, self.desk.clock)
+            if calendar is not None:
+                self.sync_store.replace_province_calendar(calendar)
+            if isinstance(data.get("templates"), dict):
+                self.sync_store.set_templates(data["templates"], int(data["version"]), now)
+            self.sync_store.set_settings({"province_version": str(int(data["version"]))})
+        self.desk.refresh_calendar()
+
+    # What the clerk sees
+
+    def status(self) -> SyncStatus:
+        pending = self.sync_store.pending_count()
+        errors = self.sync_store.error_count()
+        clashes = len(self.sync_store.clashes())
+        last_sync = self.sync_store.setting("last_sync")
+        last_error = self.sync_store.setting("last_error")
+        if not self.enrolled:
+            state = "not_enrolled"
+        elif last_error:
+            state = self.sync_store.setting("last_error_kind") or "error"
+        elif errors or clashes:
+            state = "error"
+        elif last_sync is None:
+            state = "never"
+        else:
+            state = "pending" if pending else "ok"
+        return SyncStatus(pending=pending, errors=errors, clashes=clashes, last_sync=last_sync,
+                          last_error=last_error, state=state)
+
+    def record_states(self, entity_ids: list[str]) -> dict[str, RecordState]:
+        """pending / sent / error per record; a record that came from the hub counts as sent."""
+        states = {i: RecordState("sent") for i in entity_ids}
+        for e in self.sync_store.entry_states(entity_ids):
+            current = states[e["entity_id"]]
+            if e["code"]:
+                states[e["entity_id"]] = RecordState("error", reason(e["code"]))
+            elif not e["sent"] and current.state != "error":
+                states[e["entity_id"]] = RecordState("pending")
+        return states
+
+    def dossier_states(self, dossier_ids: list[str]) -> dict[str, RecordState]:
+        """A dossier's state folds in its events: error beats pending beats sent."""
+        events = self.sync_store.event_ids_by_dossier(dossier_ids)
+        every = list(dossier_ids) + [e for ids in events.values() for e in ids]
+        per_record = self.record_states(every)
+        rank = {"sent": 0, "pending": 1, "error": 2}
+        out = {}
+        for d in dossier_ids:
+            states = [per_record[d]] + [per_record[e] for e in events.get(d, [])]
+            out[d] = max(states, key=lambda s: rank[s.state])
+        return out
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [dict(e, reason=reason(e["code"]), reason_en=reason(e["code"], "en")) for e in self.sync_store.errors()]
+
+    def clashes(self) -> list[dict[str, Any]]:
+        return self.sync_store.clashes()
+
+
+def _contiguous(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The run of rows without a gap in sequence: the hub acknowledges up to the first gap."""
+    for i in range(1, len(rows)):
+        if rows[i]["seq"] != rows[0]["seq"] + i:
+            return rows[:i]
+    return rows
+
+
+__all__ = ["Backoff", "HubUnreachable", "RecordState", "SyncReport", "SyncService", "SyncStatus"]

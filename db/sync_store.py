@@ -1,0 +1,219 @@
+"""The desk's sync bookkeeping: acknowledgements, refusals, pull cursor, clashes, pulled records.
+
+Records pulled from the hub are written here WITHOUT an outbox entry: the hub already has them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from db.store import Store
+
+META_PREFIX = "sync_"
+CHUNK = 500
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class SyncStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    # Settings kept in meta: url, ca, hub_desk, pull_cursor, province_version, last_sync, last_error …
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return self.store.get_meta(META_PREFIX + key, default)
+
+    def set_settings(self, values: Mapping[str, str | None]) -> None:
+        with self.store.transaction():
+            for key, value in values.items():
+                if value is None:
+                    self.conn.execute("DELETE FROM meta WHERE key = ?", (META_PREFIX + key,))
+                else:
+                    self.store.set_meta({META_PREFIX + key: value})
+
+    # Outbox histories and acknowledgements
+
+    def histories(self) -> list[str]:
+        """Every database id with outbox entries, oldest history first."""
+        rows = self.conn.execute(
+            "SELECT o.db_id FROM (SELECT DISTINCT db_id FROM outbox) o "
+            "LEFT JOIN database_ids d ON d.db_id = o.db_id ORDER BY d.started_at, o.db_id"
+        )
+        return [r[0] for r in rows]
+
+    def max_seqs(self) -> dict[str, int]:
+        """The highest outbox sequence of each history, oldest history first."""
+        rows = self.conn.execute(
+            "SELECT o.db_id, MAX(o.seq) FROM outbox o LEFT JOIN database_ids d ON d.db_id = o.db_id "
+            "GROUP BY o.db_id ORDER BY MIN(d.started_at), o.db_id"
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def acked(self, db_id: str) -> int:
+        row = self.conn.execute("SELECT acked_seq FROM sync_acks WHERE db_id = ?", (db_id,)).fetchone()
+        return row[0] if row else 0
+
+    def set_acked(self, db_id: str, seq: int, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_acks (db_id, acked_seq, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (db_id) DO UPDATE SET acked_seq = excluded.acked_seq, updated_at = excluded.updated_at",
+            (db_id, seq, now),
+        )
+
+    def pending_count(self) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
+            "WHERE o.seq > COALESCE(a.acked_seq, 0)"
+        ).fetchone()[0]
+
+    def outbox_count(self) -> int:
+        return self.store.outbox_count()
+
+    # Refusals
+
+    def add_errors(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO sync_errors (db_id, seq, entity, entity_id, code, at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (db_id, seq) DO UPDATE SET code = excluded.code, at = excluded.at",
+            [(r["db_id"], r["seq"], r["entity"], r["entity_id"], r["code"], r["at"]) for r in rows],
+        )
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM sync_errors ORDER BY at, db_id, seq")]
+
+    def error_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM sync_errors").fetchone()[0]
+
+    def entry_states(self, entity_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Outbox entries of these entities with their acknowledgement and refusal, if any."""
+        out: list[dict[str, Any]] = []
+        ids = list(dict.fromkeys(entity_ids))
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            out.extend(dict(r) for r in self.conn.execute(
+                "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code "
+                "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
+                "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
+                f"WHERE o.entity_id IN ({_marks(len(part))})", part))
+        return out
+
+    def event_ids_by_dossier(self, dossier_ids: Sequence[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        ids = list(dict.fromkeys(dossier_ids))
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            for r in self.conn.execute(
+                f"SELECT id, dossier_id FROM dossier_events WHERE dossier_id IN ({_marks(len(part))})", part
+            ):
+                found.setdefault(r["dossier_id"], []).append(r["id"])
+        return found
+
+    # Applying pulled records (no outbox)
+
+    def dossier_ids_present(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM dossiers WHERE id IN ({_marks(len(part))})", part))
+        return found
+
+    def event_ids_present(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM dossier_events WHERE id IN ({_marks(len(part))})", part))
+        return found
+
+    def dossier_id_for_code(self, code: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()
+        return row[0] if row else None
+
+    def insert_remote_dossier(self, row: Mapping[str, Any], search_text: str) -> None:
+        self.store.insert_dossier(row, search_text)
+
+    def insert_remote_event(self, row: Mapping[str, Any]) -> None:
+        self.store.insert_event(row)
+
+    def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT id, kind, at, desk_id FROM dossier_events WHERE dossier_id = ? ORDER BY at, id", (dossier_id,))]
+
+    # Inbox: pulled entities kept as they came, and events waiting for their dossier
+
+    def add_inbox(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO sync_inbox (entity, entity_id, op, desk_id, payload, created_at, state, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(r["entity"], r["entity_id"], r["op"], r["desk_id"], json.dumps(r["payload"], ensure_ascii=False),
+              r["created_at"], r["state"], r["received_at"]) for r in rows],
+        )
+
+    def parked(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM sync_inbox WHERE state = 'parked' ORDER BY created_at")
+        return [dict(r, payload=json.loads(r["payload"])) for r in rows]
+
+    def unpark(self, entity: str, entity_id: str, op: str) -> None:
+        self.conn.execute("DELETE FROM sync_inbox WHERE entity = ? AND entity_id = ? AND op = ? AND state = 'parked'",
+                          (entity, entity_id, op))
+
+    def inbox(self, entity: str) -> list[dict[str, Any]]:
+        """Pulled records of an entity this module does not apply (for the module that owns it)."""
+        rows = self.conn.execute("SELECT * FROM sync_inbox WHERE entity = ? AND state = 'stored' ORDER BY created_at",
+                                 (entity,))
+        return [dict(r, payload=json.loads(r["payload"])) for r in rows]
+
+    # Clashes
+
+    def add_clash(self, dossier_id: str, kind: str, detail: Mapping[str, Any], now: str) -> bool:
+        cur = self.conn.execute(
+            "INSERT INTO sync_clashes (dossier_id, kind, detail, detected_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (dossier_id, kind, json.dumps(detail, ensure_ascii=False), now),
+        )
+        return cur.rowcount == 1
+
+    def clashes(self, *, open_only: bool = True) -> list[dict[str, Any]]:
+        where = "WHERE resolved_at IS NULL" if open_only else ""
+        rows = self.conn.execute(f"SELECT * FROM sync_clashes {where} ORDER BY detected_at, dossier_id")
+        return [dict(r, detail=json.loads(r["detail"])) for r in rows]
+
+    def resolve_clash(self, dossier_id: str, kind: str, clerk_id: str, note: str, now: str) -> None:
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE sync_clashes SET resolved_at = ?, resolved_by = ?, note = ? WHERE dossier_id = ? AND kind = ?",
+                (now, clerk_id, note, dossier_id, kind),
+            )
+
+    # Province-owned data
+
+    def replace_province_calendar(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Province days replace the previous province days; a clerk's own local days stay."""
+        self.conn.execute("DELETE FROM calendar_overrides WHERE source = 'province'")
+        self.conn.executemany(
+            "INSERT INTO calendar_overrides (day, kind, note, source, updated_at) VALUES (?, ?, ?, 'province', ?) "
+            "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note, source = 'province', "
+            "updated_at = excluded.updated_at",
+            [(r["day"], r["kind"], r.get("note", ""), r["updated_at"]) for r in rows],
+        )
+
+    def set_templates(self, templates: Mapping[str, str], version: int, now: str) -> None:
+        self.conn.executemany(
+            "INSERT INTO province_templates (name, content, version, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET content = excluded.content, version = excluded.version, "
+            "updated_at = excluded.updated_at",
+            [(name, content, version, now) for name, content in templates.items()],
+        )
+
+    def template(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT content FROM province_templates WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,261 @@
+"""Sync benchmark: bytes on the wire per dossier, a slow rural link, hub ingest on PostgreSQL.
+
+Run: python tests/perf/bench_sync.py [--dossiers 10000] [--desks 100] [--skip-link] [--skip-ingest]
+Figures are printed with their ratio to a baseline measured in the same run (naive JSON batches for
+the size, an unthrottled link for the slow link, the SQLite hub for ingest). Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import gzip
+import io
+import json
+import lzma
+import os
+import random
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+_tmp = Path(tempfile.mkdtemp(prefix="motcua-bench-"))
+for name, sub in (("MOTCUA_DATA_DIR", "data"), ("MOTCUA_CONFIG_DIR", "config"), ("MOTCUA_KEY_DIR", "keys")):
+    os.environ[name] = str(_tmp / sub)
+
+from app import catalogue, keys  # noqa: E402
+from app.calendar import VN_TZ  # noqa: E402
+from app.clock import FixedClock  # noqa: E402
+from app.demo import _applicant, _working_moment  # noqa: E402
+from app.desk import Desk  # noqa: E402
+from app.dossiers import ReceiveInput  # noqa: E402
+from app.identity import InitRequest  # noqa: E402
+from app.sync import codec, protocol  # noqa: E402
+from app.sync.client import HubClient  # noqa: E402
+from tests.sync.hub import Hub  # noqa: E402
+from tests.sync.proxy import Proxy  # noqa: E402
+
+NOW = datetime(2026, 2, 12, 17, 0, tzinfo=VN_TZ)
+PG = "postgresql://127.0.0.1:5432/test"
+
+
+def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, seed: int = 7) -> Desk:
+    """A desk that received ``n`` dossiers over recent working days: each a dossier and its reception event."""
+    desk = Desk.open(path, FixedClock(NOW))
+    desk.initialise(InitRequest(commune_code=commune, commune_name="Xã Tân Thành", province="Đồng Tháp",
+                                desk_no=desk_no, admin_username="admin", admin_password="mat-khau-123"))
+    rng = random.Random(seed)
+    service, ident = desk.dossiers, desk.identity
+    procedures = catalogue.procedures(desk.store)
+    clerk = desk.clerk().id
+    days = [d for d in (NOW.date() - timedelta(days=i) for i in range(400, 0, -1)) if desk.calendar.is_working_day(d)]
+    per_day = max(1, -(-n // len(days)))
+    moments = sorted(_working_moment(rng, day) for day in days for _ in range(per_day))[:n]
+    desk.store.set_synchronous("OFF")
+    with desk.store.transaction():
+        for received in moments:
+            proc = rng.choice(procedures)
+            req = ReceiveInput(_applicant(rng, ident.commune_name, ident.province, NOW.date()), proc, proc.documents,
+                               1, rng.choices(["direct", "post", "online"], [85, 5, 10])[0], "", received)
+            row, event = service.build_reception(req, clerk, service.next_code(received), received)
+            service.write_reception(row, event)
+    desk.store.set_synchronous("FULL")
+    return desk
+
+
+def outbox_changes(desk: Desk) -> list[dict]:
+    return [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"], "payload": json.loads(r["payload"]),
+             "created_at": r["created_at"]} for r in desk.store.outbox(limit=10**7)]
+
+
+def start_hub(db: str, name: str) -> Hub:
+    hub = Hub(db, _tmp / f"{name}.log")
+    with contextlib.redirect_stdout(io.StringIO()):
+        hub.admin("commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp")
+    return hub.start()
+
+
+def bench_size(n: int) -> None:
+    desk = fresh_desk(_tmp / "size.sqlite3", n)
+    changes = outbox_changes(desk)
+    rows = protocol.PUSH_ROWS
+    naive = [json.dumps(changes[i:i + rows], ensure_ascii=False).encode() for i in range(0, len(changes), rows)]
+    gz = sum(len(gzip.compress(b, 9)) for b in naive) / n
+    xz = sum(len(lzma.compress(b, preset=9 | lzma.PRESET_EXTREME)) for b in naive) / n
+    body = sum(len(codec.encode({"db_id": desk.store.db_id, "first_seq": i + 1}, changes[i:i + rows]))
+               for i in range(0, len(changes), rows)) / n
+    hub = start_hub(str(_tmp / "size-hub.sqlite3"), "size")
+    try:
+        with Proxy(hub.port) as proxy:
+            desk.sync.enroll(proxy.url, hub.token("87001", 1))
+            before = proxy.bytes_up + proxy.bytes_down
+            report = desk.sync.run_once()
+            wire = (proxy.bytes_up + proxy.bytes_down - before) / n
+            assert report.complete and report.sent == len(changes), report
+    finally:
+        hub.stop()
+        desk.close()
+    print(f"bytes per dossier with its reception event ({n} dossiers, batches of {rows} records):")
+    print(f"  naive JSON + gzip -9     {gz:6.1f} B   (baseline 1.00)")
+    print(f"  naive JSON + xz -9e      {xz:6.1f} B   ({xz / gz:.2f})")
+    print(f"  columnar + LZMA body     {body:6.1f} B   ({body / gz:.2f})")
+    print(f"  on the wire, full sync   {wire:6.1f} B   ({wire / gz:.2f})  target <= 80: "
+          f"{'met' if wire <= 80 else 'NOT met'}")
+
+
+def bench_link(n: int) -> None:
+    desk = fresh_desk(_tmp / "link.sqlite3", n, seed=8)
+    timings = {}
+    for label, rate, latency in (("loopback, no limit", None, 0.0), ("64 kbit/s, 300 ms", 64_000, 0.3)):
+        copy = _tmp / f"link-{rate}.sqlite3"
+        desk.store.backup_to(copy)  # the same dossiers each time, to a fresh hub
+        hub = start_hub(str(_tmp / f"link-hub-{rate}.sqlite3"), f"link-{rate}")
+        try:
+            with Proxy(hub.port, rate_bps=rate, latency=latency) as proxy, Desk.open(copy) as d:
+                d.sync.enroll(proxy.url, hub.token("87001", 1))
+                started = time.perf_counter()
+                report = d.sync.run_once()
+                timings[label] = (time.perf_counter() - started, proxy.bytes_up + proxy.bytes_down)
+                assert report.complete and report.sent == 2 * n, report
+        finally:
+            hub.stop()
+    desk.close()
+    base = timings["loopback, no limit"][0]
+    print(f"{n} dossiers (with reception events) pushed, then the pull and province checks:")
+    for label, (seconds, wire) in timings.items():
+        print(f"  {label:20s} {seconds:7.1f} s  {wire / 1024:8.0f} KiB  ({seconds / base:.1f}x baseline)")
+    slow = timings["64 kbit/s, 300 ms"][0]
+    print(f"  target <= 180 s: {'met' if slow <= 180 else 'NOT met'}")
+
+
+def _synthetic_batches(template: list[dict], desk_id: str, db_id: str, rows: int) -> list[bytes]:
+    """The template desk's changes under fresh ids for another desk, pre-encoded."""
+    mapping: dict[str, str] = {}
+
+    def new(i: str) -> str:
+        return mapping.setdefault(i, str(uuid.uuid4()))
+
+    out = []
+    for c in template:
+        p = dict(c["payload"], id=new(c["payload"]["id"]), desk_id=desk_id)
+        if "dossier_id" in p:
+            p["dossier_id"] = new(p["dossier_id"])
+        out.append(dict(c, entity_id=p["id"], payload=p))
+    return [codec.encode({"db_id": db_id, "first_seq": i + 1}, out[i:i + rows]) for i in range(0, len(out), rows)]
+
+
+def bench_ingest(target: str, label: str, desks: int, per_desk: int) -> float:
+    template_desk = fresh_desk(_tmp / f"tpl-{label}.sqlite3", per_desk // 2, seed=9)
+    template = outbox_changes(template_desk)
+    template_desk.close()
+    hub = Hub(target, _tmp / f"ingest-{label}.log")
+    communes = [f"{88000 + i}" for i in range(-(-desks // 9))]
+    with contextlib.redirect_stdout(io.StringIO()):
+        for code in communes:
+            hub.admin("commune", "add", code, f"Xã {code}")
+    hub.start()
+    try:
+        clients, batches = [], []
+        for i in range(desks):
+            desk_id, commune, no = str(uuid.uuid4()), communes[i // 9], i % 9 + 1
+            public = keys.generate(desk_id)
+            token = hub.token(commune, no)
+            sig = keys.sign(desk_id, protocol.enrol_message(desk_id, commune, no, public, token))
+            client = HubClient(hub.url, desk_id=desk_id, signer=lambda m, d=desk_id: keys.sign(d, m))
+            client.enroll({"token": token, "desk_id": desk_id, "commune_code": commune, "desk_no": no,
+                           "public_key": public, "signature": base64.b64encode(sig).decode()})
+            clients.append(client)
+            batches.append(_synthetic_batches(template, desk_id, str(uuid.uuid4()), protocol.PUSH_ROWS))
+        total = sum(len(template) for _ in range(desks))
+        barrier = threading.Barrier(desks + 1)
+        errors: list[BaseException] = []
+
+        def run(client: HubClient, bodies: list[bytes]) -> None:
+            barrier.wait()
+            try:
+                for body in bodies:
+                    answer = client.push(body)
+                    assert not answer["refused"], answer["refused"][:3]
+            except BaseException as exc:  # reported after the run
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=(c, b)) for c, b in zip(clients, batches, strict=True)]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        started = time.perf_counter()
+        for t in threads:
+            t.join(600)
+        seconds = time.perf_counter() - started
+        for c in clients:
+            c.close()
+        if errors:
+            raise errors[0]
+        store = hub.store()
+        try:
+            held = store.count_changes()
+        finally:
+            store.close()
+        assert held == total, (held, total)
+    finally:
+        hub.stop()
+    return total / seconds
+
+
+def pg_url() -> str | None:
+    try:
+        import psycopg
+
+        schema = f"motcua_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        return f"{PG}?options=-csearch_path%3D{schema}"
+    except Exception as exc:  # no PostgreSQL here: say so and skip that part
+        print(f"PostgreSQL not available at 127.0.0.1:5432 ({type(exc).__name__}); ingest on PostgreSQL skipped")
+        return None
+
+
+def drop(url: str) -> None:
+    import psycopg
+
+    schema = url.rsplit("%3D", 1)[1]
+    with psycopg.connect(PG, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dossiers", type=int, default=10000)
+    parser.add_argument("--size-dossiers", type=int, default=4000)
+    parser.add_argument("--desks", type=int, default=100)
+    parser.add_argument("--per-desk", type=int, default=2000, help="records each desk pushes")
+    parser.add_argument("--skip-link", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true")
+    args = parser.parse_args()
+    bench_size(args.size_dossiers)
+    if not args.skip_link:
+        bench_link(args.dossiers)
+    if not args.skip_ingest:
+        base = bench_ingest(str(_tmp / "ingest.sqlite3"), "sqlite", args.desks, args.per_desk)
+        print(f"hub ingest, {args.desks} desks pushing at once, {args.per_desk} records each:")
+        print(f"  SQLite hub       {base:8.0f} records/s  (baseline 1.00)")
+        url = pg_url()
+        if url:
+            try:
+                rate = bench_ingest(url, "postgres", args.desks, args.per_desk)
+            finally:
+                drop(url)
+            print(f"  PostgreSQL hub   {rate:8.0f} records/s  ({rate / base:.2f})  target >= 5000: "
+                  f"{'met' if rate >= 5000 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -312,14 +312,21 @@ class Store:
             [row[c] for c in DOSSIER_COLUMNS],
         )
         rowid = cur.lastrowid
-        self.conn.execute("INSERT INTO dossier_search (rowid, text) VALUES (?, ?)", (rowid, search_text))
+        self.conn.execute(
+            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
+            [rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
+        )
         return rowid
 
     def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
-        self.conn.execute(
-            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ?",
+        rowid = self.conn.execute(
+            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",
             (status, due_at, updated_at, dossier_id),
-        )
+        ).fetchone()
+        if rowid is not None:
+            self.conn.execute("UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?",
+                              (status, due_at, rowid[0]))
 
     def insert_event(self, row: Mapping[str, Any]) -> None:
         self.conn.execute(
@@ -380,10 +387,10 @@ class Store:
             )
 
     def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
-        """Only the columns a result list shows, as tuples in ``SUMMARY_COLUMNS`` order."""
+        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
         return self.conn.execute(
-            f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM dossier_search s "
-            "JOIN dossiers d ON d.rowid = s.rowid WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
             (match, limit),
         ).fetchall()
 

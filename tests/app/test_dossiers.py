@@ -185,3 +185,13 @@ def test_a_seen_cccd_fills_the_applicant(desk: Desk, admin) -> None:
     found = desk.dossiers.applicant_for_cccd("087186001234")
     assert found is not None and found.full_name == "Nguyễn Thị Đào" and found.phone == "0912345678"
     assert desk.dossiers.applicant_for_cccd("079190004321") is None
+
+
+def test_search_results_follow_status_and_due_changes(desk: Desk, admin, clock: FixedClock) -> None:
+    d = desk.dossiers.receive(dossier_input(), admin)
+    new_due = datetime(2026, 2, 27, 10, 0, tzinfo=VN_TZ)
+    desk.dossiers.act(d.code, "apology_issued", admin, reason="Cần xác minh.", new_due=new_due)
+    desk.dossiers.act(d.code, "done", admin)
+    [found] = desk.dossiers.search("nguyen thi dao")
+    assert (found.status, found.due_at) == ("done", "2026-02-27T10:00:00+07:00")
+    assert (found.code, found.applicant_name, found.procedure_name) == (d.code, "Nguyễn Thị Đào", "Đăng ký giám hộ")

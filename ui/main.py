@@ -1,21 +1,46 @@
-"""The ``motcua`` entry point: a subcommand runs the CLI; no subcommand opens the window."""
+"""The ``motcua`` entry point: a subcommand runs the CLI; no subcommand opens the window.
+
+Opening the window does not build the CLI parser: that imports every command group (printing,
+sync, feedback …) and would double the time to the sign-in page.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli
+WINDOW_OPTIONS = {"--db", "--lang", "--demo"}
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options when ``argv`` names no subcommand (and asks for no help); else None."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=["vi", "en"])
+    parser.add_argument("--demo", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = cli.build_parser(argv).parse_args(argv)
-    if args.command is not None:
-        return cli.run(args)
+    args = window_args(argv)
+    if args is None:
+        from app import cli
+
+        parsed = cli.build_parser(argv).parse_args(argv)
+        if parsed.command is not None:
+            return cli.run(parsed)
+        args = parsed
     from ui.app import run_window  # Qt is imported only when a window is wanted
 
-    return run_window(db=args.db, demo=args.demo, lang=args.lang)
+    # --lang given on the command line wins; otherwise the window uses the remembered choice.
+    explicit = any(a == "--lang" or a.startswith("--lang=") for a in argv)
+    return run_window(db=args.db, demo=args.demo, lang=args.lang if explicit else None)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,36 @@
+"""Rebuild the translations: refresh motcua_en.ts from the ui/ sources, compile every .ts to .qm.
+
+    python packaging/translations.py            # lupdate (keeps existing translations) + lrelease
+    python packaging/translations.py --release  # lrelease only (install / CI)
+
+The .qm files are build outputs, committed so a fresh install has them; edit the .ts (Qt Linguist).
+qtbase_vi.ts is ours: Qt ships no Vietnamese for its own buttons and menus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+# Other issues' screens translate themselves once they join the window; list them here when they do.
+SOURCES = sorted(p for p in (ROOT / "ui").glob("*.py") if p.name not in {"feedback.py", "rating_screen.py"})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--release", action="store_true", help="only compile .ts to .qm")
+    args = parser.parse_args()
+    if not args.release:
+        subprocess.run(["pyside6-lupdate", *map(str, SOURCES), "-source-language", "vi", "-target-language", "en",
+                        "-ts", str(FOLDER / "motcua_en.ts")], check=True)
+    for ts in sorted(FOLDER.glob("*.ts")):
+        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Window fixtures: Qt application names (QSettings are per test via XDG_CONFIG_HOME), a signed-in window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ADMIN_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def qt_names(qapp) -> None:
+    QCoreApplication.setOrganizationName("MotCuaTest")
+    QCoreApplication.setApplicationName("motcua-test")
+
+
+@pytest.fixture
+def printer(tmp_path: Path):
+    from ui.printer import FolderPrinter
+
+    return FolderPrinter(tmp_path / "printed")
+
+
+@pytest.fixture
+def window(qtbot, desk, printer) -> Iterator:
+    """The main window on the ``desk`` fixture, not yet signed in."""
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    i18n.install("vi")
+    win = MainWindow(desk, printer=printer, rating_after_return=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    yield win
+    win.shutdown()
+
+
+@pytest.fixture
+def signed_in(window, qtbot):
+    window.lock_page.username.setText("admin")
+    window.lock_page.password.setText(ADMIN_PASSWORD)
+    window.lock_page.submit()
+    assert window.clerk is not None
+    return window

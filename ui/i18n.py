@@ -1,0 +1,61 @@
+"""Languages: Vietnamese by default (the source text), English from motcua_en.qm; Qt's own too.
+
+The choice is remembered in QSettings. Domain labels (statuses, event kinds) come in pairs from
+app.models, so ``lang()`` tells the widgets which half to show.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+
+from app import paths
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+SETTINGS_KEY = "ui/language"
+_state = {"lang": "vi"}
+_installed: list[QTranslator] = []
+
+
+def lang() -> str:
+    return _state["lang"]
+
+
+def saved_language(default: str = "vi") -> str:
+    value = QSettings().value(SETTINGS_KEY, default)
+    return value if value in LANGUAGES else default
+
+
+def save_language(code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    settings = QSettings()
+    settings.setValue(SETTINGS_KEY, code)
+    settings.sync()
+
+
+def _load(name: str, folder: str) -> QTranslator | None:
+    translator = QTranslator()
+    return translator if translator.load(name, folder) else None
+
+
+def install(code: str) -> str:
+    """Install the translators for ``code`` on the running application; returns the language in use."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    ours = str(paths.resource("translations"))
+    if code == "en":
+        found = [_load("motcua_en", ours), _load("qtbase_en", QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+    else:
+        # Qt ships no qtbase_vi; ours covers the standard buttons, message boxes and edit menus.
+        found = [_load("qtbase_vi", ours)]
+    for translator in filter(None, found):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    _state["lang"] = code if code in LANGUAGES else "vi"
+    return _state["lang"]
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,395 @@
+"""The main window: sign-in / lock page, the sections (Receive, Dossiers, Return, and room for
+feedback and ratings), the status bar (clerk, desk, sync), idle lock and scan-to-return."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import MotcuaError
+from ui import i18n
+from ui.printer import FormSource, Printer, Printing, SystemPrinter
+from ui.widgets import MessageLine
+
+# The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
+# app/ modules are imported when the desk arrives (MainWindow.attach), typed here only.
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from app.models import Clerk
+    from ui.scanner import Scan, ScanFilter
+    from ui.sync_status import SyncIndicator
+
+log = logging.getLogger(__name__)
+DEFAULT_IDLE_MINUTES = 10
+DEMO_USER, DEMO_PASSWORD = "admin", "motcua-demo"  # app.demo.ensure_initialised
+
+
+class LockPage(QWidget):
+    """Sign-in at start and after the idle lock; the sections behind it keep what was typed."""
+
+    signed_in = Signal(object)  # Clerk
+
+    def __init__(self, desk: Desk | None, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.title = QLabel(self.tr("Bộ phận Một cửa"))
+        self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = QLabel(self.tr("Đăng nhập để làm việc"))
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.button = QPushButton(self.tr("Đăng &nhập"))
+        self.button.clicked.connect(self.submit)
+        self.button.setEnabled(False)
+        self.message = MessageLine()
+        box = QWidget()
+        box.setMaximumWidth(420)
+        form = QFormLayout(box)
+        user_label = QLabel(self.tr("&Tên đăng nhập:"))
+        user_label.setBuddy(self.username)
+        pass_label = QLabel(self.tr("&Mật khẩu:"))
+        pass_label.setBuddy(self.password)
+        form.addRow(user_label, self.username)
+        form.addRow(pass_label, self.password)
+        form.addRow("", self.button)
+        form.addRow(self.message)
+        if demo:
+            hint = QLabel(self.tr("Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».")
+                          .replace("%1", DEMO_USER).replace("%2", DEMO_PASSWORD))
+            hint.setStyleSheet("color: #7f6000;")
+            form.addRow(hint)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.message.info(self.tr("Đang mở kho dữ liệu…"))
+        if desk is not None:
+            self.attach(desk)
+
+    def attach(self, desk: Desk) -> None:
+        self.desk = desk
+        self.title.setText(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.identity.commune_name))
+        self.button.setEnabled(True)
+        self.message.clear()
+
+    def submit(self) -> Clerk | None:
+        if self.desk is None:  # Enter pressed before the store is open: the clerk signs in a moment later
+            return None
+        try:
+            clerk = self.desk.authenticate(self.username.text(), self.password.text())
+        except MotcuaError as exc:
+            self.message.show_error(exc)
+            self.password.selectAll()
+            self.password.setFocus()
+            return None
+        self.password.clear()
+        self.message.clear()
+        self.signed_in.emit(clerk)
+        return clerk
+
+    def prepare(self, locked: bool) -> None:
+        self.subtitle.setText(self.tr("Màn hình đã khoá; đăng nhập để tiếp tục") if locked
+                              else self.tr("Đăng nhập để làm việc"))
+        self.password.clear()
+        (self.password if self.username.text() else self.username).setFocus()
+
+
+class ActivityFilter(QObject):
+    """Any key or mouse use anywhere restarts the idle timer."""
+
+    KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                       QEvent.Type.Wheel, QEvent.Type.InputMethod})
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.KINDS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    desk_ready = Signal()
+
+    def __init__(self, desk: Desk | None, *, printer: Printer | None = None, form_source: FormSource | None = None,
+                 demo: bool = False, idle_minutes: float = DEFAULT_IDLE_MINUTES,
+                 rating_after_return: bool = True, sync: bool = True) -> None:
+        super().__init__()
+        self.sync_enabled = sync
+        self.sync: SyncIndicator | None = None
+        self.desk = desk
+        self.rating_after_return = rating_after_return
+        self.rating_screen: QWidget | None = None
+        self.clerk: Clerk | None = None
+        source = form_source if form_source is not None else lambda: form_source_for(self.desk)
+        self.printing = Printing(source, printer or SystemPrinter())
+        self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
+
+        self.lock_page = LockPage(desk, demo)
+        self.lock_page.signed_in.connect(self._signed_in)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.sections: dict[str, QWidget] = {}
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.lock_page)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.clerk_label = QLabel()
+        self.desk_label = QLabel()
+        self.sync_label = QLabel(self.tr("Đồng bộ: chưa cấu hình"))
+        self.sync_label.setObjectName("syncState")
+        for widget in (self.clerk_label, self.desk_label):
+            self.statusBar().addWidget(widget)
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(int(idle_minutes * 60_000))
+        self.idle_timer.timeout.connect(self.lock)
+        self.activity = ActivityFilter(self.idle_timer, self)
+        self.scanner: ScanFilter | None = None
+        QApplication.instance().installEventFilter(self.activity)
+
+        self._build_menus()
+        self._restore_focus: QWidget | None = None
+        self.resize(1180, 740)
+        self.lock(initial=True)
+        if desk is not None:
+            self.attach(desk)
+
+    def attach(self, desk: Desk) -> None:
+        """The store is open: sign-in, the desk's name and scanning start working."""
+        from ui.scanner import ScanFilter
+
+        self.desk = desk
+        self.lock_page.attach(desk)
+        self.desk_label.setText(self.tr("Quầy %1 — %2").replace("%1", str(desk.identity.desk_no))
+                                .replace("%2", desk.identity.commune_name))
+        self.scanner = ScanFilter(desk, self)
+        self.scanner.scanned.connect(self.on_scan)
+        QApplication.instance().installEventFilter(self.scanner)
+        self.desk_ready.emit()
+
+    # Sections: built at the first sign-in, so the window opens on the sign-in page at once
+
+    def _build_sections(self) -> None:
+        if self.sections:
+            return
+        from ui.dossiers_section import DossiersSection
+        from ui.receive_form import ReceiveForm
+        from ui.return_section import ReturnSection
+
+        current = self.current_clerk
+        self.receive = ReceiveForm(self.desk, current, self.printing)
+        self.dossiers = DossiersSection(self.desk, current, self.printing)
+        self.returns = ReturnSection(self.desk, current, self.printing)
+        self.add_section("receive", self.tr("&1 Tiếp nhận"), self.receive)
+        self.add_section("dossiers", self.tr("&2 Hồ sơ"), self.dossiers)
+        self.add_section("return", self.tr("&3 Trả kết quả"), self.returns)
+        self.receive.received.connect(lambda _code: self.dossiers.refresh())
+        self.returns.panel.acted.connect(lambda _c, _k: self.dossiers.refresh())
+        self.returns.panel.acted.connect(self._after_action)
+
+    def add_section(self, key: str, title: str, widget: QWidget) -> None:
+        """A section in the main tab bar; other issues (feedback, ratings) add theirs here."""
+        if key in self.sections:
+            raise ValueError(f"section {key!r} exists")
+        self.sections[key] = widget
+        self.tabs.addTab(widget, title)
+
+    def show_section(self, key: str) -> QWidget:
+        widget = self.sections[key]
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        lock = QAction(self.tr("&Khoá màn hình"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(lambda: self.lock())
+        quit_action = QAction(self.tr("&Thoát"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        sync_now = QAction(self.tr("Đồng &bộ ngay"), self)
+        sync_now.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        sync_now.triggered.connect(lambda: self.sync is not None and self.sync.start(push=True))
+        rating = QAction(self.tr("Màn hình đánh &giá"), self)
+        rating.setShortcut(QKeySequence("Ctrl+R"))
+        rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
+        file_menu.addActions([lock, sync_now, rating, quit_action])
+        go = self.menuBar().addMenu(self.tr("Đ&i tới"))
+        for key, caption, shortcut in (("receive", self.tr("Tiếp nhận"), "F2"), ("dossiers", self.tr("Hồ sơ"), "F3"),
+                                       ("return", self.tr("Trả kết quả"), "F4")):
+            action = QAction(caption, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, k=key: self._go(k))
+            go.addAction(action)
+        languages = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.lang())
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            languages.addAction(action)
+            self.language_actions[code] = action
+
+    def _go(self, key: str) -> None:
+        if self.clerk is None:
+            return
+        self.show_section(key)
+        focus = {"receive": self.receive.procedure_filter, "dossiers": self.dossiers.search,
+                 "return": self.returns.code}.get(key)
+        if focus is not None:
+            focus.setFocus()
+
+    def choose_language(self, code: str) -> None:
+        i18n.save_language(code)
+        if code != i18n.lang():
+            QMessageBox.information(self, self.tr("Ngôn ngữ"),
+                                    self.tr("Ngôn ngữ mới được dùng từ lần mở chương trình sau."))
+
+    # Sign-in and lock
+
+    def current_clerk(self) -> Clerk | None:
+        return self.clerk
+
+    def lock(self, initial: bool = False) -> None:
+        if not initial and self.clerk is not None:
+            self._restore_focus = QApplication.focusWidget()
+        self.clerk = None
+        self.idle_timer.stop()
+        if self.sections and self.dossiers.dialog is not None:
+            self.dossiers.dialog.close()
+        self.clerk_label.setText(self.tr("Chưa đăng nhập"))
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(True)
+        self.lock_page.prepare(locked=not initial)
+
+    @property
+    def locked(self) -> bool:
+        return self.clerk is None
+
+    def _signed_in(self, clerk: Clerk) -> None:
+        from app.models import ROLES, label
+
+        self.clerk = clerk
+        self._build_sections()
+        self._start_sync()
+        self._feedback_section(clerk)
+        self.clerk_label.setText(self.tr("Cán bộ: %1 (%2)").replace("%1", clerk.full_name)
+                                 .replace("%2", label(ROLES, clerk.role, i18n.lang())))
+        self.stack.setCurrentWidget(self.tabs)
+        self.idle_timer.start()
+        target = self._restore_focus if self._restore_focus is not None else self.receive.procedure_filter
+        self._restore_focus = None
+        target.setFocus()
+
+    # The feedback issue's screens (ui/feedback.py, ui/rating_screen.py), when installed
+
+    def _feedback_section(self, clerk: Clerk) -> None:
+        if "feedback" in self.sections:
+            self.sections["feedback"].clerk = clerk  # the register acts as whoever is signed in now
+            return
+        try:
+            from ui.feedback import FeedbackRegister
+        except ImportError:
+            return
+        try:
+            section = FeedbackRegister(self.desk, clerk, lang=i18n.lang())
+        except Exception:  # the desk keeps receiving and returning even if this section fails
+            log.exception("the feedback section could not be built")
+            return
+        self.add_section("feedback", self.tr("&4 Phản ánh, kiến nghị"), section)
+        # Building that section briefly shows a parentless button as a window, which takes the
+        # activation away from this one; take it back so the keyboard keeps working.
+        self.activateWindow()
+
+    def _after_action(self, code: str, kind: str) -> None:
+        if kind == "returned" and self.rating_after_return:
+            self.open_rating(code)
+
+    def open_rating(self, code: str | None = None) -> QWidget | None:
+        """The citizen's rating screen, for the dossier just returned (or standalone)."""
+        try:
+            from ui.rating_screen import RatingScreen
+        except ImportError:
+            return None
+        dossier = self.desk.dossiers.get(code) if code else None
+        self.rating_screen = RatingScreen(self.desk, dossier, self.clerk)
+        self.rating_screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rating_screen.show_for_citizen()
+        return self.rating_screen
+
+    # Scan to return
+
+    def on_scan(self, scan: Scan) -> None:
+        if self.clerk is None:
+            return
+        self.show_section("return")
+        self.returns.open_scan(scan)
+
+    def set_sync_status(self, text: str) -> None:
+        self.sync_label.setText(text)
+
+    def _start_sync(self) -> None:
+        """The sync issue's service (app/sync/service.py), in a thread, once signed in."""
+        if self.sync is not None or not self.sync_enabled:
+            return
+        try:
+            from ui.sync_status import SyncIndicator
+        except ImportError:
+            return
+        self.sync = SyncIndicator(self.desk, self)
+        self.sync.text_changed.connect(self.set_sync_status)
+        self.sync.start(push=True)
+        self.sync.timer.start()
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.activity)
+            if self.scanner is not None:
+                app.removeEventFilter(self.scanner)
+        self.idle_timer.stop()
+        if self.sync is not None:
+            self.sync.stop()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def form_source_for(desk: Desk | None) -> FormSource | None:
+    """The printing service (app/printing.py) when it is installed on the desk."""
+    return getattr(desk, "printing", None)

@@ -1,0 +1,350 @@
+"""Receiving a dossier, keyboard first: pick the procedure by typing, fill the applicant, save and print.
+
+A failed validation keeps everything typed, marks the field the error names and says why in one
+sentence; Ctrl+Enter (or Ctrl+S) saves and prints the receipt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalogue
+from app.calendar import LegalTime
+from app.desk import Desk
+from app.errors import MotcuaError
+from app.models import CHANNELS, DOCUMENT_KINDS, Clerk, Dossier, Procedure, label
+from ui import i18n
+from ui.printer import Printing
+from ui.widgets import MessageLine, Section, mark, unmark
+
+CCCD_DIGITS = re.compile(r"\d{12}")
+
+
+class ReceiveForm(Section):
+    received = Signal(str)  # the new dossier code
+
+    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(desk, clerk, printing, parent)
+        self.procedures = catalogue.procedures(desk.store)
+        self.procedure: Procedure | None = None
+        self.last_dossier: Dossier | None = None
+
+        # Procedure picker: a filter box over a short list; Up/Down move in the list, Enter picks.
+        self.procedure_filter = QLineEdit()
+        self.procedure_filter.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục, không cần dấu…"))
+        self.procedure_list = QListWidget()
+        self.procedure_list.setMaximumHeight(130)
+        self.procedure_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.procedure_chosen = QLabel()
+        self.procedure_chosen.setWordWrap(True)
+        self.procedure_chosen.setStyleSheet("font-weight: bold;")
+        self.procedure_filter.textEdited.connect(self._filter_procedures)
+        self.procedure_filter.returnPressed.connect(self._pick_current)
+        self.procedure_filter.installEventFilter(self)
+        self.procedure_list.itemClicked.connect(lambda item: self._pick(item.data(Qt.ItemDataRole.UserRole)))
+
+        self.cccd = QLineEdit()
+        self.cccd.setMaxLength(12)
+        self.cccd.setInputMask("")
+        self.cccd.textChanged.connect(self._cccd_changed)
+        self.full_name = QLineEdit()
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        self.email = QLineEdit()
+        self.sets = QSpinBox()
+        self.sets.setRange(1, 50)
+        self.channel = QComboBox()
+        for key in CHANNELS:
+            self.channel.addItem(label(CHANNELS, key, i18n.lang()), key)
+        self.notes = QLineEdit()
+
+        self.documents = QTableWidget(0, 3)
+        self.documents.setHorizontalHeaderLabels([self.tr("Giấy tờ đã nhận"), self.tr("Loại"), self.tr("Số lượng")])
+        self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.documents.verticalHeader().setVisible(False)
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setTabKeyNavigation(False)
+
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setStyleSheet("font-size: 13pt; color: #1a5276; font-weight: bold;")
+        self.message = MessageLine()
+        self.save_button = QPushButton(self.tr("&Lưu và in biên nhận (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Làm &mới"))
+        self.clear_button.clicked.connect(self.clear)
+        self.reprint_button = QPushButton(self.tr("&In lại biên nhận"))
+        self.reprint_button.clicked.connect(self.reprint)
+        self.reprint_button.setEnabled(False)
+
+        self.field_widgets: dict[str, QWidget] = {
+            "procedure": self.procedure_filter, "cccd": self.cccd, "full_name": self.full_name,
+            "applicant": self.full_name, "phone": self.phone, "address": self.address, "email": self.email,
+            "sets": self.sets, "channel": self.channel, "notes": self.notes, "documents": self.documents,
+        }
+        for widget in self.field_widgets.values():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, w=widget: unmark(w))
+
+        picker = QGroupBox(self.tr("Thủ tục hành chính"))
+        picker_layout = QFormLayout(picker)
+        picker_layout.addRow(self._buddy(self.tr("&Thủ tục:"), self.procedure_filter), self.procedure_filter)
+        picker_layout.addRow("", self.procedure_list)
+        picker_layout.addRow("", self.procedure_chosen)
+
+        applicant = QGroupBox(self.tr("Người nộp hồ sơ"))
+        form = QFormLayout(applicant)
+        for caption, widget in ((self.tr("Số &CCCD:"), self.cccd), (self.tr("&Họ và tên:"), self.full_name),
+                                (self.tr("Điện thoại (&D):"), self.phone), (self.tr("Đị&a chỉ:"), self.address),
+                                (self.tr("&Email:"), self.email)):
+            form.addRow(self._buddy(caption, widget), widget)
+
+        docs = QGroupBox(self.tr("Thành phần hồ sơ"))
+        docs_layout = QFormLayout(docs)
+        docs_layout.addRow(self.documents)
+        docs_layout.addRow(self._buddy(self.tr("Số &bộ:"), self.sets), self.sets)
+        docs_layout.addRow(self._buddy(self.tr("Hình thức &nộp:"), self.channel), self.channel)
+        docs_layout.addRow(self._buddy(self.tr("&Ghi chú:"), self.notes), self.notes)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.due_label, 1)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        left = QVBoxLayout()
+        left.addWidget(picker)
+        left.addWidget(applicant)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(docs, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        for first, second in ((self.procedure_filter, self.cccd), (self.cccd, self.full_name),
+                              (self.full_name, self.phone), (self.phone, self.address), (self.address, self.email),
+                              (self.email, self.documents), (self.documents, self.sets), (self.sets, self.channel),
+                              (self.channel, self.notes), (self.notes, self.save_button)):
+            QWidget.setTabOrder(first, second)
+
+        # The due time follows the clock: refresh every half minute while the form is open.
+        self.due_timer = QTimer(self)
+        self.due_timer.setInterval(30_000)
+        self.due_timer.timeout.connect(self.update_due)
+        self.due_timer.start()
+        self._filter_procedures("")
+        self.update_due()
+
+    @staticmethod
+    def _buddy(caption: str, widget: QWidget) -> QLabel:
+        caption_label = QLabel(caption)
+        caption_label.setBuddy(widget)
+        return caption_label
+
+    # Procedure picker
+
+    def _filter_procedures(self, query: str) -> None:
+        self.procedure_list.clear()
+        for proc in catalogue.filter_procedures(self.procedures, query):
+            item = QListWidgetItem(f"{proc.code} — {proc.name} ({LegalTime.parse(proc.legal_time).label(i18n.lang())})")
+            item.setData(Qt.ItemDataRole.UserRole, proc)
+            self.procedure_list.addItem(item)
+        if self.procedure_list.count():
+            self.procedure_list.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.procedure_filter and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.procedure_list.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.procedure_list.count() - 1, self.procedure_list.currentRow() + step))
+                self.procedure_list.setCurrentRow(row)
+                return True
+            if key == Qt.Key.Key_Tab and self.procedure is None and self.procedure_list.count():
+                self._pick_current(move_focus=False)  # Tab itself then moves on to the CCCD
+        return super().eventFilter(watched, event)
+
+    def _pick_current(self, move_focus: bool = True) -> None:
+        item = self.procedure_list.currentItem()
+        if item is not None:
+            self._pick(item.data(Qt.ItemDataRole.UserRole))
+            if move_focus:
+                self.cccd.setFocus()
+
+    def _pick(self, proc: Procedure) -> None:
+        self.procedure = proc
+        unmark(self.procedure_filter)
+        self.procedure_filter.setText(f"{proc.code} — {proc.name}")
+        self.procedure_chosen.setText(f"✔ {proc.code} — {proc.name}; "
+                                      + self.tr("lệ phí: %1").replace("%1", proc.fee or "—"))
+        self._fill_documents(proc)
+        self.update_due()
+
+    def select_procedure(self, code: str) -> None:
+        self._pick(catalogue.get(self.desk.store, code))
+
+    def _fill_documents(self, proc: Procedure) -> None:
+        self.documents.setRowCount(len(proc.documents))
+        for row, doc in enumerate(proc.documents):
+            name = QTableWidgetItem(doc.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            name.setCheckState(Qt.CheckState.Checked)
+            self.documents.setItem(row, 0, name)
+            kind = QComboBox()
+            for key in DOCUMENT_KINDS:
+                kind.addItem(label(DOCUMENT_KINDS, key, i18n.lang()), key)
+            kind.setCurrentIndex(list(DOCUMENT_KINDS).index(doc.kind))
+            self.documents.setCellWidget(row, 1, kind)
+            count = QSpinBox()
+            count.setRange(1, 99)
+            count.setValue(doc.count)
+            self.documents.setCellWidget(row, 2, count)
+
+    def document_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for row in range(self.documents.rowCount()):
+            item = self.documents.item(row, 0)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            rows.append({"name": item.text(), "kind": self.documents.cellWidget(row, 1).currentData(),
+                         "count": self.documents.cellWidget(row, 2).value()})
+        return rows
+
+    # Applicant
+
+    def _cccd_changed(self, value: str) -> None:
+        if not CCCD_DIGITS.fullmatch(value):
+            return
+        known = self.desk.dossiers.applicant_for_cccd(value)
+        if known is None:
+            return
+        for widget, found in ((self.full_name, known.full_name), (self.phone, known.phone),
+                              (self.address, known.address), (self.email, known.email)):
+            if not widget.text().strip() and found:
+                widget.setText(found)
+        self.message.info(self.tr("Đã điền thông tin người nộp từ hồ sơ trước."))
+
+    # Due time
+
+    def update_due(self) -> None:
+        if self.procedure is None:
+            self.due_label.setText(self.tr("Hẹn trả: chọn thủ tục để tính"))
+            return
+        legal = LegalTime.parse(self.procedure.legal_time)
+        due = self.desk.calendar.due(self.desk.clock.now(), legal)
+        self.due_label.setText(self.tr("Hẹn trả: %1").replace("%1", f"{due:%H:%M %d/%m/%Y}")
+                               + f" ({legal.label(i18n.lang())})")
+
+    # Saving
+
+    def data(self) -> dict[str, Any]:
+        def value(widget: QLineEdit) -> str | None:
+            return widget.text().strip() or None
+
+        return {
+            "applicant": {"full_name": self.full_name.text(), "cccd": value(self.cccd), "phone": value(self.phone),
+                          "address": self.address.text(), "email": value(self.email)},
+            "procedure": self.procedure.code if self.procedure else "",
+            "documents": self.document_rows() or None,
+            "sets": self.sets.value(), "channel": self.channel.currentData(), "notes": self.notes.text(),
+        }
+
+    def save(self) -> Dossier | None:
+        """Receive the dossier and print its receipt; on a refused input keep everything and say why."""
+        clerk = self.current_clerk()
+        if clerk is None:
+            return None
+        for widget in self.field_widgets.values():
+            unmark(widget)
+        if self.procedure is None:
+            text = self.tr("Chưa chọn thủ tục hành chính.")
+            self.message.error(text)
+            mark(self.procedure_filter, text)
+            self.procedure_filter.setFocus()
+            return None
+        if not self.document_rows():
+            text = self.tr("Chưa đánh dấu giấy tờ nào đã nhận.")
+            self.message.error(text)
+            mark(self.documents, text)
+            self.documents.setFocus()
+            return None
+        try:
+            dossier = self.desk.dossiers.receive(self.data(), clerk)
+        except MotcuaError as exc:
+            self.show_error(exc)
+            return None
+        self.last_dossier = dossier
+        self.reprint_button.setEnabled(True)
+        done = self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2.").replace("%1", dossier.code).replace(
+            "%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
+        self.clear()
+        try:
+            self.printing.print_form("receipt", dossier.code, clerk)
+            done += " " + self.tr("Đã in biên nhận.")
+        except MotcuaError as exc:
+            done += " " + exc.message(i18n.lang())
+        self.message.info(done)
+        self.received.emit(dossier.code)
+        return dossier
+
+    def show_error(self, exc: MotcuaError) -> None:
+        self.message.show_error(exc)
+        widget = self.field_widgets.get(exc.field or "")
+        if widget is not None:
+            mark(widget, exc.message(i18n.lang()))
+            widget.setFocus()
+
+    def reprint(self) -> None:
+        if self.last_dossier is None:
+            return
+        try:
+            self.printing.print_form("receipt", self.last_dossier.code, self.current_clerk())
+            self.message.info(self.tr("Đã in lại biên nhận %1.").replace("%1", self.last_dossier.code))
+        except MotcuaError as exc:
+            self.message.show_error(exc)
+
+    def clear(self) -> None:
+        for widget in (self.procedure_filter, self.cccd, self.full_name, self.phone, self.address, self.email,
+                       self.notes):
+            widget.clear()
+            unmark(widget)
+        unmark(self.documents)
+        self.procedure = None
+        self.procedure_chosen.clear()
+        self.documents.setRowCount(0)
+        self.sets.setValue(1)
+        self.channel.setCurrentIndex(0)
+        self._filter_procedures("")
+        self.update_due()
+        self.procedure_filter.setFocus()

@@ -1,0 +1,153 @@
+"""The dossier register as a Qt table: a thin adapter over app.register, loaded a page at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.models import STATUSES, label
+from app.register import PAGE_SIZE, Count, Filters, Register, RegisterRow
+from ui import i18n
+
+Index = QModelIndex | QPersistentModelIndex
+
+URGENCY_COLOURS = {"overdue": QColor("#f8c9c4"), "today": QColor("#fbd9a6"), "week": QColor("#fbf0b2")}
+URGENCY_TEXT = {"overdue": QColor("#8a1c10")}
+
+
+class RegisterModel(QAbstractTableModel):
+    COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_RECEIVED, COL_DUE, COL_STATUS = range(6)
+    COLUMN_COUNT = 6
+
+    CodeRole = Qt.ItemDataRole.UserRole + 1
+    UrgencyRole = Qt.ItemDataRole.UserRole + 2
+    StatusRole = Qt.ItemDataRole.UserRole + 3
+    RowRole = Qt.ItemDataRole.UserRole + 4
+
+    def __init__(self, register: Register, parent: Any = None, page_size: int = PAGE_SIZE, *,
+                 load: bool = True) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.page_size = page_size
+        self.filters = Filters()
+        self._rows: list[RegisterRow] = []
+        self._exhausted = False
+        self._count: Count | None = None
+        self._headers = (self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"), self.tr("Ngày nhận"),
+                         self.tr("Hẹn trả"), self.tr("Trạng thái"))
+        if load:
+            self._load_page()
+        else:
+            self._exhausted = True  # nothing until the first reload()
+
+    # Filters and refresh
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters == self.filters:
+            return
+        self.filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._count = None
+        self._load_page()
+        self.endResetModel()
+
+    def count(self) -> Count:
+        """How many dossiers match (capped for broad filters); computed when first asked."""
+        if self._count is None:
+            self._count = (Count(len(self._rows)) if self._exhausted
+                           else self.register.count(self.filters))
+        return self._count
+
+    def _load_page(self) -> list[RegisterRow]:
+        page = self.register.page(self.filters, self._rows[-1] if self._rows else None, self.page_size)
+        if len(page) < self.page_size:
+            self._exhausted = True
+        self._rows.extend(page)
+        return page
+
+    # Lazy loading
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        page = self.register.page(self.filters, self._rows[-1] if self._rows else None, self.page_size)
+        if len(page) < self.page_size:
+            self._exhausted = True
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    # Table
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def row_at(self, row: int) -> RegisterRow:
+        return self._rows[row]
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_CODE:
+                return item.code
+            if col == self.COL_APPLICANT:
+                return item.applicant_name
+            if col == self.COL_PROCEDURE:
+                return f"{item.procedure_code} — {item.procedure_name}"
+            if col == self.COL_RECEIVED:
+                return f"{item.received_at:%d/%m/%Y %H:%M}"
+            if col == self.COL_DUE:
+                return f"{item.due_at:%d/%m/%Y %H:%M}"
+            if col == self.COL_STATUS:
+                return label(STATUSES, item.status, i18n.lang())
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_PROCEDURE:
+            return item.procedure_name
+        if role == Qt.ItemDataRole.BackgroundRole and item.urgency:
+            return QBrush(URGENCY_COLOURS[item.urgency])
+        if role == Qt.ItemDataRole.ForegroundRole and item.urgency in URGENCY_TEXT:
+            return QBrush(URGENCY_TEXT[item.urgency])
+        if role == self.CodeRole:
+            return item.code
+        if role == self.UrgencyRole:
+            return item.urgency or ""
+        if role == self.StatusRole:
+            return item.status
+        if role == self.RowRole:
+            return item
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < self.COLUMN_COUNT else None
+        return section + 1
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({self.CodeRole: b"code", self.UrgencyRole: b"urgency", self.StatusRole: b"status",
+                      self.RowRole: b"row"})
+        return names

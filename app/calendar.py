@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
-
-import holidays
 
 from app import paths
 from app.errors import ValidationError
+
+if TYPE_CHECKING:
+    import holidays
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -136,6 +137,8 @@ def default_overrides() -> list[Override]:
 
 @cache
 def _national(year: int, language: str = "vi") -> holidays.HolidayBase:
+    import holidays  # imported on first use: it is slow to load and the window's first paint needs none
+
     # One instance per year: building it computes lunar dates, too slow for every lookup.
     # expand=False keeps a stray lookup from silently adding another year to a cached instance.
     return holidays.VN(years=year, language=language, expand=False)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING
 
 from app import keys, validation
 from app.clock import Clock, iso
@@ -21,7 +19,20 @@ from app.errors import (
 from app.models import ROLES, Clerk, DeskIdentity
 from db.store import Store
 
-_hasher = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+_hasher: PasswordHasher | None = None
+
+
+def _passwords() -> PasswordHasher:
+    """argon2, loaded when a password is first hashed or checked."""
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
 MIN_PASSWORD = 8
 
 
@@ -127,7 +138,7 @@ def _insert_clerk(store: Store, *, username: str, full_name: str, role: str, pas
     clerk_id = str(uuid.uuid4())
     store.insert_clerk({
         "id": clerk_id, "username": username, "full_name": full_name, "role": role,
-        "password_hash": _hasher.hash(password), "active": 1, "created_at": now, "updated_at": now,
+        "password_hash": _passwords().hash(password), "active": 1, "created_at": now, "updated_at": now,
         "created_by": created_by, "desk_id": desk_id,
     })
     return clerk_id
@@ -160,13 +171,16 @@ def authenticate(store: Store, username: str, password: str) -> Clerk:
     failed = AuthenticationFailed("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")
     if row is None or not row["active"]:
         raise failed
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    hasher = _passwords()
     try:
-        _hasher.verify(row["password_hash"], password or "")
+        hasher.verify(row["password_hash"], password or "")
     except (VerificationError, InvalidHashError):
         raise failed from None
-    if _hasher.check_needs_rehash(row["password_hash"]):
+    if hasher.check_needs_rehash(row["password_hash"]):
         with store.transaction():
-            store.update_clerk(row["id"], {"password_hash": _hasher.hash(password)})
+            store.update_clerk(row["id"], {"password_hash": hasher.hash(password)})
     return _clerk(row)
 
 

@@ -14,10 +14,9 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from db.connection import connect, migrate
 
@@ -82,10 +81,16 @@ class Store:
         self.conn = connect(path)
         self._depth = 0
         migrate(self.conn, target=migrate_to)
-        self.db = sqlite_utils.Database(self.conn)
         self._check_copy()
 
     # Plumbing
+
+    @cached_property
+    def db(self):  # -> sqlite_utils.Database
+        """sqlite-utils over the same connection, for upserts; imported on first use (it is slow to load)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -288,7 +288,7 @@ class FeedbackRegister(QWidget):
                    ("export", "Xuất CSV", self.export_csv))
         bar = QHBoxLayout()
         for key, text, slot in actions:
-            button = QPushButton(text)
+            button = QPushButton(text, self)  # parented now: shown before the layout is set, it would be a window
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
             self.buttons[key] = button

@@ -331,9 +331,6 @@ class MainWindow(QMainWindow):
             log.exception("the feedback section could not be built")
             return
         self.add_section("feedback", self.tr("&4 Phản ánh, kiến nghị"), section)
-        # Building that section briefly shows a parentless button as a window, which takes the
-        # activation away from this one; take it back so the keyboard keeps working.
-        self.activateWindow()
 
     def _after_action(self, code: str, kind: str) -> None:
         if kind == "returned" and self.rating_after_return:

@@ -159,3 +159,15 @@ def test_form_dialog_builds_the_input(qtbot, desk, admin):
     assert entry.person_name == MASK
     dialog.kind.setCurrentIndex(dialog.kind.findData("feedback"))
     assert not dialog.secret_note.isVisible()
+
+
+def test_building_the_register_opens_no_stray_window(qtbot, desk, admin) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.feedback import FeedbackRegister
+
+    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    register = FeedbackRegister(desk, admin)
+    qtbot.addWidget(register)
+    stray = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before and w is not register]
+    assert stray == []

@@ -162,12 +162,25 @@ def test_form_dialog_builds_the_input(qtbot, desk, admin):
 
 
 def test_building_the_register_opens_no_stray_window(qtbot, desk, admin) -> None:
-    from PySide6.QtWidgets import QApplication
+    """A parentless widget shown during construction flashes up as a window and steals the focus."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ui.feedback import FeedbackRegister
 
-    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
-    register = FeedbackRegister(desk, admin)
-    qtbot.addWidget(register)
-    stray = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before and w is not register]
-    assert stray == []
+    shown: list[str] = []
+
+    class WindowShows(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+                shown.append(type(obj).__name__)
+            return False
+
+    watcher = WindowShows()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        register = FeedbackRegister(desk, admin)
+        qtbot.addWidget(register)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert shown == []

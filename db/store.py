@@ -29,8 +29,6 @@ SUMMARY_COLUMNS = ("id", "code", "applicant_name", "applicant_cccd", "applicant_
                    "procedure_name", "status", "received_at", "due_at")
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
 
-# Filters the register offers; each maps to a WHERE fragment over `dossiers`.
-OPEN_STATUSES = ("received", "processing", "waiting_supplement", "done")
 
 
 class StoreError(Exception):
@@ -418,45 +416,6 @@ class Store:
 
     def count_dossiers(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
-
-    # Register queries: the table model pages through these without loading everything.
-    def _where(self, filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if filters.get("match"):
-            clauses.append("rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)")
-            params.append(filters["match"])
-        if filters.get("statuses"):
-            statuses = list(filters["statuses"])
-            clauses.append(f"status IN ({','.join('?' * len(statuses))})")
-            params.extend(statuses)
-        if filters.get("procedure_code"):
-            clauses.append("procedure_code = ?")
-            params.append(filters["procedure_code"])
-        if filters.get("received_from"):
-            clauses.append("received_at >= ?")
-            params.append(filters["received_from"])
-        if filters.get("received_to"):
-            clauses.append("received_at < ?")
-            params.append(filters["received_to"])
-        if filters.get("due_before"):
-            clauses.append("due_at < ?")
-            params.append(filters["due_before"])
-        if filters.get("due_from"):
-            clauses.append("due_at >= ?")
-            params.append(filters["due_from"])
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def count_register(self, filters: Mapping[str, Any]) -> int:
-        where, params = self._where(filters)
-        return self.conn.execute(f"SELECT COUNT(*) FROM dossiers{where}", params).fetchone()[0]
-
-    def page_register(self, filters: Mapping[str, Any], offset: int, limit: int) -> list[dict[str, Any]]:
-        where, params = self._where(filters)
-        rows = self.conn.execute(
-            f"SELECT * FROM dossiers{where} ORDER BY rowid DESC LIMIT ? OFFSET ?", [*params, limit, offset]
-        )
-        return [dict(r) for r in rows]
 
     def dossiers_received_between(self, start: str, end: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from app.calendar import read_overrides
 from app.cli import Parser
 from app.errors import MotcuaError, ValidationError
 from app.province import auth, view
+from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
 
 
@@ -100,21 +100,13 @@ def _commune_code(code: str) -> str:
     return code
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.province.server import create_app
 
-    if not (args.tls_cert or _is_loopback(args.host) or args.behind_proxy):
+    if not (args.tls_cert or is_loopback(args.host) or args.behind_proxy):
         raise ValidationError(
             "Chỉ phục vụ HTTP không mã hóa trên máy này; hãy dùng --tls-cert và --tls-key.",
             "Plain HTTP is served only on this machine; use --tls-cert and --tls-key.", field="host")

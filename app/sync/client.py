@@ -7,7 +7,6 @@ Plain HTTP is allowed only to this machine (tests, a hub on the same PC). Transp
 from __future__ import annotations
 
 import base64
-import ipaddress
 import json
 import secrets
 import ssl
@@ -25,20 +24,12 @@ Signer = Callable[[bytes], bytes]
 TIMEOUT = httpx.Timeout(connect=10.0, read=90.0, write=90.0, pool=10.0)
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme == "https" and parts.hostname:
         return url.strip().rstrip("/")
-    if parts.scheme == "http" and parts.hostname and _loopback(parts.hostname):
+    if parts.scheme == "http" and parts.hostname and protocol.is_loopback(parts.hostname):
         return url.strip().rstrip("/")
     raise InsecureHub(
         "Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (http:// chỉ dùng cho máy chủ trên chính máy này).",

@@ -90,11 +90,13 @@ def main() -> int:
     window.show_section("dossiers")
     window.dossiers.deadline.setCurrentIndex(0)
     shot(window, "register.png")
-    window.dossiers.search.setText("nguyen thi dao")
+    window.dossiers.search.setText("nguyen thi ha")
     window.dossiers.apply_filters()
     shot(window, "register-search.png")
 
-    code = desk.store.page_register({"statuses": ["done"]}, 0, 1)[0]["code"]
+    from app.register import Filters, Register
+
+    code = Register(desk.store, desk.clock).page(Filters(statuses=("done",)), limit=1)[0].code
     window.show_section("return")
     window.returns.open_code(code)
     shot(window, "return.png")

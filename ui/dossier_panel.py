@@ -54,12 +54,14 @@ class DossierPanel(Section):
                              ("cccd", self.tr("Số CCCD:")), ("phone", self.tr("Điện thoại:")),
                              ("address", self.tr("Địa chỉ:")), ("procedure", self.tr("Thủ tục:")),
                              ("received", self.tr("Ngày nhận:")), ("due", self.tr("Hẹn trả:")),
-                             ("documents", self.tr("Giấy tờ:")), ("channel", self.tr("Hình thức nộp:"))):
+                             ("documents", self.tr("Giấy tờ:")), ("channel", self.tr("Hình thức nộp:")),
+                             ("sync", self.tr("Đồng bộ:"))):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             form.addRow(caption, value)
+        self.fields["sync"].setObjectName("syncLine")
 
         history_box = QGroupBox(self.tr("Quá trình xử lý"))
         self.history = QTableWidget(0, 4)
@@ -129,6 +131,7 @@ class DossierPanel(Section):
         }
         for key, value in values.items():
             self.fields[key].setText(value)
+        self.show_sync_state()
         self.history.setRowCount(len(dossier.events))
         for row, event in enumerate(sorted(dossier.events, key=lambda e: (e.at, e.kind != "received"))):
             note = event.data.get("reason", "")
@@ -142,6 +145,19 @@ class DossierPanel(Section):
         self.allowed = set(self.desk.dossiers.allowed_actions(dossier))
         for kind, button in self.buttons.items():
             button.setVisible(kind in self.allowed)
+
+    def show_sync_state(self) -> None:
+        """Whether the hub has this dossier and all its steps: waiting, sent, or refused with its reason."""
+        line = self.fields["sync"]
+        if self.dossier is None:
+            line.clear()
+            return
+        state = self.desk.sync.dossier_states([self.dossier.id])[self.dossier.id]
+        texts = {"pending": (self.tr("chờ gửi"), "#7f6000"), "sent": (self.tr("đã gửi"), "#1e7b34"),
+                 "error": (self.tr("lỗi — %1").replace("%1", state.reason or ""), "#a93226")}
+        text, colour = texts[state.state]
+        line.setText(text)
+        line.setStyleSheet(f"color: {colour};")
 
     def perform(self, kind: str) -> bool:
         """Ask what the action needs, record it, print its form; False if cancelled or refused."""

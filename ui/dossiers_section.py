@@ -49,7 +49,8 @@ class DossiersSection(Section):
         super().__init__(desk, clerk, printing, parent)
         self.register = Register(desk.store, desk.clock)
         # Read nothing until the clerk first needs the register (start-up shows the sign-in page).
-        self.model = RegisterModel(self.register, self, load=False)
+        self.model = RegisterModel(self.register, self, load=False,
+                                   sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids))
         self.loaded = False
         self.dialog: DossierDialog | None = None
         lang = i18n.lang()
@@ -95,7 +96,7 @@ class DossiersSection(Section):
         header.setSectionResizeMode(RegisterModel.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((RegisterModel.COL_CODE, 150), (RegisterModel.COL_APPLICANT, 190),
                            (RegisterModel.COL_RECEIVED, 125), (RegisterModel.COL_DUE, 125),
-                           (RegisterModel.COL_STATUS, 150)):
+                           (RegisterModel.COL_STATUS, 150), (RegisterModel.COL_SYNC, 80)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self.open_index)
         self.count_label = QLabel()

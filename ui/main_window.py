@@ -241,10 +241,12 @@ class MainWindow(QMainWindow):
         sync_now = QAction(self.tr("Đồng &bộ ngay"), self)
         sync_now.setShortcut(QKeySequence("Ctrl+Shift+S"))
         sync_now.triggered.connect(lambda: self.sync is not None and self.sync.start(push=True))
+        problems = QAction(self.tr("&Lỗi đồng bộ…"), self)
+        problems.triggered.connect(lambda: self.clerk is not None and self.show_sync_problems())
         rating = QAction(self.tr("Màn hình đánh &giá"), self)
         rating.setShortcut(QKeySequence("Ctrl+R"))
         rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
-        file_menu.addActions([lock, sync_now, rating, quit_action])
+        file_menu.addActions([lock, sync_now, problems, rating, quit_action])
         go = self.menuBar().addMenu(self.tr("Đ&i tới"))
         for key, caption, shortcut in (("receive", self.tr("Tiếp nhận"), "F2"), ("dossiers", self.tr("Hồ sơ"), "F3"),
                                        ("return", self.tr("Trả kết quả"), "F4")):
@@ -369,8 +371,27 @@ class MainWindow(QMainWindow):
             return
         self.sync = SyncIndicator(self.desk, self)
         self.sync.text_changed.connect(self.set_sync_status)
-        self.sync.start(push=True)
-        self.sync.timer.start()
+        self.sync.round_done.connect(self._after_sync)
+        self.statusBar().addPermanentWidget(self.sync.bar)
+        self.sync.schedule()
+
+    def _after_sync(self, _report: object, _status: object) -> None:
+        """What the clerk sees of each record's sync state follows the round just finished."""
+        if not self.sections:
+            return
+        self.dossiers.model.refresh_sync()
+        for panel in (self.returns.panel, self.dossiers.dialog.panel if self.dossiers.dialog else None):
+            if panel is not None and panel.dossier is not None:
+                panel.show_sync_state()
+
+    def show_sync_problems(self) -> QWidget:
+        """Records the hub refused and dossiers that clash, with the reasons in words."""
+        from ui.sync_problems import SyncProblemsDialog
+
+        dialog = SyncProblemsDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def shutdown(self) -> None:
         app = QApplication.instance()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from app.models import STATUSES, label
@@ -15,28 +16,39 @@ Index = QModelIndex | QPersistentModelIndex
 
 URGENCY_COLOURS = {"overdue": QColor("#f8c9c4"), "today": QColor("#fbd9a6"), "week": QColor("#fbf0b2")}
 URGENCY_TEXT = {"overdue": QColor("#8a1c10")}
+SYNC_TEXT = {"pending": QColor("#7f6000"), "sent": QColor("#1e7b34"), "error": QColor("#a93226")}
+# rowids -> {rowid: app.sync.service.RecordState}; asked only for the rows the view shows
+SyncStates = Callable[[list[int]], dict[int, Any]]
 
 
 class RegisterModel(QAbstractTableModel):
-    COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_RECEIVED, COL_DUE, COL_STATUS = range(6)
-    COLUMN_COUNT = 6
+    COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_RECEIVED, COL_DUE, COL_STATUS, COL_SYNC = range(7)
+    COLUMN_COUNT = 7
 
     CodeRole = Qt.ItemDataRole.UserRole + 1
     UrgencyRole = Qt.ItemDataRole.UserRole + 2
     StatusRole = Qt.ItemDataRole.UserRole + 3
     RowRole = Qt.ItemDataRole.UserRole + 4
+    SyncRole = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, register: Register, parent: Any = None, page_size: int = PAGE_SIZE, *,
-                 load: bool = True) -> None:
+                 load: bool = True, sync_states: SyncStates | None = None) -> None:
         super().__init__(parent)
         self.register = register
+        self.sync_states = sync_states
+        self._sync: dict[int, Any] = {}  # rowid -> RecordState, for rows the view has shown
+        self._sync_wanted: dict[int, int] = {}  # rowid -> row, asked for since the last lookup
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.timeout.connect(self._look_up_sync)
         self.page_size = page_size
         self.filters = Filters()
         self._rows: list[RegisterRow] = []
         self._exhausted = False
         self._count: Count | None = None
         self._headers = (self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"), self.tr("Ngày nhận"),
-                         self.tr("Hẹn trả"), self.tr("Trạng thái"))
+                         self.tr("Hẹn trả"), self.tr("Trạng thái"), self.tr("Đồng bộ"))
+        self._sync_labels = {"pending": self.tr("chờ gửi"), "sent": self.tr("đã gửi"), "error": self.tr("lỗi")}
         if load:
             self._load_page()
         else:
@@ -55,8 +67,37 @@ class RegisterModel(QAbstractTableModel):
         self._rows = []
         self._exhausted = False
         self._count = None
+        self._sync.clear()
+        self._sync_wanted.clear()
         self._load_page()
         self.endResetModel()
+
+    def refresh_sync(self) -> None:
+        """After a sync round: the sync column is read again, for the rows on screen only."""
+        self._sync.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.COL_SYNC), self.index(len(self._rows) - 1, self.COL_SYNC))
+
+    def sync_state(self, row: int) -> Any:
+        """The row's RecordState if known; otherwise it is looked up at the next turn of the event loop."""
+        rowid = self._rows[row].rowid
+        state = self._sync.get(rowid)
+        if state is None and self.sync_states is not None:
+            self._sync_wanted[rowid] = row
+            if not self._sync_timer.isActive():
+                self._sync_timer.start(0)
+        return state
+
+    def _look_up_sync(self) -> None:
+        wanted, self._sync_wanted = self._sync_wanted, {}
+        wanted = {rowid: row for rowid, row in wanted.items()
+                  if row < len(self._rows) and self._rows[row].rowid == rowid}
+        if not wanted or self.sync_states is None:
+            return
+        self._sync.update(self.sync_states(list(wanted)))
+        rows = [row for rowid, row in wanted.items() if rowid in self._sync]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.COL_SYNC), self.index(max(rows), self.COL_SYNC))
 
     def count(self) -> Count:
         """How many dossiers match (capped for broad filters); computed when first asked."""
@@ -121,7 +162,20 @@ class RegisterModel(QAbstractTableModel):
                 return f"{item.due_at:%d/%m/%Y %H:%M}"
             if col == self.COL_STATUS:
                 return label(STATUSES, item.status, i18n.lang())
+            if col == self.COL_SYNC:
+                state = self.sync_state(index.row())
+                return self._sync_labels[state.state] if state is not None else None
             return None
+        if col == self.COL_SYNC and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+                                             self.SyncRole):
+            state = self.sync_state(index.row())
+            if state is None:
+                return None
+            if role == self.SyncRole:
+                return state.state
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return state.reason
+            return QBrush(SYNC_TEXT[state.state])
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_PROCEDURE:
             return item.procedure_name
         if role == Qt.ItemDataRole.BackgroundRole and item.urgency:
@@ -149,5 +203,5 @@ class RegisterModel(QAbstractTableModel):
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
         names.update({self.CodeRole: b"code", self.UrgencyRole: b"urgency", self.StatusRole: b"status",
-                      self.RowRole: b"row"})
+                      self.RowRole: b"row", self.SyncRole: b"sync"})
         return names

@@ -278,6 +278,12 @@ class SyncService:
             out[d] = max(states, key=lambda s: rank[s.state])
         return out
 
+    def dossier_states_by_rowid(self, rowids: list[int]) -> dict[int, RecordState]:
+        """The same for register rows, which know the local rowid and not the dossier's id."""
+        ids = {r["rowid"]: r["id"] for r in self.store.dossiers_by_rowids(rowids)}
+        states = self.dossier_states(list(ids.values()))
+        return {rowid: states[i] for rowid, i in ids.items()}
+
     def errors(self) -> list[dict[str, Any]]:
         return [dict(e, reason=reason(e["code"]), reason_en=reason(e["code"], "en")) for e in self.sync_store.errors()]
 

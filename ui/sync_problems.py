@@ -1,0 +1,113 @@
+"""What sync could not finish, in words: records the hub refused (with its reason) and dossiers that clash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import parse_iso
+from app.desk import Desk
+from app.errors import MotcuaError
+from app.models import EVENT_KINDS, label
+from ui import i18n
+
+
+class SyncProblemsDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Lỗi đồng bộ"))
+        self.summary = QLabel()
+        self.summary.setObjectName("syncProblemsSummary")
+        self.summary.setWordWrap(True)
+        self.errors = self._table([self.tr("Bản ghi"), self.tr("Lúc"), self.tr("Lý do máy chủ tỉnh không nhận")])
+        self.clashes = self._table([self.tr("Hồ sơ"), self.tr("Lúc"), self.tr("Cần kiểm tra")])
+        errors_box = QGroupBox(self.tr("Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)"))
+        QVBoxLayout(errors_box).addWidget(self.errors)
+        clashes_box = QGroupBox(self.tr("Hồ sơ có dữ liệu mâu thuẫn giữa các quầy"))
+        QVBoxLayout(clashes_box).addWidget(self.clashes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(errors_box, 1)
+        layout.addWidget(clashes_box, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+        self.load()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def load(self) -> None:
+        errors = self.desk.sync.errors()
+        clashes = self.desk.sync.clashes()
+        self._fill(self.errors, [(self._record(e), self._at(e["at"]), self._reason(e)) for e in errors])
+        self._fill(self.clashes, [self._clash(c) for c in clashes])
+        if not errors and not clashes:
+            self.summary.setText(self.tr("Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận."))
+        else:
+            self.summary.setText(self.tr("%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị "
+                                         "hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.")
+                                 .replace("%1", str(len(errors))).replace("%2", str(len(clashes))))
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, text in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+
+    def _kind(self, entity: str) -> str:
+        kinds = {"dossier": self.tr("Hồ sơ"), "event": self.tr("Bước xử lý hồ sơ"),
+                 "feedback": self.tr("Phản ánh, kiến nghị"), "feedback_event": self.tr("Xử lý phản ánh"),
+                 "rating": self.tr("Đánh giá"), "print": self.tr("Lần in phiếu"),
+                 "confidential_read": self.tr("Lần xem thông tin mật")}
+        return kinds.get(entity, entity)
+
+    def _code(self, dossier_id: str) -> str | None:
+        try:
+            return self.desk.dossiers.get_by_id(dossier_id).code
+        except MotcuaError:
+            return None
+
+    def _record(self, error: dict[str, Any]) -> str:
+        code = self._code(error["entity_id"]) if error["entity"] == "dossier" else None
+        return f"{self._kind(error['entity'])} {code or error['entity_id'][:8]}"
+
+    def _reason(self, error: dict[str, Any]) -> str:
+        return error["reason_en"] if i18n.lang() == "en" else error["reason"]
+
+    @staticmethod
+    def _at(stamp: str) -> str:
+        return f"{parse_iso(stamp):%H:%M %d/%m/%Y}"
+
+    def _clash(self, clash: dict[str, Any]) -> tuple[str, str, str]:
+        detail = clash["detail"]
+        if clash["kind"] == "code":
+            code = str(detail.get("code", ""))
+            text = self.tr("Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.")
+        else:
+            code = self._code(clash["dossier_id"]) or clash["dossier_id"][:8]
+            kinds = ", ".join(label(EVENT_KINDS, e["kind"], i18n.lang()) for e in detail.get("events", []))
+            text = self.tr("Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.").replace("%1", kinds)
+        return code, self._at(clash["detected_at"]), text

@@ -7,6 +7,7 @@ sync, feedback …) and would double the time to the sign-in page.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -26,7 +27,15 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _ensure_streams() -> None:
+    """A windowed Windows build has no console: printing or an error message would crash it."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _ensure_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = window_args(argv)
     if args is None:

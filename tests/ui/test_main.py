@@ -39,3 +39,14 @@ def test_start_window_opens_the_store_in_the_background(desk, qapp, qtbot) -> No
         window.close()
         if window.desk is not None:
             window.desk.close()
+
+
+def test_a_windowed_build_without_streams_still_reports(monkeypatch, capsys) -> None:
+    import sys
+
+    import ui.main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert ui.main.main(["due", "--days", "3", "--received", "2025-04-22 10:00"]) == 0
+    assert sys.stdout is not None and sys.stderr is not None

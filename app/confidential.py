@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import secrets
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from app.errors import MotcuaError, PermissionDenied, ValidationError
 from app.models import Clerk, DeskIdentity
 from app.text import nfc
 from db.feedback_store import FeedbackStore
+from db.ids import new_id
 from db.store import Store
 
 MASK = "***"
@@ -249,7 +249,7 @@ def record_access(store: Store, clock: Clock, desk: DeskIdentity, clerk: Clerk, 
                   entry_id: str | None = None, purpose: str = "") -> dict[str, Any]:
     """One line of the confidential-read log (who, when, which entry), synced like any record."""
     now = iso(clock.now())
-    row = {"id": str(uuid.uuid4()), "entry_id": entry_id, "action": action, "clerk_id": clerk.id,
+    row = {"id": new_id(), "entry_id": entry_id, "action": action, "clerk_id": clerk.id,
            "role": clerk.role, "purpose": nfc(purpose), "at": now, "desk_id": desk.desk_id, "created_at": now}
     with store.transaction():
         FeedbackStore(store).insert_read(row)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
@@ -26,6 +25,7 @@ from app.dossiers import (
 from app.errors import CapacityExceeded, ValidationError
 from app.identity import InitRequest
 from app.models import Applicant, DossierEvent
+from db.ids import new_id
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
           "Ngô", "Dương", "Lý", "Đào", "Đinh", "Trương", "Lâm"]
@@ -180,7 +180,7 @@ def _add_one(service: DossierService, req: ReceiveInput, clerk_id: str, code: st
     legal = LegalTime.parse(req.procedure.legal_time)
     due = service.calendar.due(received, legal)
     later = [
-        DossierEvent(id=str(uuid.uuid4()), dossier_id=row["id"], kind=kind, at=at, clerk_id=clerk_id,
+        DossierEvent(id=new_id(), dossier_id=row["id"], kind=kind, at=at, clerk_id=clerk_id,
                      desk_id=row["desk_id"], data=data, created_at=iso(at))
         for kind, at, data in _life(rng, received, due, now)
     ]

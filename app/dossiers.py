@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -29,6 +28,7 @@ from app.models import (
     Procedure,
     label,
 )
+from db.ids import new_id
 from db.store import Store
 
 RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
@@ -273,7 +273,7 @@ class DossierService:
         """The dossier row and its reception event row, as both the normal path and bulk loads write them."""
         received_at = req.received_at or now
         stamp = iso(now)
-        dossier_id = str(uuid.uuid4())
+        dossier_id = new_id()
         due = self.calendar.due(received_at, LegalTime.parse(req.procedure.legal_time))
         row = {
             "id": dossier_id, "code": code, "procedure_code": req.procedure.code,
@@ -286,7 +286,7 @@ class DossierService:
             "due_at": iso(due), "status": "received", "created_at": stamp, "updated_at": stamp,
             "clerk_id": clerk_id, "desk_id": self.desk.desk_id,
         }
-        event = {"id": str(uuid.uuid4()), "dossier_id": dossier_id, "kind": "received", "at": iso(received_at),
+        event = {"id": new_id(), "dossier_id": dossier_id, "kind": "received", "at": iso(received_at),
                  "data": "{}", "clerk_id": clerk_id, "desk_id": self.desk.desk_id, "created_at": stamp}
         return row, event
 
@@ -377,7 +377,7 @@ class DossierService:
                                           "The new date must be after the old one.", field="new_due")
                 payload["new_due"] = iso(new_due)
                 payload["old_due"] = iso(dossier.due_at)
-            event = DossierEvent(id=str(uuid.uuid4()), dossier_id=dossier.id, kind=kind, at=now,
+            event = DossierEvent(id=new_id(), dossier_id=dossier.id, kind=kind, at=now,
                                  clerk_id=clerk.id, desk_id=self.desk.desk_id, data=payload, created_at=iso(now))
             self._write_event(dossier, event)
         return self.get(code)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -26,6 +25,7 @@ from app.confidential import MASK, CommuneKey, Identity, record_access, require_
 from app.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.models import Clerk, DeskIdentity, label
 from db.feedback_store import FeedbackStore
+from db.ids import new_id
 from db.store import Store
 
 log = logging.getLogger(__name__)
@@ -385,7 +385,7 @@ class FeedbackService:
         local_day = received_at.astimezone(now.tzinfo).date()
         rule = rule_for(self.rules, kind, local_day)
         due = deadlines(rule, self.calendar, local_day)
-        entry_id = str(uuid.uuid4())
+        entry_id = new_id()
         stamp = iso(now)
         row: dict[str, Any] = {
             "id": entry_id, "kind": kind, "channel": channel, "person_name": None, "person_address": None,
@@ -465,7 +465,7 @@ class FeedbackService:
 
     def _event(self, row: Mapping[str, Any], kind: str, clerk: Clerk, at: datetime, data: Mapping[str, Any],
                stamp: str) -> None:
-        event = {"id": str(uuid.uuid4()), "entry_id": row["id"], "kind": kind, "at": iso(at),
+        event = {"id": new_id(), "entry_id": row["id"], "kind": kind, "at": iso(at),
                  "data": json.dumps(dict(data), ensure_ascii=False, separators=(",", ":")),
                  "clerk_id": clerk.id, "desk_id": self.desk.desk_id, "created_at": stamp}
         self.db.insert_event(event)

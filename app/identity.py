@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from app.errors import (
     ValidationError,
 )
 from app.models import ROLES, Clerk, DeskIdentity
+from db.ids import new_id
 from db.store import Store
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def initialise(store: Store, req: InitRequest, clock: Clock) -> DeskIdentity:
     if store.get_meta("desk_id"):
         raise AlreadyInitialised("Kho dữ liệu này đã được khởi tạo.", "This store is already initialised.")
     req = _check_init(req)
-    desk_id = str(uuid.uuid4())
+    desk_id = new_id()
     public = keys.generate(desk_id)
     now = iso(clock.now())
     with store.transaction():
@@ -135,7 +135,7 @@ def identity(store: Store) -> DeskIdentity:
 
 def _insert_clerk(store: Store, *, username: str, full_name: str, role: str, password: str, desk_id: str,
                   now: str, created_by: str | None) -> str:
-    clerk_id = str(uuid.uuid4())
+    clerk_id = new_id()
     store.insert_clerk({
         "id": clerk_id, "username": username, "full_name": full_name, "role": role,
         "password_hash": _passwords().hash(password), "active": 1, "created_at": now, "updated_at": now,

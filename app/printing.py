@@ -7,7 +7,6 @@ The first print of a receipt is the original; every later one is marked as a cop
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from app.models import EVENT_KINDS, Clerk, DeskIdentity, Dossier, DossierEvent, 
 from app.pdfkit import Letterhead, esc, fill, short_time, template, time_words
 from app.qrpayload import ReceiptClaim, Verdict
 from app.text import nfc
+from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
 
@@ -145,7 +145,7 @@ class PrintService:
     def _record(self, dossier: Dossier, form: str, copy_no: int, is_reprint: bool, clerk: Clerk | None) -> None:
         by = clerk or identity.first_admin(self.store)
         now = iso(self.clock.now())
-        row = {"id": str(uuid.uuid4()), "dossier_id": dossier.id, "form": form, "copy_no": copy_no,
+        row = {"id": new_id(), "dossier_id": dossier.id, "form": form, "copy_no": copy_no,
                "is_reprint": int(is_reprint), "clerk_id": by.id, "desk_id": self.desk.desk_id, "printed_at": now,
                "created_at": now}
         with self.store.transaction():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from app.clock import Clock, iso, parse_iso
 from app.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.models import Clerk, DeskIdentity
 from db.feedback_store import FeedbackStore
+from db.ids import new_id
 from db.store import Store
 
 SCALE_FILE = "rating_scale.json"
@@ -214,7 +214,7 @@ class RatingService:
                 raise RatingTooSoon("Xin vui lòng chờ giây lát trước khi đánh giá tiếp.",
                                     "Please wait a moment before the next rating.")
             row: dict[str, Any] = {
-                "id": str(uuid.uuid4()), "dossier_id": None, "dossier_code": None, "procedure_code": None,
+                "id": new_id(), "dossier_id": None, "dossier_code": None, "procedure_code": None,
                 "clerk_id": clerk_id, "scale": scale.id, "level": chosen.number, "level_key": chosen.key,
                 "satisfied": int(chosen.satisfied), "elements": json.dumps(given, separators=(",", ":")),
                 "comment": comment, "rated_at": stamp, "desk_id": self.desk.desk_id, "created_at": stamp,

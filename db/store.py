@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.connection import connect, migrate
+from db.ids import new_id
 
 DOSSIER_COLUMNS = (
     "id", "code", "procedure_code", "procedure_name", "legal_time", "applicant_name", "applicant_cccd",
@@ -164,7 +164,7 @@ class Store:
 
     def new_db_id(self, reason: str) -> str:
         """Start a new history: the outbox sequence restarts under a fresh database id."""
-        db_id = str(uuid.uuid4())
+        db_id = new_id()
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO database_ids (db_id, started_at, reason) VALUES (?, ?, ?)",
@@ -197,7 +197,7 @@ class Store:
         """Mark this moment: a copy taken before it carries the old nonce and is recognised later."""
         if self.registry is None or self.path is None:
             return
-        nonce = str(uuid.uuid4())
+        nonce = new_id()
         with self.transaction():
             self.set_meta({"open_nonce": nonce})
             _write_registry(self.registry, str(self.path.resolve()), nonce)
@@ -216,7 +216,7 @@ class Store:
             "INSERT INTO outbox (db_id, seq, change_id, entity, entity_id, op, payload, created_at) "
             "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM outbox WHERE db_id = ?1 "
             "RETURNING seq",
-            (db_id, str(uuid.uuid4()), entity, entity_id, op,
+            (db_id, new_id(), entity, entity_id, op,
              json.dumps(payload, ensure_ascii=False, separators=(",", ":")), created_at),
         ).fetchone()[0]
 

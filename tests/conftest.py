@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -21,6 +22,22 @@ from app.identity import InitRequest  # noqa: E402
 from app.models import Clerk  # noqa: E402
 
 ADMIN_PASSWORD = "mat-khau-123"
+
+# Command-line tools some tests read our output with, and the Debian package that has each.
+TOOL_PACKAGES = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdfinfo": "poppler-utils",
+                 "pdffonts": "poppler-utils", "zbarimg": "zbar-tools", "sqlite3": "sqlite3"}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.tools("zbarimg", …)``: skip, naming the package, when a tool is missing — but
+    fail under CI, which installs them all, so a green CI never hides a skipped check."""
+    for mark in item.iter_markers("tools"):
+        missing = [t for t in mark.args if shutil.which(t) is None]
+        if missing:
+            reason = "needs " + ", ".join(f"{t} (Debian package {TOOL_PACKAGES.get(t, t)})" for t in missing)
+            if os.environ.get("CI"):
+                pytest.fail(f"{reason}; .ci/run must install it")
+            pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)

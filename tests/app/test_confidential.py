@@ -81,6 +81,7 @@ def test_exports_are_masked_for_everyone(desk, admin, denunciation, tmp_path):
     assert "Tố cáo việc thu tiền" in path.read_text(encoding="utf-8-sig")
 
 
+@pytest.mark.tools("pdftotext")
 def test_printout_is_masked(desk, admin, denunciation, tmp_path):
     pdf = desk.feedback.print_register(tmp_path / "so.pdf", desk.feedback.list(), title_kind="denunciation")
     out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -107,6 +108,7 @@ def test_admin_may_read_too(desk, admin, denunciation):
     assert len(desk.feedback.reads()) == 1
 
 
+@pytest.mark.tools("sqlite3")
 def test_nothing_in_clear_in_the_file_the_wal_or_a_dump(desk, leader, denunciation, tmp_path):
     desk.feedback.reveal_identity(denunciation.id, leader)
     path = desk.store.path

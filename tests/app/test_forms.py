@@ -13,6 +13,7 @@ from app.desk import Desk
 from app.errors import ValidationError
 from tests.conftest import dossier_input
 
+pytestmark = pytest.mark.tools("pdftotext", "pdfinfo")
 
 def text(path: Path) -> str:
     out = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout

@@ -5,8 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from app import pdfkit
 
+pytestmark = pytest.mark.tools("pdftotext")
 
 def text_of(pdf: bytes, tmp_path: Path, name: str) -> str:
     path = tmp_path / f"{name}.pdf"

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.desk import Desk
 from tests.conftest import dossier_input
 
+pytestmark = pytest.mark.tools("pdftoppm", "zbarimg")
 
 def motcua(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())", *args],

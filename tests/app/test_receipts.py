@@ -12,6 +12,8 @@ import pytest
 from app.desk import Desk
 from tests.conftest import dossier_input
 
+pytestmark = pytest.mark.tools("pdftotext", "pdftoppm", "zbarimg", "pdfinfo", "pdffonts")
+
 LONG_NAME = ("Tôn Nữ Hoàng Thị Nguyễn Phước Bảo Ngọc Quỳnh Trâm Anh Thư Huyền Diệu Khánh Linh Mỹ Duyên "
              "Phương Thảo Uyên Nhi Bích Lê Vy")
 LONG_ADDRESS = ("Số 123/45/6 đường Nguyễn Thị Minh Khai, khu phố Bình Đức, phường Mỹ Phước, "

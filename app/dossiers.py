@@ -326,7 +326,7 @@ class DossierService:
         match = match_expression(query)
         if match is None:
             return []
-        return [DossierSummary(*row) for row in self.store.search_summaries(match, limit)]
+        return list(map(DossierSummary._make, self.store.search_summaries(match, limit)))
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
         row = self.store.latest_applicant_by_cccd(cccd)

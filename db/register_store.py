@@ -26,7 +26,8 @@ def _query(filters: Mapping[str, Any], scan: bool = False) -> tuple[str, str, li
     clauses: list[str] = []
     params: list[Any] = []
     if filters.get("match"):
-        source, rowid = "dossier_search s JOIN dossiers d ON d.rowid = s.rowid", "s.rowid"
+        # The index holds each dossier under its negated rowid (newest first in its natural order).
+        source, rowid = "dossier_search s JOIN dossiers d ON d.rowid = -s.rowid", "s.rowid"
         clauses.append("dossier_search MATCH ?")
         params.append(filters["match"])
     else:
@@ -65,16 +66,16 @@ class RegisterStore:
         """Newest first, the rows after ``after`` = (received_at, rowid) of the last row seen.
 
         Without a text search the order is (received_at, rowid) descending, which the received_at
-        index gives as it stands; a text search is read from the FTS index in rowid order (rowids
-        follow insertion, so nearly the same order) and pages on the rowid alone.
+        index gives as it stands; a text search is read forward from the FTS index, whose rowids are
+        the dossiers' negated (rowids follow insertion, so nearly the same order), paging on the rowid.
         """
         body, rowid, params = _query(filters, scan)
         columns = ", ".join(f"d.{c}" for c in LIGHT_COLUMNS)
         if filters.get("match"):
             if after is not None:
-                body += f" AND {rowid} < ?"
-                params.append(after[1])
-            order = f"{rowid} DESC"
+                body += f" AND {rowid} > ?"
+                params.append(-after[1])
+            order = rowid
         else:
             if after is not None:
                 body += " AND (d.received_at, d.rowid) < (?, ?)"

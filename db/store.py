@@ -315,10 +315,11 @@ class Store:
             [row[c] for c in DOSSIER_COLUMNS],
         )
         rowid = cur.lastrowid
+        # Negated: the index's ascending order is then newest first (migration 0006).
         self.conn.execute(
             f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
             f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
-            [rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
+            [-rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
         )
         return rowid
 
@@ -329,7 +330,7 @@ class Store:
         ).fetchone()
         if rowid is not None:
             self.conn.execute("UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?",
-                              (status, due_at, rowid[0]))
+                              (status, due_at, -rowid[0]))
 
     def insert_event(self, row: Mapping[str, Any]) -> None:
         self.conn.execute(
@@ -392,17 +393,9 @@ class Store:
     def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
         """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
         return self.conn.execute(
-            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? "
-            "ORDER BY rowid DESC LIMIT ?",
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?",
             (match, limit),
         ).fetchall()
-
-    def search_rowids(self, match: str, limit: int = 50) -> list[int]:
-        rows = self.conn.execute(
-            "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (match, limit),
-        )
-        return [r[0] for r in rows]
 
     def optimize(self) -> None:
         """Merge the search index into one segment and refresh the planner's statistics.

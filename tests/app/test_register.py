@@ -66,3 +66,21 @@ def test_deadline_filters(desk, admin, clock) -> None:
     assert [r.code for r in today] == [same_day]
     assert today[0].urgency == "today"
     assert register.count(Filters(deadline="due_this_week")).value == 1
+
+
+def test_search_pages_newest_first_without_gaps_or_repeats(desk, admin, clock) -> None:
+    """Keyset paging through a text search: every match once, newest first, page after page."""
+    from app import demo
+
+    demo.populate(desk, 1500, seed=5, years=1)
+    register = Register(desk.store, desk.clock)
+    filters = Filters(text="nguyen")
+    expected = [s.code for s in desk.dossiers.search("nguyen", limit=10_000)]
+    assert len(expected) > 60
+    seen, after = [], None
+    while page := register.page(filters, after, limit=25):
+        seen.extend(r.code for r in page)
+        after = page[-1]
+    assert seen == expected
+    received = [r.received_at for r in register.page(filters, None, limit=50)]
+    assert received == sorted(received, reverse=True)

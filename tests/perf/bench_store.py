@@ -139,7 +139,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--people", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--saves", type=int, default=200)
+    parser.add_argument("--saves", type=int, default=200, help="0 skips the save test (it copies the store)")
     args = parser.parse_args()
     os.environ.setdefault("MOTCUA_CONFIG_DIR", str(Path(tempfile.gettempdir()) / "motcua-bench-config"))
     store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
@@ -149,7 +149,8 @@ def main() -> None:
         queries = typing_queries(desk, random.Random(7), args.people)
         desk.dossiers.search("warm up", limit=SEARCH_LIMIT)
         bench_search(desk, bare, queries, args.rounds)
-    bench_save(store, args.saves)
+    if args.saves:
+        bench_save(store, args.saves)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import MotcuaError
 from ui import i18n
-from ui.printer import FormSource, Printer, Printing, SystemPrinter
+from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
 
 # The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.rating_screen: QWidget | None = None
         self.clerk: Clerk | None = None
         source = form_source if form_source is not None else lambda: form_source_for(self.desk)
-        self.printing = Printing(source, printer or SystemPrinter())
+        self.printing = Printing(source, printer or QtPrinter(self))
         self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
 
         self.lock_page = LockPage(desk, demo)

@@ -6,12 +6,7 @@ is the side effect. Tests and desks without a printer use ``FolderPrinter``.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -66,22 +61,77 @@ class FolderPrinter:
         return str(path)
 
 
-class SystemPrinter:
-    """The default printer of the machine: the shell's print verb on Windows, CUPS ``lp`` elsewhere."""
+class QtPrinter:
+    """The desk's printer through Qt's print dialog (Enter prints): each page of the PDF is drawn at
+    300 dpi onto the printer the clerk picks. With no printer installed, the PDF is kept in the data
+    folder and the clerk is told where. ``output_file`` prints to a PDF file instead (tests, "print to file").
+    """
+
+    DPI = 300
+
+    def __init__(self, parent: object = None, *, ask: bool = True, output_file: str | Path | None = None) -> None:
+        self.parent = parent
+        self.ask = ask
+        self.output_file = output_file
 
     def print_pdf(self, pdf: bytes, name: str) -> str:
-        handle, path = tempfile.mkstemp(prefix=f"motcua-{name}-", suffix=".pdf")
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-        if sys.platform == "win32":
-            os.startfile(path, "print")  # type: ignore[attr-defined]
-            return path
-        lp = shutil.which("lp")
-        if lp is None:
-            raise MotcuaError("Máy này chưa cài máy in; bản PDF đã được lưu lại.",
-                              "This computer has no printer; the PDF was saved.", field="printer")
-        subprocess.run([lp, path], check=True, capture_output=True, timeout=30)
-        return path
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize
+        from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+        from PySide6.QtWidgets import QDialog
+
+        buffer = QBuffer()
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
+            raise MotcuaError("Không đọc được phiếu để in.", "The form could not be read for printing.",
+                              field="printer")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(self.DPI)
+        printer.setDocName(name)
+        printer.setPageLayout(QPageLayout(QPageSize(document.pagePointSize(0), QPageSize.Unit.Point),
+                                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        if self.output_file is not None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(self.output_file))
+        elif not QPrinterInfo.availablePrinterNames():
+            kept = _keep(pdf, name)
+            raise MotcuaError(f"Máy này chưa cài máy in; phiếu đã được lưu tại {kept}.",
+                              f"This computer has no printer; the form was saved to {kept}.", field="printer")
+        elif self.ask and QPrintDialog(printer, self.parent).exec() != QDialog.DialogCode.Accepted:
+            return ""  # the clerk cancelled
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise MotcuaError("Máy in không nhận lệnh in.", "The printer did not accept the job.", field="printer")
+        try:
+            for index in range(document.pageCount()):
+                if index:
+                    printer.newPage()
+                target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+                image = document.render(index, QSize(round(target.width()), round(target.height())))
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return str(self.output_file) if self.output_file is not None else printer.printerName()
+
+
+def QMarginsF0():
+    from PySide6.QtCore import QMarginsF
+
+    return QMarginsF(0, 0, 0, 0)
+
+
+def _keep(pdf: bytes, name: str) -> Path:
+    from app import paths
+
+    folder = paths.data_dir() / "printed"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{re.sub(r'[^0-9A-Za-z._-]', '_', name)}.pdf"
+    path.write_bytes(pdf)
+    return path
 
 
 class Printing:
@@ -107,7 +157,7 @@ class Printing:
         printed = self.source.pdf(form, code, clerk=clerk)
         try:
             return self.printer.print_pdf(printed.pdf, f"{form}-{code}")
-        except (OSError, subprocess.SubprocessError) as exc:
+        except OSError as exc:
             raise MotcuaError("Không gửi được phiếu tới máy in.", f"The form could not be sent to the printer: {exc}",
                               field="printer") from exc
 

@@ -33,7 +33,9 @@ class DeskAuth:
 
 
 def issue_token(hub: HubStore, commune: str, desk_no: int | None) -> str:
-    token = secrets.token_urlsafe(24)
+    # Hex: a token is pasted into shells and typed on command lines, where one starting with "-"
+    # (token_urlsafe gives that one time in 64) reads as an option.
+    token = secrets.token_hex(16)
     now = datetime.now(UTC)
     hub.add_token(protocol.token_hash(token), commune, desk_no, now.isoformat(timespec="seconds"),
                   (now + timedelta(days=TOKEN_DAYS)).isoformat(timespec="seconds"))

@@ -113,3 +113,15 @@ def test_province_view(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
     (tmp_path / "province.html").write_text(html, encoding="utf-8")
     assert httpx.get(hub.url + "/openapi.json").json()["info"]["title"].startswith("MotCua")
     desk.close()
+
+
+def test_enrolment_tokens_never_look_like_options(tmp_path: Path) -> None:
+    from app.province.auth import issue_token
+    from db.hub.store import HubStore
+
+    hub = HubStore(tmp_path / "hub.sqlite3")
+    hub.add_commune("87001", "Xã Tân Thành", "Đồng Tháp", "2026-02-12T02:00:00+00:00")
+    tokens = [issue_token(hub, "87001", 1) for _ in range(300)]
+    assert all(t[0].isalnum() and t.isascii() for t in tokens)
+    assert len(set(tokens)) == 300
+    hub.close()

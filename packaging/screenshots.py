@@ -13,39 +13,49 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def demo_session(prefix: str) -> tuple[Path, Path, Any, Any, Any]:
+    """What every screenshot script starts from: the output folder (``--out``), a work folder the desk's
+    folders are isolated in, the Qt application, a clock fixed on Wednesday 11 March 2026, 09:40, and a
+    desk with a year of demo dossiers (``--dossiers``)."""
+    parser = argparse.ArgumentParser(description=sys.modules["__main__"].__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs"))
     parser.add_argument("--dossiers", type=int, default=1500)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="motcua-shots-"))
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     for name in ("DATA", "CONFIG", "KEY"):
         os.environ[f"MOTCUA_{name}_DIR"] = str(work / name.lower())
     os.environ["XDG_CONFIG_HOME"] = str(work / "xdg")
-
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from app import demo
     from app.calendar import VN_TZ
     from app.clock import FixedClock
     from app.desk import Desk
-    from ui import i18n
     from ui.app import make_application
-    from ui.main_window import MainWindow
-    from ui.printer import FolderPrinter
 
     app = make_application("vi")
     clock = FixedClock(datetime(2026, 3, 11, 9, 40, tzinfo=VN_TZ))
     desk = Desk.open(work / "demo.sqlite3", clock)
     demo.populate(desk, args.dossiers, seed=3, years=1)
+    return out, work, app, clock, desk
+
+
+def main() -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.printer import FolderPrinter
+
+    out, work, app, _clock, desk = demo_session("motcua-shots-")
     printer = FolderPrinter(work / "printed")
 
     def settle() -> None:

@@ -8,12 +8,8 @@ made to clash on the hub first, so the round ends with a refusal the clerk can r
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,36 +17,18 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default=str(ROOT / "docs"))
-    parser.add_argument("--dossiers", type=int, default=1500)
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="motcua-sync-shots-"))
-    for name in ("DATA", "CONFIG", "KEY"):
-        os.environ[f"MOTCUA_{name}_DIR"] = str(work / name.lower())
-    os.environ["XDG_CONFIG_HOME"] = str(work / "xdg")
-
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication, QWidget
+    from screenshots import demo_session  # beside this script
 
-    from app import demo
-    from app.calendar import VN_TZ
-    from app.clock import FixedClock
-    from app.desk import Desk
     from app.register import Filters, Register
     from app.sync import codec
     from tests.sync.hub import Hub
     from ui import i18n
-    from ui.app import make_application
     from ui.main_window import MainWindow
     from ui.printer import FolderPrinter
 
-    app = make_application("vi")
-    clock = FixedClock(datetime(2026, 3, 11, 9, 40, tzinfo=VN_TZ))
-    desk = Desk.open(work / "demo.sqlite3", clock)
-    demo.populate(desk, args.dossiers, seed=3, years=1)
+    out, work, app, clock, desk = demo_session("motcua-sync-shots-")
     hub = Hub(str(work / "hub.sqlite3"), work / "hub.log")
     hub.admin("commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp")
     hub.start()

@@ -88,6 +88,24 @@ def admin(desk: Desk) -> Clerk:
     return desk.clerk()
 
 
+@pytest.fixture
+def clerk(desk: Desk, admin: Clerk) -> Clerk:
+    """A reception clerk of the desk (role clerk)."""
+    from app import identity
+
+    return identity.add_clerk(desk.store, admin, username="nhanvien", full_name="Lý Văn Nhận", role="clerk",
+                              password=ADMIN_PASSWORD, clock=desk.clock)
+
+
+@pytest.fixture
+def leader(desk: Desk, admin: Clerk) -> Clerk:
+    """A commune leader (role leader): may read a denouncer's identity."""
+    from app import identity
+
+    return identity.add_clerk(desk.store, admin, username="chutich", full_name="Đỗ Văn Lãnh", role="leader",
+                              password=ADMIN_PASSWORD, clock=desk.clock)
+
+
 def dossier_input(**overrides: object) -> dict:
     """A valid ``receive`` input (shared/CLI.md), procedure HT04 (3 working days)."""
     data: dict = {

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from app import identity
 from app.confidential import MASK, CommuneKey, Identity, KeyMismatch, KeyMissing
 from app.errors import MotcuaError, PermissionDenied, ValidationError
 from app.feedback import FeedbackService
@@ -23,18 +22,6 @@ from app.feedback import FeedbackService
 NAME = "Hoàng Thị Tố Giác"
 ADDRESS = "Số 7 đường Rạch Miễu, ấp Bình Hòa"
 PHONE = "0987654321"
-
-
-@pytest.fixture
-def clerk(desk, admin):
-    return identity.add_clerk(desk.store, admin, username="nhanvien", full_name="Lý Văn Nhận", role="clerk",
-                              password="mat-khau-123", clock=desk.clock)
-
-
-@pytest.fixture
-def leader(desk, admin):
-    return identity.add_clerk(desk.store, admin, username="chutich", full_name="Đỗ Văn Lãnh", role="leader",
-                              password="mat-khau-123", clock=desk.clock)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app import identity
 from app.calendar import VN_TZ
 from app.confidential import MASK
 from ui import feedback as feedback_ui
@@ -16,18 +15,6 @@ from ui.feedback import URGENCY_COLOURS, FeedbackFormDialog, FeedbackRegister, F
 
 NAME = "Hoàng Thị Tố Giác"
 PHONE = "0987654321"
-
-
-@pytest.fixture
-def clerk(desk, admin):
-    return identity.add_clerk(desk.store, admin, username="nhanvien", full_name="Lý Thị Nhận", role="clerk",
-                              password="mat-khau-123", clock=desk.clock)
-
-
-@pytest.fixture
-def leader(desk, admin):
-    return identity.add_clerk(desk.store, admin, username="chutich", full_name="Đỗ Văn Lãnh", role="leader",
-                              password="mat-khau-123", clock=desk.clock)
 
 
 @pytest.fixture

@@ -10,19 +10,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import catalogue, identity, paths
-from app.calendar import Override, WorkCalendar, default_overrides
-from app.clock import Clock, iso
-from app.dossiers import DossierService
-from app.errors import ValidationError
-from app.models import Clerk, DeskIdentity
+from app.core import accounts, paths
+from app.core.clock import Clock, iso
+from app.core.errors import ValidationError
+from app.core.records import Clerk, DeskIdentity
+from app.core.worktime import Override, WorkCalendar, default_overrides
+from app.reception import catalogue
+from app.reception.service import DossierService
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
-    from app.confidential import KeyService
-    from app.feedback import FeedbackService
-    from app.printing import PrintService
-    from app.ratings import RatingService
+    from app.feedback.confidential import KeyService
+    from app.feedback.ratings import RatingService
+    from app.feedback.service import FeedbackService
+    from app.printing.service import PrintService
     from app.sync.service import SyncService
 
 
@@ -46,13 +47,20 @@ class Desk:
 
     # Identity
 
-    def initialise(self, req: identity.InitRequest) -> DeskIdentity:
-        desk = identity.initialise(self.store, req, self.clock)
+    def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
+        desk = accounts.initialise(self.store, req, self.clock)
         catalogue.replace(self.store, catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():
-            self.store.set_calendar_override({"day": override.day.isoformat(), "kind": override.kind,
-                                              "note": override.note, "source": "default", "updated_at": now})
+            self.store.set_calendar_override(
+                {
+                    "day": override.day.isoformat(),
+                    "kind": override.kind,
+                    "note": override.note,
+                    "source": "default",
+                    "updated_at": now,
+                }
+            )
         self.__dict__.pop("identity", None)
         return desk
 
@@ -62,19 +70,18 @@ class Desk:
 
     @cached_property
     def identity(self) -> DeskIdentity:
-        return identity.identity(self.store)
+        return accounts.identity(self.store)
 
     def authenticate(self, username: str, password: str) -> Clerk:
-        return identity.authenticate(self.store, username, password)
+        return accounts.authenticate(self.store, username, password)
 
     def clerk(self, username: str | None = None) -> Clerk:
         """The named clerk, or the first admin (the CLI's default)."""
         if username is None:
-            return identity.first_admin(self.store)
-        found = identity.clerk_by_username(self.store, username)
+            return accounts.first_admin(self.store)
+        found = accounts.clerk_by_username(self.store, username)
         if found is None:
-            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.",
-                                  field="clerk")
+            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.", field="clerk")
         return found
 
     # Calendar
@@ -87,8 +94,9 @@ class Desk:
 
     def set_calendar_override(self, day: date, kind: str, note: str = "", source: str = "local") -> None:
         Override(day, kind, note)  # type: ignore[arg-type]
-        self.store.set_calendar_override({"day": day.isoformat(), "kind": kind, "note": note, "source": source,
-                                          "updated_at": iso(self.clock.now())})
+        self.store.set_calendar_override(
+            {"day": day.isoformat(), "kind": kind, "note": note, "source": source, "updated_at": iso(self.clock.now())}
+        )
         self.refresh_calendar()
 
     def remove_calendar_override(self, day: date) -> None:
@@ -108,25 +116,25 @@ class Desk:
 
     @cached_property
     def feedback(self) -> FeedbackService:
-        from app.feedback import FeedbackService
+        from app.feedback.service import FeedbackService
 
         return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
 
     @cached_property
     def ratings(self) -> RatingService:
-        from app.ratings import RatingService
+        from app.feedback.ratings import RatingService
 
         return RatingService(self.store, self.clock, self.identity)
 
     @cached_property
     def confidential(self) -> KeyService:
-        from app.confidential import KeyService
+        from app.feedback.confidential import KeyService
 
         return KeyService(self.store, self.clock, self.identity)
 
     @cached_property
     def printing(self) -> PrintService:
-        from app.printing import PrintService
+        from app.printing.service import PrintService
 
         return PrintService(self)
 

@@ -66,9 +66,7 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
     target = LATEST_VERSION if target is None else target
     current = schema_version(conn)
     if current > LATEST_VERSION:
-        raise MigrationError(
-            f"the store is at version {current}, newer than this program knows ({LATEST_VERSION})"
-        )
+        raise MigrationError(f"the store is at version {current}, newer than this program knows ({LATEST_VERSION})")
     for migration in migrations():
         if current < migration.version <= target:
             script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"

@@ -1,6 +1,6 @@
 """SQL for the feedback registers, their events, ratings and the confidential-read log.
 
-Rows go in and come out as plain dicts; the caller (app.feedback, app.ratings, app.confidential)
+Rows go in and come out as plain dicts; the caller (app.feedback, app.feedback.ratings, app.feedback.confidential)
 wraps writes that belong together in ``store.transaction()`` with their outbox entries.
 """
 
@@ -12,21 +12,72 @@ from typing import Any
 from db.store import Store
 
 ENTRY_COLUMNS = (
-    "id", "number", "kind", "channel", "person_name", "person_address", "person_contact", "identity_cipher",
-    "identity_key_id", "content", "category", "dossier_id", "dossier_code", "received_at", "rule_from",
-    "accept_due", "forward_due", "resolve_due", "complex", "assigned_to", "status", "accepted_at", "answer",
-    "answered_at", "forwarded_to", "forwarded_at", "closed_at", "search_text", "created_at", "updated_at",
-    "clerk_id", "desk_id",
+    "id",
+    "number",
+    "kind",
+    "channel",
+    "person_name",
+    "person_address",
+    "person_contact",
+    "identity_cipher",
+    "identity_key_id",
+    "content",
+    "category",
+    "dossier_id",
+    "dossier_code",
+    "received_at",
+    "rule_from",
+    "accept_due",
+    "forward_due",
+    "resolve_due",
+    "complex",
+    "assigned_to",
+    "status",
+    "accepted_at",
+    "answer",
+    "answered_at",
+    "forwarded_to",
+    "forwarded_at",
+    "closed_at",
+    "search_text",
+    "created_at",
+    "updated_at",
+    "clerk_id",
+    "desk_id",
 )
 # Columns a status change may touch; identity and content never change after receipt.
-MUTABLE_COLUMNS = frozenset({
-    "status", "accept_due", "resolve_due", "complex", "assigned_to", "accepted_at", "answer", "answered_at",
-    "forwarded_to", "forwarded_at", "closed_at", "updated_at",
-})
+MUTABLE_COLUMNS = frozenset(
+    {
+        "status",
+        "accept_due",
+        "resolve_due",
+        "complex",
+        "assigned_to",
+        "accepted_at",
+        "answer",
+        "answered_at",
+        "forwarded_to",
+        "forwarded_at",
+        "closed_at",
+        "updated_at",
+    }
+)
 EVENT_COLUMNS = ("id", "entry_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
 RATING_COLUMNS = (
-    "id", "dossier_id", "dossier_code", "procedure_code", "clerk_id", "scale", "level", "level_key", "satisfied",
-    "elements", "comment", "rated_at", "desk_id", "created_at",
+    "id",
+    "dossier_id",
+    "dossier_code",
+    "procedure_code",
+    "clerk_id",
+    "scale",
+    "level",
+    "level_key",
+    "satisfied",
+    "elements",
+    "comment",
+    "rated_at",
+    "desk_id",
+    "created_at",
 )
 READ_COLUMNS = ("id", "entry_id", "action", "clerk_id", "role", "purpose", "at", "desk_id", "created_at")
 
@@ -137,19 +188,19 @@ class FeedbackStore:
         _insert(self.store, "ratings", RATING_COLUMNS, row)
 
     def rating(self, rating_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE id = ?",
-                                (rating_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE id = ?", (rating_id,)
+        ).fetchone()
         return dict(row) if row else None
 
     def rating_for_dossier(self, dossier_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE dossier_id = ?",
-                                (dossier_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE dossier_id = ?", (dossier_id,)
+        ).fetchone()
         return dict(row) if row else None
 
     def last_rating_at(self, desk_id: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT MAX(created_at) FROM ratings WHERE desk_id = ?", (desk_id,)
-        ).fetchone()
+        row = self.conn.execute("SELECT MAX(created_at) FROM ratings WHERE desk_id = ?", (desk_id,)).fetchone()
         return row[0]
 
     def ratings_between(self, start: str, end: str) -> list[dict[str, Any]]:

@@ -7,8 +7,7 @@ from typing import Any
 
 from db.store import Store
 
-PRINT_COLUMNS = ("id", "dossier_id", "form", "copy_no", "is_reprint", "clerk_id", "desk_id", "printed_at",
-                 "created_at")
+PRINT_COLUMNS = ("id", "dossier_id", "form", "copy_no", "is_reprint", "clerk_id", "desk_id", "printed_at", "created_at")
 
 # The logbook entry: a dossier's rank among the dossiers of the same desk (the code's desk digit) received
 # in the same year, in code order. One book per desk and year, so numbers never move when other desks sync.

@@ -12,8 +12,16 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-LIGHT_COLUMNS = ("rowid", "code", "applicant_name", "procedure_code", "procedure_name", "received_at", "due_at",
-                 "status")
+LIGHT_COLUMNS = (
+    "rowid",
+    "code",
+    "applicant_name",
+    "procedure_code",
+    "procedure_name",
+    "received_at",
+    "due_at",
+    "status",
+)
 
 
 def _query(filters: Mapping[str, Any], scan: bool = False) -> tuple[str, str, list[Any]]:
@@ -39,9 +47,13 @@ def _query(filters: Mapping[str, Any], scan: bool = False) -> tuple[str, str, li
         statuses = list(filters["statuses"])
         clauses.append(f"{plus}d.status IN ({','.join('?' * len(statuses))})")
         params.extend(statuses)
-    for key, sql in (("procedure_code", f"{plus}d.procedure_code = ?"), ("received_from", "d.received_at >= ?"),
-                     ("received_to", "d.received_at < ?"), ("due_from", "d.due_at >= ?"),
-                     ("due_before", "d.due_at < ?")):
+    for key, sql in (
+        ("procedure_code", f"{plus}d.procedure_code = ?"),
+        ("received_from", "d.received_at >= ?"),
+        ("received_to", "d.received_at < ?"),
+        ("due_from", "d.due_at >= ?"),
+        ("due_before", "d.due_at < ?"),
+    ):
         if filters.get(key):
             clauses.append(sql)
             params.append(filters[key])
@@ -57,12 +69,14 @@ class RegisterStore:
         if set(filters) == {"match"}:  # the search index alone knows: no need to visit each dossier
             return self.conn.execute(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?)",
-                (filters["match"], limit)).fetchone()[0]
+                (filters["match"], limit),
+            ).fetchone()[0]
         body, _rowid, params = _query(filters)
         return self.conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {body} LIMIT ?)", [*params, limit]).fetchone()[0]
 
-    def page_after(self, filters: Mapping[str, Any], after: tuple[str, int] | None, limit: int, *,
-                   scan: bool = False) -> list[sqlite3.Row]:
+    def page_after(
+        self, filters: Mapping[str, Any], after: tuple[str, int] | None, limit: int, *, scan: bool = False
+    ) -> list[sqlite3.Row]:
         """Newest first, the rows after ``after`` = (received_at, rowid) of the last row seen.
 
         Without a text search the order is (received_at, rowid) descending, which the received_at

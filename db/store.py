@@ -21,14 +21,41 @@ from db.connection import connect, migrate
 from db.ids import new_id
 
 DOSSIER_COLUMNS = (
-    "id", "code", "procedure_code", "procedure_name", "legal_time", "applicant_name", "applicant_cccd",
-    "applicant_phone", "applicant_address", "applicant_email", "documents", "sets", "channel", "notes",
-    "received_at", "due_at", "status", "created_at", "updated_at", "clerk_id", "desk_id",
+    "id",
+    "code",
+    "procedure_code",
+    "procedure_name",
+    "legal_time",
+    "applicant_name",
+    "applicant_cccd",
+    "applicant_phone",
+    "applicant_address",
+    "applicant_email",
+    "documents",
+    "sets",
+    "channel",
+    "notes",
+    "received_at",
+    "due_at",
+    "status",
+    "created_at",
+    "updated_at",
+    "clerk_id",
+    "desk_id",
 )
-SUMMARY_COLUMNS = ("id", "code", "applicant_name", "applicant_cccd", "applicant_phone", "procedure_code",
-                   "procedure_name", "status", "received_at", "due_at")
+SUMMARY_COLUMNS = (
+    "id",
+    "code",
+    "applicant_name",
+    "applicant_cccd",
+    "applicant_phone",
+    "procedure_code",
+    "procedure_name",
+    "status",
+    "received_at",
+    "due_at",
+)
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
-
 
 
 class StoreError(Exception):
@@ -150,8 +177,7 @@ class Store:
         self._db_id = None
         with self.transaction():
             self.conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 list(values.items()),
             )
 
@@ -204,8 +230,7 @@ class Store:
 
     # Outbox
 
-    def append_outbox(self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any],
-                      created_at: str) -> int:
+    def append_outbox(self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any], created_at: str) -> int:
         """Must run inside ``transaction()`` with the change it records; returns the sequence number."""
         if not self.conn.in_transaction:
             raise StoreError("the outbox is written only inside the transaction of its change")
@@ -216,8 +241,15 @@ class Store:
             "INSERT INTO outbox (db_id, seq, change_id, entity, entity_id, op, payload, created_at) "
             "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM outbox WHERE db_id = ?1 "
             "RETURNING seq",
-            (db_id, new_id(), entity, entity_id, op,
-             json.dumps(payload, ensure_ascii=False, separators=(",", ":")), created_at),
+            (
+                db_id,
+                new_id(),
+                entity,
+                entity_id,
+                op,
+                json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                created_at,
+            ),
         ).fetchone()[0]
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
@@ -310,8 +342,7 @@ class Store:
     def insert_dossier(self, row: Mapping[str, Any], search_text: str) -> int:
         """Insert a dossier and its search entry; returns the local rowid."""
         cur = self.conn.execute(
-            f"INSERT INTO dossiers ({', '.join(DOSSIER_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(DOSSIER_COLUMNS))})",
+            f"INSERT INTO dossiers ({', '.join(DOSSIER_COLUMNS)}) VALUES ({', '.join('?' * len(DOSSIER_COLUMNS))})",
             [row[c] for c in DOSSIER_COLUMNS],
         )
         rowid = cur.lastrowid
@@ -329,13 +360,13 @@ class Store:
             (status, due_at, updated_at, dossier_id),
         ).fetchone()
         if rowid is not None:
-            self.conn.execute("UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?",
-                              (status, due_at, -rowid[0]))
+            self.conn.execute(
+                "UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?", (status, due_at, -rowid[0])
+            )
 
     def insert_event(self, row: Mapping[str, Any]) -> None:
         self.conn.execute(
-            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
             [row[c] for c in EVENT_COLUMNS],
         )
 

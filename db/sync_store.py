@@ -95,19 +95,24 @@ class SyncStore:
         out: list[dict[str, Any]] = []
         ids = list(dict.fromkeys(entity_ids))
         for i in range(0, len(ids), CHUNK):
-            part = ids[i:i + CHUNK]
-            out.extend(dict(r) for r in self.conn.execute(
-                "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code "
-                "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
-                "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
-                f"WHERE o.entity_id IN ({_marks(len(part))})", part))
+            part = ids[i : i + CHUNK]
+            out.extend(
+                dict(r)
+                for r in self.conn.execute(
+                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code "
+                    "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
+                    "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
+                    f"WHERE o.entity_id IN ({_marks(len(part))})",
+                    part,
+                )
+            )
         return out
 
     def event_ids_by_dossier(self, dossier_ids: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         ids = list(dict.fromkeys(dossier_ids))
         for i in range(0, len(ids), CHUNK):
-            part = ids[i:i + CHUNK]
+            part = ids[i : i + CHUNK]
             for r in self.conn.execute(
                 f"SELECT id, dossier_id FROM dossier_events WHERE dossier_id IN ({_marks(len(part))})", part
             ):
@@ -120,18 +125,21 @@ class SyncStore:
         found: set[str] = set()
         ids = list(dict.fromkeys(ids))
         for i in range(0, len(ids), CHUNK):
-            part = ids[i:i + CHUNK]
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT id FROM dossiers WHERE id IN ({_marks(len(part))})", part))
+            part = ids[i : i + CHUNK]
+            found.update(
+                r[0] for r in self.conn.execute(f"SELECT id FROM dossiers WHERE id IN ({_marks(len(part))})", part)
+            )
         return found
 
     def event_ids_present(self, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         ids = list(dict.fromkeys(ids))
         for i in range(0, len(ids), CHUNK):
-            part = ids[i:i + CHUNK]
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT id FROM dossier_events WHERE id IN ({_marks(len(part))})", part))
+            part = ids[i : i + CHUNK]
+            found.update(
+                r[0]
+                for r in self.conn.execute(f"SELECT id FROM dossier_events WHERE id IN ({_marks(len(part))})", part)
+            )
         return found
 
     def dossier_id_for_code(self, code: str) -> str | None:
@@ -145,8 +153,12 @@ class SyncStore:
         self.store.insert_event(row)
 
     def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            "SELECT id, kind, at, desk_id FROM dossier_events WHERE dossier_id = ? ORDER BY at, id", (dossier_id,))]
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT id, kind, at, desk_id FROM dossier_events WHERE dossier_id = ? ORDER BY at, id", (dossier_id,)
+            )
+        ]
 
     # Inbox: pulled entities kept as they came, and events waiting for their dossier
 
@@ -154,8 +166,19 @@ class SyncStore:
         self.conn.executemany(
             "INSERT INTO sync_inbox (entity, entity_id, op, desk_id, payload, created_at, state, received_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(r["entity"], r["entity_id"], r["op"], r["desk_id"], json.dumps(r["payload"], ensure_ascii=False),
-              r["created_at"], r["state"], r["received_at"]) for r in rows],
+            [
+                (
+                    r["entity"],
+                    r["entity_id"],
+                    r["op"],
+                    r["desk_id"],
+                    json.dumps(r["payload"], ensure_ascii=False),
+                    r["created_at"],
+                    r["state"],
+                    r["received_at"],
+                )
+                for r in rows
+            ],
         )
 
     def parked(self) -> list[dict[str, Any]]:
@@ -163,13 +186,16 @@ class SyncStore:
         return [dict(r, payload=json.loads(r["payload"])) for r in rows]
 
     def unpark(self, entity: str, entity_id: str, op: str) -> None:
-        self.conn.execute("DELETE FROM sync_inbox WHERE entity = ? AND entity_id = ? AND op = ? AND state = 'parked'",
-                          (entity, entity_id, op))
+        self.conn.execute(
+            "DELETE FROM sync_inbox WHERE entity = ? AND entity_id = ? AND op = ? AND state = 'parked'",
+            (entity, entity_id, op),
+        )
 
     def inbox(self, entity: str) -> list[dict[str, Any]]:
         """Pulled records of an entity this module does not apply (for the module that owns it)."""
-        rows = self.conn.execute("SELECT * FROM sync_inbox WHERE entity = ? AND state = 'stored' ORDER BY created_at",
-                                 (entity,))
+        rows = self.conn.execute(
+            "SELECT * FROM sync_inbox WHERE entity = ? AND state = 'stored' ORDER BY created_at", (entity,)
+        )
         return [dict(r, payload=json.loads(r["payload"])) for r in rows]
 
     # Clashes

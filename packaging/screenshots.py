@@ -34,11 +34,11 @@ def demo_session(prefix: str) -> tuple[Path, Path, Any, Any, Any]:
         os.environ[f"MOTCUA_{name}_DIR"] = str(work / name.lower())
     os.environ["XDG_CONFIG_HOME"] = str(work / "xdg")
 
-    from app import demo
-    from app.calendar import VN_TZ
-    from app.clock import FixedClock
+    from app.core.clock import FixedClock
+    from app.core.worktime import VN_TZ
     from app.desk import Desk
-    from ui.app import make_application
+    from app.reception import demo
+    from ui.application import make_application
 
     app = make_application("vi")
     clock = FixedClock(datetime(2026, 3, 11, 9, 40, tzinfo=VN_TZ))
@@ -104,7 +104,7 @@ def main() -> int:
     window.dossiers.apply_filters()
     shot(window, "register-search.png")
 
-    from app.register import Filters, Register
+    from app.reception.register import Filters, Register
 
     code = Register(desk.store, desk.clock).page(Filters(statuses=("done",)), limit=1)[0].code
     window.show_section("return")

@@ -21,40 +21,84 @@ if str(ROOT) not in sys.path:
 
 
 def _demo_desk(folder: Path):
-    from app.calendar import VN_TZ
-    from app.clock import FixedClock
+    from app.core.accounts import InitRequest, add_clerk
+    from app.core.clock import FixedClock
+    from app.core.worktime import VN_TZ
     from app.desk import Desk
-    from app.identity import InitRequest, add_clerk
 
     os.environ["MOTCUA_KEY_DIR"] = str(folder / "keys")
     clock = FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ))
     desk = Desk.open(folder / "screens.sqlite3", clock)
-    desk.initialise(InitRequest(commune_code="87001", commune_name="Xã Tân Thành", province="Đồng Tháp", desk_no=1,
-                                admin_username="admin", admin_password="mat-khau-123",
-                                admin_full_name="Trần Văn Quản"))
+    desk.initialise(
+        InitRequest(
+            commune_code="87001",
+            commune_name="Xã Tân Thành",
+            province="Đồng Tháp",
+            desk_no=1,
+            admin_username="admin",
+            admin_password="mat-khau-123",
+            admin_full_name="Trần Văn Quản",
+        )
+    )
     admin = desk.clerk()
-    clerk = add_clerk(desk.store, admin, username="nhanvien", full_name="Lý Thị Nhận", role="clerk",
-                      password="mat-khau-123", clock=clock)
+    clerk = add_clerk(
+        desk.store,
+        admin,
+        username="nhanvien",
+        full_name="Lý Thị Nhận",
+        role="clerk",
+        password="mat-khau-123",
+        clock=clock,
+    )
     fb = desk.feedback
     entries = [
-        {"kind": "denunciation", "channel": "written", "category": "Đất đai",
-         "person": {"name": "Hoàng Thị Tố Giác", "address": "Ấp Bình Hòa", "contact": "0987654321"},
-         "content": "Tố cáo cán bộ địa chính thu tiền ngoài quy định khi đo đạc", "received_at": "2026-01-20T08:40"},
-        {"kind": "complaint", "channel": "in_person", "category": "Hộ tịch",
-         "person": {"name": "Phạm Văn Khiếu", "address": "Ấp Tân Hòa", "contact": "0912000111"},
-         "content": "Khiếu nại việc từ chối đăng ký khai sinh quá hạn", "received_at": "2026-02-04T10:15"},
-        {"kind": "feedback", "channel": "mailbox", "category": "Thái độ phục vụ",
-         "content": "Đề nghị bố trí thêm ghế chờ tại bộ phận một cửa", "received_at": "2026-02-11T14:00"},
-        {"kind": "feedback", "channel": "phone", "category": "Thủ tục",
-         "person": {"name": "Nguyễn Thị Đào", "contact": "0912345678"},
-         "content": "Phản ánh thời gian chờ chứng thực bản sao lâu", "received_at": "2026-01-05T09:30"},
-        {"kind": "reception", "channel": "dialogue", "category": "Môi trường",
-         "person": {"name": "Lê Văn Dân", "address": "Ấp Mỹ Lợi"},
-         "content": "Kiến nghị nạo vét kênh thủy lợi ấp Mỹ Lợi", "received_at": "2026-02-10T08:00"},
+        {
+            "kind": "denunciation",
+            "channel": "written",
+            "category": "Đất đai",
+            "person": {"name": "Hoàng Thị Tố Giác", "address": "Ấp Bình Hòa", "contact": "0987654321"},
+            "content": "Tố cáo cán bộ địa chính thu tiền ngoài quy định khi đo đạc",
+            "received_at": "2026-01-20T08:40",
+        },
+        {
+            "kind": "complaint",
+            "channel": "in_person",
+            "category": "Hộ tịch",
+            "person": {"name": "Phạm Văn Khiếu", "address": "Ấp Tân Hòa", "contact": "0912000111"},
+            "content": "Khiếu nại việc từ chối đăng ký khai sinh quá hạn",
+            "received_at": "2026-02-04T10:15",
+        },
+        {
+            "kind": "feedback",
+            "channel": "mailbox",
+            "category": "Thái độ phục vụ",
+            "content": "Đề nghị bố trí thêm ghế chờ tại bộ phận một cửa",
+            "received_at": "2026-02-11T14:00",
+        },
+        {
+            "kind": "feedback",
+            "channel": "phone",
+            "category": "Thủ tục",
+            "person": {"name": "Nguyễn Thị Đào", "contact": "0912345678"},
+            "content": "Phản ánh thời gian chờ chứng thực bản sao lâu",
+            "received_at": "2026-01-05T09:30",
+        },
+        {
+            "kind": "reception",
+            "channel": "dialogue",
+            "category": "Môi trường",
+            "person": {"name": "Lê Văn Dân", "address": "Ấp Mỹ Lợi"},
+            "content": "Kiến nghị nạo vét kênh thủy lợi ấp Mỹ Lợi",
+            "received_at": "2026-02-10T08:00",
+        },
     ]
     made = [fb.add(e, clerk) for e in entries]
-    fb.answer(made[3].id, admin, "Đã bổ sung thêm một cán bộ chứng thực vào buổi sáng.",
-              at=datetime(2026, 1, 15, 10, 0, tzinfo=VN_TZ))
+    fb.answer(
+        made[3].id,
+        admin,
+        "Đã bổ sung thêm một cán bộ chứng thực vào buổi sáng.",
+        at=datetime(2026, 1, 15, 10, 0, tzinfo=VN_TZ),
+    )
     fb.assign(made[1].id, admin, "nhanvien")
     for level in (1, 1, 2, 2, 2, 3, 1, 4, 2, 1):
         desk.ratings.rate(level)
@@ -65,7 +109,7 @@ def _demo_desk(folder: Path):
 def render(out_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from ui.feedback import FeedbackRegister
+    from ui.feedback_section import FeedbackRegister
     from ui.rating_screen import RatingScreen
 
     app = QApplication.instance() or QApplication(sys.argv)

@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" python packaging/screenshots_sync.py [--out docs]
 
-A throw-away demo desk and a real hub on 127.0.0.1 (the test suite's tests/sync/hub.py); one record is
+A throw-away demo desk and a real hub on 127.0.0.1 (the test suite's tests/app/sync/hub.py); one record is
 made to clash on the hub first, so the round ends with a refusal the clerk can read.
 """
 
@@ -21,9 +21,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
     from screenshots import demo_session  # beside this script
 
-    from app.register import Filters, Register
+    from app.reception.register import Filters, Register
     from app.sync import codec
-    from tests.sync.hub import Hub
+    from tests.app.sync.hub import Hub
     from ui import i18n
     from ui.main_window import MainWindow
     from ui.printer import FolderPrinter
@@ -35,9 +35,13 @@ def main() -> int:
     try:
         desk.sync.enroll(hub.url, hub.token("87001", 1))
         first = desk.store.outbox(limit=1)[0]  # other content under this change reaches the hub first
-        forged = {"entity": first["entity"], "entity_id": first["entity_id"], "op": first["op"],
-                  "payload": dict(json.loads(first["payload"]), notes="nội dung khác"),
-                  "created_at": first["created_at"]}
+        forged = {
+            "entity": first["entity"],
+            "entity_id": first["entity_id"],
+            "op": first["op"],
+            "payload": dict(json.loads(first["payload"]), notes="nội dung khác"),
+            "created_at": first["created_at"],
+        }
         with desk.sync._client() as client:
             client.push(codec.encode({"db_id": desk.store.db_id, "first_seq": 1}, [forged]))
         refused_code = desk.dossiers.get_by_id(first["entity_id"]).code

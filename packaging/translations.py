@@ -25,8 +25,19 @@ def main() -> int:
     parser.add_argument("--release", action="store_true", help="only compile .ts to .qm")
     args = parser.parse_args()
     if not args.release:
-        subprocess.run(["pyside6-lupdate", *map(str, SOURCES), "-source-language", "vi", "-target-language", "en",
-                        "-ts", str(FOLDER / "motcua_en.ts")], check=True)
+        subprocess.run(
+            [
+                "pyside6-lupdate",
+                *map(str, SOURCES),
+                "-source-language",
+                "vi",
+                "-target-language",
+                "en",
+                "-ts",
+                str(FOLDER / "motcua_en.ts"),
+            ],
+            check=True,
+        )
     for ts in sorted(FOLDER.glob("*.ts")):
         subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return 0

@@ -1,1 +1,1 @@
-"""Shipped data: fonts, catalogue, form templates, translations. Located through ``app.paths``."""
+"""Shipped data: fonts, catalogue, form templates, translations. Located through ``app.core.paths``."""

@@ -15,17 +15,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
-from app.calendar import VN_TZ  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
+from app.core.accounts import InitRequest  # noqa: E402
+from app.core.clock import FixedClock  # noqa: E402
+from app.core.records import Clerk  # noqa: E402
+from app.core.worktime import VN_TZ  # noqa: E402
 from app.desk import Desk  # noqa: E402
-from app.identity import InitRequest  # noqa: E402
-from app.models import Clerk  # noqa: E402
 
 ADMIN_PASSWORD = "mat-khau-123"
 
 # Command-line tools some tests read our output with, and the Debian package that has each.
-TOOL_PACKAGES = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdfinfo": "poppler-utils",
-                 "pdffonts": "poppler-utils", "zbarimg": "zbar-tools", "sqlite3": "sqlite3"}
+TOOL_PACKAGES = {
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "zbarimg": "zbar-tools",
+    "sqlite3": "sqlite3",
+}
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -56,9 +62,9 @@ def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Production argon2 parameters cost ~0.1 s per hash; tests check behaviour, not hardness."""
     from argon2 import PasswordHasher
 
-    import app.identity
+    import app.core.accounts
 
-    monkeypatch.setattr(app.identity, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(app.core.accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture
@@ -69,9 +75,17 @@ def clock() -> FixedClock:
 
 def make_desk(path: Path, clock: FixedClock, *, commune: str = "87001", desk_no: int = 1) -> Desk:
     desk = Desk.open(path, clock)
-    desk.initialise(InitRequest(commune_code=commune, commune_name="Xã Tân Thành", province="Đồng Tháp",
-                                desk_no=desk_no, admin_username="admin", admin_password=ADMIN_PASSWORD,
-                                admin_full_name="Trần Văn Quản"))
+    desk.initialise(
+        InitRequest(
+            commune_code=commune,
+            commune_name="Xã Tân Thành",
+            province="Đồng Tháp",
+            desk_no=desk_no,
+            admin_username="admin",
+            admin_password=ADMIN_PASSWORD,
+            admin_full_name="Trần Văn Quản",
+        )
+    )
     return desk
 
 
@@ -91,29 +105,50 @@ def admin(desk: Desk) -> Clerk:
 @pytest.fixture
 def clerk(desk: Desk, admin: Clerk) -> Clerk:
     """A reception clerk of the desk (role clerk)."""
-    from app import identity
+    from app.core import accounts
 
-    return identity.add_clerk(desk.store, admin, username="nhanvien", full_name="Lý Văn Nhận", role="clerk",
-                              password=ADMIN_PASSWORD, clock=desk.clock)
+    return accounts.add_clerk(
+        desk.store,
+        admin,
+        username="nhanvien",
+        full_name="Lý Văn Nhận",
+        role="clerk",
+        password=ADMIN_PASSWORD,
+        clock=desk.clock,
+    )
 
 
 @pytest.fixture
 def leader(desk: Desk, admin: Clerk) -> Clerk:
-    """A commune leader (role leader): may read a denouncer's identity."""
-    from app import identity
+    """A commune leader (role leader): may read a denouncer's accounts."""
+    from app.core import accounts
 
-    return identity.add_clerk(desk.store, admin, username="chutich", full_name="Đỗ Văn Lãnh", role="leader",
-                              password=ADMIN_PASSWORD, clock=desk.clock)
+    return accounts.add_clerk(
+        desk.store,
+        admin,
+        username="chutich",
+        full_name="Đỗ Văn Lãnh",
+        role="leader",
+        password=ADMIN_PASSWORD,
+        clock=desk.clock,
+    )
 
 
 def dossier_input(**overrides: object) -> dict:
     """A valid ``receive`` input (shared/CLI.md), procedure HT04 (3 working days)."""
     data: dict = {
-        "applicant": {"full_name": "Nguyễn Thị Đào", "cccd": "087186001234", "phone": "0912345678",
-                      "address": "Ấp Tân Hòa, xã Tân Thành, Đồng Tháp", "email": None},
+        "applicant": {
+            "full_name": "Nguyễn Thị Đào",
+            "cccd": "087186001234",
+            "phone": "0912345678",
+            "address": "Ấp Tân Hòa, xã Tân Thành, Đồng Tháp",
+            "email": None,
+        },
         "procedure": "HT04",
         "documents": [{"name": "Tờ khai", "kind": "original", "count": 1}],
-        "sets": 1, "channel": "direct", "notes": "",
+        "sets": 1,
+        "channel": "direct",
+        "notes": "",
     }
     data.update(overrides)
     return data

@@ -21,10 +21,13 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("app", {"PySide6", "ui", "shiboken6"}),
-    ("db", {"PySide6", "ui", "app", "shiboken6"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("app", {"PySide6", "ui", "shiboken6"}),
+        ("db", {"PySide6", "ui", "app", "shiboken6"}),
+    ],
+)
 def test_lower_layers_never_import_upper_ones(package: str, forbidden: set[str]) -> None:
     offenders = {
         str(path.relative_to(ROOT)): sorted(_imports(path) & forbidden)
@@ -35,8 +38,11 @@ def test_lower_layers_never_import_upper_ones(package: str, forbidden: set[str])
 
 
 def test_ui_runs_no_sql() -> None:
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")
-                 if "sqlite3" in _imports(p) or "sqlite_utils" in _imports(p)]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "ui").rglob("*.py")
+        if "sqlite3" in _imports(p) or "sqlite_utils" in _imports(p)
+    ]
     assert offenders == []
 
 

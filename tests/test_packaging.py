@@ -35,8 +35,10 @@ def needed(folder: str) -> set[str]:
     return {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / folder).rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-        and p.name not in SOURCE_ONLY_NAMES and p.suffix not in SOURCE_ONLY_SUFFIXES
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.name not in SOURCE_ONLY_NAMES
+        and p.suffix not in SOURCE_ONLY_SUFFIXES
     }
 
 

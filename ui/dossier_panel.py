@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import identity
+from app.core import accounts
+from app.core.errors import MotcuaError
+from app.core.records import Clerk, label
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.models import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Clerk, Dossier, label
+from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from ui import i18n
 from ui.printer import Printing
 from ui.prompts import NewDateDialog, ReasonDialog
@@ -29,16 +30,23 @@ from ui.widgets import MessageLine, Section
 
 # Keyboard: each action has a function key, the same wherever the panel is shown.
 ACTION_KEYS = {
-    "forwarded": "F5", "supplement_requested": "F6", "supplement_received": "F7", "done": "F8",
-    "returned": "F9", "apology_issued": "F10", "refused": "F11", "withdrawn": "F12",
+    "forwarded": "F5",
+    "supplement_requested": "F6",
+    "supplement_received": "F7",
+    "done": "F8",
+    "returned": "F9",
+    "apology_issued": "F10",
+    "refused": "F11",
+    "withdrawn": "F12",
 }
 
 
 class DossierPanel(Section):
     acted = Signal(str, str)  # code, event kind
 
-    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
+    ) -> None:
         super().__init__(desk, clerk, printing, parent)
         self.dossier: Dossier | None = None
         self._clerk_names: dict[str, str] = {}
@@ -50,12 +58,19 @@ class DossierPanel(Section):
         details = QGroupBox(self.tr("Thông tin hồ sơ"))
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout(details)
-        for key, caption in (("status", self.tr("Trạng thái:")), ("applicant", self.tr("Người nộp:")),
-                             ("cccd", self.tr("Số CCCD:")), ("phone", self.tr("Điện thoại:")),
-                             ("address", self.tr("Địa chỉ:")), ("procedure", self.tr("Thủ tục:")),
-                             ("received", self.tr("Ngày nhận:")), ("due", self.tr("Hẹn trả:")),
-                             ("documents", self.tr("Giấy tờ:")), ("channel", self.tr("Hình thức nộp:")),
-                             ("sync", self.tr("Đồng bộ:"))):
+        for key, caption in (
+            ("status", self.tr("Trạng thái:")),
+            ("applicant", self.tr("Người nộp:")),
+            ("cccd", self.tr("Số CCCD:")),
+            ("phone", self.tr("Điện thoại:")),
+            ("address", self.tr("Địa chỉ:")),
+            ("procedure", self.tr("Thủ tục:")),
+            ("received", self.tr("Ngày nhận:")),
+            ("due", self.tr("Hẹn trả:")),
+            ("documents", self.tr("Giấy tờ:")),
+            ("channel", self.tr("Hình thức nộp:")),
+            ("sync", self.tr("Đồng bộ:")),
+        ):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,8 +80,9 @@ class DossierPanel(Section):
 
         history_box = QGroupBox(self.tr("Quá trình xử lý"))
         self.history = QTableWidget(0, 4)
-        self.history.setHorizontalHeaderLabels([self.tr("Thời điểm"), self.tr("Bước"), self.tr("Cán bộ"),
-                                                self.tr("Ghi chú")])
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Thời điểm"), self.tr("Bước"), self.tr("Cán bộ"), self.tr("Ghi chú")]
+        )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setStretchLastSection(True)
@@ -97,7 +113,7 @@ class DossierPanel(Section):
 
     def _clerk_name(self, clerk_id: str) -> str:
         if clerk_id not in self._clerk_names:
-            found = identity.clerk_by_id(self.desk.store, clerk_id)
+            found = accounts.clerk_by_id(self.desk.store, clerk_id)
             self._clerk_names[clerk_id] = found.full_name if found else clerk_id[:8]
         return self._clerk_names[clerk_id]
 
@@ -123,10 +139,15 @@ class DossierPanel(Section):
         a = dossier.applicant
         docs = "; ".join(f"{d.name} ({label(DOCUMENT_KINDS, d.kind, lang)} × {d.count})" for d in dossier.documents)
         values = {
-            "status": label(STATUSES, dossier.status, lang), "applicant": a.full_name, "cccd": a.cccd or "",
-            "phone": a.phone or "", "address": a.address, "procedure": f"{dossier.procedure_code} — "
-            f"{dossier.procedure_name}", "received": f"{dossier.received_at:%H:%M %d/%m/%Y}",
-            "due": f"{dossier.due_at:%H:%M %d/%m/%Y}", "documents": docs,
+            "status": label(STATUSES, dossier.status, lang),
+            "applicant": a.full_name,
+            "cccd": a.cccd or "",
+            "phone": a.phone or "",
+            "address": a.address,
+            "procedure": f"{dossier.procedure_code} — {dossier.procedure_name}",
+            "received": f"{dossier.received_at:%H:%M %d/%m/%Y}",
+            "due": f"{dossier.due_at:%H:%M %d/%m/%Y}",
+            "documents": docs,
             "channel": label(CHANNELS, dossier.channel, lang),
         }
         for key, value in values.items():
@@ -137,8 +158,14 @@ class DossierPanel(Section):
             note = event.data.get("reason", "")
             if event.kind == "apology_issued":
                 note = f"{note} → {event.data.get('new_due', '')[:16].replace('T', ' ')}"
-            for col, text in enumerate((f"{event.at:%H:%M %d/%m/%Y}", label(EVENT_KINDS, event.kind, lang),
-                                        self._clerk_name(event.clerk_id), note)):
+            for col, text in enumerate(
+                (
+                    f"{event.at:%H:%M %d/%m/%Y}",
+                    label(EVENT_KINDS, event.kind, lang),
+                    self._clerk_name(event.clerk_id),
+                    note,
+                )
+            ):
                 self.history.setItem(row, col, QTableWidgetItem(text))
         for col in range(3):  # the last column (notes) stretches
             self.history.resizeColumnToContents(col)
@@ -153,8 +180,11 @@ class DossierPanel(Section):
             line.clear()
             return
         state = self.desk.sync.dossier_states([self.dossier.id])[self.dossier.id]
-        texts = {"pending": (self.tr("chờ gửi"), "#7f6000"), "sent": (self.tr("đã gửi"), "#1e7b34"),
-                 "error": (self.tr("lỗi — %1").replace("%1", state.reason or ""), "#a93226")}
+        texts = {
+            "pending": (self.tr("chờ gửi"), "#7f6000"),
+            "sent": (self.tr("đã gửi"), "#1e7b34"),
+            "error": (self.tr("lỗi — %1").replace("%1", state.reason or ""), "#a93226"),
+        }
         text, colour = texts[state.state]
         line.setText(text)
         line.setStyleSheet(f"color: {colour};")

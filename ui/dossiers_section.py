@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalogue
+from app.core.records import Clerk, label
 from app.desk import Desk
-from app.models import STATUSES, Clerk, label
-from app.register import DEADLINES, Filters, Register
+from app.reception import catalogue
+from app.reception.records import STATUSES
+from app.reception.register import DEADLINES, Filters, Register
 from ui import i18n
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
@@ -44,13 +45,15 @@ class DossierDialog(QDialog):
 class DossiersSection(Section):
     opened = Signal(str)
 
-    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
+    ) -> None:
         super().__init__(desk, clerk, printing, parent)
         self.register = Register(desk.store, desk.clock)
         # Read nothing until the clerk first needs the register (start-up shows the sign-in page).
-        self.model = RegisterModel(self.register, self, load=False,
-                                   sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids))
+        self.model = RegisterModel(
+            self.register, self, load=False, sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids)
+        )
         self.loaded = False
         self.dialog: DossierDialog | None = None
         lang = i18n.lang()
@@ -94,16 +97,25 @@ class DossiersSection(Section):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RegisterModel.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((RegisterModel.COL_CODE, 150), (RegisterModel.COL_APPLICANT, 190),
-                           (RegisterModel.COL_RECEIVED, 125), (RegisterModel.COL_DUE, 125),
-                           (RegisterModel.COL_STATUS, 150), (RegisterModel.COL_SYNC, 80)):
+        for col, width in (
+            (RegisterModel.COL_CODE, 150),
+            (RegisterModel.COL_APPLICANT, 190),
+            (RegisterModel.COL_RECEIVED, 125),
+            (RegisterModel.COL_DUE, 125),
+            (RegisterModel.COL_STATUS, 150),
+            (RegisterModel.COL_SYNC, 80),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self.open_index)
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
-        legend = QLabel(self.tr("<span style='background:#f8c9c4'>&nbsp;quá hạn&nbsp;</span> "
-                                "<span style='background:#fbd9a6'>&nbsp;hạn hôm nay&nbsp;</span> "
-                                "<span style='background:#fbf0b2'>&nbsp;hạn trong tuần&nbsp;</span>"))
+        legend = QLabel(
+            self.tr(
+                "<span style='background:#f8c9c4'>&nbsp;quá hạn&nbsp;</span> "
+                "<span style='background:#fbd9a6'>&nbsp;hạn hôm nay&nbsp;</span> "
+                "<span style='background:#fbf0b2'>&nbsp;hạn trong tuần&nbsp;</span>"
+            )
+        )
 
         search_label = QLabel(self.tr("&Tìm:"))
         search_label.setBuddy(self.search)
@@ -111,9 +123,13 @@ class DossiersSection(Section):
         top.addWidget(search_label)
         top.addWidget(self.search, 2)
         filters = QHBoxLayout()
-        for caption, widget in ((self.tr("T&rạng thái:"), self.status), (self.tr("Th&ủ tục:"), self.procedure),
-                                (self.tr("&Hạn:"), self.deadline), (self.tr("Nhận từ:"), self.date_from),
-                                (self.tr("đến:"), self.date_to)):
+        for caption, widget in (
+            (self.tr("T&rạng thái:"), self.status),
+            (self.tr("Th&ủ tục:"), self.procedure),
+            (self.tr("&Hạn:"), self.deadline),
+            (self.tr("Nhận từ:"), self.date_from),
+            (self.tr("đến:"), self.date_to),
+        ):
             caption_label = QLabel(caption)
             caption_label.setBuddy(widget)
             filters.addWidget(caption_label)
@@ -155,7 +171,8 @@ class DossiersSection(Section):
             text=self.search.text(),
             statuses=(self.status.currentData(),) if self.status.currentData() else (),
             procedure_code=self.procedure.currentData(),
-            received_from=self._date(self.date_from), received_to=self._date(self.date_to),
+            received_from=self._date(self.date_from),
+            received_to=self._date(self.date_to),
             deadline=self.deadline.currentData(),
         )
 

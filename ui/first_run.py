@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
+from app.core.accounts import InitRequest
+from app.core.errors import MotcuaError
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.identity import InitRequest
 from ui.widgets import MessageLine, mark, unmark
 
 
@@ -26,17 +26,28 @@ class FirstRunDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.full_name = QLineEdit()
         self.message = MessageLine()
-        self.fields = {"commune": self.commune, "commune_name": self.commune_name, "province": self.province,
-                       "desk": self.desk_no, "username": self.username, "password": self.password,
-                       "full_name": self.full_name}
+        self.fields = {
+            "commune": self.commune,
+            "commune_name": self.commune_name,
+            "province": self.province,
+            "desk": self.desk_no,
+            "username": self.username,
+            "password": self.password,
+            "full_name": self.full_name,
+        }
         form = QFormLayout(self)
         intro = QLabel(self.tr("Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên."))
         intro.setWordWrap(True)
         form.addRow(intro)
-        for caption, widget in ((self.tr("&Mã xã (5 chữ số):"), self.commune), (self.tr("&Tên xã:"), self.commune_name),
-                                (self.tr("T&ỉnh:"), self.province), (self.tr("Số &quầy:"), self.desk_no),
-                                (self.tr("Tên đăng nhập &quản trị:"), self.username),
-                                (self.tr("Mật &khẩu:"), self.password), (self.tr("&Họ tên quản trị:"), self.full_name)):
+        for caption, widget in (
+            (self.tr("&Mã xã (5 chữ số):"), self.commune),
+            (self.tr("&Tên xã:"), self.commune_name),
+            (self.tr("T&ỉnh:"), self.province),
+            (self.tr("Số &quầy:"), self.desk_no),
+            (self.tr("Tên đăng nhập &quản trị:"), self.username),
+            (self.tr("Mật &khẩu:"), self.password),
+            (self.tr("&Họ tên quản trị:"), self.full_name),
+        ):
             caption_label = QLabel(caption)
             caption_label.setBuddy(widget)
             form.addRow(caption_label, widget)
@@ -47,10 +58,15 @@ class FirstRunDialog(QDialog):
         form.addRow(buttons)
 
     def request(self) -> InitRequest:
-        return InitRequest(commune_code=self.commune.text().strip(), commune_name=self.commune_name.text(),
-                           province=self.province.text(), desk_no=self.desk_no.value(),
-                           admin_username=self.username.text().strip(), admin_password=self.password.text(),
-                           admin_full_name=self.full_name.text().strip() or None)
+        return InitRequest(
+            commune_code=self.commune.text().strip(),
+            commune_name=self.commune_name.text(),
+            province=self.province.text(),
+            desk_no=self.desk_no.value(),
+            admin_username=self.username.text().strip(),
+            admin_password=self.password.text(),
+            admin_full_name=self.full_name.text().strip() or None,
+        )
 
     def submit(self) -> bool:
         for widget in self.fields.values():

@@ -1,14 +1,14 @@
 """Languages: Vietnamese by default (the source text), English from motcua_en.qm; Qt's own too.
 
 The choice is remembered in QSettings. Domain labels (statuses, event kinds) come in pairs from
-app.models, so ``lang()`` tells the widgets which half to show.
+app.core.records, so ``lang()`` tells the widgets which half to show.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from app import paths
+from app.core import paths
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 SETTINGS_KEY = "ui/language"

@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if parsed.command is not None:
             return cli.run(parsed)
         args = parsed
-    from ui.app import run_window  # Qt is imported only when a window is wanted
+    from ui.application import run_window  # Qt is imported only when a window is wanted
 
     # --lang given on the command line wins; otherwise the window uses the remembered choice.
     explicit = any(a == "--lang" or a.startswith("--lang=") for a in argv)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import MotcuaError
+from app.core.errors import MotcuaError
 from ui import i18n
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
@@ -30,14 +30,14 @@ from ui.widgets import MessageLine
 # The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
 # app/ modules are imported when the desk arrives (MainWindow.attach), typed here only.
 if TYPE_CHECKING:
+    from app.core.records import Clerk
     from app.desk import Desk
-    from app.models import Clerk
     from ui.scanner import Scan, ScanFilter
     from ui.sync_status import SyncIndicator
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
-DEMO_USER, DEMO_PASSWORD = "admin", "motcua-demo"  # app.demo.ensure_initialised
+DEMO_USER, DEMO_PASSWORD = "admin", "motcua-demo"  # app.reception.demo.ensure_initialised
 
 
 class LockPage(QWidget):
@@ -76,8 +76,11 @@ class LockPage(QWidget):
         form.addRow("", self.button)
         form.addRow(self.message)
         if demo:
-            hint = QLabel(self.tr("Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».")
-                          .replace("%1", DEMO_USER).replace("%2", DEMO_PASSWORD))
+            hint = QLabel(
+                self.tr("Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».")
+                .replace("%1", DEMO_USER)
+                .replace("%2", DEMO_PASSWORD)
+            )
             hint.setStyleSheet("color: #7f6000;")
             form.addRow(hint)
         layout = QVBoxLayout(self)
@@ -112,8 +115,9 @@ class LockPage(QWidget):
         return clerk
 
     def prepare(self, locked: bool) -> None:
-        self.subtitle.setText(self.tr("Màn hình đã khoá; đăng nhập để tiếp tục") if locked
-                              else self.tr("Đăng nhập để làm việc"))
+        self.subtitle.setText(
+            self.tr("Màn hình đã khoá; đăng nhập để tiếp tục") if locked else self.tr("Đăng nhập để làm việc")
+        )
         self.password.clear()
         (self.password if self.username.text() else self.username).setFocus()
 
@@ -121,8 +125,15 @@ class LockPage(QWidget):
 class ActivityFilter(QObject):
     """Any key or mouse use anywhere restarts the idle timer."""
 
-    KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                       QEvent.Type.Wheel, QEvent.Type.InputMethod})
+    KINDS = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.InputMethod,
+        }
+    )
 
     def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -137,9 +148,17 @@ class ActivityFilter(QObject):
 class MainWindow(QMainWindow):
     desk_ready = Signal()
 
-    def __init__(self, desk: Desk | None, *, printer: Printer | None = None, form_source: FormSource | None = None,
-                 demo: bool = False, idle_minutes: float = DEFAULT_IDLE_MINUTES,
-                 rating_after_return: bool = True, sync: bool = True) -> None:
+    def __init__(
+        self,
+        desk: Desk | None,
+        *,
+        printer: Printer | None = None,
+        form_source: FormSource | None = None,
+        demo: bool = False,
+        idle_minutes: float = DEFAULT_IDLE_MINUTES,
+        rating_after_return: bool = True,
+        sync: bool = True,
+    ) -> None:
         super().__init__()
         self.sync_enabled = sync
         self.sync: SyncIndicator | None = None
@@ -191,8 +210,9 @@ class MainWindow(QMainWindow):
 
         self.desk = desk
         self.lock_page.attach(desk)
-        self.desk_label.setText(self.tr("Quầy %1 — %2").replace("%1", str(desk.identity.desk_no))
-                                .replace("%2", desk.identity.commune_name))
+        self.desk_label.setText(
+            self.tr("Quầy %1 — %2").replace("%1", str(desk.identity.desk_no)).replace("%2", desk.identity.commune_name)
+        )
         self.scanner = ScanFilter(desk, self)
         self.scanner.scanned.connect(self.on_scan)
         QApplication.instance().installEventFilter(self.scanner)
@@ -248,8 +268,11 @@ class MainWindow(QMainWindow):
         rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
         file_menu.addActions([lock, sync_now, problems, rating, quit_action])
         go = self.menuBar().addMenu(self.tr("Đ&i tới"))
-        for key, caption, shortcut in (("receive", self.tr("Tiếp nhận"), "F2"), ("dossiers", self.tr("Hồ sơ"), "F3"),
-                                       ("return", self.tr("Trả kết quả"), "F4")):
+        for key, caption, shortcut in (
+            ("receive", self.tr("Tiếp nhận"), "F2"),
+            ("dossiers", self.tr("Hồ sơ"), "F3"),
+            ("return", self.tr("Trả kết quả"), "F4"),
+        ):
             action = QAction(caption, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, k=key: self._go(k))
@@ -270,16 +293,20 @@ class MainWindow(QMainWindow):
         if self.clerk is None:
             return
         self.show_section(key)
-        focus = {"receive": self.receive.procedure_filter, "dossiers": self.dossiers.search,
-                 "return": self.returns.code}.get(key)
+        focus = {
+            "receive": self.receive.procedure_filter,
+            "dossiers": self.dossiers.search,
+            "return": self.returns.code,
+        }.get(key)
         if focus is not None:
             focus.setFocus()
 
     def choose_language(self, code: str) -> None:
         i18n.save_language(code)
         if code != i18n.lang():
-            QMessageBox.information(self, self.tr("Ngôn ngữ"),
-                                    self.tr("Ngôn ngữ mới được dùng từ lần mở chương trình sau."))
+            QMessageBox.information(
+                self, self.tr("Ngôn ngữ"), self.tr("Ngôn ngữ mới được dùng từ lần mở chương trình sau.")
+            )
 
     # Sign-in and lock
 
@@ -303,14 +330,17 @@ class MainWindow(QMainWindow):
         return self.clerk is None
 
     def _signed_in(self, clerk: Clerk) -> None:
-        from app.models import ROLES, label
+        from app.core.records import ROLES, label
 
         self.clerk = clerk
         self._build_sections()
         self._start_sync()
         self._feedback_section(clerk)
-        self.clerk_label.setText(self.tr("Cán bộ: %1 (%2)").replace("%1", clerk.full_name)
-                                 .replace("%2", label(ROLES, clerk.role, i18n.lang())))
+        self.clerk_label.setText(
+            self.tr("Cán bộ: %1 (%2)")
+            .replace("%1", clerk.full_name)
+            .replace("%2", label(ROLES, clerk.role, i18n.lang()))
+        )
         self.stack.setCurrentWidget(self.tabs)
         self.idle_timer.start()
         target = self._restore_focus if self._restore_focus is not None else self.receive.procedure_filter
@@ -324,7 +354,7 @@ class MainWindow(QMainWindow):
             self.sections["feedback"].clerk = clerk  # the register acts as whoever is signed in now
             return
         try:
-            from ui.feedback import FeedbackRegister
+            from ui.feedback_section import FeedbackRegister
         except ImportError:
             return
         try:

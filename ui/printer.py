@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from app.errors import MotcuaError
+from app.core.errors import MotcuaError
 
 if TYPE_CHECKING:
-    from app.models import Clerk
+    from app.core.records import Clerk
 
 # The form each lifecycle action prints (CLI.md: motcua print FORM CODE).
 FORM_FOR_ACTION = {
@@ -87,20 +87,29 @@ class QtPrinter:
         document = QPdfDocument()
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-            raise MotcuaError("Không đọc được phiếu để in.", "The form could not be read for printing.",
-                              field="printer")
+            raise MotcuaError(
+                "Không đọc được phiếu để in.", "The form could not be read for printing.", field="printer"
+            )
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(self.DPI)
         printer.setDocName(name)
-        printer.setPageLayout(QPageLayout(QPageSize(document.pagePointSize(0), QPageSize.Unit.Point),
-                                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(document.pagePointSize(0), QPageSize.Unit.Point),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
         if self.output_file is not None:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(self.output_file))
         elif not QPrinterInfo.availablePrinterNames():
             kept = _keep(pdf, name)
-            raise MotcuaError(f"Máy này chưa cài máy in; phiếu đã được lưu tại {kept}.",
-                              f"This computer has no printer; the form was saved to {kept}.", field="printer")
+            raise MotcuaError(
+                f"Máy này chưa cài máy in; phiếu đã được lưu tại {kept}.",
+                f"This computer has no printer; the form was saved to {kept}.",
+                field="printer",
+            )
         elif self.ask and QPrintDialog(printer, self.parent).exec() != QDialog.DialogCode.Accepted:
             return ""  # the clerk cancelled
         painter = QPainter()
@@ -125,7 +134,7 @@ def QMarginsF0():
 
 
 def _keep(pdf: bytes, name: str) -> Path:
-    from app import paths
+    from app.core import paths
 
     folder = paths.data_dir() / "printed"
     folder.mkdir(parents=True, exist_ok=True)
@@ -152,14 +161,16 @@ class Printing:
 
     def print_form(self, form: str, code: str, clerk: Clerk | None = None) -> str:
         if self.source is None:
-            raise MotcuaError("Chức năng in chưa sẵn sàng trên máy này.", "Printing is not available here.",
-                              field="printer")
+            raise MotcuaError(
+                "Chức năng in chưa sẵn sàng trên máy này.", "Printing is not available here.", field="printer"
+            )
         printed = self.source.pdf(form, code, clerk=clerk)
         try:
             return self.printer.print_pdf(printed.pdf, f"{form}-{code}")
         except OSError as exc:
-            raise MotcuaError("Không gửi được phiếu tới máy in.", f"The form could not be sent to the printer: {exc}",
-                              field="printer") from exc
+            raise MotcuaError(
+                "Không gửi được phiếu tới máy in.", f"The form could not be sent to the printer: {exc}", field="printer"
+            ) from exc
 
     def print_for_action(self, kind: str, code: str, clerk: Clerk | None = None) -> str | None:
         form = FORM_FOR_ACTION.get(kind)

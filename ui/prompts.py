@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.calendar import VN_TZ
-from app.text import nfc
+from app.core.text import nfc
+from app.core.worktime import VN_TZ
 
 
 class ReasonDialog(QDialog):

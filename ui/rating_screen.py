@@ -2,7 +2,7 @@
 
 Shown on a second monitor or touch screen when there is one, else on the clerk's screen turned to
 the citizen. One press picks the level; an optional follow-up asks about the five SIPAS elements
-and a comment; the rating is recorded once (app.ratings refuses a second one for a dossier and
+and a comment; the rating is recorded once (app.feedback.ratings refuses a second one for a dossier and
 presses within its cooldown), then a thank-you, then the screen resets (standalone) or closes
 (after a returned dossier). Faces are drawn with QPainter: no emoji font is needed.
 """
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import MotcuaError
-from app.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
+from app.core.errors import MotcuaError
+from app.feedback.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
 
 ASK, FOLLOW_UP, THANKS, NOTICE = range(4)
 # Face colours by mood (2 = broad smile … -2 = frown): green to red, readable by colour-blind
@@ -126,9 +126,11 @@ class FaceButton(QAbstractButton):
         small.setPixelSize(max(12, min(int(r.height() * 0.05), int(r.width() * 0.075))))
         p.setFont(small)
         p.setPen(QColor("#888888") if dimmed else QColor("#486581"))
-        p.drawText(QRectF(r.left() + 4, name_box.bottom(), r.width() - 8, r.bottom() - name_box.bottom() - 6),
-                   Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                   f"{self.level.en}  ·  [{self.level.number}]")
+        p.drawText(
+            QRectF(r.left() + 4, name_box.bottom(), r.width() - 8, r.bottom() - name_box.bottom() - 6),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            f"{self.level.en}  ·  [{self.level.number}]",
+        )
         p.end()
 
 
@@ -149,8 +151,16 @@ class RatingScreen(QWidget):
 
     rated = Signal(str)
 
-    def __init__(self, desk_or_service: Any, dossier: Any = None, clerk: Any = None, *,
-                 thanks_ms: int = 6000, follow_up_ms: int = 45000, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk_or_service: Any,
+        dossier: Any = None,
+        clerk: Any = None,
+        *,
+        thanks_ms: int = 6000,
+        follow_up_ms: int = 45000,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service: RatingService = getattr(desk_or_service, "ratings", desk_or_service)
         self.dossier_code: str | None = getattr(dossier, "code", dossier)
@@ -207,8 +217,9 @@ class RatingScreen(QWidget):
         layout.addLayout(row, 1)
         self.ask_message = _label("", 22, colour="#b00020")
         layout.addWidget(self.ask_message)
-        layout.addWidget(_label("Chạm vào một khuôn mặt hoặc bấm phím số · Touch a face or press its number", 18,
-                                colour="#627d98"))
+        layout.addWidget(
+            _label("Chạm vào một khuôn mặt hoặc bấm phím số · Touch a face or press its number", 18, colour="#627d98")
+        )
         return page
 
     def _follow_up_page(self) -> QWidget:
@@ -216,8 +227,9 @@ class RatingScreen(QWidget):
         layout = QVBoxLayout(page)
         self.chosen_label = _label("", 30, bold=True)
         layout.addWidget(self.chosen_label)
-        layout.addWidget(_label("Ông/Bà có thể cho biết thêm (không bắt buộc) · Tell us more (optional)", 22,
-                                colour="#486581"))
+        layout.addWidget(
+            _label("Ông/Bà có thể cho biết thêm (không bắt buộc) · Tell us more (optional)", 22, colour="#486581")
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
@@ -251,8 +263,10 @@ class RatingScreen(QWidget):
         self.send_button = QPushButton("Gửi đánh giá · Send")
         for button, colour in ((self.skip_button, "#829ab1"), (self.send_button, "#1565c0")):
             button.setMinimumHeight(72)
-            button.setStyleSheet(f"QPushButton {{ font-size: 26px; font-weight: bold; color: white;"
-                                 f" background: {colour}; border-radius: 14px; padding: 8px 30px; }}")
+            button.setStyleSheet(
+                f"QPushButton {{ font-size: 26px; font-weight: bold; color: white;"
+                f" background: {colour}; border-radius: 14px; padding: 8px 30px; }}"
+            )
             buttons.addWidget(button)
         self.skip_button.clicked.connect(self.skip)
         self.send_button.clicked.connect(self.submit)
@@ -332,8 +346,13 @@ class RatingScreen(QWidget):
         self.follow_up_timer.stop()
         given = {key: group.checkedId() for key, group in self.element_groups.items() if group.checkedId() > 0}
         try:
-            rating = self.service.rate(self.level.number, dossier=self.dossier_id or self.dossier_code,
-                                       clerk_id=self.clerk_id, elements_given=given, comment=self.comment.text())
+            rating = self.service.rate(
+                self.level.number,
+                dossier=self.dossier_id or self.dossier_code,
+                clerk_id=self.clerk_id,
+                elements_given=given,
+                comment=self.comment.text(),
+            )
         except AlreadyRated:
             self._notice("Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!")
             return

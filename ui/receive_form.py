@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalogue
-from app.calendar import LegalTime
+from app.core.errors import MotcuaError
+from app.core.records import Clerk, label
+from app.core.worktime import LegalTime
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.models import CHANNELS, DOCUMENT_KINDS, Clerk, Dossier, Procedure, label
+from app.reception import catalogue
+from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
 from ui import i18n
 from ui.printer import Printing
 from ui.widgets import MessageLine, Section, mark, unmark
@@ -46,8 +47,9 @@ CCCD_DIGITS = re.compile(r"\d{12}")
 class ReceiveForm(Section):
     received = Signal(str)  # the new dossier code
 
-    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
+    ) -> None:
         super().__init__(desk, clerk, printing, parent)
         self.procedures = catalogue.procedures(desk.store)
         self.procedure: Procedure | None = None
@@ -102,9 +104,17 @@ class ReceiveForm(Section):
         self.reprint_button.setEnabled(False)
 
         self.field_widgets: dict[str, QWidget] = {
-            "procedure": self.procedure_filter, "cccd": self.cccd, "full_name": self.full_name,
-            "applicant": self.full_name, "phone": self.phone, "address": self.address, "email": self.email,
-            "sets": self.sets, "channel": self.channel, "notes": self.notes, "documents": self.documents,
+            "procedure": self.procedure_filter,
+            "cccd": self.cccd,
+            "full_name": self.full_name,
+            "applicant": self.full_name,
+            "phone": self.phone,
+            "address": self.address,
+            "email": self.email,
+            "sets": self.sets,
+            "channel": self.channel,
+            "notes": self.notes,
+            "documents": self.documents,
         }
         for widget in self.field_widgets.values():
             if isinstance(widget, QLineEdit):
@@ -118,9 +128,13 @@ class ReceiveForm(Section):
 
         applicant = QGroupBox(self.tr("Người nộp hồ sơ"))
         form = QFormLayout(applicant)
-        for caption, widget in ((self.tr("Số &CCCD:"), self.cccd), (self.tr("&Họ và tên:"), self.full_name),
-                                (self.tr("Điện thoại (&D):"), self.phone), (self.tr("Đị&a chỉ:"), self.address),
-                                (self.tr("&Email:"), self.email)):
+        for caption, widget in (
+            (self.tr("Số &CCCD:"), self.cccd),
+            (self.tr("&Họ và tên:"), self.full_name),
+            (self.tr("Điện thoại (&D):"), self.phone),
+            (self.tr("Đị&a chỉ:"), self.address),
+            (self.tr("&Email:"), self.email),
+        ):
             form.addRow(self._buddy(caption, widget), widget)
 
         docs = QGroupBox(self.tr("Thành phần hồ sơ"))
@@ -152,10 +166,18 @@ class ReceiveForm(Section):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
-        for first, second in ((self.procedure_filter, self.cccd), (self.cccd, self.full_name),
-                              (self.full_name, self.phone), (self.phone, self.address), (self.address, self.email),
-                              (self.email, self.documents), (self.documents, self.sets), (self.sets, self.channel),
-                              (self.channel, self.notes), (self.notes, self.save_button)):
+        for first, second in (
+            (self.procedure_filter, self.cccd),
+            (self.cccd, self.full_name),
+            (self.full_name, self.phone),
+            (self.phone, self.address),
+            (self.address, self.email),
+            (self.email, self.documents),
+            (self.documents, self.sets),
+            (self.sets, self.channel),
+            (self.channel, self.notes),
+            (self.notes, self.save_button),
+        ):
             QWidget.setTabOrder(first, second)
 
         # The due time follows the clock: refresh every half minute while the form is open.
@@ -206,8 +228,9 @@ class ReceiveForm(Section):
         self.procedure = proc
         unmark(self.procedure_filter)
         self.procedure_filter.setText(f"{proc.code} — {proc.name}")
-        self.procedure_chosen.setText(f"✔ {proc.code} — {proc.name}; "
-                                      + self.tr("lệ phí: %1").replace("%1", proc.fee or "—"))
+        self.procedure_chosen.setText(
+            f"✔ {proc.code} — {proc.name}; " + self.tr("lệ phí: %1").replace("%1", proc.fee or "—")
+        )
         self._fill_documents(proc)
         self.update_due()
 
@@ -237,8 +260,13 @@ class ReceiveForm(Section):
             item = self.documents.item(row, 0)
             if item.checkState() != Qt.CheckState.Checked:
                 continue
-            rows.append({"name": item.text(), "kind": self.documents.cellWidget(row, 1).currentData(),
-                         "count": self.documents.cellWidget(row, 2).value()})
+            rows.append(
+                {
+                    "name": item.text(),
+                    "kind": self.documents.cellWidget(row, 1).currentData(),
+                    "count": self.documents.cellWidget(row, 2).value(),
+                }
+            )
         return rows
 
     # Applicant
@@ -249,8 +277,12 @@ class ReceiveForm(Section):
         known = self.desk.dossiers.applicant_for_cccd(value)
         if known is None:
             return
-        for widget, found in ((self.full_name, known.full_name), (self.phone, known.phone),
-                              (self.address, known.address), (self.email, known.email)):
+        for widget, found in (
+            (self.full_name, known.full_name),
+            (self.phone, known.phone),
+            (self.address, known.address),
+            (self.email, known.email),
+        ):
             if not widget.text().strip() and found:
                 widget.setText(found)
         self.message.info(self.tr("Đã điền thông tin người nộp từ hồ sơ trước."))
@@ -263,8 +295,9 @@ class ReceiveForm(Section):
             return
         legal = LegalTime.parse(self.procedure.legal_time)
         due = self.desk.calendar.due(self.desk.clock.now(), legal)
-        self.due_label.setText(self.tr("Hẹn trả: %1").replace("%1", f"{due:%H:%M %d/%m/%Y}")
-                               + f" ({legal.label(i18n.lang())})")
+        self.due_label.setText(
+            self.tr("Hẹn trả: %1").replace("%1", f"{due:%H:%M %d/%m/%Y}") + f" ({legal.label(i18n.lang())})"
+        )
 
     # Saving
 
@@ -273,11 +306,18 @@ class ReceiveForm(Section):
             return widget.text().strip() or None
 
         return {
-            "applicant": {"full_name": self.full_name.text(), "cccd": value(self.cccd), "phone": value(self.phone),
-                          "address": self.address.text(), "email": value(self.email)},
+            "applicant": {
+                "full_name": self.full_name.text(),
+                "cccd": value(self.cccd),
+                "phone": value(self.phone),
+                "address": self.address.text(),
+                "email": value(self.email),
+            },
             "procedure": self.procedure.code if self.procedure else "",
             "documents": self.document_rows() or None,
-            "sets": self.sets.value(), "channel": self.channel.currentData(), "notes": self.notes.text(),
+            "sets": self.sets.value(),
+            "channel": self.channel.currentData(),
+            "notes": self.notes.text(),
         }
 
     def save(self) -> Dossier | None:
@@ -306,8 +346,11 @@ class ReceiveForm(Section):
             return None
         self.last_dossier = dossier
         self.reprint_button.setEnabled(True)
-        done = self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2.").replace("%1", dossier.code).replace(
-            "%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
+        done = (
+            self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2.")
+            .replace("%1", dossier.code)
+            .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
+        )
         self.clear()
         try:
             self.printing.print_form("receipt", dossier.code, clerk)
@@ -335,8 +378,15 @@ class ReceiveForm(Section):
             self.message.show_error(exc)
 
     def clear(self) -> None:
-        for widget in (self.procedure_filter, self.cccd, self.full_name, self.phone, self.address, self.email,
-                       self.notes):
+        for widget in (
+            self.procedure_filter,
+            self.cccd,
+            self.full_name,
+            self.phone,
+            self.address,
+            self.email,
+            self.notes,
+        ):
             widget.clear()
             unmark(widget)
         unmark(self.documents)

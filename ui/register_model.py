@@ -1,4 +1,4 @@
-"""The dossier register as a Qt table: a thin adapter over app.register, loaded a page at a time."""
+"""The dossier register as a Qt table: a thin adapter over app.reception.register, loaded a page at a time."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
-from app.models import STATUSES, label
-from app.register import PAGE_SIZE, Count, Filters, Register, RegisterRow
+from app.core.records import label
+from app.reception.records import STATUSES
+from app.reception.register import PAGE_SIZE, Count, Filters, Register, RegisterRow
 from ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,8 +32,15 @@ class RegisterModel(QAbstractTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 4
     SyncRole = Qt.ItemDataRole.UserRole + 5
 
-    def __init__(self, register: Register, parent: Any = None, page_size: int = PAGE_SIZE, *,
-                 load: bool = True, sync_states: SyncStates | None = None) -> None:
+    def __init__(
+        self,
+        register: Register,
+        parent: Any = None,
+        page_size: int = PAGE_SIZE,
+        *,
+        load: bool = True,
+        sync_states: SyncStates | None = None,
+    ) -> None:
         super().__init__(parent)
         self.register = register
         self.sync_states = sync_states
@@ -46,8 +54,15 @@ class RegisterModel(QAbstractTableModel):
         self._rows: list[RegisterRow] = []
         self._exhausted = False
         self._count: Count | None = None
-        self._headers = (self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"), self.tr("Ngày nhận"),
-                         self.tr("Hẹn trả"), self.tr("Trạng thái"), self.tr("Đồng bộ"))
+        self._headers = (
+            self.tr("Mã hồ sơ"),
+            self.tr("Người nộp"),
+            self.tr("Thủ tục"),
+            self.tr("Ngày nhận"),
+            self.tr("Hẹn trả"),
+            self.tr("Trạng thái"),
+            self.tr("Đồng bộ"),
+        )
         self._sync_labels = {"pending": self.tr("chờ gửi"), "sent": self.tr("đã gửi"), "error": self.tr("lỗi")}
         if load:
             self._load_page()
@@ -90,8 +105,9 @@ class RegisterModel(QAbstractTableModel):
 
     def _look_up_sync(self) -> None:
         wanted, self._sync_wanted = self._sync_wanted, {}
-        wanted = {rowid: row for rowid, row in wanted.items()
-                  if row < len(self._rows) and self._rows[row].rowid == rowid}
+        wanted = {
+            rowid: row for rowid, row in wanted.items() if row < len(self._rows) and self._rows[row].rowid == rowid
+        }
         if not wanted or self.sync_states is None:
             return
         self._sync.update(self.sync_states(list(wanted)))
@@ -102,8 +118,7 @@ class RegisterModel(QAbstractTableModel):
     def count(self) -> Count:
         """How many dossiers match (capped for broad filters); computed when first asked."""
         if self._count is None:
-            self._count = (Count(len(self._rows)) if self._exhausted
-                           else self.register.count(self.filters))
+            self._count = Count(len(self._rows)) if self._exhausted else self.register.count(self.filters)
         return self._count
 
     def _load_page(self) -> list[RegisterRow]:
@@ -166,8 +181,11 @@ class RegisterModel(QAbstractTableModel):
                 state = self.sync_state(index.row())
                 return self._sync_labels[state.state] if state is not None else None
             return None
-        if col == self.COL_SYNC and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-                                             self.SyncRole):
+        if col == self.COL_SYNC and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            self.SyncRole,
+        ):
             state = self.sync_state(index.row())
             if state is None:
                 return None
@@ -192,8 +210,7 @@ class RegisterModel(QAbstractTableModel):
             return item
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -202,6 +219,13 @@ class RegisterModel(QAbstractTableModel):
 
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
-        names.update({self.CodeRole: b"code", self.UrgencyRole: b"urgency", self.StatusRole: b"status",
-                      self.RowRole: b"row", self.SyncRole: b"sync"})
+        names.update(
+            {
+                self.CodeRole: b"code",
+                self.UrgencyRole: b"urgency",
+                self.StatusRole: b"status",
+                self.RowRole: b"row",
+                self.SyncRole: b"sync",
+            }
+        )
         return names

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.core.errors import MotcuaError
+from app.core.records import Clerk
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.models import Clerk, Dossier
+from app.reception.records import Dossier
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
 from ui.scanner import CODE, Scan
@@ -16,8 +17,9 @@ from ui.widgets import MessageLine, Section
 
 
 class ReturnSection(Section):
-    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
+    ) -> None:
         super().__init__(desk, clerk, printing, parent)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Nhập mã hồ sơ hoặc quét mã QR trên biên nhận"))

@@ -3,7 +3,7 @@
 An application-wide event filter watches key presses delivered to the focused widget. A burst
 (every key within ``max_gap`` of the previous one) that ends in Enter and holds a receipt payload
 or a dossier code is taken away from the widget it was typed into and reported instead. Only
-digits and hyphens are read (app.qrpayload), since Unikey may have rewritten the letters around them.
+digits and hyphens are read (app.printing.qr), since Unikey may have rewritten the letters around them.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from app import qrpayload
 from app.desk import Desk
+from app.printing import qr
 
 CODE = re.compile(r"(?<![0-9-])([0-9]{2,20}-[0-9]{6}-[0-9]{4})(?![0-9-])")
 MAX_GAP_S = 0.05  # scanners send a key every few ms; people are 5-10 times slower
@@ -34,8 +34,8 @@ class Scan:
 def read_scan(desk: Desk, text: str) -> Scan | None:
     """A receipt payload (signature checked) or a bare dossier code in what the scanner typed."""
     try:
-        decoded = qrpayload.decode(text)
-    except qrpayload.MalformedPayload:
+        decoded = qr.decode(text)
+    except qr.MalformedPayload:
         found = CODE.findall(text)
         if len(found) == 1 and len(text.strip()) <= len(found[0]) + 2:
             return Scan(found[0], "plain", text)
@@ -46,8 +46,14 @@ def read_scan(desk: Desk, text: str) -> Scan | None:
 class ScanFilter(QObject):
     scanned = Signal(object)  # Scan
 
-    def __init__(self, desk: Desk, parent: QObject | None = None, *, max_gap: float = MAX_GAP_S,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        parent: QObject | None = None,
+        *,
+        max_gap: float = MAX_GAP_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.max_gap = max_gap

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import parse_iso
+from app.core.clock import parse_iso
+from app.core.errors import MotcuaError
+from app.core.records import label
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.models import EVENT_KINDS, label
+from app.reception.records import EVENT_KINDS
 from ui import i18n
 
 
@@ -64,9 +65,14 @@ class SyncProblemsDialog(QDialog):
         if not errors and not clashes:
             self.summary.setText(self.tr("Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận."))
         else:
-            self.summary.setText(self.tr("%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị "
-                                         "hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.")
-                                 .replace("%1", str(len(errors))).replace("%2", str(len(clashes))))
+            self.summary.setText(
+                self.tr(
+                    "%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị "
+                    "hệ thống của tỉnh; các bản ghi này không được gửi lại tự động."
+                )
+                .replace("%1", str(len(errors)))
+                .replace("%2", str(len(clashes)))
+            )
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:
@@ -78,10 +84,15 @@ class SyncProblemsDialog(QDialog):
         table.resizeRowsToContents()
 
     def _kind(self, entity: str) -> str:
-        kinds = {"dossier": self.tr("Hồ sơ"), "event": self.tr("Bước xử lý hồ sơ"),
-                 "feedback": self.tr("Phản ánh, kiến nghị"), "feedback_event": self.tr("Xử lý phản ánh"),
-                 "rating": self.tr("Đánh giá"), "print": self.tr("Lần in phiếu"),
-                 "confidential_read": self.tr("Lần xem thông tin mật")}
+        kinds = {
+            "dossier": self.tr("Hồ sơ"),
+            "event": self.tr("Bước xử lý hồ sơ"),
+            "feedback": self.tr("Phản ánh, kiến nghị"),
+            "feedback_event": self.tr("Xử lý phản ánh"),
+            "rating": self.tr("Đánh giá"),
+            "print": self.tr("Lần in phiếu"),
+            "confidential_read": self.tr("Lần xem thông tin mật"),
+        }
         return kinds.get(entity, entity)
 
     def _code(self, dossier_id: str) -> str | None:

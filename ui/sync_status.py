@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from app.clock import Clock, parse_iso
+from app.core.clock import Clock, parse_iso
 from app.desk import Desk
 from app.sync.service import Backoff
 
@@ -72,8 +72,9 @@ class SyncIndicator(QObject):
     progressed = Signal(int, int)
     round_done = Signal(object, object)  # SyncReport | None, SyncStatus | None
 
-    def __init__(self, desk: Desk, parent: QObject | None = None, interval_ms: int = ROUND_MS,
-                 backoff: Backoff | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QObject | None = None, interval_ms: int = ROUND_MS, backoff: Backoff | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.interval_ms = interval_ms
@@ -150,18 +151,24 @@ class SyncIndicator(QObject):
         if status.state == "ok":
             return self.tr("Đồng bộ: đã xong lúc %1").replace("%1", last)
         if status.state == "pending":
-            return (self.tr("Đồng bộ: lần cuối lúc %1, %2 bản ghi chờ gửi")
-                    .replace("%1", last).replace("%2", pending))
+            return self.tr("Đồng bộ: lần cuối lúc %1, %2 bản ghi chờ gửi").replace("%1", last).replace("%2", pending)
         if status.state == "offline":
-            text = (self.tr("Đồng bộ: mất kết nối với tỉnh, %1 bản ghi chờ gửi (lần cuối: %2)")
-                    .replace("%1", pending).replace("%2", last))
+            text = (
+                self.tr("Đồng bộ: mất kết nối với tỉnh, %1 bản ghi chờ gửi (lần cuối: %2)")
+                .replace("%1", pending)
+                .replace("%2", last)
+            )
             if retry_ms is not None:
                 text += self.tr("; thử lại sau %1").replace("%1", self._duration(retry_ms))
             return text
         if status.last_error:
             return self.tr("Đồng bộ: có lỗi — %1").replace("%1", status.last_error)
-        return (self.tr("Đồng bộ: lần cuối lúc %1, %2 bản ghi chờ gửi, %3 lỗi (Tệp → Lỗi đồng bộ…)")
-                .replace("%1", last).replace("%2", pending).replace("%3", str(status.errors + status.clashes)))
+        return (
+            self.tr("Đồng bộ: lần cuối lúc %1, %2 bản ghi chờ gửi, %3 lỗi (Tệp → Lỗi đồng bộ…)")
+            .replace("%1", last)
+            .replace("%2", pending)
+            .replace("%3", str(status.errors + status.clashes))
+        )
 
     def _when(self, stamp: str) -> str:
         at = parse_iso(stamp).astimezone(self.desk.clock.now().tzinfo)

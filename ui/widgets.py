@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.errors import MotcuaError
+from app.core.errors import MotcuaError
 from ui import i18n
 
 if TYPE_CHECKING:  # the sign-in page is shown before the domain modules are loaded
+    from app.core.records import Clerk
     from app.desk import Desk
-    from app.models import Clerk
     from ui.printer import Printing
 
 ERROR_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
@@ -54,8 +54,9 @@ def unmark(widget: QWidget) -> None:
 class Section(QWidget):
     """A part of the window that works on the desk as the signed-in clerk and may print."""
 
-    def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.current_clerk = clerk

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import paths
-from app.errors import MotcuaError, ValidationError
+from app.core import paths
+from app.core.errors import MotcuaError, ValidationError
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -49,8 +49,9 @@ def common_options(*, top: bool) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     default = None if top else argparse.SUPPRESS
     parent.add_argument("--db", default=default, help="SQLite store (default: $MOTCUA_DB or the data folder)")
-    parent.add_argument("--lang", default="vi" if top else argparse.SUPPRESS, choices=["vi", "en"],
-                        help="language of messages")
+    parent.add_argument(
+        "--lang", default="vi" if top else argparse.SUPPRESS, choices=["vi", "en"], help="language of messages"
+    )
     return parent
 
 
@@ -96,13 +97,13 @@ def read_json(source: str) -> object:
     try:
         raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.",
-                              field="json") from exc
+        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.", field="json") from exc
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError("Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.",
-                              field="json") from exc
+        raise ValidationError(
+            "Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.", field="json"
+        ) from exc
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,14 +8,16 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from app import catalogue, text, validation
-from app.calendar import LegalTime, WorkCalendar
 from app.cli import db_path, open_desk, read_json
-from app.clock import iso
+from app.core import text, validation
+from app.core.accounts import InitRequest
+from app.core.clock import iso
+from app.core.errors import ValidationError
+from app.core.records import label
+from app.core.worktime import LegalTime, WorkCalendar
 from app.desk import Desk
-from app.errors import ValidationError
-from app.identity import InitRequest
-from app.models import STATUSES, label
+from app.reception import catalogue
+from app.reception.records import STATUSES
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -91,19 +93,23 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     p.set_defaults(handler=cmd_backup)
 
 
-
 def cmd_init(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else args.password
     with open_desk(args) as desk:
-        identity = desk.initialise(InitRequest(
-            commune_code=args.commune, commune_name=args.commune_name, province=args.province,
-            desk_no=args.desk, admin_username=args.admin, admin_password=password,
-            agency_code=args.agency_code, admin_full_name=args.admin_name,
-        ))
+        identity = desk.initialise(
+            InitRequest(
+                commune_code=args.commune,
+                commune_name=args.commune_name,
+                province=args.province,
+                desk_no=args.desk,
+                admin_username=args.admin,
+                admin_password=password,
+                agency_code=args.agency_code,
+                admin_full_name=args.admin_name,
+            )
+        )
     print(identity.desk_id)
     return 0
-
-
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
@@ -119,11 +125,24 @@ def cmd_search(args: argparse.Namespace) -> int:
         found = desk.dossiers.search(args.query, limit=max(1, args.limit))
     lang = args.lang
     if args.as_json:
-        print(json.dumps([
-            {"code": d.code, "applicant": d.applicant_name, "procedure": d.procedure_name,
-             "procedure_code": d.procedure_code, "status": d.status, "due": d.due_at, "received": d.received_at}
-            for d in found
-        ], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": d.code,
+                        "applicant": d.applicant_name,
+                        "procedure": d.procedure_name,
+                        "procedure_code": d.procedure_code,
+                        "status": d.status,
+                        "due": d.due_at,
+                        "received": d.received_at,
+                    }
+                    for d in found
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         for d in found:
             print("\t".join((d.code, d.applicant_name, d.procedure_name, label(STATUSES, d.status, lang), d.due_at)))
@@ -162,11 +181,10 @@ def _parse_received(value: str) -> datetime:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app import demo
+    from app.reception import demo
 
     if args.dossiers < 0:
-        raise ValidationError("Số hồ sơ không được âm.", "The number of dossiers cannot be negative.",
-                              field="dossiers")
+        raise ValidationError("Số hồ sơ không được âm.", "The number of dossiers cannot be negative.", field="dossiers")
     with open_desk(args) as desk:
         count = demo.populate(desk, args.dossiers, seed=args.seed)
     print(count)
@@ -191,7 +209,6 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
         for p in items:
             print("\t".join((p.code, p.name, LegalTime.parse(p.legal_time).label(args.lang), p.fee)))
     return 0
-
 
 
 def cmd_calendar_list(args: argparse.Namespace) -> int:
@@ -223,8 +240,9 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.exists():
-        raise ValidationError(f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.",
-                              field="file")
+        raise ValidationError(
+            f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.", field="file"
+        )
     with open_desk(args) as desk:
         desk.store.backup_to(target)
     print(target)

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from app.cli import open_desk, read_json
-from app.errors import ValidationError
-from app.feedback import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
-from app.models import label
-from app.validation import iso_date
+from app.core.errors import ValidationError
+from app.core.records import label
+from app.core.validation import iso_date
+from app.feedback.rules import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
 
 ACTIONS = ("accept", "processing", "answer", "forward", "close")
 
@@ -61,17 +61,20 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     ksub = p.add_subparsers(dest="key_command", required=True, parser_class=type(p))
     c = ksub.add_parser("status", parents=[parent], help="whether this desk holds the commune key")
     c.set_defaults(handler=cmd_key_status)
-    for name, helptext in (("export", "write the key, sealed with a passphrase, to FILE"),
-                           ("import", "install the key from FILE (made by key export on another desk)")):
+    for name, helptext in (
+        ("export", "write the key, sealed with a passphrase, to FILE"),
+        ("import", "install the key from FILE (made by key export on another desk)"),
+    ):
         c = ksub.add_parser(name, parents=[parent], help=helptext)
         c.add_argument("file")
-        c.add_argument("--passphrase-stdin", action="store_true", required=True,
-                       help="read the passphrase from the first line of standard input")
+        c.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            required=True,
+            help="read the passphrase from the first line of standard input",
+        )
         c.add_argument("--clerk", help="a leader or admin (default: the first admin)")
         c.set_defaults(handler=cmd_key_export if name == "export" else cmd_key_import)
-
-
-
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -86,18 +89,41 @@ def cmd_list(args: argparse.Namespace) -> int:
     statuses = sorted(OPEN_STATUSES) if args.status == "open" else [args.status] if args.status else []
     with open_desk(args) as desk:
         fb = desk.feedback
-        entries = fb.list(kinds=[args.kind] if args.kind else [], statuses=statuses, query=args.query,
-                          urgent_only=args.urgent)
-        rows = [{"number": e.number, "kind": e.kind, "received": e.received_at.isoformat(), "person": e.person_name,
-                 "channel": e.channel, "category": e.category, "content": e.content,
-                 "due": e.due.isoformat() if e.due else None, "status": e.status, "urgency": fb.urgency(e)}
-                for e in entries]
+        entries = fb.list(
+            kinds=[args.kind] if args.kind else [], statuses=statuses, query=args.query, urgent_only=args.urgent
+        )
+        rows = [
+            {
+                "number": e.number,
+                "kind": e.kind,
+                "received": e.received_at.isoformat(),
+                "person": e.person_name,
+                "channel": e.channel,
+                "category": e.category,
+                "content": e.content,
+                "due": e.due.isoformat() if e.due else None,
+                "status": e.status,
+                "urgency": fb.urgency(e),
+            }
+            for e in entries
+        ]
     if args.as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for r in rows:
-        print("\t".join((r["number"], label(KINDS, r["kind"], args.lang), r["person"] or "-", r["due"] or "-",
-                         label(FEEDBACK_STATUSES, r["status"], args.lang), r["urgency"], r["content"][:60])))
+        print(
+            "\t".join(
+                (
+                    r["number"],
+                    label(KINDS, r["kind"], args.lang),
+                    r["person"] or "-",
+                    r["due"] or "-",
+                    label(FEEDBACK_STATUSES, r["status"], args.lang),
+                    r["urgency"],
+                    r["content"][:60],
+                )
+            )
+        )
     return 0
 
 
@@ -121,16 +147,24 @@ def cmd_act(args: argparse.Namespace) -> int:
 
 
 def _period(args: argparse.Namespace) -> tuple:
-    return (iso_date(args.start, field="from", label_vi="Ngày bắt đầu", label_en="Start date"),
-            iso_date(args.end, field="to", label_vi="Ngày kết thúc", label_en="End date"))
+    return (
+        iso_date(args.start, field="from", label_vi="Ngày bắt đầu", label_en="Start date"),
+        iso_date(args.end, field="to", label_vi="Ngày kết thúc", label_en="End date"),
+    )
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
     with open_desk(args) as desk:
         fig = desk.feedback.handling_figures(start, end, kinds=[args.kind] if args.kind else [])
-    data = {"total": fig.total, "on_time": fig.on_time, "late": fig.late, "open_overdue": fig.open_overdue,
-            "open_not_due": fig.open_not_due, "share_on_time": fig.share_on_time}
+    data = {
+        "total": fig.total,
+        "on_time": fig.on_time,
+        "late": fig.late,
+        "open_overdue": fig.open_overdue,
+        "open_not_due": fig.open_not_due,
+        "share_on_time": fig.share_on_time,
+    }
     if args.as_json:
         print(json.dumps(data))
     else:
@@ -143,8 +177,17 @@ def cmd_rating_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
     with open_desk(args) as desk:
         figures = desk.ratings.figures(start, end, by=args.by, lang=args.lang)
-    rows = [{"key": f.key, "label": f.label, "total": f.total, "satisfied": f.satisfied, "counts": f.counts,
-             "share_satisfied": f.share_satisfied} for f in figures]
+    rows = [
+        {
+            "key": f.key,
+            "label": f.label,
+            "total": f.total,
+            "satisfied": f.satisfied,
+            "counts": f.counts,
+            "share_satisfied": f.share_satisfied,
+        }
+        for f in figures
+    ]
     if args.as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -177,8 +220,9 @@ def cmd_key_import(args: argparse.Namespace) -> int:
     try:
         blob = Path(args.file).read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {args.file}.", f"Cannot read the file {args.file}.",
-                              field="file") from exc
+        raise ValidationError(
+            f"Không đọc được tệp {args.file}.", f"Cannot read the file {args.file}.", field="file"
+        ) from exc
     with open_desk(args) as desk:
         key_id = desk.confidential.import_key(desk.clerk(args.clerk), blob, passphrase)
     print(key_id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app import validation
 from app.cli import open_desk
-from app.printing import FORMS
+from app.core import validation
+from app.printing.service import FORMS
 
 VERIFY_EXIT = {"valid": 0, "forged": 1, "unknown": 3}
 
@@ -38,15 +38,19 @@ def cmd_print(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         if args.form == "logbook":
             if not args.date_from or not args.date_to:
-                return _misuse(args, "Lệnh dùng sai: sổ theo dõi cần --from và --to.",
-                               "Wrong use of the command: the logbook needs --from and --to.")
+                return _misuse(
+                    args,
+                    "Lệnh dùng sai: sổ theo dõi cần --from và --to.",
+                    "Wrong use of the command: the logbook needs --from and --to.",
+                )
             start = validation.iso_date(args.date_from, field="from")
             end = validation.iso_date(args.date_to, field="to")
             path = desk.printing.logbook_to_file(start, end, args.out)
         else:
             if not args.code:
-                return _misuse(args, "Lệnh dùng sai: cần mã hồ sơ.",
-                               "Wrong use of the command: a dossier code is needed.")
+                return _misuse(
+                    args, "Lệnh dùng sai: cần mã hồ sơ.", "Wrong use of the command: a dossier code is needed."
+                )
             clerk = desk.clerk(args.clerk)
             path = desk.printing.to_file(args.form, args.code, args.out, clerk=clerk, a4=args.a4, reason=args.reason)
     print(path)

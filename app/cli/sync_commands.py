@@ -43,9 +43,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.progress:
         sys.stderr.write("\n")
     if args.as_json:
-        print(json.dumps({"sent": report.sent, "received": report.received, "refused": report.refused,
-                          "clashes": report.clashes, "pending": report.pending, "errors": errors,
-                          "complete": report.complete and errors == 0}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "sent": report.sent,
+                    "received": report.received,
+                    "refused": report.refused,
+                    "clashes": report.clashes,
+                    "pending": report.pending,
+                    "errors": errors,
+                    "complete": report.complete and errors == 0,
+                },
+                ensure_ascii=False,
+            )
+        )
     elif lang == "en":
         print(f"sent {report.sent}, received {report.received}, refused {report.refused}, pending {report.pending}")
     else:

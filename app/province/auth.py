@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app import keys
+from app.core import keys
 from app.province.errors import HubError
 from app.sync import protocol
 from db.hub.store import HubStore
@@ -37,8 +37,13 @@ def issue_token(hub: HubStore, commune: str, desk_no: int | None) -> str:
     # (token_urlsafe gives that one time in 64) reads as an option.
     token = secrets.token_hex(16)
     now = datetime.now(UTC)
-    hub.add_token(protocol.token_hash(token), commune, desk_no, now.isoformat(timespec="seconds"),
-                  (now + timedelta(days=TOKEN_DAYS)).isoformat(timespec="seconds"))
+    hub.add_token(
+        protocol.token_hash(token),
+        commune,
+        desk_no,
+        now.isoformat(timespec="seconds"),
+        (now + timedelta(days=TOKEN_DAYS)).isoformat(timespec="seconds"),
+    )
     return token
 
 
@@ -59,8 +64,15 @@ def enrol(hub: HubStore, data: Any) -> dict[str, Any]:
     public_key = _field(data, "public_key", str)
     signature = _field(data, "signature", str)
     agency = data.get("agency_code") or commune
-    if not (_UUIDISH.fullmatch(desk_id) and _HEX64.fullmatch(public_key) and re.fullmatch(r"\d{5}", commune)
-            and 1 <= desk_no <= 9 and isinstance(agency, str) and len(agency) <= 20 and len(token) <= 200):
+    if not (
+        _UUIDISH.fullmatch(desk_id)
+        and _HEX64.fullmatch(public_key)
+        and re.fullmatch(r"\d{5}", commune)
+        and 1 <= desk_no <= 9
+        and isinstance(agency, str)
+        and len(agency) <= 20
+        and len(token) <= 200
+    ):
         raise HubError(400, "bad_request")
     try:
         sig = base64.b64decode(signature, validate=True)
@@ -89,8 +101,16 @@ def enrol(hub: HubStore, data: Any) -> dict[str, Any]:
             raise HubError(403, "token_mismatch")
         if hub.active_desk(commune, desk_no) is not None:
             raise HubError(409, "desk_number_taken")
-        hub.add_desk({"desk_id": desk_id, "commune_code": commune, "desk_no": desk_no, "public_key": public_key,
-                      "agency_code": agency, "enrolled_at": now})
+        hub.add_desk(
+            {
+                "desk_id": desk_id,
+                "commune_code": commune,
+                "desk_no": desk_no,
+                "public_key": public_key,
+                "agency_code": agency,
+                "enrolled_at": now,
+            }
+        )
         if not hub.use_token(protocol.token_hash(token), desk_id, now):
             raise HubError(403, "token_used")
         return _enrolled(hub.desk(desk_id))
@@ -100,8 +120,9 @@ def _enrolled(row: Mapping[str, Any]) -> dict[str, Any]:
     return {"desk_id": row["desk_id"], "commune_code": row["commune_code"], "desk_no": row["desk_no"]}
 
 
-def authenticate(hub: HubStore, method: str, target: str, headers: Mapping[str, str], body: bytes,
-                 now: float | None = None) -> DeskAuth:
+def authenticate(
+    hub: HubStore, method: str, target: str, headers: Mapping[str, str], body: bytes, now: float | None = None
+) -> DeskAuth:
     """The desk that signed this request, or a refusal. Revocation takes effect on the next request."""
     desk_id = headers.get(protocol.HEADER_DESK)
     stamp = headers.get(protocol.HEADER_TIME)
@@ -109,8 +130,13 @@ def authenticate(hub: HubStore, method: str, target: str, headers: Mapping[str, 
     signature = headers.get(protocol.HEADER_SIGNATURE)
     if not (desk_id and stamp and nonce and signature):
         raise HubError(401, "unauthenticated")
-    if len(desk_id) > 64 or len(nonce) > 64 or len(signature) > 200 or not (stamp.isascii() and stamp.isdigit()) \
-            or len(stamp) > 12:
+    if (
+        len(desk_id) > 64
+        or len(nonce) > 64
+        or len(signature) > 200
+        or not (stamp.isascii() and stamp.isdigit())
+        or len(stamp) > 12
+    ):
         raise HubError(401, "unauthenticated")
     desk = hub.desk(desk_id)
     if desk is None:

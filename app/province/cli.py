@@ -10,11 +10,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import catalogue, paths
-from app.calendar import read_overrides
 from app.cli import Parser
-from app.errors import MotcuaError, ValidationError
+from app.core import paths
+from app.core.errors import MotcuaError, ValidationError
+from app.core.worktime import read_overrides
 from app.province import auth, view
+from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
 
@@ -42,8 +43,11 @@ def build_parser(argv: Sequence[str]) -> Parser:
     p.add_argument("--port", type=int, default=8787)
     p.add_argument("--tls-cert", help="certificate (PEM) for HTTPS")
     p.add_argument("--tls-key", help="private key (PEM) for HTTPS")
-    p.add_argument("--behind-proxy", action="store_true",
-                   help="plain HTTP on a non-loopback address, for a TLS-terminating proxy in front")
+    p.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        help="plain HTTP on a non-loopback address, for a TLS-terminating proxy in front",
+    )
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("commune", parents=[parent], help="communes")
@@ -95,10 +99,10 @@ def _hub(args: argparse.Namespace) -> HubStore:
 
 def _commune_code(code: str) -> str:
     if not re.fullmatch(r"\d{5}", code):
-        raise ValidationError("Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.",
-                              field="commune")
+        raise ValidationError(
+            "Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune"
+        )
     return code
-
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -109,15 +113,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not (args.tls_cert or is_loopback(args.host) or args.behind_proxy):
         raise ValidationError(
             "Chỉ phục vụ HTTP không mã hóa trên máy này; hãy dùng --tls-cert và --tls-key.",
-            "Plain HTTP is served only on this machine; use --tls-cert and --tls-key.", field="host")
+            "Plain HTTP is served only on this machine; use --tls-cert and --tls-key.",
+            field="host",
+        )
     app = create_app(args.db or default_db())
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ssl_certfile=args.tls_cert,
-                ssl_keyfile=args.tls_key, timeout_graceful_shutdown=5)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        timeout_graceful_shutdown=5,
+    )
     return 0
 
 
 def cmd_commune_add(args: argparse.Namespace) -> int:
-    from app.text import nfc
+    from app.core.text import nfc
 
     hub = _hub(args)
     try:
@@ -132,8 +145,11 @@ def cmd_issue_token(args: argparse.Namespace) -> int:
     hub = _hub(args)
     try:
         if hub.commune(_commune_code(args.commune)) is None:
-            raise ValidationError(f"Máy chủ tỉnh chưa đăng ký xã {args.commune}.",
-                                  f"The hub has not registered commune {args.commune}.", field="commune")
+            raise ValidationError(
+                f"Máy chủ tỉnh chưa đăng ký xã {args.commune}.",
+                f"The hub has not registered commune {args.commune}.",
+                field="commune",
+            )
         if args.desk is not None and not 1 <= args.desk <= 9:
             raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
         print(auth.issue_token(hub, args.commune, args.desk))
@@ -146,8 +162,11 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     hub = _hub(args)
     try:
         if hub.revoke_desk(_commune_code(args.commune), args.desk, auth.utc_now()) == 0:
-            raise ValidationError(f"Xã {args.commune} không có quầy {args.desk} đang hoạt động.",
-                                  f"Commune {args.commune} has no active desk {args.desk}.", field="desk")
+            raise ValidationError(
+                f"Xã {args.commune} không có quầy {args.desk} đang hoạt động.",
+                f"Commune {args.commune} has no active desk {args.desk}.",
+                field="desk",
+            )
     finally:
         hub.close()
     print(f"{args.commune} {args.desk}")
@@ -164,9 +183,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False))
         return 0
     for c in data["communes"]:
-        print(f"{c['code']}\t{c['name']}\tquầy {c['desks']}\thồ sơ {c['dossiers']}\tsự kiện {c['events']}\t"
-              f"đúng hạn {c['early'] + c['on_time']}\ttrễ {c['late']}\tđánh giá {c['ratings']}\t"
-              f"đồng bộ {c['last_sync'] or '—'}")
+        print(
+            f"{c['code']}\t{c['name']}\tquầy {c['desks']}\thồ sơ {c['dossiers']}\tsự kiện {c['events']}\t"
+            f"đúng hạn {c['early'] + c['on_time']}\ttrễ {c['late']}\tđánh giá {c['ratings']}\t"
+            f"đồng bộ {c['last_sync'] or '—'}"
+        )
     return 0
 
 

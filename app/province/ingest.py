@@ -15,18 +15,19 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from app.calendar import LegalTime, Override, WorkCalendar, default_overrides
-from app.clock import parse_iso
-from app.dossiers import derive, outcome
-from app.errors import MotcuaError
-from app.models import EVENT_KINDS, DossierEvent
+from app.core.clock import parse_iso
+from app.core.errors import MotcuaError
+from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
+from app.reception.records import EVENT_KINDS, DossierEvent
+from app.reception.rules import derive, outcome
 from app.sync import protocol
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
-# app.ratings sends "satisfied" (0/1) with the level; the level key is the fallback (resources/rating_scale.json).
+# app.feedback.ratings sends "satisfied" (0/1) with the level;
+# the level key is the fallback (resources/rating_scale.json).
 SATISFIED_KEYS = frozenset({"very_satisfied", "satisfied"})
 
 
@@ -39,8 +40,13 @@ class PushResult:
     refused: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"db_id": self.db_id, "acked_seq": self.acked_seq, "stored": self.stored,
-                "duplicates": self.duplicates, "refused": self.refused}
+        return {
+            "db_id": self.db_id,
+            "acked_seq": self.acked_seq,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "refused": self.refused,
+        }
 
 
 @dataclass
@@ -96,8 +102,9 @@ def _check(change: _Change, desk: DeskAuth) -> str | None:
     if change.entity == "dossier":
         if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
             return "bad_payload"
-        if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) \
-                or not _time_ok(p.get("received_at")):
+        if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) or not _time_ok(
+            p.get("received_at")
+        ):
             return "bad_payload"
         try:
             LegalTime.parse(p["legal_time"])
@@ -129,15 +136,28 @@ def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str,
     if not isinstance(header, Mapping):
         raise HubError(400, "bad_batch")
     db_id, first = header.get("db_id"), header.get("first_seq")
-    if not isinstance(db_id, str) or not _SAFE.fullmatch(db_id) or not isinstance(first, int) \
-            or isinstance(first, bool) or not 1 <= first <= 2**62 or len(changes) > protocol.PUSH_ROWS * 5:
+    if (
+        not isinstance(db_id, str)
+        or not _SAFE.fullmatch(db_id)
+        or not isinstance(first, int)
+        or isinstance(first, bool)
+        or not 1 <= first <= 2**62
+        or len(changes) > protocol.PUSH_ROWS * 5
+    ):
         raise HubError(400, "bad_batch")
     out = []
     for i, ch in enumerate(changes):
         entity, entity_id, op, created = ch["entity"], ch["entity_id"], ch["op"], ch["created_at"]
-        if not (isinstance(entity, str) and _SAFE.fullmatch(entity) and isinstance(entity_id, str)
-                and 0 < len(entity_id) <= 100 and isinstance(op, str) and _SAFE.fullmatch(op)
-                and isinstance(created, str) and len(created) <= 40):
+        if not (
+            isinstance(entity, str)
+            and _SAFE.fullmatch(entity)
+            and isinstance(entity_id, str)
+            and 0 < len(entity_id) <= 100
+            and isinstance(op, str)
+            and _SAFE.fullmatch(op)
+            and isinstance(created, str)
+            and len(created) <= 40
+        ):
             raise HubError(400, "bad_batch")
         seq = first + i
         c = _Change(seq, protocol.change_key(db_id, seq), entity, entity_id, op, ch["payload"], created)
@@ -146,8 +166,9 @@ def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str,
     return db_id, first, out
 
 
-def ingest(hub: HubStore, desk: DeskAuth, header: Any, changes: Sequence[Mapping[str, Any]],
-           calendars: Calendars) -> PushResult:
+def ingest(
+    hub: HubStore, desk: DeskAuth, header: Any, changes: Sequence[Mapping[str, Any]], calendars: Calendars
+) -> PushResult:
     db_id, first, batch = parse_batch(header, changes)
     now = utc_now()
     for c in batch:
@@ -172,8 +193,19 @@ def ingest(hub: HubStore, desk: DeskAuth, header: Any, changes: Sequence[Mapping
         _store(hub, desk, db_id, fresh, now, calendars)
         result.stored = len(fresh)
         refused = [c for c in batch if c.refused]
-        hub.add_refusals([{"change_id": c.key, "desk_id": desk.desk_id, "db_id": db_id, "seq": c.seq,
-                           "code": c.refused, "at": now} for c in refused])
+        hub.add_refusals(
+            [
+                {
+                    "change_id": c.key,
+                    "desk_id": desk.desk_id,
+                    "db_id": db_id,
+                    "seq": c.seq,
+                    "code": c.refused,
+                    "at": now,
+                }
+                for c in refused
+            ]
+        )
         result.refused = [{"seq": c.seq, "code": c.refused} for c in refused]
         previous = hub.acked(desk.desk_id, db_id)
         last = first + len(batch) - 1
@@ -215,26 +247,72 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     return kept
 
 
-def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str,
-           calendars: Calendars) -> None:
+def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str, calendars: Calendars) -> None:
     if not fresh:
         return
-    hub.insert_changes([{"change_id": c.key, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
-                         "db_id": db_id, "seq": c.seq, "entity": c.entity, "entity_id": c.entity_id, "op": c.op,
-                         "payload": protocol.canonical(c.payload), "payload_hash": c.digest,
-                         "created_at": c.created_at, "stored_at": now} for c in fresh])
+    hub.insert_changes(
+        [
+            {
+                "change_id": c.key,
+                "commune_code": desk.commune_code,
+                "desk_id": desk.desk_id,
+                "db_id": db_id,
+                "seq": c.seq,
+                "entity": c.entity,
+                "entity_id": c.entity_id,
+                "op": c.op,
+                "payload": protocol.canonical(c.payload),
+                "payload_hash": c.digest,
+                "created_at": c.created_at,
+                "stored_at": now,
+            }
+            for c in fresh
+        ]
+    )
     dossiers = [c for c in fresh if c.entity == "dossier"]
     events = [c for c in fresh if c.entity == "event"]
-    hub.insert_dossiers([{"id": c.entity_id, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
-                          "code": c.payload["code"], "procedure_code": c.payload["procedure_code"],
-                          "legal_time": c.payload["legal_time"], "received_at": c.payload["received_at"],
-                          "payload_hash": c.digest} for c in dossiers])
-    hub.insert_events([{"id": c.entity_id, "dossier_id": c.payload["dossier_id"], "commune_code": desk.commune_code,
-                        "desk_id": desk.desk_id, "kind": c.payload["kind"], "at": c.payload["at"],
-                        "data": protocol.canonical(c.payload.get("data", {}))} for c in events])
-    hub.insert_ratings([{"id": c.entity_id, "commune_code": desk.commune_code, "desk_id": desk.desk_id,
-                         "satisfied": _satisfied(c.payload), "at": c.payload.get("created_at") or c.payload["at"]}
-                        for c in fresh if c.entity == "rating"])
+    hub.insert_dossiers(
+        [
+            {
+                "id": c.entity_id,
+                "commune_code": desk.commune_code,
+                "desk_id": desk.desk_id,
+                "code": c.payload["code"],
+                "procedure_code": c.payload["procedure_code"],
+                "legal_time": c.payload["legal_time"],
+                "received_at": c.payload["received_at"],
+                "payload_hash": c.digest,
+            }
+            for c in dossiers
+        ]
+    )
+    hub.insert_events(
+        [
+            {
+                "id": c.entity_id,
+                "dossier_id": c.payload["dossier_id"],
+                "commune_code": desk.commune_code,
+                "desk_id": desk.desk_id,
+                "kind": c.payload["kind"],
+                "at": c.payload["at"],
+                "data": protocol.canonical(c.payload.get("data", {})),
+            }
+            for c in events
+        ]
+    )
+    hub.insert_ratings(
+        [
+            {
+                "id": c.entity_id,
+                "commune_code": desk.commune_code,
+                "desk_id": desk.desk_id,
+                "satisfied": _satisfied(c.payload),
+                "at": c.payload.get("created_at") or c.payload["at"],
+            }
+            for c in fresh
+            if c.entity == "rating"
+        ]
+    )
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
     if touched:
@@ -244,17 +322,25 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
 def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
     updates = []
     for row, event_rows in hub.dossiers_with_events(dossier_ids):
-        events = tuple(DossierEvent(id=e["id"], dossier_id=row["id"], kind=e["kind"], at=parse_iso(e["at"]),
-                                    clerk_id="", desk_id=e["desk_id"], data=json.loads(e["data"]))
-                       for e in event_rows)
+        events = tuple(
+            DossierEvent(
+                id=e["id"],
+                dossier_id=row["id"],
+                kind=e["kind"],
+                at=parse_iso(e["at"]),
+                clerk_id="",
+                desk_id=e["desk_id"],
+                data=json.loads(e["data"]),
+            )
+            for e in event_rows
+        )
         received = parse_iso(row["received_at"])
         try:
             derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar)
-            result = outcome(SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]),
-                             calendar)  # type: ignore[arg-type]
+            result = outcome(
+                SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar
+            )  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, row["id"]))
     hub.set_derived(updates)
-
-

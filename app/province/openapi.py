@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-_ERROR = {"description": "Refused, with a reason code and its sentence",
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_ERROR = {
+    "description": "Refused, with a reason code and its sentence",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
 _SIGNED = [{"deskSignature": []}]
 _SIG_PARAMS = [
     {"name": "x-motcua-desk", "in": "header", "required": True, "schema": {"type": "string"}},
     {"name": "x-motcua-time", "in": "header", "required": True, "schema": {"type": "string", "pattern": "^[0-9]+$"}},
     {"name": "x-motcua-nonce", "in": "header", "required": True, "schema": {"type": "string"}},
-    {"name": "x-motcua-signature", "in": "header", "required": True, "schema": {"type": "string"},
-     "description": "base64 Ed25519 signature of app.sync.protocol.request_message(...)"},
+    {
+        "name": "x-motcua-signature",
+        "in": "header",
+        "required": True,
+        "schema": {"type": "string"},
+        "description": "base64 Ed25519 signature of app.sync.protocol.request_message(...)",
+    },
 ]
 
 
@@ -22,85 +29,155 @@ def _refusals(*codes: int) -> dict[str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "openapi": "3.0.3",
-    "info": {"title": "MotCua province hub: sync API", "version": "1",
-             "description": "Desks push their outbox in compressed batches and pull their commune's records. "
-                            "Every request after enrolment is signed with the desk's Ed25519 key."},
+    "info": {
+        "title": "MotCua province hub: sync API",
+        "version": "1",
+        "description": "Desks push their outbox in compressed batches and pull their commune's records. "
+        "Every request after enrolment is signed with the desk's Ed25519 key.",
+    },
     "paths": {
         "/health": {"get": {"summary": "Ready to serve", "responses": {"200": {"description": "ready"}}}},
-        "/v1/enroll": {"post": {
-            "summary": "Register a desk's public key with a one-time token",
-            "requestBody": {"required": True, "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/Enrolment"}}}},
-            "responses": {"200": {"description": "enrolled", "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/Enrolled"}}}}, **_refusals(400, 403, 409, 413)},
-        }},
-        "/v1/push": {"post": {
-            "summary": "Store a batch of outbox changes, idempotently",
-            "security": _SIGNED, "parameters": _SIG_PARAMS,
-            "requestBody": {"required": True, "content": {"application/x-motcua-changes": {
-                "schema": {"type": "string", "format": "binary"}}}},
-            "responses": {"200": {"description": "what was stored, duplicated, refused; the acknowledgement",
-                                  "content": {"application/json": {
-                                      "schema": {"$ref": "#/components/schemas/PushResult"}}}},
-                          **_refusals(400, 401, 403, 413)},
-        }},
-        "/v1/pull": {"get": {
-            "summary": "The commune's changes after a position, from its other desks and histories",
-            "security": _SIGNED,
-            "parameters": [*_SIG_PARAMS,
-                           {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                           {"name": "limit", "in": "query",
-                            "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
-                           {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
-                           {"name": "commune", "in": "query", "schema": {"type": "string"}},
-                           {"name": "have", "in": "query", "schema": {"type": "string"},
-                            "description": "db_id:seq,… histories the desk holds up to seq"}],
-            "responses": {"200": {"description": "a batch (header: next, more, end)",
-                                  "content": {"application/x-motcua-changes": {"schema": {"type": "string",
-                                                                                         "format": "binary"}}}},
-                          **_refusals(400, 401, 403)},
-        }},
-        "/v1/acks": {"get": {
-            "summary": "How far the hub has taken in one history of this desk",
-            "security": _SIGNED,
-            "parameters": [*_SIG_PARAMS, {"name": "db_id", "in": "query", "required": True,
-                                          "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "the acknowledged sequence"}, **_refusals(400, 401, 403)},
-        }},
-        "/v1/province-data": {"get": {
-            "summary": "Catalogue, calendar overrides and form templates, when newer than a version",
-            "security": _SIGNED,
-            "parameters": [*_SIG_PARAMS, {"name": "version", "in": "query",
-                                          "schema": {"type": "integer", "minimum": 0}}],
-            "responses": {"200": {"description": "the data, or changed=false"}, **_refusals(400, 401, 403)},
-        }},
-        "/v1/communes/{code}/keys": {"get": {
-            "summary": "The public keys of a commune's desks, to verify receipts anywhere",
-            "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "keys"}, **_refusals(404)},
-        }},
+        "/v1/enroll": {
+            "post": {
+                "summary": "Register a desk's public key with a one-time token",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enrolment"}}},
+                },
+                "responses": {
+                    "200": {
+                        "description": "enrolled",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enrolled"}}},
+                    },
+                    **_refusals(400, 403, 409, 413),
+                },
+            }
+        },
+        "/v1/push": {
+            "post": {
+                "summary": "Store a batch of outbox changes, idempotently",
+                "security": _SIGNED,
+                "parameters": _SIG_PARAMS,
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/x-motcua-changes": {"schema": {"type": "string", "format": "binary"}}},
+                },
+                "responses": {
+                    "200": {
+                        "description": "what was stored, duplicated, refused; the acknowledgement",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushResult"}}},
+                    },
+                    **_refusals(400, 401, 403, 413),
+                },
+            }
+        },
+        "/v1/pull": {
+            "get": {
+                "summary": "The commune's changes after a position, from its other desks and histories",
+                "security": _SIGNED,
+                "parameters": [
+                    *_SIG_PARAMS,
+                    {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                    {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
+                    {"name": "commune", "in": "query", "schema": {"type": "string"}},
+                    {
+                        "name": "have",
+                        "in": "query",
+                        "schema": {"type": "string"},
+                        "description": "db_id:seq,… histories the desk holds up to seq",
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "a batch (header: next, more, end)",
+                        "content": {"application/x-motcua-changes": {"schema": {"type": "string", "format": "binary"}}},
+                    },
+                    **_refusals(400, 401, 403),
+                },
+            }
+        },
+        "/v1/acks": {
+            "get": {
+                "summary": "How far the hub has taken in one history of this desk",
+                "security": _SIGNED,
+                "parameters": [
+                    *_SIG_PARAMS,
+                    {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
+                ],
+                "responses": {"200": {"description": "the acknowledged sequence"}, **_refusals(400, 401, 403)},
+            }
+        },
+        "/v1/province-data": {
+            "get": {
+                "summary": "Catalogue, calendar overrides and form templates, when newer than a version",
+                "security": _SIGNED,
+                "parameters": [
+                    *_SIG_PARAMS,
+                    {"name": "version", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                ],
+                "responses": {"200": {"description": "the data, or changed=false"}, **_refusals(400, 401, 403)},
+            }
+        },
+        "/v1/communes/{code}/keys": {
+            "get": {
+                "summary": "The public keys of a commune's desks, to verify receipts anywhere",
+                "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "keys"}, **_refusals(404)},
+            }
+        },
         "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},
         "/province": {"get": {"summary": "The province view (HTML)", "responses": {"200": {"description": "page"}}}},
     },
     "components": {
         "securitySchemes": {"deskSignature": {"type": "apiKey", "in": "header", "name": "x-motcua-signature"}},
         "schemas": {
-            "Error": {"type": "object", "required": ["error", "message"], "properties": {
-                "error": {"type": "string"}, "message": {"type": "string"}, "message_en": {"type": "string"}}},
-            "Enrolment": {"type": "object", "required": ["token", "desk_id", "commune_code", "desk_no", "public_key",
-                                                          "signature"], "properties": {
-                "token": {"type": "string"}, "desk_id": {"type": "string"},
-                "commune_code": {"type": "string", "pattern": "^[0-9]{5}$"},
-                "desk_no": {"type": "integer", "minimum": 1, "maximum": 9},
-                "public_key": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                "agency_code": {"type": "string"}, "signature": {"type": "string"}}},
-            "Enrolled": {"type": "object", "properties": {
-                "desk_id": {"type": "string"}, "commune_code": {"type": "string"}, "desk_no": {"type": "integer"}}},
-            "PushResult": {"type": "object", "properties": {
-                "db_id": {"type": "string"}, "acked_seq": {"type": "integer"}, "stored": {"type": "integer"},
-                "duplicates": {"type": "integer"},
-                "refused": {"type": "array", "items": {"type": "object", "properties": {
-                    "seq": {"type": "integer"}, "code": {"type": "string"}}}}}},
+            "Error": {
+                "type": "object",
+                "required": ["error", "message"],
+                "properties": {
+                    "error": {"type": "string"},
+                    "message": {"type": "string"},
+                    "message_en": {"type": "string"},
+                },
+            },
+            "Enrolment": {
+                "type": "object",
+                "required": ["token", "desk_id", "commune_code", "desk_no", "public_key", "signature"],
+                "properties": {
+                    "token": {"type": "string"},
+                    "desk_id": {"type": "string"},
+                    "commune_code": {"type": "string", "pattern": "^[0-9]{5}$"},
+                    "desk_no": {"type": "integer", "minimum": 1, "maximum": 9},
+                    "public_key": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                    "agency_code": {"type": "string"},
+                    "signature": {"type": "string"},
+                },
+            },
+            "Enrolled": {
+                "type": "object",
+                "properties": {
+                    "desk_id": {"type": "string"},
+                    "commune_code": {"type": "string"},
+                    "desk_no": {"type": "integer"},
+                },
+            },
+            "PushResult": {
+                "type": "object",
+                "properties": {
+                    "db_id": {"type": "string"},
+                    "acked_seq": {"type": "integer"},
+                    "stored": {"type": "integer"},
+                    "duplicates": {"type": "integer"},
+                    "refused": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"seq": {"type": "integer"}, "code": {"type": "string"}},
+                        },
+                    },
+                },
+            },
         },
     },
 }

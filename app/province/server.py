@@ -88,8 +88,8 @@ def create_app(db: str | Path) -> Starlette:
                 return JSONResponse(exc.body(), status_code=exc.status)
             except HubDatabaseError as exc:
                 log.warning("database unavailable: %s", exc)
-                return JSONResponse(HubError(503, "unavailable").body(), status_code=503,
-                                    headers={"retry-after": "30"})
+                return JSONResponse(HubError(503, "unavailable").body(), status_code=503, headers={"retry-after": "30"})
+
         return run
 
     async def signed(request: Request) -> tuple[auth.DeskAuth, bytes]:
@@ -118,8 +118,13 @@ def create_app(db: str | Path) -> Starlette:
             raise HubError(400, "bad_batch") from None
         started = time.perf_counter()
         result = await run_in_threadpool(ingest, hub, desk, header, changes, calendars)
-        log.info("push desk=%s rows=%d stored=%d in %.3fs", desk.desk_id, len(changes), result.stored,
-                 time.perf_counter() - started)
+        log.info(
+            "push desk=%s rows=%d stored=%d in %.3fs",
+            desk.desk_id,
+            len(changes),
+            result.stored,
+            time.perf_counter() - started,
+        )
         return JSONResponse(result.to_dict())
 
     async def pull(request: Request) -> Response:
@@ -133,9 +138,17 @@ def create_app(db: str | Path) -> Starlette:
 
         def read() -> bytes:
             rows = hub.changes_after(desk.commune_code, after, have, limit)
-            changes = [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
-                        "payload": json.loads(r["payload"]), "created_at": r["created_at"], "desk_id": r["desk_id"]}
-                       for r in rows]
+            changes = [
+                {
+                    "entity": r["entity"],
+                    "entity_id": r["entity_id"],
+                    "op": r["op"],
+                    "payload": json.loads(r["payload"]),
+                    "created_at": r["created_at"],
+                    "desk_id": r["desk_id"],
+                }
+                for r in rows
+            ]
             last = rows[-1]["pos"] if rows else after
             header = {"next": last, "more": len(rows) == limit, "end": hub.last_position(desk.commune_code)}
             return codec.encode(header, changes)
@@ -156,8 +169,7 @@ def create_app(db: str | Path) -> Starlette:
             version = max((r["version"] for r in data.values()), default=0)
             if version <= since:
                 return {"version": version, "changed": False}
-            return {"version": version, "changed": True,
-                    **{kind: json.loads(r["content"]) for kind, r in data.items()}}
+            return {"version": version, "changed": True, **{kind: json.loads(r["content"]) for kind, r in data.items()}}
 
         return JSONResponse(await run_in_threadpool(read))
 
@@ -169,9 +181,18 @@ def create_app(db: str | Path) -> Starlette:
         def read() -> dict[str, Any]:
             if hub.commune(code) is None:
                 raise HubError(404, "unknown_commune")
-            return {"commune": code, "desks": [
-                {"desk_id": d["desk_id"], "desk_no": d["desk_no"], "public_key": d["public_key"],
-                 "revoked": d["revoked_at"] is not None} for d in hub.desks(code)]}
+            return {
+                "commune": code,
+                "desks": [
+                    {
+                        "desk_id": d["desk_id"],
+                        "desk_no": d["desk_no"],
+                        "public_key": d["public_key"],
+                        "revoked": d["revoked_at"] is not None,
+                    }
+                    for d in hub.desks(code)
+                ],
+            }
 
         return JSONResponse(await run_in_threadpool(read))
 
@@ -205,12 +226,17 @@ def create_app(db: str | Path) -> Starlette:
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
     ]
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         hub.close()
 
-    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=1024)],
-                    exception_handlers={HTTPException: http_error}, lifespan=lifespan)
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(GZipMiddleware, minimum_size=1024)],
+        exception_handlers={HTTPException: http_error},
+        lifespan=lifespan,
+    )
     app.state.hub = hub
     return app

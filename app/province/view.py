@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from app.calendar import VN_TZ
+from app.core.worktime import VN_TZ
 from db.hub.store import HubStore
 
 
@@ -14,12 +14,23 @@ def stats(hub: HubStore) -> dict[str, Any]:
     """The ``motcua-province stats --json`` document (shared/CLI.md)."""
     out = []
     for row in hub.commune_stats():
-        out.append({
-            "code": row["code"], "name": row["name"], "province": row["province"], "desks": row["desks"],
-            "dossiers": row["dossiers"], "events": row["events"], "feedback": row["feedback"],
-            "ratings": row["ratings"], "last_sync": row["last_sync"], "early": row["early"],
-            "on_time": row["on_time"], "late": row["late"], "satisfied": row["satisfied"],
-        })
+        out.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "province": row["province"],
+                "desks": row["desks"],
+                "dossiers": row["dossiers"],
+                "events": row["events"],
+                "feedback": row["feedback"],
+                "ratings": row["ratings"],
+                "last_sync": row["last_sync"],
+                "early": row["early"],
+                "on_time": row["on_time"],
+                "late": row["late"],
+                "satisfied": row["satisfied"],
+            }
+        )
     return {"communes": out}
 
 
@@ -44,11 +55,14 @@ def page(hub: HubStore) -> str:
     rows = []
     for c in communes:
         finished = c["early"] + c["on_time"] + c["late"]
-        desk_list = "<br>".join(
-            f"Quầy {d['desk_no']}: {escape(_local(d['last_sync']))}"
-            + (" <span class=revoked>(đã thu hồi)</span>" if d["revoked_at"] else "")
-            for d in desks.get(c["code"], [])
-        ) or "—"
+        desk_list = (
+            "<br>".join(
+                f"Quầy {d['desk_no']}: {escape(_local(d['last_sync']))}"
+                + (" <span class=revoked>(đã thu hồi)</span>" if d["revoked_at"] else "")
+                for d in desks.get(c["code"], [])
+            )
+            or "—"
+        )
         rows.append(
             "<tr>"
             f"<td>{escape(c['code'])}</td><td>{escape(c['name'])}</td><td>{desk_list}</td>"
@@ -59,7 +73,7 @@ def page(hub: HubStore) -> str:
             "</tr>"
         )
     updated = _local(datetime.now(VN_TZ).isoformat())
-    body = "\n".join(rows) or '<tr><td colspan=10>Chưa có xã nào.</td></tr>'
+    body = "\n".join(rows) or "<tr><td colspan=10>Chưa có xã nào.</td></tr>"
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Tình hình Bộ phận Một cửa các xã</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

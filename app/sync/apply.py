@@ -1,7 +1,7 @@
 """Applying records pulled from the hub: insert what is missing, recompute, flag true clashes.
 
 Events merge by union: each desk inserts the events it lacks and derives status and due time from
-all of them (``app.dossiers.derive``), so two desks that acted offline converge. Two different final
+all of them (``app.reception.rules.derive``), so two desks that acted offline converge. Two different final
 outcomes for one dossier are not resolved here: they are flagged for a person.
 """
 
@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.clock import iso
-from app.dossiers import DossierService, from_row, search_text
-from app.models import FINAL_STATUSES, Applicant
+from app.core.clock import iso
+from app.reception.records import FINAL_STATUSES, Applicant
+from app.reception.rows import from_row, search_text
+from app.reception.service import DossierService
 from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
@@ -48,9 +49,16 @@ def _event_row(p: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _inbox(change: Mapping[str, Any], state: str, now: str) -> dict[str, Any]:
-    return {"entity": change["entity"], "entity_id": change["entity_id"], "op": change["op"],
-            "desk_id": change.get("desk_id", ""), "payload": change["payload"], "created_at": change["created_at"],
-            "state": state, "received_at": now}
+    return {
+        "entity": change["entity"],
+        "entity_id": change["entity_id"],
+        "op": change["op"],
+        "desk_id": change.get("desk_id", ""),
+        "payload": change["payload"],
+        "created_at": change["created_at"],
+        "state": state,
+        "received_at": now,
+    }
 
 
 def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Mapping[str, Any]]) -> Applied:
@@ -58,8 +66,14 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     now = iso(service.clock.now())
     result = Applied()
     dossier_ids = [c["entity_id"] for c in changes if c["entity"] == "dossier"]
-    present = sync.dossier_ids_present(dossier_ids + [c["payload"].get("dossier_id", "") for c in changes
-                                                      if c["entity"] == "event" and isinstance(c["payload"], dict)])
+    present = sync.dossier_ids_present(
+        dossier_ids
+        + [
+            c["payload"].get("dossier_id", "")
+            for c in changes
+            if c["entity"] == "event" and isinstance(c["payload"], dict)
+        ]
+    )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == "event"])
     touched: set[str] = set()
     inbox: list[dict[str, Any]] = []
@@ -70,15 +84,23 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
                 continue
             holder = sync.dossier_id_for_code(str(p.get("code")))
             if holder is not None:
-                if sync.add_clash(change["entity_id"], "code", {"code": p.get("code"), "local_id": holder,
-                                                                "desk_id": change.get("desk_id")}, now):
+                if sync.add_clash(
+                    change["entity_id"],
+                    "code",
+                    {"code": p.get("code"), "local_id": holder, "desk_id": change.get("desk_id")},
+                    now,
+                ):
                     result.clashes.append(change["entity_id"])
                 inbox.append(_inbox(change, "stored", now))
                 continue
             try:
                 row = _dossier_row(p)
-                sync.insert_remote_dossier(row, search_text(row["code"], Applicant(
-                    row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])))
+                sync.insert_remote_dossier(
+                    row,
+                    search_text(
+                        row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
+                    ),
+                )
             except (sqlite3.IntegrityError, KeyError, TypeError):
                 inbox.append(_inbox(change, "stored", now))
                 continue

@@ -24,7 +24,6 @@ Signer = Callable[[bytes], bytes]
 TIMEOUT = httpx.Timeout(connect=10.0, read=90.0, write=90.0, pool=10.0)
 
 
-
 def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme == "https" and parts.hostname:
@@ -44,16 +43,27 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
 
 
 class HubClient:
-    def __init__(self, url: str, *, desk_id: str | None = None, signer: Signer | None = None,
-                 ca_file: str | None = None, now: Callable[[], float] = time.time,
-                 timeout: httpx.Timeout = TIMEOUT) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        desk_id: str | None = None,
+        signer: Signer | None = None,
+        ca_file: str | None = None,
+        now: Callable[[], float] = time.time,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
         self.url = check_url(url)
         self.desk_id = desk_id
         self.signer = signer
         self.now = now
         # Compressed batches are not compressed again; identity keeps gzip off binary bodies.
-        self.http = httpx.Client(base_url=self.url, verify=tls_context(ca_file), timeout=timeout,
-                                 headers={"accept-encoding": "identity", "user-agent": "motcua-desk"})
+        self.http = httpx.Client(
+            base_url=self.url,
+            verify=tls_context(ca_file),
+            timeout=timeout,
+            headers={"accept-encoding": "identity", "user-agent": "motcua-desk"},
+        )
 
     def close(self) -> None:
         self.http.close()
@@ -64,8 +74,16 @@ class HubClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _send(self, method: str, path: str, *, params: dict[str, Any] | None = None, body: bytes = b"",
-              content_type: str | None = None, signed: bool = True) -> httpx.Response:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: bytes = b"",
+        content_type: str | None = None,
+        signed: bool = True,
+    ) -> httpx.Response:
         headers = {"content-type": content_type} if content_type else {}
         request = self.http.build_request(method, path, params=params, content=body or None, headers=headers)
         if signed:
@@ -74,9 +92,14 @@ class HubClient:
             stamp, nonce = str(int(self.now())), secrets.token_hex(16)
             target = request.url.raw_path.decode("latin-1")
             signature = self.signer(protocol.request_message(method, target, stamp, nonce, body))
-            request.headers.update({protocol.HEADER_DESK: self.desk_id, protocol.HEADER_TIME: stamp,
-                                    protocol.HEADER_NONCE: nonce,
-                                    protocol.HEADER_SIGNATURE: base64.b64encode(signature).decode()})
+            request.headers.update(
+                {
+                    protocol.HEADER_DESK: self.desk_id,
+                    protocol.HEADER_TIME: stamp,
+                    protocol.HEADER_NONCE: nonce,
+                    protocol.HEADER_SIGNATURE: base64.b64encode(signature).decode(),
+                }
+            )
         try:
             response = self.http.send(request)
         except httpx.TransportError as exc:
@@ -104,8 +127,9 @@ class HubClient:
     def push(self, body: bytes) -> dict[str, Any]:
         return self._send("POST", "/v1/push", body=body, content_type=codec.CONTENT_TYPE).json()
 
-    def pull(self, after: int, db_id: str, limit: int = protocol.PULL_ROWS,
-             have: dict[str, int] | None = None) -> tuple[dict[str, Any], list[dict]]:
+    def pull(
+        self, after: int, db_id: str, limit: int = protocol.PULL_ROWS, have: dict[str, int] | None = None
+    ) -> tuple[dict[str, Any], list[dict]]:
         params: dict[str, Any] = {"after": after, "db_id": db_id, "limit": limit}
         if have:
             params["have"] = ",".join(f"{k}:{v}" for k, v in have.items())
@@ -113,8 +137,10 @@ class HubClient:
         try:
             return codec.decode(response.content)
         except codec.CodecError:
-            raise HubUnreachable("Dữ liệu nhận từ máy chủ tỉnh bị hỏng; sẽ thử lại sau.",
-                                 "The data received from the hub was damaged; sync will try again.") from None
+            raise HubUnreachable(
+                "Dữ liệu nhận từ máy chủ tỉnh bị hỏng; sẽ thử lại sau.",
+                "The data received from the hub was damaged; sync will try again.",
+            ) from None
 
     def acked(self, db_id: str) -> int:
         return int(self._send("GET", "/v1/acks", params={"db_id": db_id}).json()["acked_seq"])

@@ -55,8 +55,13 @@ def _unflatten(entity: str, op: str, record: dict[str, Any]) -> dict[str, Any]:
     entity_id = record.pop(_ENTITY_ID, None)
     created = record.pop(_CREATED, None)
     payload: Any = record.pop("\x00raw") if "\x00raw" in record else record
-    change = {"entity": entity, "entity_id": entity_id if entity_id is not None else payload["id"], "op": op,
-              "payload": payload, "created_at": created if created is not None else payload["created_at"]}
+    change = {
+        "entity": entity,
+        "entity_id": entity_id if entity_id is not None else payload["id"],
+        "op": op,
+        "payload": payload,
+        "created_at": created if created is not None else payload["created_at"],
+    }
     if desk is not missing:
         change["desk_id"] = desk
     return change
@@ -98,8 +103,10 @@ def _encode_column(values: list[Any], ids_before: dict[str, int], rows: list[int
         return timed
     if all(isinstance(v, str) and _UUID.fullmatch(v) for v in values):
         # An id seen earlier in the batch (an event's dossier) is the distance back to that record.
-        refs = [rows[i] - ids_before[v] if v in ids_before and ids_before[v] < rows[i] else v.replace("-", "")
-                for i, v in enumerate(values)]
+        refs = [
+            rows[i] - ids_before[v] if v in ids_before and ids_before[v] < rows[i] else v.replace("-", "")
+            for i, v in enumerate(values)
+        ]
         if any(isinstance(r, int) for r in refs):
             return ["r", refs]
         return ["u", "".join(refs)]
@@ -126,7 +133,7 @@ def _decode_column(col: list[Any], n: int) -> list[Any]:
         text = col[1]
         if not isinstance(text, str) or len(text) != 32 * n:
             raise CodecError("bad id column")
-        return [_dashed(text[i * 32:(i + 1) * 32]) for i in range(n)]
+        return [_dashed(text[i * 32 : (i + 1) * 32]) for i in range(n)]
     if kind == "d":
         table = col[1]
         return [table[i] for i in col[2]]
@@ -181,8 +188,19 @@ def decode(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         return _decode_doc(doc)
     except CodecError:
         raise
-    except (lzma.LZMAError, UnicodeDecodeError, json.JSONDecodeError, KeyError, IndexError, TypeError,
-            ValueError, AttributeError, OverflowError, OSError, RecursionError) as exc:
+    except (
+        lzma.LZMAError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        OverflowError,
+        OSError,
+        RecursionError,
+    ) as exc:
         raise CodecError(f"unreadable batch: {type(exc).__name__}") from None
 
 
@@ -192,8 +210,13 @@ def _decode_doc(doc: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     runs, groups = doc["o"], doc["g"]
     order: list[int] = []
     for g, n in zip(runs[0::2], runs[1::2], strict=True):
-        if not isinstance(g, int) or not 0 <= g < len(groups) or not isinstance(n, int) or n < 0 \
-                or len(order) + n > MAX_RECORDS:
+        if (
+            not isinstance(g, int)
+            or not 0 <= g < len(groups)
+            or not isinstance(n, int)
+            or n < 0
+            or len(order) + n > MAX_RECORDS
+        ):
             raise CodecError("bad record order")
         order.extend([g] * n)
     positions: list[list[int]] = [[] for _ in groups]
@@ -203,8 +226,12 @@ def _decode_doc(doc: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     # references resolved record by record, in batch order.
     decoded = []
     for (entity, op, keys, cols), rows in zip(groups, positions, strict=True):
-        if not isinstance(entity, str) or not isinstance(op, str) or len(keys) != len(cols) \
-                or not all(isinstance(k, str) for k in keys):
+        if (
+            not isinstance(entity, str)
+            or not isinstance(op, str)
+            or len(keys) != len(cols)
+            or not all(isinstance(k, str) for k in keys)
+        ):
             raise CodecError("bad group")
         columns = [c[1] if c[0] == "r" else _decode_column(c, len(rows)) for c in cols]
         for values in columns:

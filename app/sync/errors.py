@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
-from app.errors import MotcuaError
+from app.core.errors import MotcuaError
 
 # Codes the hub sends; the desk shows the sentence, never the code.
 REASONS: dict[str, tuple[str, str]] = {
-    "conflict": ("Máy chủ tỉnh đã nhận thay đổi này với nội dung khác; cần người kiểm tra.",
-                 "The hub already holds this change with different content; a person must check it."),
-    "entity_exists": ("Máy chủ tỉnh đã có một bản ghi cùng mã định danh nhưng nội dung khác.",
-                      "The hub already holds a record with the same identifier but different content."),
-    "wrong_desk": ("Bản ghi ghi tên một quầy khác với quầy đang gửi.",
-                   "The record names a desk other than the one sending it."),
-    "foreign_commune": ("Bản ghi thuộc hồ sơ của xã khác; quầy chỉ được gửi dữ liệu của xã mình.",
-                        "The record belongs to another commune's dossier; a desk sends only its own commune's data."),
-    "bad_payload": ("Nội dung bản ghi không hợp lệ nên máy chủ tỉnh không nhận.",
-                    "The record's content is not valid, so the hub did not accept it."),
+    "conflict": (
+        "Máy chủ tỉnh đã nhận thay đổi này với nội dung khác; cần người kiểm tra.",
+        "The hub already holds this change with different content; a person must check it.",
+    ),
+    "entity_exists": (
+        "Máy chủ tỉnh đã có một bản ghi cùng mã định danh nhưng nội dung khác.",
+        "The hub already holds a record with the same identifier but different content.",
+    ),
+    "wrong_desk": (
+        "Bản ghi ghi tên một quầy khác với quầy đang gửi.",
+        "The record names a desk other than the one sending it.",
+    ),
+    "foreign_commune": (
+        "Bản ghi thuộc hồ sơ của xã khác; quầy chỉ được gửi dữ liệu của xã mình.",
+        "The record belongs to another commune's dossier; a desk sends only its own commune's data.",
+    ),
+    "bad_payload": (
+        "Nội dung bản ghi không hợp lệ nên máy chủ tỉnh không nhận.",
+        "The record's content is not valid, so the hub did not accept it.",
+    ),
     "unauthenticated": ("Yêu cầu không có chữ ký của quầy.", "The request is not signed by a desk."),
-    "unknown_desk": ("Máy chủ tỉnh không biết quầy này; hãy đăng ký lại bằng «motcua enroll».",
-                     "The hub does not know this desk; enrol it again with 'motcua enroll'."),
+    "unknown_desk": (
+        "Máy chủ tỉnh không biết quầy này; hãy đăng ký lại bằng «motcua enroll».",
+        "The hub does not know this desk; enrol it again with 'motcua enroll'.",
+    ),
     "bad_signature": ("Chữ ký của quầy không đúng.", "The desk's signature is not valid."),
-    "clock": ("Đồng hồ của máy quầy lệch quá ba ngày; hãy chỉnh lại ngày giờ.",
-              "The desk's clock is more than three days off; correct the date and time."),
+    "clock": (
+        "Đồng hồ của máy quầy lệch quá ba ngày; hãy chỉnh lại ngày giờ.",
+        "The desk's clock is more than three days off; correct the date and time.",
+    ),
     "replay": ("Yêu cầu này đã được gửi trước đó.", "This request was sent before."),
     "revoked": ("Quầy này đã bị tỉnh thu hồi quyền đồng bộ.", "The province has revoked this desk."),
     "forbidden": ("Quầy chỉ được đọc và ghi dữ liệu của xã mình.", "A desk reads and writes only its own commune."),
@@ -31,14 +45,20 @@ REASONS: dict[str, tuple[str, str]] = {
     "token_invalid": ("Mã đăng ký không đúng.", "The enrolment token is not valid."),
     "token_used": ("Mã đăng ký đã được dùng.", "The enrolment token was already used."),
     "token_expired": ("Mã đăng ký đã hết hạn.", "The enrolment token has expired."),
-    "token_mismatch": ("Mã đăng ký được cấp cho xã hoặc quầy khác.",
-                       "The enrolment token was issued for another commune or desk."),
-    "desk_number_taken": ("Xã này đã có một quầy khác mang cùng số quầy.",
-                          "This commune already has another desk with the same number."),
+    "token_mismatch": (
+        "Mã đăng ký được cấp cho xã hoặc quầy khác.",
+        "The enrolment token was issued for another commune or desk.",
+    ),
+    "desk_number_taken": (
+        "Xã này đã có một quầy khác mang cùng số quầy.",
+        "This commune already has another desk with the same number.",
+    ),
     "unknown_commune": ("Máy chủ tỉnh chưa đăng ký xã này.", "The hub has not registered this commune."),
     "not_found": ("Không có địa chỉ này trên máy chủ tỉnh.", "There is no such address on the hub."),
-    "unavailable": ("Máy chủ tỉnh đang bận hoặc gặp sự cố; sẽ thử lại sau.",
-                    "The hub is busy or failing; sync will try again later."),
+    "unavailable": (
+        "Máy chủ tỉnh đang bận hoặc gặp sự cố; sẽ thử lại sau.",
+        "The hub is busy or failing; sync will try again later.",
+    ),
 }
 
 

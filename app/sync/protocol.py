@@ -40,8 +40,9 @@ def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:
 
 def request_message(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:
     """What a desk signs: method, path with query, its time, a fresh nonce and the body's hash."""
-    return "\n".join(("motcua-request-v1", method.upper(), target, timestamp, nonce,
-                      hashlib.sha256(body).hexdigest())).encode("utf-8")
+    return "\n".join(
+        ("motcua-request-v1", method.upper(), target, timestamp, nonce, hashlib.sha256(body).hexdigest())
+    ).encode("utf-8")
 
 
 def enrol_message(desk_id: str, commune: str, desk_no: int, public_key: str, token: str) -> bytes:

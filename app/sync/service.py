@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app import catalogue, keys
-from app.calendar import Override
-from app.clock import iso
+from app.core import keys
+from app.core.clock import iso
+from app.core.errors import MotcuaError
+from app.core.worktime import Override
 from app.desk import Desk
-from app.errors import MotcuaError
-from app.models import Document, Procedure
+from app.reception import catalogue
+from app.reception.records import Document, Procedure
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
@@ -82,8 +83,13 @@ class Backoff:
 
 
 class SyncService:
-    def __init__(self, desk: Desk, *, client_factory: Callable[..., HubClient] | None = None,
-                 now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        client_factory: Callable[..., HubClient] | None = None,
+        now: Callable[[], float] = time.time,
+    ) -> None:
         self.desk = desk
         self.store = desk.store
         self.sync_store = SyncStore(desk.store)
@@ -96,9 +102,15 @@ class SyncService:
         url = check_url(url)
         ident = self.desk.identity
         message = protocol.enrol_message(ident.desk_id, ident.commune_code, ident.desk_no, ident.public_key, token)
-        data = {"token": token.strip(), "desk_id": ident.desk_id, "commune_code": ident.commune_code,
-                "desk_no": ident.desk_no, "public_key": ident.public_key, "agency_code": ident.agency_code,
-                "signature": base64.b64encode(keys.sign(ident.desk_id, message)).decode()}
+        data = {
+            "token": token.strip(),
+            "desk_id": ident.desk_id,
+            "commune_code": ident.commune_code,
+            "desk_no": ident.desk_no,
+            "public_key": ident.public_key,
+            "agency_code": ident.agency_code,
+            "signature": base64.b64encode(keys.sign(ident.desk_id, message)).decode(),
+        }
         with self.client_factory(url, ca_file=ca_file, now=self.now) as client:
             answer = client.enroll(data)
         self.sync_store.set_settings({"url": url, "ca": ca_file, "hub_desk": str(answer["desk_id"])})
@@ -111,11 +123,18 @@ class SyncService:
     def _client(self) -> HubClient:
         url = self.sync_store.setting("url")
         if not url:
-            raise NotEnrolled("Quầy chưa đăng ký với máy chủ tỉnh; hãy chạy «motcua enroll».",
-                              "The desk is not enrolled with the hub; run 'motcua enroll'.")
+            raise NotEnrolled(
+                "Quầy chưa đăng ký với máy chủ tỉnh; hãy chạy «motcua enroll».",
+                "The desk is not enrolled with the hub; run 'motcua enroll'.",
+            )
         desk_id = self.desk.identity.desk_id
-        return self.client_factory(url, desk_id=desk_id, signer=lambda m: keys.sign(desk_id, m),
-                                   ca_file=self.sync_store.setting("ca"), now=self.now)
+        return self.client_factory(
+            url,
+            desk_id=desk_id,
+            signer=lambda m: keys.sign(desk_id, m),
+            ca_file=self.sync_store.setting("ca"),
+            now=self.now,
+        )
 
     # One round
 
@@ -130,14 +149,26 @@ class SyncService:
                 self._province(client)
         except (SyncError, MotcuaError) as exc:
             kind = "offline" if isinstance(exc, HubUnreachable) else "error"
-            self.sync_store.set_settings({"last_error": exc.message("vi"), "last_error_en": exc.message("en"),
-                                          "last_error_kind": kind, "last_attempt": iso(self.desk.clock.now())})
-            return SyncReport(**counts, pending=self.sync_store.pending_count(), complete=False,
-                              error=exc.message("vi"), error_en=exc.message("en"))
+            self.sync_store.set_settings(
+                {
+                    "last_error": exc.message("vi"),
+                    "last_error_en": exc.message("en"),
+                    "last_error_kind": kind,
+                    "last_attempt": iso(self.desk.clock.now()),
+                }
+            )
+            return SyncReport(
+                **counts,
+                pending=self.sync_store.pending_count(),
+                complete=False,
+                error=exc.message("vi"),
+                error_en=exc.message("en"),
+            )
         pending = self.sync_store.pending_count()
         now = iso(self.desk.clock.now())
-        self.sync_store.set_settings({"last_sync": now, "last_error": None, "last_error_en": None,
-                                      "last_error_kind": None, "last_attempt": now})
+        self.sync_store.set_settings(
+            {"last_sync": now, "last_error": None, "last_error_en": None, "last_error_kind": None, "last_attempt": now}
+        )
         return SyncReport(**counts, pending=pending, complete=pending == 0)
 
     def _push(self, client: HubClient, counts: dict[str, int], total: int, progress: Progress | None) -> None:
@@ -150,15 +181,32 @@ class SyncService:
                 if not rows:
                     break
                 rows = _contiguous(rows)
-                changes = [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
-                            "payload": json.loads(r["payload"]), "created_at": r["created_at"]} for r in rows]
+                changes = [
+                    {
+                        "entity": r["entity"],
+                        "entity_id": r["entity_id"],
+                        "op": r["op"],
+                        "payload": json.loads(r["payload"]),
+                        "created_at": r["created_at"],
+                    }
+                    for r in rows
+                ]
                 answer = client.push(codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, changes))
                 hub_acked = int(answer["acked_seq"])
                 by_seq = {r["seq"]: r for r in rows}
                 now = iso(self.desk.clock.now())
-                refused = [{"db_id": db_id, "seq": x["seq"], "entity": by_seq[x["seq"]]["entity"],
-                            "entity_id": by_seq[x["seq"]]["entity_id"], "code": str(x["code"]), "at": now}
-                           for x in answer.get("refused", []) if x.get("seq") in by_seq]
+                refused = [
+                    {
+                        "db_id": db_id,
+                        "seq": x["seq"],
+                        "entity": by_seq[x["seq"]]["entity"],
+                        "entity_id": by_seq[x["seq"]]["entity_id"],
+                        "code": str(x["code"]),
+                        "at": now,
+                    }
+                    for x in answer.get("refused", [])
+                    if x.get("seq") in by_seq
+                ]
                 with self.store.transaction():
                     self.sync_store.add_errors(refused)
                     # The hub may be behind us (restored from a backup): resume from what it holds.
@@ -178,7 +226,7 @@ class SyncService:
         cursor = int(self.sync_store.setting("pull_cursor", "0") or 0)
         db_id = self.store.db_id or ""
         # Older histories of this file (before a copy or restore) come back only beyond what it holds.
-        have = dict(list(self.sync_store.max_seqs().items())[-protocol.MAX_HISTORIES + 1:])
+        have = dict(list(self.sync_store.max_seqs().items())[-protocol.MAX_HISTORIES + 1 :])
         have.pop(db_id, None)
         start = cursor
         for _ in range(MAX_ROUNDS):
@@ -207,23 +255,44 @@ class SyncService:
         now = iso(self.desk.clock.now())
         for d in client.desk_keys(ident.commune_code).get("desks", []):
             if d.get("desk_id") != ident.desk_id:
-                self.store.upsert_desk_key({"desk_id": d["desk_id"], "commune_code": ident.commune_code,
-                                            "desk_no": d["desk_no"], "public_key": d["public_key"],
-                                            "revoked": int(bool(d.get("revoked"))), "updated_at": now})
+                self.store.upsert_desk_key(
+                    {
+                        "desk_id": d["desk_id"],
+                        "commune_code": ident.commune_code,
+                        "desk_no": d["desk_no"],
+                        "public_key": d["public_key"],
+                        "revoked": int(bool(d.get("revoked"))),
+                        "updated_at": now,
+                    }
+                )
 
     def _apply_province(self, data: dict[str, Any]) -> None:
         now = iso(self.desk.clock.now())
         procedures = None
         if data.get("catalogue"):
-            procedures = [Procedure(code=p["code"], name=p["name"], legal_time=p["legal_time"],
-                                    field=p.get("field", ""), fee=p.get("fee", ""),
-                                    documents=tuple(Document(d["name"], d["kind"], int(d["count"]))
-                                                    for d in p.get("documents", [])),
-                                    example=bool(p.get("example"))) for p in data["catalogue"]]
+            procedures = [
+                Procedure(
+                    code=p["code"],
+                    name=p["name"],
+                    legal_time=p["legal_time"],
+                    field=p.get("field", ""),
+                    fee=p.get("fee", ""),
+                    documents=tuple(Document(d["name"], d["kind"], int(d["count"])) for d in p.get("documents", [])),
+                    example=bool(p.get("example")),
+                )
+                for p in data["catalogue"]
+            ]
         calendar = None
         if data.get("calendar") is not None:
-            calendar = [{"day": Override(date.fromisoformat(o["day"]), o["kind"], o.get("note", "")).day.isoformat(),
-                         "kind": o["kind"], "note": o.get("note", ""), "updated_at": now} for o in data["calendar"]]
+            calendar = [
+                {
+                    "day": Override(date.fromisoformat(o["day"]), o["kind"], o.get("note", "")).day.isoformat(),
+                    "kind": o["kind"],
+                    "note": o.get("note", ""),
+                    "updated_at": now,
+                }
+                for o in data["calendar"]
+            ]
         with self.store.transaction():
             if procedures is not None:
                 catalogue.replace(self.store, procedures, self.desk.clock)
@@ -252,8 +321,9 @@ class SyncService:
             state = "never"
         else:
             state = "pending" if pending else "ok"
-        return SyncStatus(pending=pending, errors=errors, clashes=clashes, last_sync=last_sync,
-                          last_error=last_error, state=state)
+        return SyncStatus(
+            pending=pending, errors=errors, clashes=clashes, last_sync=last_sync, last_error=last_error, state=state
+        )
 
     def record_states(self, entity_ids: list[str]) -> dict[str, RecordState]:
         """pending / sent / error per record; a record that came from the hub counts as sent."""

@@ -14,7 +14,7 @@ CHUNK = 500
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def _marks(n: int) -> str:
@@ -90,8 +90,14 @@ class HubStore:
         self.backend.execute(
             "INSERT INTO desks (desk_id, commune_code, desk_no, public_key, agency_code, enrolled_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (row["desk_id"], row["commune_code"], row["desk_no"], row["public_key"], row["agency_code"],
-             row["enrolled_at"]),
+            (
+                row["desk_id"],
+                row["commune_code"],
+                row["desk_no"],
+                row["public_key"],
+                row["agency_code"],
+                row["enrolled_at"],
+            ),
         )
 
     def revoke_desk(self, commune: str, desk_no: int, now: str) -> int:
@@ -104,8 +110,7 @@ class HubStore:
     def desks(self, commune: str | None = None) -> list[dict[str, Any]]:
         if commune is None:
             return self.backend.all("SELECT * FROM desks ORDER BY commune_code, desk_no, enrolled_at")
-        return self.backend.all("SELECT * FROM desks WHERE commune_code = ? ORDER BY desk_no, enrolled_at",
-                                (commune,))
+        return self.backend.all("SELECT * FROM desks WHERE commune_code = ? ORDER BY desk_no, enrolled_at", (commune,))
 
     def touch_desk(self, desk_id: str, now: str) -> None:
         self.backend.execute("UPDATE desks SET last_sync = ? WHERE desk_id = ?", (now, desk_id))
@@ -152,12 +157,28 @@ class HubStore:
         self.backend.many(
             "INSERT INTO changes (change_id, commune_code, desk_id, db_id, seq, entity, entity_id, op, payload, "
             "payload_hash, created_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r["change_id"], r["commune_code"], r["desk_id"], r["db_id"], r["seq"], r["entity"], r["entity_id"],
-              r["op"], r["payload"], r["payload_hash"], r["created_at"], r["stored_at"]) for r in rows],
+            [
+                (
+                    r["change_id"],
+                    r["commune_code"],
+                    r["desk_id"],
+                    r["db_id"],
+                    r["seq"],
+                    r["entity"],
+                    r["entity_id"],
+                    r["op"],
+                    r["payload"],
+                    r["payload_hash"],
+                    r["created_at"],
+                    r["stored_at"],
+                )
+                for r in rows
+            ],
         )
 
-    def changes_after(self, commune: str, after: int, have: Sequence[tuple[str, int]],
-                      limit: int) -> list[dict[str, Any]]:
+    def changes_after(
+        self, commune: str, after: int, have: Sequence[tuple[str, int]], limit: int
+    ) -> list[dict[str, Any]]:
         """The commune's changes after ``pos``, except those of the asking desk's histories up to what it holds."""
         skip = "".join(" AND NOT (db_id = ? AND seq <= ?)" for _ in have)
         params: list[Any] = [commune, after]
@@ -214,8 +235,19 @@ class HubStore:
         self.backend.many(
             "INSERT INTO dossiers (id, commune_code, desk_id, code, procedure_code, legal_time, received_at, "
             "payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            [(r["id"], r["commune_code"], r["desk_id"], r["code"], r["procedure_code"], r["legal_time"],
-              r["received_at"], r["payload_hash"]) for r in rows],
+            [
+                (
+                    r["id"],
+                    r["commune_code"],
+                    r["desk_id"],
+                    r["code"],
+                    r["procedure_code"],
+                    r["legal_time"],
+                    r["received_at"],
+                    r["payload_hash"],
+                )
+                for r in rows
+            ],
         )
 
     def insert_events(self, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -274,8 +306,22 @@ class HubStore:
 
     def commune_stats(self) -> list[dict[str, Any]]:
         """Per commune: desks, dossiers, outcomes, events, ratings, feedback changes, last sync."""
-        rows = {r["code"]: dict(r, desks=0, dossiers=0, on_time=0, early=0, late=0, events=0, ratings=0,
-                                satisfied=0, feedback=0, last_sync=None) for r in self.communes()}
+        rows = {
+            r["code"]: dict(
+                r,
+                desks=0,
+                dossiers=0,
+                on_time=0,
+                early=0,
+                late=0,
+                events=0,
+                ratings=0,
+                satisfied=0,
+                feedback=0,
+                last_sync=None,
+            )
+            for r in self.communes()
+        }
         for r in self.backend.all(
             "SELECT commune_code, COUNT(*) AS desks, MAX(last_sync) AS last_sync FROM desks "
             "WHERE revoked_at IS NULL GROUP BY commune_code"

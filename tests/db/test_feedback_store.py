@@ -20,19 +20,45 @@ def fstore(tmp_path: Path):
 
 def entry(i: int, **values) -> dict:
     row = {c: None for c in ENTRY_COLUMNS}
-    row.update(id=f"e{i}", number=f"KN-26-1{i:03d}", kind="complaint", channel="in_person", content=f"nội dung {i}",
-               category="", received_at=f"2026-02-{10 + i:02d}T09:00:00+07:00", rule_from="2012-07-01",
-               forward_due="2026-02-20", complex=0, status="received", search_text=f"noi dung {i}",
-               created_at="2026-02-12T09:00:00+07:00", updated_at="2026-02-12T09:00:00+07:00", clerk_id="c",
-               desk_id="d")
+    row.update(
+        id=f"e{i}",
+        number=f"KN-26-1{i:03d}",
+        kind="complaint",
+        channel="in_person",
+        content=f"nội dung {i}",
+        category="",
+        received_at=f"2026-02-{10 + i:02d}T09:00:00+07:00",
+        rule_from="2012-07-01",
+        forward_due="2026-02-20",
+        complex=0,
+        status="received",
+        search_text=f"noi dung {i}",
+        created_at="2026-02-12T09:00:00+07:00",
+        updated_at="2026-02-12T09:00:00+07:00",
+        clerk_id="c",
+        desk_id="d",
+    )
     row.update(values)
     return row
 
 
 def rating(i: int, dossier_id: str | None) -> dict:
-    return {"id": f"r{i}", "dossier_id": dossier_id, "dossier_code": None, "procedure_code": None, "clerk_id": None,
-            "scale": "4", "level": 1, "level_key": "very_satisfied", "satisfied": 1, "elements": "{}", "comment": "",
-            "rated_at": f"2026-02-12T09:0{i}:00+07:00", "desk_id": "d", "created_at": f"2026-02-12T09:0{i}:00+07:00"}
+    return {
+        "id": f"r{i}",
+        "dossier_id": dossier_id,
+        "dossier_code": None,
+        "procedure_code": None,
+        "clerk_id": None,
+        "scale": "4",
+        "level": 1,
+        "level_key": "very_satisfied",
+        "satisfied": 1,
+        "elements": "{}",
+        "comment": "",
+        "rated_at": f"2026-02-12T09:0{i}:00+07:00",
+        "desk_id": "d",
+        "created_at": f"2026-02-12T09:0{i}:00+07:00",
+    }
 
 
 def test_entries_numbering_filters_and_paging(fstore):
@@ -70,15 +96,41 @@ def test_ratings_unique_per_dossier_but_many_anonymous(fstore):
 
 def test_ratings_reads_and_events_are_immutable(fstore):
     fstore.insert_entry(entry(1))
-    fstore.insert_event({"id": "ev", "entry_id": "e1", "kind": "received", "at": "x", "data": "{}", "clerk_id": "c",
-                         "desk_id": "d", "created_at": "x"})
+    fstore.insert_event(
+        {
+            "id": "ev",
+            "entry_id": "e1",
+            "kind": "received",
+            "at": "x",
+            "data": "{}",
+            "clerk_id": "c",
+            "desk_id": "d",
+            "created_at": "x",
+        }
+    )
     fstore.insert_rating(rating(1, "dos-1"))
-    fstore.insert_read({"id": "rd", "entry_id": "e1", "action": "read", "clerk_id": "c", "role": "leader",
-                        "purpose": "", "at": "x", "desk_id": "d", "created_at": "x"})
+    fstore.insert_read(
+        {
+            "id": "rd",
+            "entry_id": "e1",
+            "action": "read",
+            "clerk_id": "c",
+            "role": "leader",
+            "purpose": "",
+            "at": "x",
+            "desk_id": "d",
+            "created_at": "x",
+        }
+    )
     conn = fstore.conn
-    for sql in ("UPDATE ratings SET comment = 'x'", "DELETE FROM ratings", "UPDATE feedback_events SET data = '1'",
-                "DELETE FROM feedback_events", "UPDATE confidential_reads SET role = 'clerk'",
-                "DELETE FROM confidential_reads"):
+    for sql in (
+        "UPDATE ratings SET comment = 'x'",
+        "DELETE FROM ratings",
+        "UPDATE feedback_events SET data = '1'",
+        "DELETE FROM feedback_events",
+        "UPDATE confidential_reads SET role = 'clerk'",
+        "DELETE FROM confidential_reads",
+    ):
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
     assert fstore.reads("e1")[0]["role"] == "leader" and len(fstore.reads()) == 1

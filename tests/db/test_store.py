@@ -108,9 +108,9 @@ def test_reopening_keeps_data_after_an_abrupt_close(tmp_path: Path, clock, sampl
     script = textwrap.dedent(f"""
         import os, json
         from tests.conftest import make_desk, dossier_input
-        from app.clock import FixedClock
+        from app.core.clock import FixedClock
         from datetime import datetime
-        from app.calendar import VN_TZ
+        from app.core.worktime import VN_TZ
         desk = make_desk(__import__('pathlib').Path({str(path)!r}),
                          FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ)))
         d = desk.dossiers.receive(dossier_input(), desk.clerk())
@@ -118,8 +118,14 @@ def test_reopening_keeps_data_after_an_abrupt_close(tmp_path: Path, clock, sampl
         os._exit(0)  # no close, no checkpoint
     """)
     env = dict(__import__("os").environ)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                         cwd=Path(__file__).resolve().parents[2], check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
     code = out.stdout.strip()
     with Store(path) as store:
         assert store.dossier_by_code(code) is not None

@@ -11,7 +11,7 @@ ratio (target: at most 1.2).
 - receipt without the print-log write: the same with ``record=False`` (a preview), to show what the
   commit costs on this disk.
 - bare page (the baseline): the same payload through the same ``receipts.qr_modules`` (same content,
-  version, error correction and mask search), drawn as vectors with the same ``pdfkit.draw_qr`` on an
+  version, error correction and mask search), drawn as vectors with the same ``typeset.draw_qr`` on an
   otherwise empty A5 page.
 - bare page with a PIL image (reference only): qrcode's image placed with drawImage, the usual way.
 
@@ -48,27 +48,46 @@ def main(n: int = 100) -> None:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
-    from app import pdfkit, receipts
-    from app.calendar import VN_TZ
-    from app.clock import FixedClock
+    from app.core.accounts import InitRequest
+    from app.core.clock import FixedClock
+    from app.core.worktime import VN_TZ
     from app.desk import Desk
-    from app.identity import InitRequest
+    from app.printing import receipts, typeset
 
     clock = FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ))
     desk = Desk.open(tmp / "desk.sqlite3", clock)
-    desk.initialise(InitRequest(commune_code="87001", commune_name="Xã Tân Thành", province="Đồng Tháp", desk_no=1,
-                                admin_username="admin", admin_password="mat-khau-123",
-                                admin_full_name="Trần Văn Quản"))
+    desk.initialise(
+        InitRequest(
+            commune_code="87001",
+            commune_name="Xã Tân Thành",
+            province="Đồng Tháp",
+            desk_no=1,
+            admin_username="admin",
+            admin_password="mat-khau-123",
+            admin_full_name="Trần Văn Quản",
+        )
+    )
     clerk = desk.clerk()
     codes = []
     for _ in range(WARM_UP + n):  # one fresh dossier per iteration: each timed print is an original
-        codes.append(desk.dossiers.receive({
-            "applicant": {"full_name": "Nguyễn Thị Đào", "cccd": "087186001234", "phone": "0912345678",
-                          "address": "Ấp Tân Hòa, xã Tân Thành, Đồng Tháp"},
-            "procedure": "HT04", "documents": [{"name": "Tờ khai", "kind": "original", "count": 1},
-                                               {"name": "Văn bản cử người giám hộ", "kind": "certified_copy",
-                                                "count": 1}],
-        }, clerk).code)
+        codes.append(
+            desk.dossiers.receive(
+                {
+                    "applicant": {
+                        "full_name": "Nguyễn Thị Đào",
+                        "cccd": "087186001234",
+                        "phone": "0912345678",
+                        "address": "Ấp Tân Hòa, xã Tân Thành, Đồng Tháp",
+                    },
+                    "procedure": "HT04",
+                    "documents": [
+                        {"name": "Tờ khai", "kind": "original", "count": 1},
+                        {"name": "Văn bản cử người giám hộ", "kind": "certified_copy", "count": 1},
+                    ],
+                },
+                clerk,
+            ).code
+        )
     service = desk.printing
     # What the receipt will sign and encode (Ed25519 signatures are deterministic), made before timing.
     payloads = [service.receipt_payload(desk.dossiers.get(code)) for code in codes]
@@ -76,7 +95,7 @@ def main(n: int = 100) -> None:
     def bare(payload: str) -> bytes:
         out = io.BytesIO()
         canv = Canvas(out, pagesize=A5)
-        pdfkit.draw_qr(canv, receipts.qr_modules(payload), 100, 300, receipts.QR_SIDE)
+        typeset.draw_qr(canv, receipts.qr_modules(payload), 100, 300, receipts.QR_SIDE)
         canv.showPage()
         canv.save()
         return out.getvalue()
@@ -102,8 +121,11 @@ def main(n: int = 100) -> None:
     times: dict[str, list[float]] = {"bare": [], "bare_image": [], "receipt": [], "preview": []}
     for i, (code, payload) in enumerate(zip(codes, payloads, strict=True)):
         steps: list[tuple[str, Callable[[], bytes]]] = [
-            ("bare", lambda p=payload: bare(p)), ("bare_image", lambda p=payload: bare_image(p)),
-            ("preview", lambda c=code: preview(c)), ("receipt", lambda c=code: receipt(c))]
+            ("bare", lambda p=payload: bare(p)),
+            ("bare_image", lambda p=payload: bare_image(p)),
+            ("preview", lambda c=code: preview(c)),
+            ("receipt", lambda c=code: receipt(c)),
+        ]
         shuffle.shuffle(steps)
         names = [name for name, _ in steps]
         a, b = names.index("preview"), names.index("receipt")

@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from app import demo  # noqa: E402
+from app.core.text import fold  # noqa: E402
 from app.desk import Desk  # noqa: E402
-from app.dossiers import match_expression  # noqa: E402
-from app.text import fold  # noqa: E402
+from app.reception import demo  # noqa: E402
+from app.reception.rows import match_expression  # noqa: E402
 from tests.conftest import dossier_input  # noqa: E402
 
 SEARCH_LIMIT = 50
@@ -61,8 +61,9 @@ def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
         tmp = bare_path.with_suffix(".tmp")
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
-        conn.execute("CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', "
-                     "prefix = '2 3 4')")
+        conn.execute(
+            "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+        )
         conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
         conn.execute("INSERT INTO bare (rowid, text) SELECT rowid, text FROM src.dossier_search")
         conn.commit()
@@ -108,8 +109,10 @@ def bench_search(desk: Desk, bare: sqlite3.Connection, queries: list[str], round
     b50, o50 = statistics.median(base), statistics.median(ours)
     print(f"search-as-you-type ({len(ours)} queries, limit {SEARCH_LIMIT}):")
     print(f"  bare FTS5 baseline  p50 {ms(b50)}  p95 {ms(pct(base, 0.95))}")
-    print(f"  desk search         p50 {ms(o50)}  p95 {ms(pct(ours, 0.95))}   p50 ratio {o50 / b50:.2f}x"
-          f"   (targets: p50 ≤ 2x baseline, p95 ≤ 50 ms)")
+    print(
+        f"  desk search         p50 {ms(o50)}  p95 {ms(pct(ours, 0.95))}   p50 ratio {o50 / b50:.2f}x"
+        f"   (targets: p50 ≤ 2x baseline, p95 ≤ 50 ms)"
+    )
     worst = sorted(zip(ours, queries * rounds, strict=True), reverse=True)[:3]
     print("  slowest:", ", ".join(f"{q!r} {ms(t).strip()}" for t, q in worst))
 
@@ -123,8 +126,14 @@ def bench_save(path: Path, saves: int) -> None:
         clerk = desk.clerk()
         desk.store.conn.execute("PRAGMA synchronous").fetchone()
         for i in range(saves):
-            data = dossier_input(applicant={"full_name": "Nguyễn Văn Đào", "cccd": f"087186{i:06d}",
-                                            "phone": "0912345678", "address": "Ấp Tân Hòa"})
+            data = dossier_input(
+                applicant={
+                    "full_name": "Nguyễn Văn Đào",
+                    "cccd": f"087186{i:06d}",
+                    "phone": "0912345678",
+                    "address": "Ấp Tân Hòa",
+                }
+            )
             t0 = time.perf_counter()
             desk.dossiers.receive(data, clerk)
             times.append(time.perf_counter() - t0)

@@ -30,17 +30,18 @@ _tmp = Path(tempfile.mkdtemp(prefix="motcua-bench-"))
 for name, sub in (("MOTCUA_DATA_DIR", "data"), ("MOTCUA_CONFIG_DIR", "config"), ("MOTCUA_KEY_DIR", "keys")):
     os.environ[name] = str(_tmp / sub)
 
-from app import catalogue, keys  # noqa: E402
-from app.calendar import VN_TZ  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
-from app.demo import _applicant, _working_moment  # noqa: E402
+from app.core import keys  # noqa: E402
+from app.core.accounts import InitRequest  # noqa: E402
+from app.core.clock import FixedClock  # noqa: E402
+from app.core.worktime import VN_TZ  # noqa: E402
 from app.desk import Desk  # noqa: E402
-from app.dossiers import ReceiveInput  # noqa: E402
-from app.identity import InitRequest  # noqa: E402
+from app.reception import catalogue  # noqa: E402
+from app.reception.demo import _applicant, _working_moment  # noqa: E402
+from app.reception.intake import ReceiveInput  # noqa: E402
 from app.sync import codec, protocol  # noqa: E402
 from app.sync.client import HubClient  # noqa: E402
-from tests.sync.hub import Hub  # noqa: E402
-from tests.sync.proxy import Proxy  # noqa: E402
+from tests.app.sync.hub import Hub  # noqa: E402
+from tests.app.sync.proxy import Proxy  # noqa: E402
 
 NOW = datetime(2026, 2, 12, 17, 0, tzinfo=VN_TZ)
 PG = "postgresql://127.0.0.1:5432/test"
@@ -49,8 +50,16 @@ PG = "postgresql://127.0.0.1:5432/test"
 def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, seed: int = 7) -> Desk:
     """A desk that received ``n`` dossiers over recent working days: each a dossier and its reception event."""
     desk = Desk.open(path, FixedClock(NOW))
-    desk.initialise(InitRequest(commune_code=commune, commune_name="Xã Tân Thành", province="Đồng Tháp",
-                                desk_no=desk_no, admin_username="admin", admin_password="mat-khau-123"))
+    desk.initialise(
+        InitRequest(
+            commune_code=commune,
+            commune_name="Xã Tân Thành",
+            province="Đồng Tháp",
+            desk_no=desk_no,
+            admin_username="admin",
+            admin_password="mat-khau-123",
+        )
+    )
     rng = random.Random(seed)
     service, ident = desk.dossiers, desk.identity
     procedures = catalogue.procedures(desk.store)
@@ -62,8 +71,15 @@ def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, 
     with desk.store.transaction():
         for received in moments:
             proc = rng.choice(procedures)
-            req = ReceiveInput(_applicant(rng, ident.commune_name, ident.province, NOW.date()), proc, proc.documents,
-                               1, rng.choices(["direct", "post", "online"], [85, 5, 10])[0], "", received)
+            req = ReceiveInput(
+                _applicant(rng, ident.commune_name, ident.province, NOW.date()),
+                proc,
+                proc.documents,
+                1,
+                rng.choices(["direct", "post", "online"], [85, 5, 10])[0],
+                "",
+                received,
+            )
             row, event = service.build_reception(req, clerk, service.next_code(received), received)
             service.write_reception(row, event)
     desk.store.set_synchronous("FULL")
@@ -71,8 +87,16 @@ def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, 
 
 
 def outbox_changes(desk: Desk) -> list[dict]:
-    return [{"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"], "payload": json.loads(r["payload"]),
-             "created_at": r["created_at"]} for r in desk.store.outbox(limit=10**7)]
+    return [
+        {
+            "entity": r["entity"],
+            "entity_id": r["entity_id"],
+            "op": r["op"],
+            "payload": json.loads(r["payload"]),
+            "created_at": r["created_at"],
+        }
+        for r in desk.store.outbox(limit=10**7)
+    ]
 
 
 def start_hub(db: str, name: str) -> Hub:
@@ -86,11 +110,16 @@ def bench_size(n: int) -> None:
     desk = fresh_desk(_tmp / "size.sqlite3", n)
     changes = outbox_changes(desk)
     rows = protocol.PUSH_ROWS
-    naive = [json.dumps(changes[i:i + rows], ensure_ascii=False).encode() for i in range(0, len(changes), rows)]
+    naive = [json.dumps(changes[i : i + rows], ensure_ascii=False).encode() for i in range(0, len(changes), rows)]
     gz = sum(len(gzip.compress(b, 9)) for b in naive) / n
     xz = sum(len(lzma.compress(b, preset=9 | lzma.PRESET_EXTREME)) for b in naive) / n
-    body = sum(len(codec.encode({"db_id": desk.store.db_id, "first_seq": i + 1}, changes[i:i + rows]))
-               for i in range(0, len(changes), rows)) / n
+    body = (
+        sum(
+            len(codec.encode({"db_id": desk.store.db_id, "first_seq": i + 1}, changes[i : i + rows]))
+            for i in range(0, len(changes), rows)
+        )
+        / n
+    )
     hub = start_hub(str(_tmp / "size-hub.sqlite3"), "size")
     try:
         with Proxy(hub.port) as proxy:
@@ -106,8 +135,10 @@ def bench_size(n: int) -> None:
     print(f"  naive JSON + gzip -9     {gz:6.1f} B   (baseline 1.00)")
     print(f"  naive JSON + xz -9e      {xz:6.1f} B   ({xz / gz:.2f})")
     print(f"  columnar + LZMA body     {body:6.1f} B   ({body / gz:.2f})")
-    print(f"  on the wire, full sync   {wire:6.1f} B   ({wire / gz:.2f})  target <= 80: "
-          f"{'met' if wire <= 80 else 'NOT met'}")
+    print(
+        f"  on the wire, full sync   {wire:6.1f} B   ({wire / gz:.2f})  target <= 80: "
+        f"{'met' if wire <= 80 else 'NOT met'}"
+    )
 
 
 def bench_link(n: int) -> None:
@@ -148,7 +179,7 @@ def _synthetic_batches(template: list[dict], desk_id: str, db_id: str, rows: int
         if "dossier_id" in p:
             p["dossier_id"] = new(p["dossier_id"])
         out.append(dict(c, entity_id=p["id"], payload=p))
-    return [codec.encode({"db_id": db_id, "first_seq": i + 1}, out[i:i + rows]) for i in range(0, len(out), rows)]
+    return [codec.encode({"db_id": db_id, "first_seq": i + 1}, out[i : i + rows]) for i in range(0, len(out), rows)]
 
 
 def bench_ingest(target: str, label: str, desks: int, per_desk: int) -> float:
@@ -169,8 +200,16 @@ def bench_ingest(target: str, label: str, desks: int, per_desk: int) -> float:
             token = hub.token(commune, no)
             sig = keys.sign(desk_id, protocol.enrol_message(desk_id, commune, no, public, token))
             client = HubClient(hub.url, desk_id=desk_id, signer=lambda m, d=desk_id: keys.sign(d, m))
-            client.enroll({"token": token, "desk_id": desk_id, "commune_code": commune, "desk_no": no,
-                           "public_key": public, "signature": base64.b64encode(sig).decode()})
+            client.enroll(
+                {
+                    "token": token,
+                    "desk_id": desk_id,
+                    "commune_code": commune,
+                    "desk_no": no,
+                    "public_key": public,
+                    "signature": base64.b64encode(sig).decode(),
+                }
+            )
             clients.append(client)
             batches.append(_synthetic_batches(template, desk_id, str(uuid.uuid4()), protocol.PUSH_ROWS))
         total = sum(len(template) for _ in range(desks))
@@ -252,8 +291,10 @@ def main() -> int:
                 rate = bench_ingest(url, "postgres", args.desks, args.per_desk)
             finally:
                 drop(url)
-            print(f"  PostgreSQL hub   {rate:8.0f} records/s  ({rate / base:.2f})  target >= 5000: "
-                  f"{'met' if rate >= 5000 else 'NOT met'}")
+            print(
+                f"  PostgreSQL hub   {rate:8.0f} records/s  ({rate / base:.2f})  target >= 5000: "
+                f"{'met' if rate >= 5000 else 'NOT met'}"
+            )
     return 0
 
 

@@ -43,7 +43,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.desk import Desk
-    from app.register import Filters, Register
+    from app.reception.register import Filters, Register
     from ui.register_model import RegisterModel
 
     QApplication(sys.argv)

@@ -57,9 +57,9 @@ window.desk_ready.connect(desk_ready)
 
 def interactive():
     desk = window.desk
-    from app.register import Filters
+    from app.reception.register import Filters
     t0 = time.perf_counter()
-    window.lock_page.username.setText("admin")  # the demo store's admin (app.demo)
+    window.lock_page.username.setText("admin")  # the demo store's admin (app.reception.demo)
     window.lock_page.password.setText("motcua-demo")
     assert window.lock_page.submit() is not None
     result["sign_in_ms"] = (time.perf_counter() - t0) * 1000
@@ -104,8 +104,12 @@ window.loader.wait()
 
 
 def env() -> dict[str, str]:
-    out = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               PYTHONPATH=str(ROOT), TZ="Asia/Ho_Chi_Minh")
+    out = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONPATH=str(ROOT),
+        TZ="Asia/Ho_Chi_Minh",
+    )
     for name, folder in (("DATA", "data"), ("CONFIG", "config"), ("KEY", "keys")):
         out[f"MOTCUA_{name}_DIR"] = str(CACHE / folder)
     out["XDG_CONFIG_HOME"] = str(CACHE / "xdg")
@@ -117,8 +121,12 @@ def ensure_store(path: Path, dossiers: int) -> None:
         return
     building = path.with_name(path.name + ".building")
     print(f"building {path} with {dossiers:,} dossiers (several minutes, cached afterwards)…", flush=True)
-    subprocess.run([sys.executable, "-m", "ui.main", "--db", str(building), "demo", "--dossiers", str(dossiers),
-                    "--seed", "7"], cwd=ROOT, env=env(), check=True)
+    subprocess.run(
+        [sys.executable, "-m", "ui.main", "--db", str(building), "demo", "--dossiers", str(dossiers), "--seed", "7"],
+        cwd=ROOT,
+        env=env(),
+        check=True,
+    )
     for suffix in ("", "-wal", "-shm"):
         src = Path(str(building) + suffix)
         if src.exists():
@@ -127,8 +135,13 @@ def ensure_store(path: Path, dossiers: int) -> None:
 
 def timed(script: str, *args: str) -> tuple[float, str]:
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", script, *args[:1], f"{time.time()}", *args[1:]], cwd=ROOT,
-                            env=env(), stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, *args[:1], f"{time.time()}", *args[1:]],
+        cwd=ROOT,
+        env=env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     ready = None
     lines = []
     for line in proc.stdout:
@@ -165,12 +178,18 @@ def main() -> int:
     search = result["search_ms"]
     print(f"dossiers in the store            {result['dossiers']:,}")
     print(f"bare Qt window (median of {args.runs})     {statistics.median(bare) * 1000:7.0f} ms")
-    print(f"MotCua window to interactive       {statistics.median(window) * 1000:7.0f} ms"
-          f"   ratio {statistics.median(window) / statistics.median(bare):.2f}x (target <= 2x; typing works)")
-    print(f"MotCua store open, sign-in enabled {statistics.median(ready) * 1000:7.0f} ms"
-          f"   ratio {statistics.median(ready) / statistics.median(bare):.2f}x")
-    print(f"search as you type ({len(search)} keystrokes)  p50 {percentile(search, 50):6.1f} ms"
-          f"   p95 {percentile(search, 95):6.1f} ms   max {max(search):6.1f} ms")
+    print(
+        f"MotCua window to interactive       {statistics.median(window) * 1000:7.0f} ms"
+        f"   ratio {statistics.median(window) / statistics.median(bare):.2f}x (target <= 2x; typing works)"
+    )
+    print(
+        f"MotCua store open, sign-in enabled {statistics.median(ready) * 1000:7.0f} ms"
+        f"   ratio {statistics.median(ready) / statistics.median(bare):.2f}x"
+    )
+    print(
+        f"search as you type ({len(search)} keystrokes)  p50 {percentile(search, 50):6.1f} ms"
+        f"   p95 {percentile(search, 95):6.1f} ms   max {max(search):6.1f} ms"
+    )
     print(f"sign-in (argon2, sections built)   {result['sign_in_ms']:7.1f} ms")
     print(f"register first shown               {result['register_first_ms']:7.1f} ms")
     print(f"scroll 50 pages ({result['rows_loaded']:,} rows)   {result['scroll_50_pages_ms']:7.1f} ms")

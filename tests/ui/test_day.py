@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import qrpayload
-from app.calendar import VN_TZ
+from app.core.worktime import VN_TZ
+from app.printing import qr
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.keyboard import focused, press, shortcut, type_text
 from ui.prompts import NewDateDialog, ReasonDialog
@@ -17,8 +17,9 @@ from ui.register_model import RegisterModel
 Key = Qt.Key
 
 
-def receive_by_keyboard(window, procedure_query: str, cccd: str, name: str = "", phone: str = "",
-                        address: str = "") -> None:
+def receive_by_keyboard(
+    window, procedure_query: str, cccd: str, name: str = "", phone: str = "", address: str = ""
+) -> None:
     shortcut("F2")
     assert focused() is window.receive.procedure_filter
     type_text(procedure_query)
@@ -63,8 +64,9 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert first["applicant_name"] == "Nguyễn Thị Đào"
     assert first["procedure_code"] == "HT04"
     assert first["due_at"] == "2026-02-24T09:00:00+07:00"  # Tết (14-22 February) is not counted
-    assert window.receive.message.text() == ("Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 09:00 24/02/2026. "
-                                             "Đã in biên nhận.")
+    assert window.receive.message.text() == (
+        "Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 09:00 24/02/2026. Đã in biên nhận."
+    )
     assert [p.name for p in printer.jobs] == ["001-receipt-87001-260212-1001.pdf"]
     assert printer.jobs[0].read_bytes().startswith(b"%PDF")
 
@@ -72,14 +74,18 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     receive_by_keyboard(window, "khai sinh", "087186001234")
     second = desk.store.dossier_by_code("87001-260212-1002")
     assert (second["applicant_name"], second["applicant_phone"], second["procedure_code"]) == (
-        "Nguyễn Thị Đào", "0912345678", "HT01")
+        "Nguyễn Thị Đào",
+        "0912345678",
+        "HT01",
+    )
 
     # 3. A wrong phone number: nothing is lost, the field is marked, one sentence says why.
     receive_by_keyboard(window, "xac nhan hon nhan", "001090004321", "Trần Văn Bình", "0123", "Thôn Đông")
     form = window.receive
     assert desk.store.count_dossiers() == 2
-    assert form.message.text() == ("Số điện thoại phải là số di động 10 chữ số (đầu 03, 05, 07, 08, 09) "
-                                   "hoặc số cố định 11 chữ số (đầu 02).")
+    assert form.message.text() == (
+        "Số điện thoại phải là số di động 10 chữ số (đầu 03, 05, 07, 08, 09) hoặc số cố định 11 chữ số (đầu 02)."
+    )
     assert form.phone.property("invalid") is True
     assert focused() is form.phone
     assert (form.full_name.text(), form.address.text(), form.procedure.code) == ("Trần Văn Bình", "Thôn Đông", "HT08")
@@ -101,7 +107,7 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     # Scan the first receipt while the focus is still in the search box: the dossier opens, ready to return.
     desk.printing.set_qr_url_prefix("https://tracuu.example.vn/hs#")
     payload = desk.printing.receipt_payload(desk.dossiers.get("87001-260212-1001"))
-    assert qrpayload.decode(payload).claim.code == "87001-260212-1001"
+    assert qr.decode(payload).claim.code == "87001-260212-1001"
     scan(payload)
     assert window.tabs.currentWidget() is window.returns
     assert window.returns.panel.dossier.code == "87001-260212-1001"
@@ -116,8 +122,11 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
 
     # Refuse the second, apologise for the third, from the Return section by typing the code.
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Không thuộc thẩm quyền."))
-    monkeypatch.setattr(NewDateDialog, "ask", classmethod(
-        lambda cls, parent, due: (datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ), "Cần xác minh thêm.")))
+    monkeypatch.setattr(
+        NewDateDialog,
+        "ask",
+        classmethod(lambda cls, parent, due: (datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ), "Cần xác minh thêm.")),
+    )
     shortcut("F4")
     window.returns.code.selectAll()
     type_text("87001-260212-1002")
@@ -136,16 +145,27 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert not window.returns.panel.buttons["apology_issued"].isVisible()  # once only
 
     # The store: every event with who and when.
-    events = {(e.kind, e.data.get("reason")) for code in ("87001-260212-1001", "87001-260212-1002",
-                                                           "87001-260212-1003")
-              for e in desk.dossiers.get(code).events}
-    assert events == {("received", None), ("returned", None), ("refused", "Không thuộc thẩm quyền."),
-                      ("apology_issued", "Cần xác minh thêm.")}
+    events = {
+        (e.kind, e.data.get("reason"))
+        for code in ("87001-260212-1001", "87001-260212-1002", "87001-260212-1003")
+        for e in desk.dossiers.get(code).events
+    }
+    assert events == {
+        ("received", None),
+        ("returned", None),
+        ("refused", "Không thuộc thẩm quyền."),
+        ("apology_issued", "Cần xác minh thêm."),
+    }
     admin_id = window.clerk.id
     assert {e.clerk_id for e in third.events} == {admin_id}
     assert [str(e.at) for e in third.events] == ["2026-02-12 09:00:00+07:00", "2026-02-12 09:00:00+07:00"]
     assert desk.store.status_counts() == {"returned": 1, "refused": 1, "received": 1}
     assert [p.name.split("-", 1)[1] for p in printer.jobs] == [
-        "receipt-87001-260212-1001.pdf", "receipt-87001-260212-1002.pdf", "receipt-87001-260212-1003.pdf",
-        "tracking-87001-260212-1001.pdf", "refusal-87001-260212-1002.pdf", "apology-87001-260212-1003.pdf"]
+        "receipt-87001-260212-1001.pdf",
+        "receipt-87001-260212-1002.pdf",
+        "receipt-87001-260212-1003.pdf",
+        "tracking-87001-260212-1001.pdf",
+        "refusal-87001-260212-1002.pdf",
+        "apology-87001-260212-1003.pdf",
+    ]
     assert window.returns.panel.message.text() == "Đã ghi: Xin lỗi, hẹn lại. Đã in phiếu."

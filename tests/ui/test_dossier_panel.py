@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from app.calendar import VN_TZ
+from app.core.worktime import VN_TZ
 from app.desk import Desk
 from tests.conftest import dossier_input
 from ui.first_run import FirstRunDialog
@@ -31,8 +31,15 @@ def test_every_action_records_an_event_and_prints_its_form(panel, desk, admin, c
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Thiếu giấy khai sinh."))
     code = desk.dossiers.receive(dossier_input(), admin).code
     panel.open_code(code)
-    assert visible_actions(panel) == ["forwarded", "supplement_requested", "done", "returned", "apology_issued",
-                                      "refused", "withdrawn"]
+    assert visible_actions(panel) == [
+        "forwarded",
+        "supplement_requested",
+        "done",
+        "returned",
+        "apology_issued",
+        "refused",
+        "withdrawn",
+    ]
     clock.advance(minutes=30)
     assert panel.perform("forwarded")
     clock.advance(hours=2)

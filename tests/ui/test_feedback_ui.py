@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.calendar import VN_TZ
-from app.confidential import MASK
-from ui import feedback as feedback_ui
-from ui.feedback import URGENCY_COLOURS, FeedbackFormDialog, FeedbackRegister, FeedbackTableModel
+from app.core.worktime import VN_TZ
+from app.feedback.confidential import MASK
+from ui import feedback_section as feedback_ui
+from ui.feedback_section import URGENCY_COLOURS, FeedbackFormDialog, FeedbackRegister, FeedbackTableModel
 
 NAME = "Hoàng Thị Tố Giác"
 PHONE = "0987654321"
@@ -21,10 +21,24 @@ PHONE = "0987654321"
 def filled(desk, clerk):
     fb = desk.feedback
     return {
-        "overdue": fb.add({"kind": "denunciation", "person": {"name": NAME, "contact": PHONE},
-                           "content": "Tố cáo thu tiền sai", "received_at": "2026-01-20T08:40"}, clerk),
-        "soon": fb.add({"kind": "complaint", "person": {"name": "Phạm Văn Khiếu"}, "content": "Khiếu nại hộ tịch",
-                        "received_at": "2026-02-04T10:15"}, clerk),
+        "overdue": fb.add(
+            {
+                "kind": "denunciation",
+                "person": {"name": NAME, "contact": PHONE},
+                "content": "Tố cáo thu tiền sai",
+                "received_at": "2026-01-20T08:40",
+            },
+            clerk,
+        ),
+        "soon": fb.add(
+            {
+                "kind": "complaint",
+                "person": {"name": "Phạm Văn Khiếu"},
+                "content": "Khiếu nại hộ tịch",
+                "received_at": "2026-02-04T10:15",
+            },
+            clerk,
+        ),
         "fresh": fb.add({"kind": "feedback", "content": "Đề nghị thêm ghế chờ", "channel": "mailbox"}, clerk),
     }
 
@@ -38,8 +52,12 @@ def no_modal_boxes(monkeypatch):
 
 def all_text(model: FeedbackTableModel) -> str:
     roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, FeedbackTableModel.EntryRole)
-    return " ".join(repr(model.index(r, c).data(role)) for r in range(model.rowCount())
-                    for c in range(model.columnCount()) for role in roles)
+    return " ".join(
+        repr(model.index(r, c).data(role))
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        for role in roles
+    )
 
 
 def test_model_passes_the_model_tester(qtmodeltester, desk, filled):
@@ -115,9 +133,20 @@ def test_filters(qtbot, desk, clerk, filled):
 def test_add_accept_answer_forward_close_through_the_screen(qtbot, desk, clerk, monkeypatch, no_modal_boxes):
     screen = FeedbackRegister(desk, clerk)
     qtbot.addWidget(screen)
-    monkeypatch.setattr(FeedbackFormDialog, "ask", classmethod(lambda cls, *a, **k: {
-        "kind": "complaint", "channel": "in_person", "person": {"name": "Trần Thị Khiếu", "address": "", "contact": ""},
-        "content": "Khiếu nại", "category": "", "received_at": "2026-02-12T08:00"}))
+    monkeypatch.setattr(
+        FeedbackFormDialog,
+        "ask",
+        classmethod(
+            lambda cls, *a, **k: {
+                "kind": "complaint",
+                "channel": "in_person",
+                "person": {"name": "Trần Thị Khiếu", "address": "", "contact": ""},
+                "content": "Khiếu nại",
+                "category": "",
+                "received_at": "2026-02-12T08:00",
+            }
+        ),
+    )
     entry = screen.add_entry()
     assert entry.number == "KN-26-1001" and screen.selected().number == entry.number
     assert screen.buttons["accept"].isEnabled()
@@ -153,7 +182,7 @@ def test_building_the_register_opens_no_stray_window(qtbot, desk, admin) -> None
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from ui.feedback import FeedbackRegister
+    from ui.feedback_section import FeedbackRegister
 
     shown: list[str] = []
 

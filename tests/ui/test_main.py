@@ -22,7 +22,7 @@ def test_a_subcommand_or_help_goes_to_the_cli(capsys) -> None:
 def test_start_window_opens_the_store_in_the_background(desk, qapp, qtbot) -> None:
     from PySide6.QtCore import QSettings
 
-    from ui.app import APPLICATION, ORGANISATION, start_window
+    from ui.application import APPLICATION, ORGANISATION, start_window
 
     QSettings(ORGANISATION, APPLICATION).setValue("ui/idle_minutes", 0.5)
     _app, window = start_window(str(desk.store.path), sync=False)

@@ -21,17 +21,21 @@ def test_a_receipt_printed_through_qt_scans_and_verifies(qapp, desk, admin, tmp_
 
     source, target = tmp_path / "source.pdf", out
     source.write_bytes(printed.pdf)
-    info = {p: subprocess.run(["pdfinfo", str(p)], check=True, capture_output=True, text=True).stdout
-            for p in (source, target)}
+    info = {
+        p: subprocess.run(["pdfinfo", str(p)], check=True, capture_output=True, text=True).stdout
+        for p in (source, target)
+    }
     pages = [next(line for line in info[p].splitlines() if line.startswith("Pages:")) for p in (source, target)]
     assert pages[0] == pages[1]
     assert "419.5" in info[target] or "420" in info[target]  # A5 kept: 419.5 x 595.3 pt
 
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")], check=True
+    )
     png = next(tmp_path.glob("p-*.png"))
-    payload = subprocess.run(["zbarimg", "-q", "--raw", str(png)], check=True, capture_output=True,
-                             text=True).stdout.strip()
+    payload = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], check=True, capture_output=True, text=True
+    ).stdout.strip()
     assert dossier.code in payload
     assert desk.printing.verify(payload) == "valid"
 
@@ -39,7 +43,7 @@ def test_a_receipt_printed_through_qt_scans_and_verifies(qapp, desk, admin, tmp_
 def test_no_printer_keeps_the_pdf_and_says_where(qapp, monkeypatch, isolated_folders: Path) -> None:
     from PySide6.QtPrintSupport import QPrinterInfo
 
-    from app.errors import MotcuaError
+    from app.core.errors import MotcuaError
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
     with pytest.raises(MotcuaError) as info:

@@ -24,8 +24,7 @@ def make(qtbot, desk, **kwargs) -> RatingScreen:
 
 def test_face_press_follow_up_and_send(qtbot, desk, admin, returned):
     screen = make(qtbot, desk, dossier=returned, clerk=admin, thanks_ms=50)
-    assert [b.level.vi for b in screen.face_buttons] == ["Rất hài lòng", "Hài lòng", "Chưa hài lòng",
-                                                          "Không hài lòng"]
+    assert [b.level.vi for b in screen.face_buttons] == ["Rất hài lòng", "Hài lòng", "Chưa hài lòng", "Không hài lòng"]
     assert returned.code in screen.context_label.text()
     qtbot.mouseClick(screen.face_buttons[1], Qt.MouseButton.LeftButton)
     assert screen.pages.currentIndex() == FOLLOW_UP

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.register import Filters, Register
+from app.reception.register import Filters, Register
 from tests.conftest import dossier_input
 from ui.register_model import RegisterModel
 

@@ -8,12 +8,12 @@ import random
 from PySide6.QtCore import Qt
 
 from app.desk import Desk
-from app.register import Register
+from app.reception.register import Register
 from app.sync import codec
 from app.sync.service import Backoff
-from tests.sync import conftest as sync_fixtures
-from tests.sync.helpers import receive
-from tests.sync.hub import Hub, free_port
+from tests.app.sync import conftest as sync_fixtures
+from tests.app.sync.helpers import receive
+from tests.app.sync.hub import Hub, free_port
 from ui.register_model import RegisterModel
 from ui.sync_status import SyncIndicator
 
@@ -33,8 +33,7 @@ def _sync_now(qtbot, window) -> tuple:
     return _round(qtbot, window.sync)
 
 
-def test_backoff_while_the_hub_is_unreachable_then_the_interval_after_success(qtbot, desk: Desk,
-                                                                              live_hub: Hub) -> None:
+def test_backoff_while_the_hub_is_unreachable_then_the_interval_after_success(qtbot, desk: Desk, live_hub: Hub) -> None:
     receive(desk, 1)
     desk.sync.sync_store.set_settings({"url": f"http://127.0.0.1:{free_port()}"})  # nothing listens there
     indicator = SyncIndicator(desk, interval_ms=60_000, backoff=Backoff(rng=random.Random(7)))
@@ -48,8 +47,10 @@ def test_backoff_while_the_hub_is_unreachable_then_the_interval_after_success(qt
     assert (status.state, status.pending) == ("offline", 2)
     assert (indicator.next_ms, indicator.timer.isActive(), indicator.timer.interval()) == (first, True, first)
     assert 11_250 <= first <= 18_750
-    assert texts[-1] == ("Đồng bộ: mất kết nối với tỉnh, 2 bản ghi chờ gửi (lần cuối: chưa lần nào); "
-                         f"thử lại sau {round(first / 1000)} giây")
+    assert texts[-1] == (
+        "Đồng bộ: mất kết nối với tỉnh, 2 bản ghi chờ gửi (lần cuối: chưa lần nào); "
+        f"thử lại sau {round(first / 1000)} giây"
+    )
 
     assert indicator.start() is True  # "sync now" does not wait for the timer
     assert indicator.timer.isActive() is False
@@ -71,7 +72,8 @@ def test_backoff_while_the_hub_is_unreachable_then_the_interval_after_success(qt
 
 
 def test_a_round_from_the_window_shows_progress_and_each_dossier_goes_from_pending_to_sent(
-        qtbot, signed_in, desk: Desk, live_hub: Hub) -> None:
+    qtbot, signed_in, desk: Desk, live_hub: Hub
+) -> None:
     desk.sync.enroll(live_hub.url, live_hub.token("87001", 1))
     codes = receive(desk, 3)
     signed_in.show_section("return")
@@ -100,12 +102,18 @@ def test_a_round_from_the_window_shows_progress_and_each_dossier_goes_from_pendi
 
 
 def test_a_record_the_hub_refused_shows_its_reason_in_the_panel_the_register_and_the_dialog(
-        qtbot, signed_in, desk: Desk, live_hub: Hub) -> None:
+    qtbot, signed_in, desk: Desk, live_hub: Hub
+) -> None:
     desk.sync.enroll(live_hub.url, live_hub.token("87001", 1))
     [code] = receive(desk, 1)
     row = desk.store.outbox()[0]
-    forged = {"entity": row["entity"], "entity_id": row["entity_id"], "op": "create",
-              "payload": dict(json.loads(row["payload"]), notes="nội dung khác"), "created_at": row["created_at"]}
+    forged = {
+        "entity": row["entity"],
+        "entity_id": row["entity_id"],
+        "op": "create",
+        "payload": dict(json.loads(row["payload"]), notes="nội dung khác"),
+        "created_at": row["created_at"],
+    }
     with desk.sync._client() as client:  # other content under this desk's first change reached the hub first
         client.push(codec.encode({"db_id": desk.store.db_id, "first_seq": 1}, [forged]))
     signed_in.show_section("return")
@@ -132,8 +140,9 @@ def test_a_record_the_hub_refused_shows_its_reason_in_the_panel_the_register_and
     dialog.close()
 
 
-def test_the_sync_column_reads_only_the_rows_asked_for_and_passes_the_modeltester(qtbot, desk: Desk,
-                                                                                   qtmodeltester) -> None:
+def test_the_sync_column_reads_only_the_rows_asked_for_and_passes_the_modeltester(
+    qtbot, desk: Desk, qtmodeltester
+) -> None:
     receive(desk, 3)
     asked: list[list[int]] = []
 
@@ -148,7 +157,10 @@ def test_the_sync_column_reads_only_the_rows_asked_for_and_passes_the_modelteste
         assert model.data(first) is None
     assert [i.row() for i in changed.args[:2]] == [0, 0]
     assert (asked, model.data(first), model.data(first, Qt.ItemDataRole.ToolTipRole)) == (
-        [[model.row_at(0).rowid]], "chờ gửi", None)
+        [[model.row_at(0).rowid]],
+        "chờ gửi",
+        None,
+    )
     qtmodeltester.check(model)
     model.refresh_sync()
     qtbot.waitUntil(lambda: [model.data(model.index(r, RegisterModel.COL_SYNC)) for r in range(3)] == ["chờ gửi"] * 3)

@@ -39,8 +39,11 @@ def test_the_compiled_file_holds_what_the_ts_says(qapp, name: str) -> None:
 
     translator = QTranslator()
     assert translator.load(str(FOLDER / f"{name}.qm"))
-    stale = [(context, source) for context, source, translation in _entries(FOLDER / f"{name}.ts")
-             if translation and "numerus" not in source and translator.translate(context, source) != translation]
+    stale = [
+        (context, source)
+        for context, source, translation in _entries(FOLDER / f"{name}.ts")
+        if translation and "numerus" not in source and translator.translate(context, source) != translation
+    ]
     assert stale == []
 
 

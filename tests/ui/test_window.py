@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from app import qrpayload
+from app.printing import qr
 from tests.conftest import ADMIN_PASSWORD, dossier_input
 from tests.ui.keyboard import focused, press, type_text
 from ui import i18n
@@ -52,7 +52,12 @@ def test_sections_and_a_place_for_more(signed_in) -> None:
 
     signed_in.add_section("extra", "&9 Thêm", QLabel("…"))
     assert [signed_in.tabs.tabText(i) for i in range(signed_in.tabs.count())] == [
-        "&1 Tiếp nhận", "&2 Hồ sơ", "&3 Trả kết quả", "&4 Phản ánh, kiến nghị", "&9 Thêm"]
+        "&1 Tiếp nhận",
+        "&2 Hồ sơ",
+        "&3 Trả kết quả",
+        "&4 Phản ánh, kiến nghị",
+        "&9 Thêm",
+    ]
     assert signed_in.desk_label.text() == "Quầy 1 — Xã Tân Thành"
     assert signed_in.sync_label.objectName() == "syncState"
 
@@ -117,9 +122,8 @@ def test_scan_that_is_forged_opens_nothing(signed_in, desk, admin, qtbot) -> Non
     press(Qt.Key.Key_Return)
     assert signed_in.tabs.currentWidget() is signed_in.returns
     assert signed_in.returns.panel.dossier is None
-    assert signed_in.returns.scan_note.text() == (
-        "Mã QR không hợp lệ: chữ ký không khớp, biên nhận có thể bị làm giả.")
-    assert qrpayload.decode(forged).claim.code == code
+    assert signed_in.returns.scan_note.text() == ("Mã QR không hợp lệ: chữ ký không khớp, biên nhận có thể bị làm giả.")
+    assert qr.decode(forged).claim.code == code
 
 
 def test_slow_typing_is_not_a_scan(signed_in, desk, admin) -> None:

@@ -1,0 +1,1 @@
+"""What every capability stands on: errors, clock, text, paths, validation, working time, accounts, keys."""

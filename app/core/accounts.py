@@ -1,0 +1,261 @@
+"""Desk identity (commune, desk number, keys) and clerk accounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.core import keys, validation
+from app.core.clock import Clock, iso
+from app.core.errors import AlreadyInitialised, AuthenticationFailed, NotInitialised, PermissionDenied, ValidationError
+from app.core.records import ROLES, Clerk, DeskIdentity
+from db.ids import new_id
+from db.store import Store
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+_hasher: PasswordHasher | None = None
+
+
+def _passwords() -> PasswordHasher:
+    """argon2, loaded when a password is first hashed or checked."""
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
+
+
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class InitRequest:
+    commune_code: str
+    commune_name: str
+    province: str
+    desk_no: int
+    admin_username: str
+    admin_password: str
+    agency_code: str | None = None
+    admin_full_name: str | None = None
+    agency_name: str | None = None
+
+
+def _check_init(req: InitRequest) -> InitRequest:
+    if not re.fullmatch(r"\d{5}", req.commune_code or ""):
+        raise ValidationError(
+            "Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune"
+        )
+    if not isinstance(req.desk_no, int) or not 1 <= req.desk_no <= 9:
+        raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+    agency = req.agency_code or req.commune_code
+    # Digits only: the code is read back from a scanned QR, where Unikey rewrites letters.
+    if not re.fullmatch(r"[0-9]{2,20}", agency):
+        raise ValidationError(
+            "Mã cơ quan chỉ gồm chữ số (2–20 chữ số).",
+            "The agency code may hold only digits (2–20 digits).",
+            field="agency_code",
+        )
+    name = validation.required_text(req.commune_name, field="commune_name", label_vi="Tên xã", label_en="Commune name")
+    province = validation.required_text(req.province, field="province", label_vi="Tên tỉnh", label_en="Province name")
+    _check_username(req.admin_username)
+    _check_password(req.admin_password)
+    return InitRequest(
+        req.commune_code,
+        name,
+        province,
+        req.desk_no,
+        req.admin_username,
+        req.admin_password,
+        agency,
+        req.admin_full_name,
+        req.agency_name,
+    )
+
+
+def _check_username(username: str) -> None:
+    if not re.fullmatch(r"[a-z0-9_.-]{2,32}", username or ""):
+        raise ValidationError(
+            "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (2–32 ký tự).",
+            "A user name holds only lower-case letters, digits, dots, dashes (2–32 characters).",
+            field="username",
+        )
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError(
+            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
+            f"The password must have at least {MIN_PASSWORD} characters.",
+            field="password",
+        )
+
+
+def initialise(store: Store, req: InitRequest, clock: Clock) -> DeskIdentity:
+    """Create the desk identity, its database id and key pair, and the first admin."""
+    if store.get_meta("desk_id"):
+        raise AlreadyInitialised("Kho dữ liệu này đã được khởi tạo.", "This store is already initialised.")
+    req = _check_init(req)
+    desk_id = new_id()
+    public = keys.generate(desk_id)
+    now = iso(clock.now())
+    with store.transaction():
+        store.set_meta(
+            {
+                "desk_id": desk_id,
+                "commune_code": req.commune_code,
+                "commune_name": req.commune_name,
+                "province": req.province,
+                "agency_code": req.agency_code or req.commune_code,
+                "agency_name": req.agency_name or f"UBND {req.commune_name}",
+                "desk_no": str(req.desk_no),
+                "public_key": public,
+                "created_at": now,
+            }
+        )
+        store.new_db_id("initialised")
+        store.upsert_desk_key(
+            {
+                "desk_id": desk_id,
+                "commune_code": req.commune_code,
+                "desk_no": req.desk_no,
+                "public_key": public,
+                "revoked": 0,
+                "updated_at": now,
+            }
+        )
+        _insert_clerk(
+            store,
+            username=req.admin_username,
+            full_name=req.admin_full_name or req.admin_username,
+            role="admin",
+            password=req.admin_password,
+            desk_id=desk_id,
+            now=now,
+            created_by=None,
+        )
+    return identity(store)
+
+
+def identity(store: Store) -> DeskIdentity:
+    meta = store.all_meta()
+    if "desk_id" not in meta:
+        raise NotInitialised(
+            "Kho dữ liệu chưa được khởi tạo; hãy chạy «motcua init».",
+            "The store is not initialised; run 'motcua init'.",
+        )
+    return DeskIdentity(
+        desk_id=meta["desk_id"],
+        db_id=meta["db_id"],
+        commune_code=meta["commune_code"],
+        commune_name=meta["commune_name"],
+        province=meta["province"],
+        agency_code=meta["agency_code"],
+        desk_no=int(meta["desk_no"]),
+        public_key=meta["public_key"],
+        agency_name=meta.get("agency_name", ""),
+    )
+
+
+def _insert_clerk(
+    store: Store,
+    *,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str,
+    desk_id: str,
+    now: str,
+    created_by: str | None,
+) -> str:
+    clerk_id = new_id()
+    store.insert_clerk(
+        {
+            "id": clerk_id,
+            "username": username,
+            "full_name": full_name,
+            "role": role,
+            "password_hash": _passwords().hash(password),
+            "active": 1,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": created_by,
+            "desk_id": desk_id,
+        }
+    )
+    return clerk_id
+
+
+def _clerk(row: dict) -> Clerk:
+    return Clerk(
+        id=row["id"], username=row["username"], full_name=row["full_name"], role=row["role"], active=bool(row["active"])
+    )
+
+
+def add_clerk(
+    store: Store, by: Clerk, *, username: str, full_name: str, role: str, password: str, clock: Clock
+) -> Clerk:
+    if not by.can("admin"):
+        raise PermissionDenied("Chỉ quản trị viên được thêm cán bộ.", "Only an administrator may add clerks.")
+    _check_username(username)
+    _check_password(password)
+    validation.choice(role, ROLES, field="role", label_vi="Vai trò", label_en="Role")
+    full_name = validation.full_name(full_name)
+    if store.clerk_by_username(username):
+        raise ValidationError("Tên đăng nhập này đã có người dùng.", "This user name is taken.", field="username")
+    desk = identity(store)
+    with store.transaction():
+        clerk_id = _insert_clerk(
+            store,
+            username=username,
+            full_name=full_name,
+            role=role,
+            password=password,
+            desk_id=desk.desk_id,
+            now=iso(clock.now()),
+            created_by=by.id,
+        )
+    return _clerk(store.clerk_by_id(clerk_id))
+
+
+def authenticate(store: Store, username: str, password: str) -> Clerk:
+    row = store.clerk_by_username((username or "").strip())
+    failed = AuthenticationFailed("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")
+    if row is None or not row["active"]:
+        raise failed
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    hasher = _passwords()
+    try:
+        hasher.verify(row["password_hash"], password or "")
+    except (VerificationError, InvalidHashError):
+        raise failed from None
+    if hasher.check_needs_rehash(row["password_hash"]):
+        with store.transaction():
+            store.update_clerk(row["id"], {"password_hash": hasher.hash(password)})
+    return _clerk(row)
+
+
+def clerk_by_username(store: Store, username: str) -> Clerk | None:
+    row = store.clerk_by_username(username)
+    return _clerk(row) if row else None
+
+
+def clerk_by_id(store: Store, clerk_id: str) -> Clerk | None:
+    row = store.clerk_by_id(clerk_id)
+    return _clerk(row) if row else None
+
+
+def first_admin(store: Store) -> Clerk:
+    row = store.first_admin()
+    if row is None:
+        raise NotInitialised("Chưa có quản trị viên nào.", "There is no administrator yet.")
+    return _clerk(row)
+
+
+def clerks(store: Store) -> list[Clerk]:
+    return [_clerk(r) for r in store.clerks()]

@@ -1,0 +1,1 @@
+"""Citizens' voice: feedback, complaint, denunciation and reception registers, confidentiality, ratings."""

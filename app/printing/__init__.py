@@ -1,0 +1,1 @@
+"""Paper: the layout engine, the forms, the receipt and its QR, the print service."""

@@ -1,0 +1,381 @@
+"""A small layout engine: rich text measured and wrapped, sheets of slots, vector QR codes."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import unescape
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from app.printing.fonts import _ITALIC_TAN, FONT, FONT_BOLD, register_fonts
+
+PAGE_SIZES = {"A5": A5, "A4": A4, "A4-landscape": landscape(A4)}
+MARGIN = 11 * mm
+MARK_RED = colors.HexColor("#b00000")
+
+
+_formatter = string.Formatter()
+
+
+# rich text: markup -> measured lines
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    font: str
+    underline: bool = False
+    italic: bool = False
+
+
+_TAG = re.compile(r"<(/?)([biu])>|<br\s*/?>")
+_TOKEN = re.compile(r"\s+|\S+")
+
+
+def _font(bold: bool) -> str:
+    return FONT_BOLD if bold else FONT
+
+
+def parse(markup: str, *, bold: bool = False, italic: bool = False) -> list[list[Piece]]:
+    """Markup to hard lines of pieces; text between tags is unescaped here."""
+    lines: list[list[Piece]] = [[]]
+    state = {"b": bold, "i": italic, "u": False}
+    pos = 0
+
+    def add(text: str) -> None:
+        if text:
+            lines[-1].append(Piece(unescape(text), _font(state["b"]), state["u"], state["i"]))
+
+    for m in _TAG.finditer(markup):
+        add(markup[pos : m.start()])
+        if m.group(2) is None:
+            lines.append([])
+        else:
+            state[m.group(2)] = not m.group(1)
+        pos = m.end()
+    add(markup[pos:])
+    return lines
+
+
+@dataclass
+class Line:
+    pieces: list[tuple[float, Piece]] = field(default_factory=list)  # (x offset, piece)
+    width: float = 0.0
+
+
+def _split_long(word: str, font: str, size: float, width: float) -> list[str]:
+    parts, cur = [], ""
+    for ch in word:
+        if cur and pdfmetrics.stringWidth(cur + ch, font, size) > width:
+            parts.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    return [*parts, cur] if cur else parts
+
+
+@lru_cache(maxsize=2048)
+def wrap(markup: str, width: float, size: float, *, bold: bool = False, italic: bool = False) -> list[Line]:
+    """Greedy word wrap; spaces at a break vanish; a word wider than ``width`` is split.
+
+    Cached: headers, titles and labels repeat on every form (callers never mutate the result)."""
+    out: list[Line] = []
+    for hard in parse(markup, bold=bold, italic=italic):
+        line, pending = Line(), 0.0
+        for piece in hard:
+            for tok in _TOKEN.findall(piece.text):
+                w = pdfmetrics.stringWidth(tok, piece.font, size)
+                if tok.isspace():
+                    pending = pdfmetrics.stringWidth(" ", piece.font, size) if line.pieces else 0.0
+                    continue
+                chunks = [tok] if w <= width else _split_long(tok, piece.font, size, width)
+                for chunk in chunks:
+                    cw = w if len(chunks) == 1 else pdfmetrics.stringWidth(chunk, piece.font, size)
+                    if line.pieces and line.width + pending + cw > width:
+                        out.append(line)
+                        line, pending = Line(), 0.0
+                    x = line.width + pending
+                    last = line.pieces[-1][1] if line.pieces else None
+                    if last and (last.font, last.underline, last.italic) == (piece.font, piece.underline, piece.italic):
+                        # One drawString per run of the same style: the space keeps its measured width.
+                        line.pieces[-1] = (
+                            line.pieces[-1][0],
+                            Piece(last.text + (" " if pending else "") + chunk, last.font, last.underline, last.italic),
+                        )
+                    else:
+                        line.pieces.append((x, Piece(chunk, piece.font, piece.underline, piece.italic)))
+                    line.width = x + cw
+                    pending = 0.0
+        out.append(line)
+    return out
+
+
+@dataclass
+class Block:
+    """Measured text: wrapped lines in a box of ``width``."""
+
+    lines: list[Line]
+    size: float
+    width: float
+    align: str = "left"
+    color: Any = None
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.28
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.leading
+
+    def draw_line(self, canv: Canvas, line: Line, x: float, baseline: float) -> None:
+        """The line as one text object, written directly: what ``drawString`` writes per piece (italics are
+        the same skew, set in the text matrix), without a text object, font switch and state per piece."""
+        shift = {"left": 0.0, "center": (self.width - line.width) / 2, "right": self.width - line.width}[self.align]
+        if self.color is not None:
+            canv.setFillColor(self.color)
+        doc = canv._doc
+        size = fp_str(self.size)
+        y = fp_str(baseline)
+        ops = ["BT"]
+        spans: list[list[float]] = []  # [start, end] of underlined runs
+        under: list[float] = []
+        for dx, piece in line.pieces:
+            px = x + shift + dx
+            ops.append(f"1 0 {_ITALIC_TAN if piece.italic else '0'} 1 {fp_str(px)} {y} Tm")
+            font = pdfmetrics.getFont(piece.font)
+            for subset, chunk in font.splitString(piece.text, doc):
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf ({canv._escape(chunk)}) Tj")
+            if piece.underline:
+                under = [under[0] if under else px, px + pdfmetrics.stringWidth(piece.text, piece.font, self.size)]
+            elif under:
+                spans.append(under)
+                under = []
+        if under:
+            spans.append(under)
+        ops.append("ET")
+        canv._code.append(" ".join(ops))
+        for span in spans:
+            self._underline(canv, span, baseline)
+        if self.color is not None:
+            canv.setFillColor(colors.black)
+
+    @staticmethod
+    def _underline(canv: Canvas, span: list[float], baseline: float) -> None:
+        canv.setLineWidth(0.5)
+        canv.line(span[0], baseline - 1.5, span[1], baseline - 1.5)
+
+    def draw(self, canv: Canvas, x: float, top: float) -> None:
+        for i, line in enumerate(self.lines):
+            self.draw_line(canv, line, x, top - i * self.leading - self.size * 0.95)
+
+
+def block(
+    markup: str,
+    width: float,
+    size: float,
+    *,
+    align: str = "left",
+    bold: bool = False,
+    italic: bool = False,
+    color: Any = None,
+) -> Block:
+    return Block(wrap(markup, width, size, bold=bold, italic=italic), size, width, align, color)
+
+
+def fitted(
+    markup: str, width: float, size: float, *, minimum: float, align: str = "center", bold: bool = True
+) -> Block:
+    """A title on one line if it fits at ``minimum`` size or larger, else wrapped at ``minimum``."""
+    text = "".join(p.text for line in parse(markup, bold=bold) for p in line)
+    font = _font(bold)
+    natural = pdfmetrics.stringWidth(text, font, size)
+    if natural > width:
+        size = max(minimum, size * width / natural * 0.999)
+    return block(markup, width, size, align=align, bold=bold)
+
+
+Cell = list[Block | float]  # blocks stacked; a float is vertical space in points
+
+
+def cell_height(cell: Cell) -> float:
+    return sum(item if isinstance(item, float | int) else item.height for item in cell)
+
+
+# pages
+
+
+@dataclass
+class Slot:
+    """A place kept free on a laid-out page, filled differently on each copy."""
+
+    page: int
+    x: float
+    top: float
+    width: float
+
+
+class Sheet:
+    """Lays content out top to bottom; each page is captured as a form XObject to replay per copy."""
+
+    def __init__(self, canv: Canvas, page: str, size: float, name: str) -> None:
+        register_fonts()
+        self.canv = canv
+        self.page = page
+        w, h = PAGE_SIZES[page]
+        self.left, self.width = MARGIN, w - 2 * MARGIN
+        self.top, self.bottom = h - MARGIN * 0.8, MARGIN
+        self.size = size
+        self.name = name
+        self.forms: list[str] = []
+        self.slots: dict[str, Slot] = {}
+        self.on_new_page: Callable[[], None] | None = None
+        self._begin()
+
+    def _begin(self) -> None:
+        self.forms.append(f"{self.name}-{len(self.forms) + 1}")
+        self.canv.beginForm(self.forms[-1])
+        self.y = self.top
+
+    def page_break(self) -> None:
+        self.canv.endForm()
+        self._begin()
+        if self.on_new_page:
+            self.on_new_page()
+
+    def finish(self) -> list[str]:
+        self.canv.endForm()
+        return self.forms
+
+    def room(self, height: float) -> None:
+        if self.y - height < self.bottom and self.y < self.top:
+            self.page_break()
+
+    def space(self, height: float) -> None:
+        self.y -= height
+
+    def text(
+        self,
+        markup: str,
+        *,
+        size: float | None = None,
+        align: str = "left",
+        bold: bool = False,
+        italic: bool = False,
+        after: float | None = None,
+        color: Any = None,
+    ) -> None:
+        """A paragraph over the full width; it breaks across pages line by line."""
+        b = block(markup, self.width, size or self.size, align=align, bold=bold, italic=italic, color=color)
+        self.put(b)
+        self.y -= self.size * 0.25 if after is None else after
+
+    def put(self, b: Block) -> None:
+        for line in b.lines:
+            self.room(b.leading)
+            b.draw_line(self.canv, line, self.left, self.y - b.size * 0.95)
+            self.y -= b.leading
+
+    def row(
+        self,
+        cells: Sequence[Cell],
+        widths: Sequence[float],
+        *,
+        grid: bool = False,
+        pad: float = 2.0,
+        valign: str = "top",
+    ) -> None:
+        """Cells side by side; the row moves whole to the next page if it does not fit."""
+        height = max(cell_height(c) for c in cells) + 2 * pad
+        self.room(height)
+        x = self.left
+        for cell, w in zip(cells, widths, strict=True):
+            top = self.y - pad
+            if valign == "middle":
+                top -= (height - 2 * pad - cell_height(cell)) / 2
+            for item in cell:
+                if isinstance(item, float | int):
+                    top -= item
+                else:
+                    item.draw(self.canv, x + pad, top)
+                    top -= item.height
+            if grid:
+                self.canv.setLineWidth(0.4)
+                self.canv.rect(x, self.y - height, w, height)
+            x += w
+        self.y -= height
+
+    def table(
+        self,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        size: float | None = None,
+        head_rows: int = 1,
+        pad: float = 2.0,
+    ) -> None:
+        """A ruled table of wrapped cells; the header rows repeat at the top of each new page."""
+        size = size or self.size - 1
+        measured = [
+            [
+                [block(text, w - 2 * pad, size, bold=i < head_rows, align="center" if i < head_rows else "left")]
+                for text, w in zip(row, widths, strict=True)
+            ]
+            for i, row in enumerate(rows)
+        ]
+        head = measured[:head_rows]
+        for r in head:
+            self.row(r, widths, grid=True, pad=pad)
+        for r in measured[head_rows:]:
+            height = max(cell_height(c) for c in r) + 2 * pad
+            if self.y - height < self.bottom:
+                self.page_break()
+                for h in head:
+                    self.row(h, widths, grid=True, pad=pad)
+            self.row(r, widths, grid=True, pad=pad)
+
+    def keep(self, name: str, height: float) -> None:
+        """Reserve ``height`` points over the full width for per-copy text (see ``Slot``)."""
+        self.room(height)
+        self.slots[name] = Slot(len(self.forms) - 1, self.left, self.y, self.width)
+        self.y -= height
+
+
+def qr_operators(modules: Sequence[Sequence[bool]]) -> str:
+    """PDF fill operators for the dark modules, one rectangle per horizontal run, in module units
+    (row 0 at the top). Vectors print sharp at any resolution; a scaled bitmap gets blurred."""
+    n = len(modules)
+    ops = []
+    for r, row in enumerate(modules):
+        y = n - 1 - r
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                ops.append(f"{start} {y} {c - start} 1 re")
+            else:
+                c += 1
+    ops.append("f")
+    return "\n".join(ops)
+
+
+def draw_qr(canv: Canvas, modules: Sequence[Sequence[bool]], x: float, y: float, side: float, quiet: int = 4) -> None:
+    """The QR with its quiet zone in the square (x, y, side), y at the bottom."""
+    unit = side / (len(modules) + 2 * quiet)
+    canv.saveState()
+    canv.translate(x + unit * quiet, y + unit * quiet)
+    canv.scale(unit, unit)
+    canv.addLiteral(qr_operators(modules))
+    canv.restoreState()

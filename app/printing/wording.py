@@ -1,0 +1,100 @@
+"""Form templates (resources/forms/*.json) and the words dates are written in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from app.core import paths
+from app.core.errors import MotcuaError
+from app.core.text import nfc
+from app.core.worktime import VN_TZ
+from app.printing.typeset import _formatter
+
+
+class TemplateError(MotcuaError):
+    """A form template in resources/forms is missing or names a field the program does not know."""
+
+
+@cache
+def template(name: str) -> dict[str, Any]:
+    """resources/forms/<name>.json, parsed once; texts NFC."""
+    path = paths.resource("forms", f"{name}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise TemplateError(
+            f"Không đọc được mẫu in {path.name}.", f"Cannot read the form template {path.name}.", field="template"
+        ) from exc
+    return _nfc_tree(data)
+
+
+def _nfc_tree(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc_tree(v) for k, v in value.items()}
+    return value
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        raise TemplateError(
+            f"Mẫu in dùng trường không có: {{{key}}}.",
+            f"A form template uses an unknown field: {{{key}}}.",
+            field="template",
+        )
+
+
+def fields(values: Mapping[str, object]) -> Mapping[str, str]:
+    """``values`` escaped (NFC) once, for a form that fills many template lines from the same values."""
+    return values if isinstance(values, _Fields) else _Fields({k: esc(v) for k, v in values.items()})
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """Template markup with {placeholders} replaced by escaped NFC values (escaped once: see ``fields``)."""
+    return _formatter.vformat(text, (), fields(values))
+
+
+def esc(value: object) -> str:
+    return escape(nfc(str(value)))
+
+
+# dates in the words the forms use
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(VN_TZ) if moment.tzinfo else moment
+
+
+def date_words(moment: datetime) -> str:
+    m = local(moment)
+    return fill(template("common")["date"], {"d": f"{m.day:02d}", "m": f"{m.month:02d}", "y": m.year})
+
+
+def time_words(moment: datetime) -> str:
+    """ "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026" (per the common template)."""
+    m = local(moment)
+    common = template("common")
+    return _formatter.vformat(
+        common["time"],
+        (),
+        _Fields(
+            {
+                "hh": f"{m.hour:02d}",
+                "mm": f"{m.minute:02d}",
+                "weekday": common["weekdays"][m.weekday()],
+                "date": date_words(m),
+            }
+        ),
+    )
+
+
+def short_time(moment: datetime) -> str:
+    return f"{local(moment):%H:%M %d/%m/%Y}"

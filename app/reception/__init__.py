@@ -1,0 +1,1 @@
+"""Receiving dossiers: rules, intake, the service, the catalogue, the register, demo data."""

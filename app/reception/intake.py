@@ -1,0 +1,126 @@
+"""The reception input, validated at the edge (the CLI's JSON, the form's fields)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.core import text, validation
+from app.core.errors import ValidationError
+from app.reception import catalogue
+from app.reception.records import (
+    CHANNELS,
+    DOCUMENT_KINDS,
+    Applicant,
+    Document,
+    Procedure,
+)
+from db.store import Store
+
+RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
+APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
+DOCUMENT_KEYS = ("name", "kind", "count")
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+# validation of the reception input
+
+
+@dataclass(frozen=True)
+class ReceiveInput:
+    applicant: Applicant
+    procedure: Procedure
+    documents: tuple[Document, ...]
+    sets: int
+    channel: str
+    notes: str
+    received_at: datetime | None
+
+
+def _applicant(data: Any, today: datetime) -> Applicant:
+    if not isinstance(data, Mapping):
+        raise ValidationError("Thiếu thông tin người nộp hồ sơ.", "The applicant is missing.", field="applicant")
+    validation.no_unknown_keys(data, APPLICANT_KEYS, where="applicant")
+    name = validation.full_name(data.get("full_name"), field="full_name")
+    cccd_value = data.get("cccd")
+    if cccd_value in (None, ""):
+        raise ValidationError(
+            "Chưa nhập số CCCD của người nộp hồ sơ.", "The applicant's CCCD number is missing.", field="cccd"
+        )
+    cccd = validation.cccd(str(cccd_value), field="cccd", today=today.date())
+    phone_value = data.get("phone")
+    phone = validation.phone(str(phone_value), field="phone") if phone_value not in (None, "") else None
+    address = text.nfc(str(data.get("address") or ""))
+    if len(address) > 300:
+        raise ValidationError(
+            "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.", field="address"
+        )
+    email = validation.email(data.get("email"), field="email")
+    return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
+
+
+def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
+    if data in (None, []):
+        return procedure.documents
+    if not isinstance(data, list):
+        raise ValidationError(
+            "Danh sách giấy tờ phải là một danh sách.", "Documents must be a list.", field="documents"
+        )
+    docs = []
+    for item in data:
+        if not isinstance(item, Mapping):
+            raise ValidationError(
+                "Mỗi giấy tờ phải có tên, loại và số lượng.",
+                "Each document needs a name, kind and count.",
+                field="documents",
+            )
+        validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
+        name = validation.required_text(
+            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name"
+        )
+        kind = validation.choice(
+            item.get("kind") or "original",
+            DOCUMENT_KINDS,
+            field="documents",
+            label_vi="Loại giấy tờ",
+            label_en="Document kind",
+        )
+        count = validation.positive_int(
+            item.get("count", 1), field="documents", label_vi="Số lượng giấy tờ", label_en="Document count", maximum=99
+        )
+        docs.append(Document(name, kind, count))  # type: ignore[arg-type]
+    return tuple(docs)
+
+
+def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
+    """Validate the reception input (the CLI's JSON, the form's fields) at the edge."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            "Dữ liệu hồ sơ phải là một đối tượng JSON.", "The dossier must be a JSON object.", field="dossier"
+        )
+    validation.no_unknown_keys(data, RECEIVE_KEYS)
+    applicant = _applicant(data.get("applicant"), now)
+    code = data.get("procedure")
+    if not isinstance(code, str) or not code.strip():
+        raise ValidationError("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
+    procedure = catalogue.get(store, code.strip())
+    documents = _documents(data.get("documents"), procedure)
+    sets = validation.positive_int(
+        data.get("sets", 1), field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50
+    )
+    channel = validation.choice(
+        data.get("channel") or "direct", CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel"
+    )
+    notes = text.nfc(str(data.get("notes") or ""))
+    received_at = None
+    if data.get("received_at"):
+        received_at = validation.iso_datetime(str(data["received_at"]), field="received_at")
+        if received_at > now + FUTURE_TOLERANCE:
+            raise ValidationError(
+                "Thời điểm tiếp nhận không được ở tương lai.",
+                "The time of receipt cannot be in the future.",
+                field="received_at",
+            )
+    return ReceiveInput(applicant, procedure, documents, sets, channel, notes, received_at)

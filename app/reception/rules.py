@@ -1,0 +1,91 @@
+"""The dossier lifecycle: which action may follow which, status and due time derived from events.
+
+Pure rules: no database, no Qt; the hub uses them too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.core.clock import parse_iso
+from app.core.worktime import LegalTime, WorkCalendar
+from app.reception.records import (
+    EVENT_KINDS,
+    FINAL_STATUSES,
+    Dossier,
+    DossierEvent,
+)
+
+# Which statuses each action may start from. Receipt-time outcomes (refusal of an incomplete
+# dossier) and immediate procedures returning at once are both allowed.
+ALLOWED_FROM: dict[str, frozenset[str]] = {
+    "forwarded": frozenset({"received"}),
+    "supplement_requested": frozenset({"received", "processing"}),
+    "supplement_received": frozenset({"waiting_supplement"}),
+    "refused": frozenset({"received", "processing", "waiting_supplement"}),
+    "apology_issued": frozenset({"received", "processing", "waiting_supplement"}),
+    "done": frozenset({"received", "processing"}),
+    "returned": frozenset({"received", "processing", "done"}),
+    "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
+}
+STATUS_AFTER = {
+    "received": "received",
+    "forwarded": "processing",
+    "supplement_requested": "waiting_supplement",
+    "supplement_received": "processing",
+    "refused": "refused",
+    "done": "done",
+    "returned": "returned",
+    "withdrawn": "withdrawn",
+}
+NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
+# Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
+_LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
+
+
+def event_order(event: DossierEvent) -> tuple[datetime, int, str]:
+    """The one order of a dossier's events, the same on every desk."""
+    return (event.at, _LIFECYCLE_RANK.get(event.kind, len(_LIFECYCLE_RANK)), event.id)
+
+
+@dataclass(frozen=True)
+class Derived:
+    status: str
+    due_at: datetime
+    original_due_at: datetime
+    apologised: bool
+
+
+def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTime, calendar: WorkCalendar) -> Derived:
+    """Status and due time from the events alone, in (time, id) order so every desk agrees.
+
+    A final status is kept once reached; later events from another desk do not reopen it
+    (a true clash is for sync to flag, not for this function to resolve).
+    """
+    status = "received"
+    due = original = calendar.due(received_at, legal)
+    apologised = False
+    for event in sorted(events, key=event_order):
+        if status in FINAL_STATUSES:
+            break
+        if event.kind == "apology_issued" and not apologised:
+            due = parse_iso(event.data["new_due"])
+            apologised = True
+        elif event.kind == "supplement_received":
+            due = calendar.due(event.at, legal)
+            original = due
+        if event.kind in STATUS_AFTER:
+            status = STATUS_AFTER[event.kind]
+    return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
+
+
+def outcome(dossier: Dossier, calendar: WorkCalendar) -> str | None:
+    """early / on_time / late for a dossier with a result, judged against the legal due time."""
+    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar)
+    finished = next((e.at for e in dossier.events if e.kind in ("done", "returned")), None)
+    if finished is None:
+        return None
+    if derived.apologised or finished > derived.original_due_at:
+        return "late"
+    return "early" if finished.date() < derived.original_due_at.date() else "on_time"

@@ -1,0 +1,237 @@
+"""Dossiers: reception, the code scheme, lifecycle events, search."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from app.core import text
+from app.core.clock import Clock, iso
+from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
+from app.core.records import Clerk, DeskIdentity, label
+from app.core.worktime import LegalTime, WorkCalendar
+from app.reception.intake import ReceiveInput, parse_receive
+from app.reception.records import (
+    EVENT_KINDS,
+    STATUSES,
+    Applicant,
+    Dossier,
+    DossierEvent,
+    DossierSummary,
+)
+from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
+from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
+from db.ids import new_id
+from db.store import Store
+
+MAX_PER_DESK_PER_DAY = 999
+
+
+# the service
+
+
+class DossierService:
+    def __init__(self, store: Store, clock: Clock, calendar: WorkCalendar, desk: DeskIdentity) -> None:
+        self.store = store
+        self.clock = clock
+        self.calendar = calendar
+        self.desk = desk
+
+    # Reception
+
+    def next_code(self, received_at: datetime) -> str:
+        local = received_at.astimezone(self.clock.now().tzinfo)
+        prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
+        base = self.desk.desk_no * 1000
+        number = max(self.store.max_code_number(prefix), base) + 1
+        if number > base + MAX_PER_DESK_PER_DAY:
+            raise CapacityExceeded(
+                f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
+                f"Desk {self.desk.desk_no} has issued all {MAX_PER_DESK_PER_DAY} dossier codes for the day.",
+            )
+        return f"{self.desk.agency_code}-{local:%y%m%d}-{number:04d}"
+
+    def build_reception(
+        self,
+        req: ReceiveInput,
+        clerk_id: str,
+        code: str,
+        now: datetime,
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The dossier row and its reception event row, as both the normal path and bulk loads write them."""
+        received_at = req.received_at or now
+        stamp = iso(now)
+        dossier_id = new_id()
+        due = self.calendar.due(received_at, LegalTime.parse(req.procedure.legal_time))
+        row = {
+            "id": dossier_id,
+            "code": code,
+            "procedure_code": req.procedure.code,
+            "procedure_name": req.procedure.name,
+            "legal_time": req.procedure.legal_time,
+            "applicant_name": req.applicant.full_name,
+            "applicant_cccd": req.applicant.cccd,
+            "applicant_phone": req.applicant.phone,
+            "applicant_address": req.applicant.address,
+            "applicant_email": req.applicant.email,
+            "documents": json.dumps([d.to_dict() for d in req.documents], ensure_ascii=False),
+            "sets": req.sets,
+            "channel": req.channel,
+            "notes": req.notes,
+            "received_at": iso(received_at),
+            "due_at": iso(due),
+            "status": "received",
+            "created_at": stamp,
+            "updated_at": stamp,
+            "clerk_id": clerk_id,
+            "desk_id": self.desk.desk_id,
+        }
+        event = {
+            "id": new_id(),
+            "dossier_id": dossier_id,
+            "kind": "received",
+            "at": iso(received_at),
+            "data": "{}",
+            "clerk_id": clerk_id,
+            "desk_id": self.desk.desk_id,
+            "created_at": stamp,
+        }
+        return row, event
+
+    def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
+        """Dossier, search entry, event and their outbox entries; call inside a transaction."""
+        self.store.insert_dossier(
+            row,
+            search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])),
+        )
+        self.store.insert_event(event)
+        self.store.append_outbox("dossier", row["id"], "create", dossier_payload(row), row["created_at"])
+        self.store.append_outbox("event", event["id"], "create", event_payload(event), event["created_at"])
+
+    def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
+        now = self.clock.now()
+        req = parse_receive(data, self.store, now)
+        with self.store.transaction():
+            code = self.next_code(req.received_at or now)
+            row, event = self.build_reception(req, clerk.id, code, now)
+            self.write_reception(row, event)
+        return self.get(code)
+
+    # Reading
+
+    def get(self, code: str) -> Dossier:
+        row = self.store.dossier_by_code(code.strip())
+        if row is None:
+            raise NotFound(f"Không tìm thấy hồ sơ mã {code}.", f"No dossier with code {code}.", field="code")
+        return from_row(row, self.store.events(row["id"]))
+
+    def get_by_id(self, dossier_id: str) -> Dossier:
+        row = self.store.dossier_by_id(dossier_id)
+        if row is None:
+            raise NotFound("Không tìm thấy hồ sơ.", "Dossier not found.", field="id")
+        return from_row(row, self.store.events(row["id"]))
+
+    def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
+        """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
+        match = match_expression(query)
+        if match is None:
+            return []
+        return list(map(DossierSummary._make, self.store.search_summaries(match, limit)))
+
+    def applicant_for_cccd(self, cccd: str) -> Applicant | None:
+        row = self.store.latest_applicant_by_cccd(cccd)
+        if row is None:
+            return None
+        return Applicant(
+            row["applicant_name"],
+            row["applicant_cccd"],
+            row["applicant_phone"],
+            row["applicant_address"],
+            row["applicant_email"],
+        )
+
+    # Lifecycle
+
+    def allowed_actions(self, dossier: Dossier) -> list[str]:
+        actions = [k for k, starts in ALLOWED_FROM.items() if dossier.status in starts]
+        if any(e.kind == "apology_issued" for e in dossier.events):
+            actions = [a for a in actions if a != "apology_issued"]
+        return actions
+
+    def act(
+        self,
+        code: str,
+        kind: str,
+        clerk: Clerk,
+        *,
+        reason: str = "",
+        new_due: datetime | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> Dossier:
+        """Record one lifecycle event; status and due time follow from the events."""
+        if kind not in EVENT_KINDS or kind == "received":
+            raise ValidationError(f"Thao tác «{kind}» không hợp lệ.", f"Action '{kind}' is not valid.", field="kind")
+        now = self.clock.now()
+        reason = text.nfc(reason)
+        if kind in NEEDS_REASON and not reason:
+            raise ValidationError("Cần ghi rõ lý do.", "A reason is required.", field="reason")
+        with self.store.transaction():
+            dossier = self.get(code)
+            if kind not in self.allowed_actions(dossier):
+                if kind == "apology_issued" and dossier.status in ALLOWED_FROM[kind]:
+                    raise InvalidTransition(
+                        "Hồ sơ này đã được hẹn lại một lần; không được hẹn lại lần nữa.",
+                        "This dossier's date was already moved once; it cannot move again.",
+                    )
+                raise InvalidTransition(
+                    f"Hồ sơ đang ở trạng thái «{label(STATUSES, dossier.status)}», "
+                    f"không thể «{label(EVENT_KINDS, kind)}».",
+                    f"The dossier is '{label(STATUSES, dossier.status, 'en')}'; "
+                    f"it cannot be '{label(EVENT_KINDS, kind, 'en')}'.",
+                )
+            payload: dict[str, Any] = dict(data or {})
+            if reason:
+                payload["reason"] = reason
+            if kind == "apology_issued":
+                if new_due is None:
+                    raise ValidationError(
+                        "Cần chọn ngày hẹn trả mới.", "A new return date is required.", field="new_due"
+                    )
+                new_due = new_due if new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
+                if new_due <= dossier.due_at:
+                    raise ValidationError(
+                        "Ngày hẹn mới phải sau ngày hẹn cũ.", "The new date must be after the old one.", field="new_due"
+                    )
+                payload["new_due"] = iso(new_due)
+                payload["old_due"] = iso(dossier.due_at)
+            event = DossierEvent(
+                id=new_id(),
+                dossier_id=dossier.id,
+                kind=kind,
+                at=now,
+                clerk_id=clerk.id,
+                desk_id=self.desk.desk_id,
+                data=payload,
+                created_at=iso(now),
+            )
+            self._write_event(dossier, event)
+        return self.get(code)
+
+    def write_event(self, event: DossierEvent) -> None:
+        """The event and its outbox entry; call inside a transaction, then refresh the derived columns."""
+        row = event_row(event)
+        self.store.insert_event(row)
+        self.store.append_outbox("event", event.id, "create", event_payload(row), row["created_at"])
+
+    def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
+        self.write_event(event)
+        self.refresh_derived(replace(dossier, events=(*dossier.events, event)))
+
+    def refresh_derived(self, dossier: Dossier) -> None:
+        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
+        self.store.update_dossier_derived(
+            dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
+        )

@@ -1,0 +1,48 @@
+"""The layout engine's shortcuts give the same text as the long way (read back with pdftotext)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.printing import formparts, typeset, wording
+
+pytestmark = pytest.mark.tools("pdftotext")
+
+
+def text_of(pdf: bytes, tmp_path: Path, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def page(lines: list[str]) -> bytes:
+    def layout(sheet: typeset.Sheet) -> None:
+        for line in lines:
+            sheet.text(line)
+
+    return formparts.single("A5", "test", "Mẫu thử", "Thử", 9.0, layout)
+
+
+def test_fields_escape_once_and_fill_the_same() -> None:
+    values = {"name": "Lê <b>Thị</b> & Cô", "n": 3}
+    prepared = wording.fields(values)
+    assert wording.fields(prepared) is prepared
+    line = "Tên: <b>{name}</b> ({n})"
+    expected = "Tên: <b>Lê &lt;b&gt;Thị&lt;/b&gt; &amp; Cô</b> (3)"
+    assert wording.fill(line, prepared) == wording.fill(line, values) == expected
+
+
+def test_characters_outside_the_primed_set_read_back_in_any_order(tmp_path: Path) -> None:
+    # ß, ñ, Ω are not Vietnamese: each document assigns them codes in the order it meets them.
+    first = text_of(page(["Đào ß ñ Ω", "Nguyễn Thị Đào"]), tmp_path, "first")
+    second = text_of(page(["Ω ñ Đào", "Đào ß ñ Ω", "Nguyễn Thị Đào"]), tmp_path, "second")
+    assert "Đào ß ñ Ω" in first and "Nguyễn Thị Đào" in first
+    assert "Ω ñ Đào" in second and "Đào ß ñ Ω" in second and "Nguyễn Thị Đào" in second
+
+
+def test_styled_pieces_on_one_line_read_back(tmp_path: Path) -> None:
+    text = text_of(page(["Trước <i>nghiêng</i> <u>gạch dưới</u> <b>đậm</b> sau"]), tmp_path, "styled")
+    assert "Trước nghiêng gạch dưới đậm sau" in text

@@ -120,7 +120,7 @@ def clerk(desk: Desk, admin: Clerk) -> Clerk:
 
 @pytest.fixture
 def leader(desk: Desk, admin: Clerk) -> Clerk:
-    """A commune leader (role leader): may read a denouncer's accounts."""
+    """A commune leader (role leader): may read a denouncer's identity."""
     from app.core import accounts
 
     return accounts.add_clerk(

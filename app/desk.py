@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from app.core import accounts, paths
 from app.core.clock import Clock, iso
-from app.core.errors import ValidationError
+from app.core.errors import NoSuchClerk
 from app.core.records import Clerk, DeskIdentity
+from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
@@ -34,7 +36,11 @@ class Desk:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
-        return cls(Store(path, registry=paths.config_dir() / "stores.json"), clock)
+        try:
+            store = Store(path, registry=paths.config_dir() / "stores.json")
+        except StoreError as exc:
+            raise project_error(exc) or StoreUnopenable() from exc
+        return cls(store, clock)
 
     def close(self) -> None:
         self.store.close()
@@ -81,7 +87,7 @@ class Desk:
             return accounts.first_admin(self.store)
         found = accounts.clerk_by_username(self.store, username)
         if found is None:
-            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.", field="clerk")
+            raise NoSuchClerk(username)
         return found
 
     # Calendar

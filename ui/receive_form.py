@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
+from app.core.errors import MotcuaError, NoProcedureChosen
 from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
@@ -328,10 +328,7 @@ class ReceiveForm(Section):
         for widget in self.field_widgets.values():
             unmark(widget)
         if self.procedure is None:
-            text = self.tr("Chưa chọn thủ tục hành chính.")
-            self.message.error(text)
-            mark(self.procedure_filter, text)
-            self.procedure_filter.setFocus()
+            self.show_error(NoProcedureChosen())
             return None
         if not self.document_rows():
             text = self.tr("Chưa đánh dấu giấy tờ nào đã nhận.")

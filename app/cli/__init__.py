@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core import paths
-from app.core.errors import MotcuaError, ValidationError
+from app.core.errors import ValidationError
+from app.core.storage_errors import CATCHABLE, project_error
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -111,7 +112,10 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "vi") or "vi"
     try:
         result = args.handler(args)
-    except MotcuaError as exc:
+    except CATCHABLE as caught:
+        exc = project_error(caught)
+        if exc is None:
+            raise
         sys.stderr.write(exc.message(lang) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:

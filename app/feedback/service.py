@@ -19,7 +19,7 @@ from typing import Any
 
 from app.core import text, validation
 from app.core.clock import Clock, iso, parse_iso
-from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
+from app.core.errors import CapacityExceeded, InvalidTransition, NoSuchClerk, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.worktime import WorkCalendar
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
@@ -42,6 +42,12 @@ from app.feedback.rules import (
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
+
+
+class EntryNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+
 
 log = logging.getLogger(__name__)
 ADD_KEYS = ("kind", "channel", "person", "content", "category", "dossier", "received_at", "assigned_to")
@@ -219,7 +225,7 @@ class FeedbackService:
             return None
         row = self.store.clerk_by_id(str(value)) or self.store.clerk_by_username(str(value))
         if row is None:
-            raise NotFound(f"Không có cán bộ «{value}».", f"There is no clerk '{value}'.", field="assigned_to")
+            raise NoSuchClerk(value, field="assigned_to")
         return row["id"]
 
     def _next_number(self, kind: str, day: date) -> str:
@@ -250,7 +256,7 @@ class FeedbackService:
     def get(self, entry_id: str) -> FeedbackEntry:
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         return entry_from_row(row)
 
     def by_number(self, number: str) -> FeedbackEntry:
@@ -419,7 +425,7 @@ class FeedbackService:
         require_permitted(clerk)
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         if row["identity_cipher"] is None:
             return Identity(row["person_name"] or "", row["person_address"] or "", row["person_contact"] or "")
         identity = self.key.decrypt(row["identity_cipher"], entry_id)

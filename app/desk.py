@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the services below are imported when first used, to keep st
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
     from app.printing.service import PrintService
+    from app.reception.register import Register
     from app.sync.service import SyncService
 
 
@@ -90,6 +91,25 @@ class Desk:
             raise NoSuchClerk(username)
         return found
 
+    # Clerks, for the window (which never reaches the store itself)
+
+    def clerks(self) -> list[Clerk]:
+        return accounts.clerks(self.store)
+
+    def clerk_by_id(self, clerk_id: str) -> Clerk | None:
+        return accounts.clerk_by_id(self.store, clerk_id)
+
+    @property
+    def path(self) -> Path | None:
+        """The store's file (None in memory); a worker thread opens its own desk on it."""
+        return self.store.path
+
+    def open_register(self) -> Register:
+        """The register's rows, filters and counts, for one view of it."""
+        from app.reception.register import Register
+
+        return Register(self.store, self.clock)
+
     # Calendar
 
     @cached_property
@@ -109,22 +129,26 @@ class Desk:
         self.store.delete_calendar_override(day.isoformat())
         self.refresh_calendar()
 
+    def current_calendar(self) -> WorkCalendar:
+        """The calendar source every service is handed (app.core.worktime.CalendarSource)."""
+        return self.calendar
+
     def refresh_calendar(self) -> None:
-        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it."""
+        """Overrides changed (here or pulled from the province): the services see the new calendar at
+        their next use, since they read it through ``current_calendar``."""
         self.__dict__.pop("calendar", None)
-        self.__dict__.pop("dossiers", None)
 
     # Services
 
     @cached_property
     def dossiers(self) -> DossierService:
-        return DossierService(self.store, self.clock, self.calendar, self.identity)
+        return DossierService(self.store, self.clock, self.current_calendar, self.identity)
 
     @cached_property
     def feedback(self) -> FeedbackService:
         from app.feedback.service import FeedbackService
 
-        return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
+        return FeedbackService(self.store, self.clock, self.current_calendar, self.identity)
 
     @cached_property
     def ratings(self) -> RatingService:

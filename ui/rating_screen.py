@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
 from app.feedback.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
+from ui.errors import CATCHABLE, user_error
 
 ASK, FOLLOW_UP, THANKS, NOTICE = range(4)
 # Face colours by mood (2 = broad smile … -2 = frown): green to red, readable by colour-blind
@@ -361,7 +361,8 @@ class RatingScreen(QWidget):
             self.ask_message.setText(f"{exc.message('vi')} · {exc.message('en')}")
             self._refresh_enabled()
             return
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self._notice(f"{exc.message('vi')}\n{exc.message('en')}")
             return
         self.last_rating_id = rating.id

@@ -75,6 +75,16 @@ class StoreUpgradeFailed(StoreProblem):
         )
 
 
+class StoreUnexpected(StoreProblem):
+    def __init__(self) -> None:
+        super().__init__(
+            "Không mở được kho dữ liệu vì một lỗi ngoài dự kiến; chi tiết đã được ghi lại. Hãy chọn tệp khác "
+            "hoặc báo kỹ thuật.",
+            "The store could not be opened because of an unexpected error, whose details were logged; choose "
+            "another file or call support.",
+        )
+
+
 def project_error(exc: BaseException) -> MotcuaError | None:
     """``exc`` as the project's error, or None when it is not a store failure (a bug to report)."""
     if isinstance(exc, MotcuaError):

@@ -12,16 +12,16 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.core import text, validation
+from app.core import accounts, text, validation
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NoSuchClerk, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
-from app.core.worktime import WorkCalendar
+from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
 from app.feedback.export import export_header
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
@@ -64,7 +64,7 @@ class FeedbackService:
         self,
         store: Store,
         clock: Clock,
-        calendar: WorkCalendar | Callable[[], WorkCalendar],
+        calendar: CalendarSource,
         desk: DeskIdentity,
         rules: Sequence[DeadlineRule] | None = None,
         *,
@@ -74,7 +74,6 @@ class FeedbackService:
         self.store = store
         self.db = FeedbackStore(store)
         self.clock = clock
-        # A callable follows the desk's calendar when a local override replaces it.
         self._calendar = calendar
         self.desk = desk
         self.rules = list(rules) if rules is not None else load_rules()
@@ -83,7 +82,11 @@ class FeedbackService:
 
     @property
     def calendar(self) -> WorkCalendar:
-        return self._calendar if isinstance(self._calendar, WorkCalendar) else self._calendar()
+        return self._calendar()
+
+    def officers(self) -> list[Clerk]:
+        """Who an entry can be assigned to: the desk's clerks."""
+        return accounts.clerks(self.store)
 
     # Receiving
 

@@ -9,7 +9,7 @@ from pathlib import Path
 # desk never stores; skipping it saves 150-300 ms of every start. Set before anything imports db.
 sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
 
-from PySide6.QtCore import QObject, QThread, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal  # noqa: E402
 
 from app.core import paths  # noqa: E402
 
@@ -99,7 +99,7 @@ def _retry(window, picked: str) -> None:
     window.loader.wait()
     page = window.lock_page
     page.failure.hide()
-    page.message.info(page.tr("Đang mở kho dữ liệu…"))
+    page.message.info(QCoreApplication.translate("LockPage", "Đang mở kho dữ liệu…"))
     load(window, picked, False)
 
 

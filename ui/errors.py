@@ -100,25 +100,26 @@ _state: dict[str, object] = {}
 
 
 def install_hooks(app: QApplication) -> ErrorReporter:
-    """``sys.excepthook`` and ``threading.excepthook`` go to one reporter, installed once."""
+    """``sys.excepthook`` and ``threading.excepthook`` go to one reporter (made once per application)."""
     reporter = _state.get("reporter")
-    if isinstance(reporter, ErrorReporter):
-        return reporter
-    reporter = ErrorReporter(app)
+    if not isinstance(reporter, ErrorReporter):
+        reporter = ErrorReporter(app)
+        _state["reporter"] = reporter
+    if sys.excepthook != reporter.report:
+        _state.update(sys=sys.excepthook, threading=threading.excepthook)
 
-    def on_thread(args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is not None:
-            reporter.report(args.exc_type, args.exc_value, args.exc_traceback)
+        def on_thread(args: threading.ExceptHookArgs) -> None:
+            if args.exc_value is not None:
+                reporter.report(args.exc_type, args.exc_value, args.exc_traceback)
 
-    _state.update(reporter=reporter, sys=sys.excepthook, threading=threading.excepthook)
-    sys.excepthook = reporter.report
-    threading.excepthook = on_thread
+        sys.excepthook = reporter.report
+        threading.excepthook = on_thread
     return reporter
 
 
 def uninstall_hooks() -> None:
-    """Put back the hooks found before ``install_hooks`` (tests)."""
-    if "reporter" in _state:
+    """Put back the hooks found by ``install_hooks``, unless someone replaced ours since (tests)."""
+    reporter = _state.get("reporter")
+    if isinstance(reporter, ErrorReporter) and sys.excepthook == reporter.report and "sys" in _state:
         sys.excepthook = _state.pop("sys")  # type: ignore[assignment]
         threading.excepthook = _state.pop("threading")  # type: ignore[assignment]
-        _state.pop("reporter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.core.errors import MotcuaError
@@ -40,7 +40,7 @@ class StoreFailure(QWidget):
     @staticmethod
     def ask_path(parent: QWidget, start: str) -> str:
         """The file the clerk picks; a test replaces this instead of clicking through the dialog."""
-        title = QWidget.tr(parent, "Chọn kho dữ liệu")
+        title = QCoreApplication.translate("StoreFailure", "Chọn kho dữ liệu")
         return QFileDialog.getOpenFileName(parent, title, start, "SQLite (*.sqlite3 *.db);;* (*)")[0]
 
     def choose(self) -> str:

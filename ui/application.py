@@ -39,9 +39,13 @@ def open_desk(db: str | None, demo: bool):
     if demo:
         from app.reception import demo as demo_data
 
-        demo_data.ensure_initialised(desk)
-        if desk.dossiers.count() == 0:
-            demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
+        try:
+            demo_data.ensure_initialised(desk)
+            if desk.dossiers.count() == 0:
+                demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
+        except BaseException:  # a full disk while filling: the store is shown as failed, not left open
+            desk.close()
+            raise
     return desk
 
 

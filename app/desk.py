@@ -23,6 +23,8 @@ from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
     from app.feedback.confidential import KeyService
+    from app.fees.service import FeeService
+    from app.files.service import AttachmentService
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
     from app.printing.service import PrintService
@@ -69,6 +71,9 @@ class Desk:
                 }
             )
         self.__dict__.pop("identity", None)
+        from app.fees import rules as fee_rules
+
+        self.fees.load_rules(fee_rules.starter())
         return desk
 
     @property
@@ -142,7 +147,21 @@ class Desk:
 
     @cached_property
     def dossiers(self) -> DossierService:
-        return DossierService(self.store, self.clock, self.current_calendar, self.identity)
+        service = DossierService(self.store, self.clock, self.current_calendar, self.identity)
+        service.on_receive = lambda row, fee, clerk: self.fees.on_received(row, fee, clerk)
+        return service
+
+    @cached_property
+    def fees(self) -> FeeService:
+        from app.fees.service import FeeService
+
+        return FeeService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+
+    @cached_property
+    def files(self) -> AttachmentService:
+        from app.files.service import AttachmentService
+
+        return AttachmentService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
 
     @cached_property
     def feedback(self) -> FeedbackService:

@@ -245,6 +245,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     with open_desk(args) as desk:
         desk.store.backup_to(target)
+        desk.files.backup_files(target)  # the scans, beside the copy, as beside the store
     print(target)
     return 0
 

@@ -10,6 +10,11 @@ from app.core import validation
 from app.printing.service import FORMS
 
 VERIFY_EXIT = {"valid": 0, "forged": 1, "unknown": 3}
+PAYMENT_CODE_EXIT = 4  # the receipt's VietQR was scanned: not a receipt, and not forged either
+PAYMENT_CODE = (
+    "Đây là mã VietQR để nộp lệ phí bằng chuyển khoản, không phải mã của giấy tiếp nhận; hãy quét mã có chữ ký ở góc trên bên phải.",
+    "This is the VietQR for paying the fee by bank transfer, not the receipt's code; scan the signed code at the top right.",
+)
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -59,6 +64,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
+        if desk.printing.is_payment_code(args.payload):
+            print(PAYMENT_CODE[1] if getattr(args, "lang", "vi") == "en" else PAYMENT_CODE[0])
+            return PAYMENT_CODE_EXIT
         verdict = desk.printing.verify(args.payload)
     print(verdict)
     return VERIFY_EXIT[verdict]

@@ -13,7 +13,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 
-from app.printing import formparts, typeset, wording
+from app.printing import formparts, payment_block, typeset, wording
 from app.printing.formparts import Letterhead, letterhead_values
 from app.printing.typeset import Sheet, block
 from app.printing.wording import esc, fields, fill, template
@@ -42,6 +42,7 @@ class ReceiptData:
     clerk: str
     qr_payload: str
     reprint: int = 0  # 0: the original; n: the n-th reprint
+    vietqr: payment_block.PaymentQR | None = None  # the fee by transfer (issue 14), a block of its own
 
 
 def qr_modules(payload: str) -> list[list[bool]]:
@@ -103,6 +104,8 @@ def layout(sheet: Sheet, data: ReceiptData, qr: list[list[bool]]) -> None:
     sheet.table(document_rows(data.documents, tpl["documents_head"]), [7 * mm, w - 52 * mm, 32 * mm, 13 * mm])
     sheet.space(size * 0.3)
     formparts.lines(sheet, tpl["after_documents"], values)
+    if data.vietqr is not None:
+        payment_block.draw(sheet, data.vietqr)
     formparts.signatures(sheet, tpl["signatures"], values)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core import accounts, keys
 from app.core.clock import Clock, iso, parse_iso
@@ -18,7 +18,9 @@ from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
+from app.fees import vietqr
 from app.printing import forms, qr, receipts
+from app.printing.payment_block import PaymentQR
 from app.printing.formparts import Letterhead
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import esc, fill, short_time, template, time_words
@@ -28,6 +30,9 @@ from app.reception.service import DossierService
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
+
+if TYPE_CHECKING:
+    from app.fees.service import FeeService
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "tracking", "stop")
 META_QR_PREFIX = "qr_url_prefix"
@@ -56,6 +61,8 @@ class Services(Protocol):
     def current_calendar(self) -> WorkCalendar: ...
     @property
     def dossiers(self) -> DossierService: ...
+    @property
+    def fees(self) -> FeeService: ...
 
 
 class PrintService:
@@ -117,11 +124,18 @@ class PrintService:
         return qr.sign(self.receipt_claim(dossier, due), lambda m: keys.sign(desk_id, m), self.qr_url_prefix)
 
     def verify(self, payload: str) -> Verdict:
+        """valid / forged / unknown; a payment code (VietQR) is not a receipt: ask ``is_payment_code`` first."""
+
         def public_key(commune: str, desk_no: int) -> str | None:
             row = self.store.desk_key_by_number(commune, desk_no)
             return row["public_key"] if row else None
 
         return qr.verify(payload, public_key, keys.verify)
+
+    @staticmethod
+    def is_payment_code(payload: str) -> bool:
+        """The receipt's other QR: a VietQR for the fee (EMVCo, starts with "000201"), not the signed one."""
+        return vietqr.looks_like(payload)
 
     # forms for one dossier
 
@@ -265,7 +279,18 @@ class PrintService:
             clerk=self._clerk_name(dossier.clerk_id),
             qr_payload=self.receipt_payload(dossier, due),
             reprint=reprint,
+            vietqr=self._payment_qr(dossier),
         )
+
+    def _payment_qr(self, dossier: Dossier) -> PaymentQR | None:
+        """The VietQR block when a fee is due, not paid in cash, and the commune's account is set."""
+        fees = self.services.fees
+        payload = fees.receipt_vietqr(dossier)
+        if payload is None:
+            return None
+        bank = fees.bank() or ("", "", "")
+        transfer = vietqr.decode(payload)
+        return PaymentQR(payload, transfer.amount or 0, dossier.code, bank[2], bank[1])
 
     def _tracking_values(self, dossier: Dossier) -> dict[str, object]:
         values = self._common_values(dossier)

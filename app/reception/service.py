@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -41,6 +41,9 @@ class DossierService:
         self.clock = clock
         self._calendar = calendar
         self.desk = desk
+        # Called inside the reception's transaction with (dossier row, the input's "fee" part, clerk):
+        # the fee is assessed with the dossier (app.fees), or neither is written.
+        self.on_receive: Callable[[dict[str, Any], Any, Clerk], None] | None = None
 
     # Reception
 
@@ -119,11 +122,15 @@ class DossierService:
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
+        data = dict(data)
+        fee = data.pop("fee", None)
         req = parse_receive(data, self.store, now)
         with self.store.transaction():
             code = self.next_code(req.received_at or now)
             row, event = self.build_reception(req, clerk.id, code, now)
             self.write_reception(row, event)
+            if self.on_receive is not None:
+                self.on_receive(row, fee, clerk)
         return self.get(code)
 
     # Reading

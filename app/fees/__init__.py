@@ -1,0 +1,1 @@
+"""Fees of dossiers: structured rules, assessment, payments, VietQR."""

@@ -1,0 +1,1 @@
+"""The digitised dossier: scans kept as PDFs by hash, Art. 5 exemptions, reuse, electronic results."""

@@ -23,10 +23,10 @@ from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
     from app.feedback.confidential import KeyService
-    from app.fees.service import FeeService
-    from app.files.service import AttachmentService
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
+    from app.fees.service import FeeService
+    from app.files.service import AttachmentService
     from app.printing.service import PrintService
     from app.reception.register import Register
     from app.sync.service import SyncService

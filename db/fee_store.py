@@ -7,7 +7,19 @@ from typing import Any
 
 from db.store import Store
 
-FEE_COLUMNS = ("id", "dossier_id", "amount", "computed", "rule", "inputs", "reason", "clerk_id", "desk_id", "at", "created_at")
+FEE_COLUMNS = (
+    "id",
+    "dossier_id",
+    "amount",
+    "computed",
+    "rule",
+    "inputs",
+    "reason",
+    "clerk_id",
+    "desk_id",
+    "at",
+    "created_at",
+)
 PAYMENT_COLUMNS = (
     "id",
     "dossier_id",
@@ -43,7 +55,8 @@ class FeeStore:
         with self.store.transaction():
             self.conn.execute("DELETE FROM fee_rules WHERE origin = ?", (origin,))
             self.conn.executemany(
-                f"INSERT OR REPLACE INTO fee_rules ({', '.join(RULE_COLUMNS)}) VALUES ({', '.join('?' * len(RULE_COLUMNS))})",
+                f"INSERT OR REPLACE INTO fee_rules ({', '.join(RULE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(RULE_COLUMNS))})",
                 [[r[c] for c in RULE_COLUMNS] for r in rows],
             )
 
@@ -59,7 +72,9 @@ class FeeStore:
         _insert(self.store, "fee_payments", PAYMENT_COLUMNS, row)
 
     def fees(self, dossier_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM dossier_fees WHERE dossier_id = ? ORDER BY at, created_at, id", (dossier_id,))
+        rows = self.conn.execute(
+            "SELECT * FROM dossier_fees WHERE dossier_id = ? ORDER BY at, created_at, id", (dossier_id,)
+        )
         return [dict(r) for r in rows]
 
     def payments(self, dossier_id: str) -> list[dict[str, Any]]:

@@ -61,7 +61,7 @@ def _inputs(args: argparse.Namespace) -> FeeInputs | None:
     return FeeInputs(args.pages or 1, args.copies or 1, event)
 
 
-def _state_json(desk, code: str, lang: str) -> dict:  # noqa: ANN001
+def _state_json(desk, code: str, lang: str) -> dict:
     dossier = desk.dossiers.get(code)
     state = desk.fees.state(dossier)
     fee = state.fee
@@ -112,9 +112,10 @@ def cmd_fee(args: argparse.Namespace) -> int:
             args.code, clerk, amount=args.amount, channel=args.channel, receipt_no=args.receipt_no, reason=args.reason
         )
     due = state.due
-    print(f"{money(state.paid, lang)} / {money(state.fee.amount if state.fee else None, lang)}" + (
-        "" if due is None else (f"; còn {money(due)}" if lang == "vi" else f"; due {money(due, 'en')}")
-    ))
+    print(
+        f"{money(state.paid, lang)} / {money(state.fee.amount if state.fee else None, lang)}"
+        + ("" if due is None else (f"; còn {money(due)}" if lang == "vi" else f"; due {money(due, 'en')}"))
+    )
     return 0
 
 

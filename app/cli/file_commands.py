@@ -12,7 +12,9 @@ from app.files.service import EXEMPTIONS
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("attach", parents=[parent], help="attach a scanned file (PDF, JPEG, PNG) to a document or as the result")
+    p = sub.add_parser(
+        "attach", parents=[parent], help="attach a scanned file (PDF, JPEG, PNG) to a document or as the result"
+    )
     p.add_argument("code", help="dossier code")
     p.add_argument("file", nargs="+", help="one PDF, or images that become the pages of one PDF")
     where = p.add_mutually_exclusive_group(required=True)
@@ -62,7 +64,12 @@ def cmd_files(args: argparse.Namespace) -> int:
         for d in docs
     ]
     if args.json:
-        out = {"code": args.code, "documents": rows, "result": result.sha256 if result else None, "digitised": digitised}
+        out = {
+            "code": args.code,
+            "documents": rows,
+            "result": result.sha256 if result else None,
+            "digitised": digitised,
+        }
         print(json.dumps(out, ensure_ascii=False))
         return 0
     for d, row in zip(docs, rows, strict=True):

@@ -12,8 +12,10 @@ from app.printing.service import FORMS
 VERIFY_EXIT = {"valid": 0, "forged": 1, "unknown": 3}
 PAYMENT_CODE_EXIT = 4  # the receipt's VietQR was scanned: not a receipt, and not forged either
 PAYMENT_CODE = (
-    "Đây là mã VietQR để nộp lệ phí bằng chuyển khoản, không phải mã của giấy tiếp nhận; hãy quét mã có chữ ký ở góc trên bên phải.",
-    "This is the VietQR for paying the fee by bank transfer, not the receipt's code; scan the signed code at the top right.",
+    "Đây là mã VietQR để nộp lệ phí bằng chuyển khoản, không phải mã của giấy tiếp nhận; "
+    "hãy quét mã có chữ ký ở góc trên bên phải.",
+    "This is the VietQR for paying the fee by bank transfer, not the receipt's code; "
+    "scan the signed code at the top right.",
 )
 
 

@@ -47,9 +47,7 @@ def _holder(value: str) -> str:
 def _folder(value: str) -> str:
     path = Path(value).expanduser()
     if not path.is_dir():
-        raise ValidationError(
-            f"Không có thư mục {value}.", f"There is no folder {value}.", field="scanner.inbox"
-        )
+        raise ValidationError(f"Không có thư mục {value}.", f"There is no folder {value}.", field="scanner.inbox")
     return str(path.resolve())
 
 

@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from app.core import paths
@@ -108,11 +109,14 @@ class FeeRule:
                         else f"from page {tier.from_page}: {money(tier.amount, lang)}/page"
                     )
             if self.cap is not None:
-                parts.append(f"tối đa {money(self.cap, lang)}/{unit}" if vi else f"at most {money(self.cap, lang)}/{unit}")
+                parts.append(
+                    f"tối đa {money(self.cap, lang)}/{unit}" if vi else f"at most {money(self.cap, lang)}/{unit}"
+                )
             return ", ".join(parts)
         late = money(self.late_amount, lang)
         if vi:
-            return f"Miễn phí nếu đăng ký trong {self.period_days} ngày kể từ ngày {_EVENTS_VI.get(self.event, 'sự kiện')}; quá hạn: {late}"
+            event = _EVENTS_VI.get(self.event, "sự kiện")
+            return f"Miễn phí nếu đăng ký trong {self.period_days} ngày kể từ ngày {event}; quá hạn: {late}"
         return f"Free if registered within {self.period_days} days of the {self.event or 'event'}; late: {late}"
 
 
@@ -180,7 +184,14 @@ def parse_rule(procedure: str, valid_from: str, valid_to: str | None, body: Mapp
     unit = str(body.get("unit") or "case")
     if unit not in UNITS:
         raise BadFeeRule(procedure, f"unit {unit!r}")
-    common = {"procedure": procedure, "valid_from": start, "valid_to": end, "kind": kind, "source": source, "unit": unit}
+    common = {
+        "procedure": procedure,
+        "valid_from": start,
+        "valid_to": end,
+        "kind": kind,
+        "source": source,
+        "unit": unit,
+    }
     if kind == "none":
         return FeeRule(**common)
     if kind == "fixed":
@@ -188,10 +199,13 @@ def parse_rule(procedure: str, valid_from: str, valid_to: str | None, body: Mapp
     if kind == "per_page":
         raw = body.get("tiers") or []
         tiers = tuple(
-            Tier(int(_int(t.get("from_page"), procedure, "from_page") or 0), int(_int(t.get("amount"), procedure, "tier")))
+            Tier(
+                int(_int(t.get("from_page"), procedure, "from_page") or 0),
+                int(_int(t.get("amount"), procedure, "tier")),
+            )
             for t in raw
         )
-        if not tiers or tiers[0].from_page != 1 or any(a.from_page >= b.from_page for a, b in zip(tiers, tiers[1:])):
+        if not tiers or tiers[0].from_page != 1 or any(a.from_page >= b.from_page for a, b in pairwise(tiers)):
             raise BadFeeRule(procedure, "tiers")
         return FeeRule(**common, tiers=tiers, cap=_int(body.get("cap"), procedure, "cap", allow_none=True))
     period = _int(body.get("period_days"), procedure, "period_days")
@@ -243,9 +257,17 @@ def per_page_amount(tiers: Sequence[Tier], pages: int, cap: int | None) -> int:
 def compute(rule: FeeRule | None, inputs: FeeInputs, received: date) -> FeeQuote:
     """The fee by the rule; the explanation is what the clerk sees beside the amount."""
     if rule is None:
-        return FeeQuote(None, None, inputs, "Danh mục chưa có quy tắc lệ phí cho thủ tục này.", "The catalogue has no fee rule for this procedure.")
+        return FeeQuote(
+            None,
+            None,
+            inputs,
+            "Danh mục chưa có quy tắc lệ phí cho thủ tục này.",
+            "The catalogue has no fee rule for this procedure.",
+        )
     if inputs.pages < 1 or inputs.copies < 1:
-        raise ValidationError("Số trang và số bản phải từ 1 trở lên.", "Pages and copies must be 1 or more.", field="pages")
+        raise ValidationError(
+            "Số trang và số bản phải từ 1 trở lên.", "Pages and copies must be 1 or more.", field="pages"
+        )
     if rule.kind == "none":
         return FeeQuote(0, rule, inputs, "Miễn phí.", "Free.")
     if rule.kind == "fixed":
@@ -256,7 +278,9 @@ def compute(rule: FeeRule | None, inputs: FeeInputs, received: date) -> FeeQuote
         one = per_page_amount(rule.tiers, inputs.pages, rule.cap)
         amount = one * inputs.copies
         capped = rule.cap is not None and one == rule.cap
-        vi = f"{inputs.pages} trang × {inputs.copies} bản: {money(amount)}" + (" (đã tính mức tối đa)" if capped else "")
+        vi = f"{inputs.pages} trang × {inputs.copies} bản: {money(amount)}" + (
+            " (đã tính mức tối đa)" if capped else ""
+        )
         en = f"{inputs.pages} pages × {inputs.copies} copies: {money(amount, 'en')}" + (" (capped)" if capped else "")
         return FeeQuote(amount, rule, inputs, vi, en)
     # waived_in_time
@@ -269,7 +293,11 @@ def compute(rule: FeeRule | None, inputs: FeeInputs, received: date) -> FeeQuote
             "Free if in time (no event date entered: taken as in time).",
         )
     if inputs.event_date > received:
-        raise ValidationError("Ngày sự kiện không thể sau ngày tiếp nhận.", "The event date cannot be after the day received.", field="event_date")
+        raise ValidationError(
+            "Ngày sự kiện không thể sau ngày tiếp nhận.",
+            "The event date cannot be after the day received.",
+            field="event_date",
+        )
     days = (received - inputs.event_date).days
     if days <= rule.period_days:
         return FeeQuote(

@@ -40,7 +40,8 @@ class ReasonNeeded(ValidationError):
     def __init__(self, amount: int, expected: int | None) -> None:
         super().__init__(
             f"Số tiền {money(amount)} khác mức lệ phí theo quy tắc ({money(expected)}): cần ghi lý do.",
-            f"The amount {money(amount, 'en')} differs from the rule's fee ({money(expected, 'en')}): a reason is required.",
+            f"The amount {money(amount, 'en')} differs from the rule's fee ({money(expected, 'en')}): "
+            "a reason is required.",
             field="reason",
         )
 
@@ -184,7 +185,9 @@ class FeeService:
         published = {r["procedure_code"] for r in rows if r["origin"] != "default"}
         rows = [r for r in rows if r["origin"] != "default" or r["procedure_code"] not in published]
         return [
-            fee_rules.parse_rule(r["procedure_code"], r["valid_from"], r["valid_to"], json.loads(r["rule"]), r["source"])
+            fee_rules.parse_rule(
+                r["procedure_code"], r["valid_from"], r["valid_to"], json.loads(r["rule"]), r["source"]
+            )
             for r in rows
         ]
 
@@ -222,7 +225,11 @@ class FeeService:
         if final != quote.amount and quote.amount is not None and not reason:
             raise ReasonNeeded(final, quote.amount)  # type: ignore[arg-type]
         now = self.clock.now()
-        rule = dict(quote.rule.to_json(), source=quote.rule.source, valid_from=quote.rule.valid_from.isoformat()) if quote.rule else {}
+        rule = (
+            dict(quote.rule.to_json(), source=quote.rule.source, valid_from=quote.rule.valid_from.isoformat())
+            if quote.rule
+            else {}
+        )
         return {
             "id": new_id(),
             "dossier_id": dossier_id,
@@ -316,7 +323,9 @@ class FeeService:
                 if not reason:
                     raise ReasonNeeded(paid, expected)
             if state.fee is None or (expected is not None and paid != expected) or state.fee.amount is None:
-                quote = self.quote(dossier.procedure_code, dossier.received_at.date(), state.fee.inputs if state.fee else None)
+                quote = self.quote(
+                    dossier.procedure_code, dossier.received_at.date(), state.fee.inputs if state.fee else None
+                )
                 self.write_fee(self.fee_row(dossier.id, quote, clerk.id, amount=state.paid + paid, reason=reason))
             row = {
                 "id": new_id(),
@@ -371,7 +380,9 @@ def parse_fee_input(given: object) -> tuple[FeeInputs, int | None, str]:
         raise ValidationError("Mục «fee» phải là một đối tượng JSON.", "'fee' must be a JSON object.", field="fee")
     extra = sorted(set(given) - FEE_INPUT_KEYS)
     if extra:
-        raise ValidationError(f"Khóa không hợp lệ trong «fee»: {extra[0]}.", f"Unknown key in 'fee': {extra[0]}.", field="fee")
+        raise ValidationError(
+            f"Khóa không hợp lệ trong «fee»: {extra[0]}.", f"Unknown key in 'fee': {extra[0]}.", field="fee"
+        )
 
     def count(key: str) -> int:
         value = given.get(key, 1)

@@ -68,14 +68,20 @@ def pdf_pages(data: bytes) -> int:
     return max(1, len(_PAGE.findall(data)))
 
 
-def _is_grey(image) -> bool:  # noqa: ANN001 - PIL.Image.Image
-    """No channel differs from the others by more than a little on a small copy: a black-and-white paper."""
-    small = image.convert("RGB").resize((48, 48))
-    return all(max(px) - min(px) <= 24 for px in small.getdata())
+def _is_grey(image) -> bool:
+    """A black-and-white paper: on a copy an eighth of the size, hardly a pixel whose channels differ.
+    A red seal or a blue signature keeps the page in colour (a seal must stay red to be read as one)."""
+    from PIL import ImageChops
+
+    small = image.reduce(8) if min(image.size) >= 64 else image
+    r, g, b = small.split()
+    spread = ImageChops.lighter(ImageChops.difference(r, g), ImageChops.difference(g, b))
+    coloured = sum(spread.histogram()[40:])
+    return coloured <= small.size[0] * small.size[1] * 0.0005
 
 
-def _page(raw: bytes, name: str) -> tuple[bytes, float, float]:
-    """One image → (JPEG bytes, width pt, height pt) at no more than 200 dpi on an A4 sheet."""
+def _page(raw: bytes, name: str) -> tuple[bytes, int, int, str, float, float]:
+    """One image → (JPEG, width px, height px, colour space, width pt, height pt), at most 200 dpi on A4."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -96,30 +102,63 @@ def _page(raw: bytes, name: str) -> tuple[bytes, float, float]:
             image = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.LANCZOS)
             dpi = DPI if dpi * scale >= DPI * 0.95 else dpi * scale
         if image.mode not in ("L", "RGB"):
-            image = image.convert("RGBA").convert("RGB") if "A" in image.getbands() or image.mode == "P" else image.convert("RGB")
+            image = (
+                image.convert("RGBA").convert("RGB")
+                if "A" in image.getbands() or image.mode == "P"
+                else image.convert("RGB")
+            )
         if image.mode == "RGB" and _is_grey(image):
             image = image.convert("L")
         out = io.BytesIO()
         image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
         jpeg = out.getvalue()
         width, height = image.size
-    return jpeg, width * 72.0 / dpi, height * 72.0 / dpi
+    space = "DeviceGray" if image.mode == "L" else "DeviceRGB"
+    return jpeg, width, height, space, width * 72.0 / dpi, height * 72.0 / dpi
+
+
+def jpeg_pages_to_pdf(pages: Sequence[tuple[bytes, int, int, str, float, float]]) -> bytes:
+    """A PDF of full-page JPEG images, written directly: each JPEG embedded byte for byte (DCTDecode),
+    so the file is the scans plus about 400 bytes a page. ``(jpeg, width px, height px, colour space,
+    width pt, height pt)`` per page."""
+    out = io.BytesIO()
+    offsets: list[int] = []
+
+    def obj(body: bytes, stream: bytes | None = None) -> None:
+        offsets.append(out.tell())
+        out.write(f"{len(offsets)} 0 obj\n".encode() + body)
+        if stream is not None:
+            out.write(b"\nstream\n" + stream + b"\nendstream")
+        out.write(b"\nendobj\n")
+
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    n = len(pages)
+    kids = " ".join(f"{3 + 3 * i} 0 R" for i in range(n))
+    obj(b"<< /Type /Catalog /Pages 2 0 R >>")
+    obj(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    for i, (jpeg, wpx, hpx, space, wpt, hpt) in enumerate(pages):
+        content, image = 4 + 3 * i, 5 + 3 * i  # the page itself is object 3 + 3 i, written first
+        draw = f"q {wpt:.2f} 0 0 {hpt:.2f} 0 0 cm /Im{i} Do Q".encode()
+        obj(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {wpt:.2f} {hpt:.2f}] /Contents {content} 0 R "
+            f"/Resources << /XObject << /Im{i} {image} 0 R >> >> >>".encode()
+        )
+        obj(f"<< /Length {len(draw)} >>".encode(), draw)
+        obj(
+            f"<< /Type /XObject /Subtype /Image /Width {wpx} /Height {hpx} /ColorSpace /{space} "
+            f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(jpeg)} >>".encode(),
+            jpeg,
+        )
+    xref = out.tell()
+    out.write(f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode())
+    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    out.write(f"trailer\n<< /Size {len(offsets) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
 
 
 def images_to_pdf(images: Sequence[tuple[bytes, str]]) -> Scan:
     """Pages in the given order, one PDF."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen.canvas import Canvas
-
-    out = io.BytesIO()
-    canv = Canvas(out, pageCompression=0, invariant=1)
-    for raw, name in images:
-        jpeg, w, h = _page(raw, name)
-        canv.setPageSize((w, h))
-        canv.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, w, h)
-        canv.showPage()
-    canv.save()
-    return Scan(out.getvalue(), len(images))
+    return Scan(jpeg_pages_to_pdf([_page(raw, name) for raw, name in images]), len(images))
 
 
 def prepare(files: Sequence[tuple[bytes, str]], max_mb: int = DEFAULT_MAX_MB) -> Scan:

@@ -153,7 +153,9 @@ class AttachmentService:
         if document_no is None or not 1 <= document_no <= count:
             raise NoSuchDocument(document_no or 0, count)
 
-    def _record(self, dossier: Dossier, clerk: Clerk, *, document_no: int | None, result: bool, **values: Any) -> Attachment:
+    def _record(
+        self, dossier: Dossier, clerk: Clerk, *, document_no: int | None, result: bool, **values: Any
+    ) -> Attachment:
         now = self.clock.now()
         row = {
             "id": new_id(),
@@ -206,7 +208,13 @@ class AttachmentService:
         )
 
     def attach_paths(
-        self, code: str, paths: Sequence[str | Path], clerk: Clerk, *, document_no: int | None = None, result: bool = False
+        self,
+        code: str,
+        paths: Sequence[str | Path],
+        clerk: Clerk,
+        *,
+        document_no: int | None = None,
+        result: bool = False,
     ) -> Attachment:
         files = []
         for path in paths:

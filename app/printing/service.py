@@ -20,8 +20,8 @@ from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.fees import vietqr
 from app.printing import forms, qr, receipts
-from app.printing.payment_block import PaymentQR
 from app.printing.formparts import Letterhead
+from app.printing.payment_block import PaymentQR
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import esc, fill, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent

@@ -19,7 +19,15 @@ def starter_rule(code: str) -> rules.FeeRule:
 
 @pytest.mark.parametrize(
     ("pages", "copies", "amount"),
-    [(1, 1, 2000), (2, 1, 4000), (3, 1, 5000), (10, 2, 2 * 12000), (198, 1, 200000), (300, 1, 200000), (300, 3, 600000)],
+    [
+        (1, 1, 2000),
+        (2, 1, 4000),
+        (3, 1, 5000),
+        (10, 2, 2 * 12000),
+        (198, 1, 200000),
+        (300, 1, 200000),
+        (300, 3, 600000),
+    ],
 )
 def test_certified_copy_by_pages_with_the_cap(pages: int, copies: int, amount: int) -> None:
     quote = rules.compute(starter_rule("CT01"), FeeInputs(pages=pages, copies=copies), date(2026, 2, 12))

@@ -54,6 +54,14 @@ class ReturnSection(Section):
         return dossier
 
     def open_scan(self, scan: Scan) -> Dossier | None:
+        if scan.verdict == "payment":
+            self.scan_note.info(
+                self.tr(
+                    "Đây là mã VietQR để nộp lệ phí bằng chuyển khoản, không phải mã của giấy tiếp nhận; "
+                    "hãy quét mã có chữ ký ở góc trên bên phải."
+                )
+            )
+            return None
         if scan.verdict == "forged":
             self.scan_note.error(self.tr("Mã QR không hợp lệ: chữ ký không khớp, biên nhận có thể bị làm giả."))
             return None

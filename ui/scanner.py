@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from app.desk import Desk
+from app.fees import vietqr
 from app.printing import qr
 
 CODE = re.compile(r"(?<![0-9-])([0-9]{2,20}-[0-9]{6}-[0-9]{4})(?![0-9-])")
@@ -27,12 +28,15 @@ MIN_LENGTH = 14
 @dataclass(frozen=True)
 class Scan:
     code: str
-    verdict: str  # valid / forged / unknown (signature), or "plain" for a bare dossier code
+    verdict: str  # valid / forged / unknown (signature), "plain" for a bare dossier code, "payment" for a VietQR
     text: str
 
 
 def read_scan(desk: Desk, text: str) -> Scan | None:
-    """A receipt payload (signature checked) or a bare dossier code in what the scanner typed."""
+    """A receipt payload (signature checked) or a bare dossier code in what the scanner typed; the
+    receipt's other QR, the VietQR for the fee, is recognised as such (it starts with "000201")."""
+    if vietqr.looks_like(text):
+        return Scan("", "payment", text)
     try:
         decoded = qr.decode(text)
     except qr.MalformedPayload:

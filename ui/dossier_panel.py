@@ -23,6 +23,8 @@ from app.desk import Desk
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
+from ui.fee_widgets import FeeBox
+from ui.files_box import DossierFilesBox
 from ui.printer import Printing
 from ui.prompts import NewDateDialog, ReasonDialog
 from ui.widgets import MessageLine, Section
@@ -106,6 +108,13 @@ class DossierPanel(Section):
         top.addWidget(details, 1)
         top.addWidget(history_box, 1)
         layout.addLayout(top, 1)
+        # The scans and the fee (issue 14).
+        self.files_box = DossierFilesBox(desk, clerk)
+        self.fee_box = FeeBox(desk, clerk)
+        extras = QHBoxLayout()
+        extras.addWidget(self.files_box, 2)
+        extras.addWidget(self.fee_box, 1)
+        layout.addLayout(extras, 1)
         layout.addLayout(self.actions_row)
         layout.addWidget(self.message)
         self.show_dossier(None)
@@ -123,6 +132,8 @@ class DossierPanel(Section):
 
     def show_dossier(self, dossier: Dossier | None) -> None:
         self.dossier = dossier
+        self.files_box.show_dossier(dossier)
+        self.fee_box.show_dossier(dossier)
         self.allowed: set[str] = set()
         self.message.clear()
         lang = i18n.lang()

@@ -39,6 +39,8 @@ from app.reception import catalogue
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
+from ui.fee_widgets import FeeEditor
+from ui.pending_files import PendingFilesBox
 from ui.printer import Printing
 from ui.widgets import MessageLine, Section, mark, unmark
 
@@ -144,6 +146,10 @@ class ReceiveForm(Section):
         docs_layout.addRow(self._buddy(self.tr("Số &bộ:"), self.sets), self.sets)
         docs_layout.addRow(self._buddy(self.tr("Hình thức &nộp:"), self.channel), self.channel)
         docs_layout.addRow(self._buddy(self.tr("&Ghi chú:"), self.notes), self.notes)
+        # The fee by the catalogue's rule, and the scans attached once the dossier is saved (issue 14).
+        self.fee_editor = FeeEditor(desk)
+        self.scans = PendingFilesBox(desk, self.documents.currentRow, self._document_names)
+        self.field_widgets["reason"] = self.fee_editor.reason
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.due_label, 1)
@@ -157,7 +163,11 @@ class ReceiveForm(Section):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(docs, 1)
+        right = QVBoxLayout()
+        right.addWidget(docs, 1)
+        right.addWidget(self.fee_editor)
+        right.addWidget(self.scans)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
@@ -233,6 +243,7 @@ class ReceiveForm(Section):
             f"✔ {proc.code} — {proc.name}; " + self.tr("lệ phí: %1").replace("%1", proc.fee or "—")
         )
         self._fill_documents(proc)
+        self.fee_editor.set_procedure(proc)
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
@@ -255,6 +266,13 @@ class ReceiveForm(Section):
             count.setValue(doc.count)
             self.documents.setCellWidget(row, 2, count)
 
+    def _document_names(self) -> list[str]:
+        return [self.documents.item(r, 0).text() for r in range(self.documents.rowCount())]
+
+    def _ticked(self) -> list[int]:
+        rows = range(self.documents.rowCount())
+        return [r for r in rows if self.documents.item(r, 0).checkState() == Qt.CheckState.Checked]
+
     def document_rows(self) -> list[dict[str, Any]]:
         rows = []
         for row in range(self.documents.rowCount()):
@@ -275,6 +293,7 @@ class ReceiveForm(Section):
     def _cccd_changed(self, value: str) -> None:
         if not CCCD_DIGITS.fullmatch(value):
             return
+        self.scans.set_citizen(value)
         known = self.desk.dossiers.applicant_for_cccd(value)
         if known is None:
             return
@@ -319,6 +338,7 @@ class ReceiveForm(Section):
             "sets": self.sets.value(),
             "channel": self.channel.currentData(),
             "notes": self.notes.text(),
+            "fee": self.fee_editor.fee_input(),
         }
 
     def save(self) -> Dossier | None:
@@ -350,6 +370,10 @@ class ReceiveForm(Section):
             .replace("%1", dossier.code)
             .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
         )
+        attached, failed = self.scans.attach_to(dossier, clerk, self._ticked())
+        if attached:
+            done += " " + self.tr("Đã đính kèm %1 bản quét.").replace("%1", str(attached))
+        done += "".join(f" {sentence}" for sentence in failed)
         self.clear()
         try:
             self.printing.print_form("receipt", dossier.code, clerk)
@@ -394,6 +418,8 @@ class ReceiveForm(Section):
         self.procedure = None
         self.procedure_chosen.clear()
         self.documents.setRowCount(0)
+        self.fee_editor.set_procedure(None)
+        self.scans.clear()
         self.sets.setValue(1)
         self.channel.setCurrentIndex(0)
         self._filter_procedures("")

@@ -273,6 +273,8 @@ class FeeService:
         inputs, amount, reason = parse_fee_input(given)
         received = parse_iso(row["received_at"]).date()
         quote = self.quote(row["procedure_code"], received, inputs)
+        if amount is None and (quote.rule is None or quote.rule.kind == "none"):
+            return  # nothing to record for a procedure without a fee: no record, nothing to sync
         self.write_fee(self.fee_row(row["id"], quote, clerk.id, amount=amount, reason=reason))
 
     def state(self, dossier: Dossier) -> FeeState:

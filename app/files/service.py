@@ -291,10 +291,14 @@ class AttachmentService:
         """Files of the citizen's earlier dossiers (known by CCCD), newest first, one per file."""
         if not dossier.applicant.cccd:
             return []
+        return self.reusable_by_cccd(dossier.applicant.cccd, dossier.id)
+
+    def reusable_by_cccd(self, cccd: str, except_dossier: str = "") -> list[ReuseOffer]:
+        """The same, at reception: offered as soon as the CCCD is typed, before the dossier exists."""
         import json
 
         offers, seen = [], set()
-        for row in self.rows.files_of_citizen(dossier.applicant.cccd, dossier.id):
+        for row in self.rows.files_of_citizen(cccd, except_dossier):
             if row["sha256"] in seen:
                 continue
             seen.add(row["sha256"])

@@ -33,6 +33,7 @@ SCRIPTS = {
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
     "packaging/screenshots.py": "test_screenshots",
     "packaging/screenshots_feedback.py": "test_screenshots_feedback",
+    "packaging/screenshots_files.py": "test_screenshots_files",
     "packaging/screenshots_sync.py": "test_screenshots_sync",
     "packaging/translations.py": "test_translations",
 }
@@ -143,6 +144,12 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs
+
+
+def test_screenshots_files(script_env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    run(script_env, "packaging/screenshots_files.py", "--out", out, "--dossiers", "20")
+    assert_pngs(out, ["receive-fee-scans.png", "dossier-scans-fee.png"])
 
 
 def test_screenshots_feedback(script_env: dict[str, str], tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,7 @@ class AmountEdit(QSpinBox):
         self.setRange(0, 100_000_000)
         self.setSingleStep(1000)
         self.setGroupSeparatorShown(True)
+        self.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # 28.000 đ, as on paper
         self.setSuffix(" đ")
 
 

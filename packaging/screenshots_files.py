@@ -40,7 +40,7 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def shot(widget, name: str) -> None:  # noqa: ANN001
+    def shot(widget, name: str) -> None:
         settle()
         widget.grab().save(str(out / name))
         print(out / name)

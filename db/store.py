@@ -295,10 +295,6 @@ class Store:
             self.conn.execute("UPDATE procedures SET active = 0")
             self.db["procedures"].upsert_all([dict(r, active=1) for r in rows], pk="code")
 
-    def upsert_procedures(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        with self.transaction():
-            self.db["procedures"].upsert_all([dict(r) for r in rows], pk="code")
-
     def procedures(self, *, active_only: bool = True) -> list[dict[str, Any]]:
         where = "WHERE active = 1" if active_only else ""
         return [dict(r) for r in self.conn.execute(f"SELECT * FROM procedures {where} ORDER BY code")]
@@ -370,9 +366,6 @@ class Store:
             [row[c] for c in EVENT_COLUMNS],
         )
 
-    def event_exists(self, event_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM dossier_events WHERE id = ?", (event_id,)).fetchone() is not None
-
     def events(self, dossier_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY at, created_at, id", (dossier_id,)
@@ -440,13 +433,6 @@ class Store:
 
     def count_dossiers(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
-
-    def dossiers_received_between(self, start: str, end: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT * FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, code",
-            (start, end),
-        )
-        return [dict(r) for r in rows]
 
     def status_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT status, COUNT(*) FROM dossiers GROUP BY status")}

@@ -213,13 +213,6 @@ class SyncStore:
         rows = self.conn.execute(f"SELECT * FROM sync_clashes {where} ORDER BY detected_at, dossier_id")
         return [dict(r, detail=json.loads(r["detail"])) for r in rows]
 
-    def resolve_clash(self, dossier_id: str, kind: str, clerk_id: str, note: str, now: str) -> None:
-        with self.store.transaction():
-            self.conn.execute(
-                "UPDATE sync_clashes SET resolved_at = ?, resolved_by = ?, note = ? WHERE dossier_id = ? AND kind = ?",
-                (now, clerk_id, note, dossier_id, kind),
-            )
-
     # Province-owned data
 
     def replace_province_calendar(self, rows: Sequence[Mapping[str, Any]]) -> None:

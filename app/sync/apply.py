@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.clock import iso
 from app.reception.records import FINAL_STATUSES, Applicant
-from app.reception.rows import from_row, search_text
+from app.reception.rows import search_text
 from app.reception.service import DossierService
 from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
@@ -162,9 +162,3 @@ def _outcome_clash(sync: SyncStore, dossier_id: str) -> dict[str, Any] | None:
     if len({e["kind"] for e in finals}) < 2:
         return None
     return {"events": [{"kind": e["kind"], "at": e["at"], "desk_id": e["desk_id"], "id": e["id"]} for e in finals]}
-
-
-def dossier_from(sync: SyncStore, dossier_id: str) -> Any:
-    """The dossier with its events, as the register shows it."""
-    row = sync.store.dossier_by_id(dossier_id)
-    return from_row(row, sync.store.events(dossier_id)) if row else None

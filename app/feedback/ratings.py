@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from app.core import paths, text
+from app.core import history, paths, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -278,7 +278,7 @@ class RatingService:
             except sqlite3.IntegrityError:
                 # Another window of this desk rated the same dossier a moment earlier.
                 raise self._already(row["dossier_code"]) from None
-            self.store.append_outbox("rating", row["id"], "create", dict(row, elements=given), stamp)
+            history.record(self.store, history.RATING, dict(row, elements=given), at=stamp)
         return rating_from_row(row)
 
     @staticmethod

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core import accounts, keys
+from app.core import accounts, history, keys
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
@@ -172,9 +172,7 @@ class PrintService:
             "printed_at": now,
             "created_at": now,
         }
-        with self.store.transaction():
-            self.log.insert(row)
-            self.store.append_outbox("print", row["id"], "create", row, now)
+        history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""

@@ -8,22 +8,21 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from app.core import text
+from app.core import history, text
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
-from app.core.records import Clerk, DeskIdentity, label
+from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import LegalTime, WorkCalendar
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
-    STATUSES,
     Applicant,
     Dossier,
     DossierEvent,
     DossierSummary,
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
-from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
+from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from db.ids import new_id
 from db.store import Store
 
@@ -103,13 +102,12 @@ class DossierService:
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
-        self.store.insert_dossier(
-            row,
-            search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])),
+        applicant = Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
+        search = search_text(row["code"], applicant)
+        history.record(
+            self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.store.insert_dossier(row, search)
         )
-        self.store.insert_event(event)
-        self.store.append_outbox("dossier", row["id"], "create", dossier_payload(row), row["created_at"])
-        self.store.append_outbox("event", event["id"], "create", event_payload(event), event["created_at"])
+        history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.store.insert_event(event))
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -156,7 +154,7 @@ class DossierService:
     # Lifecycle
 
     def allowed_actions(self, dossier: Dossier) -> list[str]:
-        actions = [k for k, starts in ALLOWED_FROM.items() if dossier.status in starts]
+        actions = TRANSITIONS.allowed(dossier.status)
         if any(e.kind == "apology_issued" for e in dossier.events):
             actions = [a for a in actions if a != "apology_issued"]
         return actions
@@ -181,17 +179,12 @@ class DossierService:
         with self.store.transaction():
             dossier = self.get(code)
             if kind not in self.allowed_actions(dossier):
-                if kind == "apology_issued" and dossier.status in ALLOWED_FROM[kind]:
+                if kind == "apology_issued" and TRANSITIONS.may(dossier.status, kind):
                     raise InvalidTransition(
                         "Hồ sơ này đã được hẹn lại một lần; không được hẹn lại lần nữa.",
                         "This dossier's date was already moved once; it cannot move again.",
                     )
-                raise InvalidTransition(
-                    f"Hồ sơ đang ở trạng thái «{label(STATUSES, dossier.status)}», "
-                    f"không thể «{label(EVENT_KINDS, kind)}».",
-                    f"The dossier is '{label(STATUSES, dossier.status, 'en')}'; "
-                    f"it cannot be '{label(EVENT_KINDS, kind, 'en')}'.",
-                )
+                TRANSITIONS.check(dossier.status, kind)
             payload: dict[str, Any] = dict(data or {})
             if reason:
                 payload["reason"] = reason
@@ -223,8 +216,7 @@ class DossierService:
     def write_event(self, event: DossierEvent) -> None:
         """The event and its outbox entry; call inside a transaction, then refresh the derived columns."""
         row = event_row(event)
-        self.store.insert_event(row)
-        self.store.append_outbox("event", event.id, "create", event_payload(row), row["created_at"])
+        history.record(self.store, history.EVENT, event_payload(row), write=lambda: self.store.insert_event(row))
 
     def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
         self.write_event(event)

@@ -19,6 +19,7 @@ from typing import Any
 
 from db.connection import connect, migrate
 from db.ids import new_id
+from db.transaction import Nesting, nested
 
 DOSSIER_COLUMNS = (
     "id",
@@ -104,7 +105,7 @@ class Store:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = connect(path)
-        self._depth = 0
+        self._nesting = Nesting()
         migrate(self.conn, target=migrate_to)
         self._check_copy()
 
@@ -129,26 +130,19 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``; nested calls join the outer transaction."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.conn
-            finally:
-                self._depth -= 1
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
+        with nested(self._nesting, self._begin, self._commit, self._rollback):
             yield self.conn
-        except BaseException:
-            self._depth = 0
-            self._db_id = None  # it may have been read from the rolled-back transaction
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self._depth = 0
-            self.conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._db_id = None  # it may have been read from the rolled-back transaction
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def set_synchronous(self, mode: str) -> None:
         """Bulk loads (demo data) may trade durability for speed; normal work stays FULL."""

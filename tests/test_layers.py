@@ -96,7 +96,9 @@ def test_ui_runs_no_sql() -> None:
 
 def test_the_hub_never_loads_the_desks_store() -> None:
     """The province hub imports pure rules and the sync protocol, not the desk's SQLite store."""
-    desk_store = {m for m in modules() if m.startswith("db.") and not m.startswith("db.hub")} - {"db", "db.ids"}
+    # Shared by both: ids, the transaction helper and the migration runner.
+    shared = {"db", "db.ids", "db.transaction", "db.migrate"}
+    desk_store = {m for m in modules() if m.startswith("db.") and not m.startswith("db.hub")} - shared
     hub = [m for m in modules() if m.startswith(("app.province", "db.hub"))]
     offenders = {m: sorted(set(_reachable(m)) & desk_store) for m in hub}
     assert {m: bad for m, bad in offenders.items() if bad} == {}
@@ -139,7 +141,8 @@ def test_no_import_cycles() -> None:
 
 
 @pytest.mark.parametrize(
-    "package", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="being split")) for p in PACKAGES]
+    "package",
+    [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="being split")) if p == "ui" else p for p in PACKAGES],
 )
 def test_no_module_outgrows_its_name(package: str) -> None:
     long = {

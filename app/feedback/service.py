@@ -21,7 +21,7 @@ from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import CapacityExceeded, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import WorkCalendar
-from app.feedback import export
+from app.feedback import export, intake
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
 from app.feedback.rules import (
@@ -41,9 +41,6 @@ from db.ids import new_id
 from db.store import Store
 
 log = logging.getLogger(__name__)
-ADD_KEYS = ("kind", "channel", "person", "content", "category", "dossier", "received_at", "assigned_to")
-PERSON_KEYS = ("name", "address", "contact")
-MAX_CONTENT = 5000
 MAX_PER_DESK_PER_YEAR = 999_999
 
 
@@ -84,7 +81,7 @@ class FeedbackService:
             raise ValidationError(
                 "Dữ liệu phản ánh phải là một đối tượng JSON.", "The entry must be a JSON object.", field="entry"
             )
-        validation.no_unknown_keys(data, ADD_KEYS)
+        validation.no_unknown_keys(data, intake.ADD_KEYS)
         now = self.clock.now()
         kind = validation.choice(data.get("kind") or "", KINDS, field="kind", label_vi="Loại sổ", label_en="Register")
         channel = validation.choice(
@@ -94,9 +91,11 @@ class FeedbackService:
             label_vi="Hình thức tiếp nhận",
             label_en="Channel",
         )
-        person = self._person(data.get("person"), kind)
-        content = self._text(data.get("content"), "content", "Nội dung", "Content", MAX_CONTENT, required=True)
-        category = self._text(data.get("category"), "category", "Phân loại", "Category", 200)
+        person = intake.person(data.get("person"), kind)
+        content = intake.text_field(
+            data.get("content"), "content", "Nội dung", "Content", intake.MAX_CONTENT, required=True
+        )
+        category = intake.text_field(data.get("category"), "category", "Phân loại", "Category", 200)
         received_at = now
         if data.get("received_at"):
             labels = {"label_vi": "Ngày tiếp nhận", "label_en": "The date received"}
@@ -171,43 +170,6 @@ class FeedbackService:
             history.record(self.store, history.FEEDBACK, entry_payload(row), at=stamp)
         log.info("register entry %s received (%s)", row["number"], kind)
         return self.get(entry_id)
-
-    def _person(self, data: Any, kind: str) -> Identity | None:
-        if data in (None, {}, ""):
-            if kind in ("complaint", "reception"):
-                # A complaint or a reception is by a named person; feedback and denunciations may be anonymous.
-                raise ValidationError(
-                    "Cần ghi họ tên người khiếu nại hoặc được tiếp.",
-                    "The name of the person is required for this register.",
-                    field="name",
-                )
-            return None
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                "Thông tin người gửi không hợp lệ.", "The person's details are not valid.", field="person"
-            )
-        validation.no_unknown_keys(data, PERSON_KEYS, where="person")
-        name = self._text(data.get("name"), "name", "Họ tên", "Name", 200)
-        address = self._text(data.get("address"), "address", "Địa chỉ", "Address", 300)
-        contact = self._text(data.get("contact"), "contact", "Liên hệ", "Contact", 200)
-        if not (name or address or contact):
-            return self._person(None, kind)
-        if not name and kind in ("complaint", "reception"):
-            return self._person(None, kind)
-        return Identity(name, address, contact)
-
-    @staticmethod
-    def _text(value: Any, field_name: str, label_vi: str, label_en: str, limit: int, required: bool = False) -> str:
-        if required:
-            return validation.required_text(
-                value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit
-            )
-        result = text.nfc(str(value or ""))
-        if len(result) > limit:
-            raise ValidationError(
-                f"{label_vi} dài quá {limit} ký tự.", f"{label_en} is longer than {limit} characters.", field=field_name
-            )
-        return result
 
     def _officer(self, value: Any) -> str | None:
         if not value:
@@ -366,7 +328,7 @@ class FeedbackService:
         return self._act(entry_id, "processing", clerk, at, {}, {})
 
     def answer(self, entry_id: str, clerk: Clerk, answer: str, *, at: datetime | None = None) -> FeedbackEntry:
-        body = self._text(answer, "answer", "Nội dung trả lời", "The answer", MAX_CONTENT, required=True)
+        body = intake.text_field(answer, "answer", "Nội dung trả lời", "The answer", intake.MAX_CONTENT, required=True)
         moment = at or self.clock.now()
         return self._act(
             entry_id, "answered", clerk, at, {"answer": body}, {"answer": body, "answered_at": iso(moment)}
@@ -376,7 +338,7 @@ class FeedbackService:
         self, entry_id: str, clerk: Clerk, to: str, *, note: str = "", at: datetime | None = None
     ) -> FeedbackEntry:
         """Hand the matter to the agency it belongs to (within the forwarding limit of its rule)."""
-        target = self._text(to, "forwarded_to", "Cơ quan nhận", "Receiving agency", 300, required=True)
+        target = intake.text_field(to, "forwarded_to", "Cơ quan nhận", "Receiving agency", 300, required=True)
         moment = at or self.clock.now()
         entry = self._act(
             entry_id,

@@ -17,6 +17,8 @@ from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.calendar_store import CalendarStore
+from db.catalogue_store import CatalogueStore
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
@@ -49,10 +51,10 @@ class Desk:
 
     def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
         desk = accounts.initialise(self.store, req, self.clock)
-        catalogue.replace(self.store, catalogue.starter(), self.clock)
+        catalogue.replace(self.catalogue_store, catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():
-            self.store.set_calendar_override(
+            CalendarStore(self.store).set_calendar_override(
                 {
                     "day": override.day.isoformat(),
                     "kind": override.kind,
@@ -84,23 +86,29 @@ class Desk:
             raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.", field="clerk")
         return found
 
+    @cached_property
+    def catalogue_store(self) -> CatalogueStore:
+        """The stored procedures, for ``app.reception.catalogue`` (the window lists and picks from them)."""
+        return CatalogueStore(self.store)
+
     # Calendar
 
     @cached_property
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(
-            Override(date.fromisoformat(r["day"]), r["kind"], r["note"]) for r in self.store.calendar_overrides()
+            Override(date.fromisoformat(r["day"]), r["kind"], r["note"])
+            for r in CalendarStore(self.store).calendar_overrides()
         )
 
     def set_calendar_override(self, day: date, kind: str, note: str = "", source: str = "local") -> None:
         Override(day, kind, note)  # type: ignore[arg-type]
-        self.store.set_calendar_override(
+        CalendarStore(self.store).set_calendar_override(
             {"day": day.isoformat(), "kind": kind, "note": note, "source": source, "updated_at": iso(self.clock.now())}
         )
         self.refresh_calendar()
 
     def remove_calendar_override(self, day: date) -> None:
-        self.store.delete_calendar_override(day.isoformat())
+        CalendarStore(self.store).delete_calendar_override(day.isoformat())
         self.refresh_calendar()
 
     def refresh_calendar(self) -> None:

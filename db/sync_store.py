@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from db.dossier_store import DossierStore
 from db.store import Store
 
 META_PREFIX = "sync_"
@@ -147,10 +148,10 @@ class SyncStore:
         return row[0] if row else None
 
     def insert_remote_dossier(self, row: Mapping[str, Any], search_text: str) -> None:
-        self.store.insert_dossier(row, search_text)
+        DossierStore(self.store).insert_dossier(row, search_text)
 
     def insert_remote_event(self, row: Mapping[str, Any]) -> None:
-        self.store.insert_event(row)
+        DossierStore(self.store).insert_event(row)
 
     def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
         return [

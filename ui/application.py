@@ -41,7 +41,7 @@ def open_desk(db: str | None, demo: bool):
         from app.reception import demo as demo_data
 
         demo_data.ensure_initialised(desk)
-        if desk.store.count_dossiers() == 0:
+        if desk.dossiers.count() == 0:
             demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
     return desk
 

@@ -74,7 +74,7 @@ class DossiersSection(Section):
             self.status.addItem(label(STATUSES, key, lang), key)
         self.procedure = QComboBox()
         self.procedure.addItem(self.tr("Mọi thủ tục"), None)
-        for proc in catalogue.procedures(desk.store):
+        for proc in catalogue.procedures(desk.catalogue_store):
             self.procedure.addItem(f"{proc.code} — {proc.name}", proc.code)
         self.procedure.setMaximumWidth(260)
         self.deadline = QComboBox()

@@ -51,7 +51,7 @@ class ReceiveForm(Section):
         self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
     ) -> None:
         super().__init__(desk, clerk, printing, parent)
-        self.procedures = catalogue.procedures(desk.store)
+        self.procedures = catalogue.procedures(desk.catalogue_store)
         self.procedure: Procedure | None = None
         self.last_dossier: Dossier | None = None
 
@@ -235,7 +235,7 @@ class ReceiveForm(Section):
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
-        self._pick(catalogue.get(self.desk.store, code))
+        self._pick(catalogue.get(self.desk.catalogue_store, code))
 
     def _fill_documents(self, proc: Procedure) -> None:
         self.documents.setRowCount(len(proc.documents))

@@ -36,6 +36,8 @@ from app.feedback.rules import (
     load_rules,
     rule_for,
 )
+from db.account_store import AccountStore
+from db.dossier_store import DossierStore
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
@@ -107,7 +109,7 @@ class FeedbackService:
             )
         dossier = None
         if data.get("dossier"):
-            dossier = self.store.dossier_by_code(str(data["dossier"]).strip())
+            dossier = DossierStore(self.store).dossier_by_code(str(data["dossier"]).strip())
             if dossier is None:
                 raise NotFound(
                     f"Không có hồ sơ mã {data['dossier']}.", f"There is no dossier {data['dossier']}.", field="dossier"
@@ -174,7 +176,8 @@ class FeedbackService:
     def _officer(self, value: Any) -> str | None:
         if not value:
             return None
-        row = self.store.clerk_by_id(str(value)) or self.store.clerk_by_username(str(value))
+        clerks = AccountStore(self.store)
+        row = clerks.clerk_by_id(str(value)) or clerks.clerk_by_username(str(value))
         if row is None:
             raise NotFound(f"Không có cán bộ «{value}».", f"There is no clerk '{value}'.", field="assigned_to")
         return row["id"]
@@ -384,7 +387,7 @@ class FeedbackService:
 
     def export_rows(self, entries: Iterable[FeedbackEntry], lang: str = "vi") -> list[dict[str, str]]:
         """Rows for a spreadsheet or printout; entries come masked, so identities never leave."""
-        names = {c["id"]: c["full_name"] for c in self.store.clerks()}
+        names = {c["id"]: c["full_name"] for c in AccountStore(self.store).clerks()}
         return export.export_rows(entries, names, lang)
 
     def export_csv(self, path: Path, entries: Iterable[FeedbackEntry], lang: str = "vi") -> Path:

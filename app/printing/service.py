@@ -25,6 +25,7 @@ from app.printing.wording import esc, fill, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from db.account_store import AccountStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -119,7 +120,7 @@ class PrintService:
 
     def verify(self, payload: str) -> Verdict:
         def public_key(commune: str, desk_no: int) -> str | None:
-            row = self.store.desk_key_by_number(commune, desk_no)
+            row = AccountStore(self.store).desk_key_by_number(commune, desk_no)
             return row["public_key"] if row else None
 
         return qr.verify(payload, public_key, keys.verify)

@@ -17,6 +17,7 @@ from app.reception.records import (
     Document,
     Procedure,
 )
+from db.catalogue_store import CatalogueStore
 from db.store import Store
 
 RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
@@ -104,7 +105,7 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
         raise ValidationError("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
-    procedure = catalogue.get(store, code.strip())
+    procedure = catalogue.get(CatalogueStore(store), code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
         data.get("sets", 1), field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50

@@ -23,6 +23,7 @@ from app.reception.records import (
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
+from db.dossier_store import DossierStore
 from db.ids import new_id
 from db.store import Store
 
@@ -35,6 +36,7 @@ MAX_PER_DESK_PER_DAY = 999
 class DossierService:
     def __init__(self, store: Store, clock: Clock, calendar: WorkCalendar, desk: DeskIdentity) -> None:
         self.store = store
+        self.db = DossierStore(store)
         self.clock = clock
         self.calendar = calendar
         self.desk = desk
@@ -45,7 +47,7 @@ class DossierService:
         local = received_at.astimezone(self.clock.now().tzinfo)
         prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
         base = self.desk.desk_no * 1000
-        number = max(self.store.max_code_number(prefix), base) + 1
+        number = max(self.db.max_code_number(prefix), base) + 1
         if number > base + MAX_PER_DESK_PER_DAY:
             raise CapacityExceeded(
                 f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
@@ -105,9 +107,9 @@ class DossierService:
         applicant = Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
         search = search_text(row["code"], applicant)
         history.record(
-            self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.store.insert_dossier(row, search)
+            self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )
-        history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.store.insert_event(event))
+        history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.db.insert_event(event))
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -120,27 +122,30 @@ class DossierService:
 
     # Reading
 
+    def count(self) -> int:
+        return self.db.count_dossiers()
+
     def get(self, code: str) -> Dossier:
-        row = self.store.dossier_by_code(code.strip())
+        row = self.db.dossier_by_code(code.strip())
         if row is None:
             raise NotFound(f"Không tìm thấy hồ sơ mã {code}.", f"No dossier with code {code}.", field="code")
-        return from_row(row, self.store.events(row["id"]))
+        return from_row(row, self.db.events(row["id"]))
 
     def get_by_id(self, dossier_id: str) -> Dossier:
-        row = self.store.dossier_by_id(dossier_id)
+        row = self.db.dossier_by_id(dossier_id)
         if row is None:
             raise NotFound("Không tìm thấy hồ sơ.", "Dossier not found.", field="id")
-        return from_row(row, self.store.events(row["id"]))
+        return from_row(row, self.db.events(row["id"]))
 
     def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
         """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
         match = match_expression(query)
         if match is None:
             return []
-        return list(map(DossierSummary._make, self.store.search_summaries(match, limit)))
+        return list(map(DossierSummary._make, self.db.search_summaries(match, limit)))
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
-        row = self.store.latest_applicant_by_cccd(cccd)
+        row = self.db.latest_applicant_by_cccd(cccd)
         if row is None:
             return None
         return Applicant(
@@ -216,7 +221,7 @@ class DossierService:
     def write_event(self, event: DossierEvent) -> None:
         """The event and its outbox entry; call inside a transaction, then refresh the derived columns."""
         row = event_row(event)
-        history.record(self.store, history.EVENT, event_payload(row), write=lambda: self.store.insert_event(row))
+        history.record(self.store, history.EVENT, event_payload(row), write=lambda: self.db.insert_event(row))
 
     def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
         self.write_event(event)
@@ -224,6 +229,6 @@ class DossierService:
 
     def refresh_derived(self, dossier: Dossier) -> None:
         derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
-        self.store.update_dossier_derived(
+        self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )

@@ -18,7 +18,7 @@ from app.core.history import CREATE, DOSSIER, ENTITIES, EVENT, Entity
 from app.reception.records import FINAL_STATUSES, Applicant
 from app.reception.rows import search_text
 from app.reception.service import DossierService
-from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 

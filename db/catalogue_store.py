@@ -28,5 +28,4 @@ class CatalogueStore:
         return [dict(r) for r in self.conn.execute(f"SELECT * FROM procedures {where} ORDER BY code")]
 
     def procedure(self, code: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM procedures WHERE code = ?", (code,)).fetchone()
-        return dict(row) if row else None
+        return self.store.one("SELECT * FROM procedures WHERE code = ?", (code,))

@@ -96,12 +96,10 @@ class DossierStore:
         return [dict(r) for r in rows]
 
     def dossier_by_code(self, code: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM dossiers WHERE code = ?", (code,)).fetchone()
-        return dict(row) if row else None
+        return self.store.one("SELECT * FROM dossiers WHERE code = ?", (code,))
 
     def dossier_by_id(self, dossier_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
-        return dict(row) if row else None
+        return self.store.one("SELECT * FROM dossiers WHERE id = ?", (dossier_id,))
 
     def dossiers_by_rowids(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
         if not rowids:
@@ -112,12 +110,11 @@ class DossierStore:
         return [by_rowid[i] for i in rowids if i in by_rowid]
 
     def latest_applicant_by_cccd(self, cccd: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
+        return self.store.one(
             "SELECT applicant_name, applicant_cccd, applicant_phone, applicant_address, applicant_email "
             "FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at DESC LIMIT 1",
             (cccd,),
-        ).fetchone()
-        return dict(row) if row else None
+        )
 
     def max_code_number(self, prefix: str) -> int:
         """Highest NNNN issued under ``<agency>-<YYMMDD>-<desk digit>``, counting floors learned elsewhere."""

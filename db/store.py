@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
@@ -109,6 +109,14 @@ class Store:
         self._db_id = None  # it may have been read from the rolled-back transaction
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        """The first row of a query as a dict, or None (the shape every ``*_store`` module returns)."""
+        row = self.conn.execute(sql, params).fetchone()
+        return dict(row) if row else None
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
 
     def set_synchronous(self, mode: str) -> None:
         """Bulk loads (demo data) may trade durability for speed; normal work stays FULL."""

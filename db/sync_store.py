@@ -122,26 +122,21 @@ class SyncStore:
 
     # Applying pulled records (no outbox)
 
-    def dossier_ids_present(self, ids: Sequence[str]) -> set[str]:
+    def _ids_present(self, table: str, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         ids = list(dict.fromkeys(ids))
         for i in range(0, len(ids), CHUNK):
             part = ids[i : i + CHUNK]
             found.update(
-                r[0] for r in self.conn.execute(f"SELECT id FROM dossiers WHERE id IN ({_marks(len(part))})", part)
+                r[0] for r in self.conn.execute(f"SELECT id FROM {table} WHERE id IN ({_marks(len(part))})", part)
             )
         return found
 
+    def dossier_ids_present(self, ids: Sequence[str]) -> set[str]:
+        return self._ids_present("dossiers", ids)
+
     def event_ids_present(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        ids = list(dict.fromkeys(ids))
-        for i in range(0, len(ids), CHUNK):
-            part = ids[i : i + CHUNK]
-            found.update(
-                r[0]
-                for r in self.conn.execute(f"SELECT id FROM dossier_events WHERE id IN ({_marks(len(part))})", part)
-            )
-        return found
+        return self._ids_present("dossier_events", ids)
 
     def dossier_id_for_code(self, code: str) -> str | None:
         row = self.conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()

@@ -21,7 +21,7 @@ from app.reception.records import (
     DossierEvent,
     DossierSummary,
 )
-from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
+from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from db.dossier_store import DossierStore
 from db.ids import new_id
@@ -104,8 +104,7 @@ class DossierService:
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
-        applicant = Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
-        search = search_text(row["code"], applicant)
+        search = row_search_text(row)
         history.record(
             self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )

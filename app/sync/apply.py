@@ -15,8 +15,8 @@ from typing import Any
 
 from app.core.clock import iso
 from app.core.history import CREATE, DOSSIER, ENTITIES, EVENT, Entity
-from app.reception.records import FINAL_STATUSES, Applicant
-from app.reception.rows import search_text
+from app.reception.records import FINAL_STATUSES
+from app.reception.rows import row_search_text
 from app.reception.service import DossierService
 from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
@@ -75,6 +75,20 @@ class _Batch:
     inbox: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) -> bool:
+    """Insert a pulled record; one this desk cannot take (a broken payload, an id taken) is kept in the inbox."""
+    try:
+        insert()
+    except (sqlite3.IntegrityError, KeyError, TypeError):
+        b.inbox.append(_inbox(change, "stored", b.now))
+        return False
+    return True
+
+
+def _insert_dossier(sync: SyncStore, row: dict[str, Any]) -> None:
+    sync.insert_remote_dossier(row, row_search_text(row))
+
+
 def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
     p = change["payload"]
     if change["entity_id"] in b.present:
@@ -90,14 +104,7 @@ def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
             b.result.clashes.append(change["entity_id"])
         b.inbox.append(_inbox(change, "stored", b.now))
         return
-    try:
-        row = _dossier_row(p)
-        b.sync.insert_remote_dossier(
-            row,
-            search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])),
-        )
-    except (sqlite3.IntegrityError, KeyError, TypeError):
-        b.inbox.append(_inbox(change, "stored", b.now))
+    if not _inserted(b, change, lambda: _insert_dossier(b.sync, _dossier_row(p))):
         return
     b.present.add(change["entity_id"])
     b.touched.add(change["entity_id"])
@@ -112,10 +119,7 @@ def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
         b.inbox.append(_inbox(change, "parked", b.now))
         b.result.parked += 1
         return
-    try:
-        b.sync.insert_remote_event(_event_row(p))
-    except (sqlite3.IntegrityError, KeyError, TypeError):
-        b.inbox.append(_inbox(change, "stored", b.now))
+    if not _inserted(b, change, lambda: b.sync.insert_remote_event(_event_row(p))):
         return
     b.events_present.add(change["entity_id"])
     b.touched.add(p["dossier_id"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from db.migrate import Migration, MigrationError, find, run
+from db.errors import MigrationError, from_sqlite
+from db.migrate import Migration, find, run
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -50,6 +51,8 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+            # A full disk or a read-only file is named as such: the clerk can act on it.
+            failed = MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}")
+            raise from_sqlite(exc) or failed from exc
 
     return run(migrations(), schema_version(conn), apply, target=target)

@@ -12,9 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-
-class MigrationError(Exception):
-    """A migration failed; the store is left at the last version that applied cleanly."""
+from db.errors import MigrationError, StoreNewerThanProgram
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def run(
     """
     latest = len(migrations)
     if current > latest:
-        raise MigrationError(f"the store is at version {current}, newer than this program knows ({latest})")
+        raise StoreNewerThanProgram(current, latest)
     target = latest if target is None else target
     for migration in migrations:
         if current < migration.version <= target:

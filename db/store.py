@@ -21,12 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from db.connection import connect, migrate
+from db.errors import StoreError, from_sqlite
 from db.ids import new_id
 from db.transaction import Nesting, nested
-
-
-class StoreError(Exception):
-    """The store could not do what was asked (constraint, corrupt file, busy beyond the timeout)."""
 
 
 def _utc_now() -> str:
@@ -70,10 +67,20 @@ class Store:
         self._db_id: str | None = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = connect(path)
         self._nesting = Nesting()
-        migrate(self.conn, target=migrate_to)
-        self._check_copy()
+        try:
+            self.conn = connect(path)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        try:
+            migrate(self.conn, target=migrate_to)
+            self._check_copy()
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     # Plumbing
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.core import history, text, validation
+from app.core import accounts, history, text, validation
 from app.core.clock import Clock, iso, parse_iso
-from app.core.errors import CapacityExceeded, NotFound, ValidationError
+from app.core.errors import CapacityExceeded, NoSuchClerk, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
-from app.core.worktime import WorkCalendar
+from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback import export, intake
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
@@ -42,6 +42,12 @@ from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
 
+
+class EntryNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+
+
 log = logging.getLogger(__name__)
 MAX_PER_DESK_PER_YEAR = 999_999
 
@@ -54,7 +60,7 @@ class FeedbackService:
         self,
         store: Store,
         clock: Clock,
-        calendar: WorkCalendar | Callable[[], WorkCalendar],
+        calendar: CalendarSource,
         desk: DeskIdentity,
         rules: Sequence[DeadlineRule] | None = None,
         *,
@@ -64,7 +70,6 @@ class FeedbackService:
         self.store = store
         self.db = FeedbackStore(store)
         self.clock = clock
-        # A callable follows the desk's calendar when a local override replaces it.
         self._calendar = calendar
         self.desk = desk
         self.rules = list(rules) if rules is not None else load_rules()
@@ -73,7 +78,11 @@ class FeedbackService:
 
     @property
     def calendar(self) -> WorkCalendar:
-        return self._calendar if isinstance(self._calendar, WorkCalendar) else self._calendar()
+        return self._calendar()
+
+    def officers(self) -> list[Clerk]:
+        """Who an entry can be assigned to: the desk's clerks."""
+        return accounts.clerks(self.store)
 
     # Receiving
 
@@ -179,7 +188,7 @@ class FeedbackService:
         clerks = AccountStore(self.store)
         row = clerks.clerk_by_id(str(value)) or clerks.clerk_by_username(str(value))
         if row is None:
-            raise NotFound(f"Không có cán bộ «{value}».", f"There is no clerk '{value}'.", field="assigned_to")
+            raise NoSuchClerk(value, field="assigned_to")
         return row["id"]
 
     def _next_number(self, kind: str, day: date) -> str:
@@ -211,7 +220,7 @@ class FeedbackService:
     def get(self, entry_id: str) -> FeedbackEntry:
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         return entry_from_row(row)
 
     def by_number(self, number: str) -> FeedbackEntry:
@@ -372,7 +381,7 @@ class FeedbackService:
         require_permitted(clerk)
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         if row["identity_cipher"] is None:
             return Identity(row["person_name"] or "", row["person_address"] or "", row["person_contact"] or "")
         identity = self.key.decrypt(row["identity_cipher"], entry_id)

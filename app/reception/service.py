@@ -12,7 +12,8 @@ from app.core import history, text
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
-from app.core.worktime import LegalTime, WorkCalendar
+from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
+from app.reception import catalogue
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
@@ -20,9 +21,11 @@ from app.reception.records import (
     Dossier,
     DossierEvent,
     DossierSummary,
+    Procedure,
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
+from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
 from db.ids import new_id
 from db.store import Store
@@ -34,14 +37,18 @@ MAX_PER_DESK_PER_DAY = 999
 
 
 class DossierService:
-    def __init__(self, store: Store, clock: Clock, calendar: WorkCalendar, desk: DeskIdentity) -> None:
+    def __init__(self, store: Store, clock: Clock, calendar: CalendarSource, desk: DeskIdentity) -> None:
         self.store = store
         self.db = DossierStore(store)
         self.clock = clock
-        self.calendar = calendar
+        self._calendar = calendar
         self.desk = desk
 
     # Reception
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self._calendar()
 
     def next_code(self, received_at: datetime) -> str:
         local = received_at.astimezone(self.clock.now().tzinfo)
@@ -123,6 +130,13 @@ class DossierService:
 
     def count(self) -> int:
         return self.db.count_dossiers()
+
+    def procedures(self) -> list[Procedure]:
+        """The catalogue the clerk picks from."""
+        return catalogue.procedures(CatalogueStore(self.store))
+
+    def procedure(self, code: str) -> Procedure:
+        return catalogue.get(CatalogueStore(self.store), code)
 
     def get(self, code: str) -> Dossier:
         row = self.db.dossier_by_code(code.strip())

@@ -12,18 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from db.errors import HubBusy, HubDatabaseError
 from db.migrate import Migration, find, run
 from db.transaction import Nesting, nested
 
 BUSY_TIMEOUT_MS = 15000
-
-
-class HubDatabaseError(Exception):
-    """The hub database could not be opened or migrated."""
-
-
-class HubBusy(HubDatabaseError):
-    """The database is locked or unreachable for now; the request may be tried again."""
 
 
 class Backend:

@@ -57,6 +57,9 @@ class AttachmentStore:
         )
         return [dict(r) for r in rows]
 
+    def dossier_row(self, dossier_id: str) -> dict[str, Any] | None:
+        return self.store.one("SELECT id, code, applicant_cccd FROM dossiers WHERE id = ?", (dossier_id,))
+
     def all_hashes(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL")]
 

@@ -47,9 +47,15 @@ FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling
 RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
 CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
 PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
+FEE = Entity("fee", "a dossier's fee as assessed, or changed with a reason", desk_applies=True)
+PAYMENT = Entity("payment", "a fee paid: cash with its receipt number, transfer, or the portal", desk_applies=True)
+ATTACHMENT = Entity(
+    "attachment", "a document's scan (by SHA-256) or why it has none; the electronic result", desk_applies=True
+)
 
 ENTITIES: dict[str, Entity] = {
-    e.name: e for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT)
+    e.name: e
+    for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT, FEE, PAYMENT, ATTACHMENT)
 }
 
 

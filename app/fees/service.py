@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from app.core import settings, text
+from app.core import history, settings, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -246,9 +246,7 @@ class FeeService:
 
     def write_fee(self, row: Mapping[str, Any]) -> None:
         """The fee and its outbox entry; joins the caller's transaction (reception writes it with the dossier)."""
-        with self.store.transaction():
-            self.fees.insert_fee(row)
-            self.store.append_outbox("fee", row["id"], "create", _payload(row), row["created_at"])
+        history.record(self.store, history.FEE, _payload(row), write=lambda: self.fees.insert_fee(row))
 
     def assess(
         self,
@@ -341,8 +339,7 @@ class FeeService:
                 "paid_at": iso(now),
                 "created_at": iso(self.clock.now()),
             }
-            self.fees.insert_payment(row)
-            self.store.append_outbox("payment", row["id"], "create", _payload(row), row["created_at"])
+            history.record(self.store, history.PAYMENT, row, write=lambda: self.fees.insert_payment(row))
         return self.state(dossier)
 
     # VietQR

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.core import settings, text
+from app.core import history, settings, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import InvalidTransition, MotcuaError, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -175,9 +175,7 @@ class AttachmentService:
             "created_at": iso(now),
             **values,
         }
-        with self.store.transaction():
-            self.rows.insert(row)
-            self.store.append_outbox("attachment", row["id"], "create", row, row["created_at"])
+        history.record(self.store, history.ATTACHMENT, row, write=lambda: self.rows.insert(row))
         return _attachment(row)
 
     def attach(
@@ -245,7 +243,7 @@ class AttachmentService:
         source = self.rows.by_id(attachment_id)
         if source is None or source["sha256"] is None:
             raise NotFound("Không tìm thấy tệp để dùng lại.", "The file to reuse was not found.", field="attachment")
-        earlier = self.store.dossier_by_id(source["dossier_id"])
+        earlier = self.rows.dossier_row(source["dossier_id"])
         if earlier is None or not dossier.applicant.cccd or earlier["applicant_cccd"] != dossier.applicant.cccd:
             raise ValidationError(
                 "Chỉ dùng lại được giấy tờ của chính công dân này (cùng số CCCD).",

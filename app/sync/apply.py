@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
-from app.core.history import CREATE, DOSSIER, ENTITIES, EVENT, Entity
+from app.core.history import ATTACHMENT, CREATE, DOSSIER, ENTITIES, EVENT, FEE, PAYMENT, Entity
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
@@ -128,9 +128,45 @@ def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
 
 # The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
 # change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
+def _apply_record(insert: Callable[[SyncStore, dict[str, Any]], None]) -> Callable[[_Batch, Mapping[str, Any]], None]:
+    """Fees, payments, attachments: immutable records kept as they came (INSERT OR IGNORE by id). They
+    need not wait for their dossier: they are read through it, so one that came first is simply there."""
+
+    def apply(b: _Batch, change: Mapping[str, Any]) -> None:
+        if _inserted(b, change, lambda: insert(b.sync, dict(change["payload"]))):
+            b.result.other += 1
+
+    return apply
+
+
+def _insert_fee(sync: SyncStore, p: dict[str, Any]) -> None:
+    from db.fee_store import FEE_COLUMNS, FeeStore
+
+    row = {c: p.get(c) for c in FEE_COLUMNS}
+    for key in ("rule", "inputs"):
+        row[key] = json.dumps(p.get(key) or {}, ensure_ascii=False)
+    row["reason"] = row["reason"] or ""
+    FeeStore(sync.store).insert_fee(row)
+
+
+def _insert_payment(sync: SyncStore, p: dict[str, Any]) -> None:
+    from db.fee_store import PAYMENT_COLUMNS, FeeStore
+
+    FeeStore(sync.store).insert_payment({c: p[c] for c in PAYMENT_COLUMNS})
+
+
+def _insert_attachment(sync: SyncStore, p: dict[str, Any]) -> None:
+    from db.attachment_store import COLUMNS, AttachmentStore
+
+    AttachmentStore(sync.store).insert({c: p[c] for c in COLUMNS})
+
+
 APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     DOSSIER: _apply_dossier,
     EVENT: _apply_event,
+    FEE: _apply_record(_insert_fee),
+    PAYMENT: _apply_record(_insert_payment),
+    ATTACHMENT: _apply_record(_insert_attachment),
 }
 
 

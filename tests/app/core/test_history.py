@@ -96,6 +96,9 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     entry = desk.feedback.add({"kind": "denunciation", "content": "x", "person": {"name": "Lê Văn C"}}, admin)
     desk.feedback.accept(entry.id, admin)
     desk.feedback.reveal_identity(entry.id, leader)
+    paid = desk.dossiers.receive(dict(sample_input, procedure="CT02", documents=[]), admin)  # fee assessed
+    desk.fees.pay(paid.code, admin, amount=10000, channel="transfer")
+    desk.files.exempt(paid.code, 1, "shown_only", admin)
     written = {o["entity"] for o in desk.store.outbox(limit=10_000)}
     assert written == set(ENTITIES)
 

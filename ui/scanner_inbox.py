@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from app.core import settings
 from app.desk import Desk
@@ -111,12 +111,14 @@ def install(window) -> ScannerInbox:
     inbox.arrived.connect(lambda path: offer_on_screen(window, path))
 
     def choose() -> None:
-        folder = QFileDialog.getExistingDirectory(window, window.tr("Thư mục máy quét lưu tệp vào"))
+        folder = QFileDialog.getExistingDirectory(
+            window, QCoreApplication.translate("ScannerInbox", "Thư mục máy quét lưu tệp vào")
+        )
         if folder:
             settings.put(window.desk.store, "scanner.inbox", folder)
             inbox.watch(Path(folder))
 
-    action = QAction(window.tr("Thư mục &máy quét…"), window)
+    action = QAction(QCoreApplication.translate("ScannerInbox", "Thư mục &máy quét…"), window)
     action.triggered.connect(choose)
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     if menus:

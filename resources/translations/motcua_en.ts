@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>DocumentTable</name>
+    <message>
+        <location filename="../../ui/files_box.py" line="60"/>
+        <source>Trang đầu</source>
+        <translation>First page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="60"/>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="60"/>
+        <source>Tệp / lý do</source>
+        <translation>File / reason</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
         <location filename="../../ui/dossiers_section.py" line="39"/>
@@ -10,124 +28,227 @@
     </message>
 </context>
 <context>
+    <name>DossierFilesBox</name>
+    <message>
+        <location filename="../../ui/files_box.py" line="173"/>
+        <source>Hồ sơ điện tử (bản quét)</source>
+        <translation>Electronic dossier (scans)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="189"/>
+        <source>Đính kèm tệp…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="190"/>
+        <source>Không số hóa…</source>
+        <translation>No scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="191"/>
+        <source>Dùng lại…</source>
+        <translation>Reuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="192"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="193"/>
+        <source>Kết quả điện tử…</source>
+        <translation>Electronic result…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="225"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="227"/>
+        <source>%1 trang</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="229"/>
+        <source>(dùng lại)</source>
+        <translation>(reused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="241"/>
+        <source>Kết quả điện tử: %1 trang</source>
+        <translation>Electronic result: %1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="274"/>
+        <source>Đã đính kèm %1 tệp vào giấy tờ số %2.</source>
+        <translation>Attached %1 file(s) to document %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="281"/>
+        <source>Chọn tệp quét</source>
+        <translation>Choose scanned files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="290"/>
+        <source>Không số hóa</source>
+        <translation>No scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="290"/>
+        <source>Vì sao giấy tờ này không có bản quét?</source>
+        <translation>Why does this document have no scan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="303"/>
+        <source>Công dân này chưa có giấy tờ đã số hóa ở hồ sơ trước.</source>
+        <translation>This citizen has no digitised papers in earlier dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="307"/>
+        <source>Dùng lại giấy tờ đã số hóa</source>
+        <translation>Reuse a digitised paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="308"/>
+        <source>Chọn tệp của hồ sơ trước:</source>
+        <translation>Choose a file of an earlier dossier:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="314"/>
+        <source>Đã dùng lại tệp.</source>
+        <translation>File reused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="319"/>
+        <source>Chọn bản điện tử của kết quả</source>
+        <translation>Choose the electronic copy of the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="325"/>
+        <source>Đã đính kèm bản điện tử của kết quả.</source>
+        <translation>Electronic copy of the result attached.</translation>
+    </message>
+</context>
+<context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="57"/>
+        <location filename="../../ui/dossier_panel.py" line="59"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="61"/>
+        <location filename="../../ui/dossier_panel.py" line="63"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="62"/>
+        <location filename="../../ui/dossier_panel.py" line="64"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="63"/>
+        <location filename="../../ui/dossier_panel.py" line="65"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="64"/>
+        <location filename="../../ui/dossier_panel.py" line="66"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="67"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="68"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="80"/>
+        <location filename="../../ui/dossier_panel.py" line="82"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="85"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="85"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="85"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="85"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="130"/>
+        <location filename="../../ui/dossier_panel.py" line="141"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="183"/>
+        <location filename="../../ui/dossier_panel.py" line="194"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="184"/>
+        <location filename="../../ui/dossier_panel.py" line="195"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="185"/>
+        <location filename="../../ui/dossier_panel.py" line="196"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="206"/>
+        <location filename="../../ui/dossier_panel.py" line="217"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="217"/>
+        <location filename="../../ui/dossier_panel.py" line="228"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="220"/>
+        <location filename="../../ui/dossier_panel.py" line="231"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -219,6 +340,103 @@
     </message>
 </context>
 <context>
+    <name>FeeBox</name>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="251"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="258"/>
+        <source>Ghi nhận nộp tiền…</source>
+        <translation>Record a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="290"/>
+        <location filename="../../ui/fee_widgets.py" line="292"/>
+        <source>Lệ phí: %1</source>
+        <translation>Fee: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="295"/>
+        <source>(sửa từ %1: %2)</source>
+        <translation>(changed from %1: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="307"/>
+        <source>Còn phải nộp: %1</source>
+        <translation>Still due: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="309"/>
+        <source>Đã nộp đủ.</source>
+        <translation>Paid in full.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="316"/>
+        <source>Quét VietQR để chuyển khoản %1, nội dung %2.</source>
+        <translation>Scan the VietQR to transfer %1, message %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="334"/>
+        <source>Đã ghi nhận nộp lệ phí.</source>
+        <translation>Payment recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>FeeEditor</name>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="76"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="94"/>
+        <source>Bắt buộc khi sửa số tiền khác quy tắc</source>
+        <translation>Required when the amount differs from the rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="102"/>
+        <source>Số trang mỗi bản:</source>
+        <translation>Pages per copy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="103"/>
+        <source>Số bản:</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="104"/>
+        <source>Ngày sinh / ngày chết:</source>
+        <translation>Date of birth / death:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="109"/>
+        <source>Số tiền:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="110"/>
+        <source>Lý do sửa:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="138"/>
+        <source>Chọn thủ tục để tính lệ phí.</source>
+        <translation>Choose a procedure to compute the fee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="140"/>
+        <source>Danh mục chưa có quy tắc lệ phí: %1</source>
+        <translation>The catalogue has no fee rule: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="186"/>
+        <source>Đã sửa: theo quy tắc là %1; cần ghi lý do.</source>
+        <translation>Changed: the rule gives %1; a reason is required.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="17"/>
@@ -267,6 +485,24 @@
     </message>
 </context>
 <context>
+    <name>InboxOffer</name>
+    <message>
+        <location filename="../../ui/files_box.py" line="147"/>
+        <source>Đính kèm vào giấy tờ đang chọn</source>
+        <translation>Attach to the selected document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="148"/>
+        <source>Bỏ qua</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="159"/>
+        <source>Tệp mới từ máy quét: %1</source>
+        <translation>New file from the scanner: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="98"/>
@@ -305,7 +541,7 @@
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="106"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
@@ -349,82 +585,82 @@
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
@@ -458,139 +694,215 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="215"/>
+        <source>Ghi nhận nộp lệ phí</source>
+        <translation>Record a fee payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="224"/>
+        <source>Số tiền:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="225"/>
+        <source>Hình thức:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="226"/>
+        <source>Số biên lai (tiền mặt):</source>
+        <translation>Receipt number (cash):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fee_widgets.py" line="227"/>
+        <source>Lý do (khi khác mức phải nộp):</source>
+        <translation>Reason (when it differs from what is due):</translation>
+    </message>
+</context>
+<context>
+    <name>PendingFilesBox</name>
+    <message>
+        <location filename="../../ui/pending_files.py" line="37"/>
+        <source>Bản quét (đính kèm khi lưu)</source>
+        <translation>Scans (attached on saving)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="53"/>
+        <source>Đính kèm tệp cho giấy tờ đang chọn…</source>
+        <translation>Attach files to the selected document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="55"/>
+        <source>Dùng lại…</source>
+        <translation>Reuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="89"/>
+        <source>dùng lại từ %1</source>
+        <translation>reused from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="95"/>
+        <source>Chọn tệp quét</source>
+        <translation>Choose scanned files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="104"/>
+        <source>Công dân này có %1 giấy tờ đã số hóa ở hồ sơ trước: có thể dùng lại.</source>
+        <translation>This citizen has %1 digitised papers in earlier dossiers: they can be reused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="116"/>
+        <source>Dùng lại giấy tờ đã số hóa</source>
+        <translation>Reuse a digitised paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_files.py" line="117"/>
+        <source>Chọn tệp của hồ sơ trước:</source>
+        <translation>Choose a file of an earlier dossier:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="61"/>
+        <location filename="../../ui/receive_form.py" line="63"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="91"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="91"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="91"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="99"/>
+        <location filename="../../ui/receive_form.py" line="101"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="101"/>
+        <location filename="../../ui/receive_form.py" line="103"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="103"/>
+        <location filename="../../ui/receive_form.py" line="105"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="124"/>
+        <location filename="../../ui/receive_form.py" line="126"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="126"/>
+        <location filename="../../ui/receive_form.py" line="128"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="132"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="133"/>
+        <location filename="../../ui/receive_form.py" line="135"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="134"/>
+        <location filename="../../ui/receive_form.py" line="136"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="137"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="138"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="146"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="147"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="148"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="233"/>
+        <location filename="../../ui/receive_form.py" line="243"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="289"/>
+        <location filename="../../ui/receive_form.py" line="308"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="295"/>
+        <location filename="../../ui/receive_form.py" line="314"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="300"/>
+        <location filename="../../ui/receive_form.py" line="319"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="335"/>
+        <location filename="../../ui/receive_form.py" line="355"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="349"/>
+        <location filename="../../ui/receive_form.py" line="369"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="356"/>
+        <location filename="../../ui/receive_form.py" line="375"/>
+        <source>Đã đính kèm %1 bản quét.</source>
+        <translation>Attached %1 scan(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="380"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="376"/>
+        <location filename="../../ui/receive_form.py" line="400"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -661,19 +973,37 @@
         <translation>Dossier &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="58"/>
+        <location filename="../../ui/return_section.py" line="60"/>
+        <source>Đây là mã VietQR để nộp lệ phí bằng chuyển khoản, không phải mã của giấy tiếp nhận; hãy quét mã có chữ ký ở góc trên bên phải.</source>
+        <translation>This is the VietQR for paying the fee by bank transfer, not the receipt&apos;s code; scan the signed code at the top right.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_section.py" line="66"/>
         <source>Mã QR không hợp lệ: chữ ký không khớp, biên nhận có thể bị làm giả.</source>
         <translation>Invalid QR code: the signature does not match; the receipt may be forged.</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="62"/>
+        <location filename="../../ui/return_section.py" line="70"/>
         <source>Biên nhận hợp lệ (đã kiểm tra chữ ký).</source>
         <translation>Valid receipt (signature checked).</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="64"/>
+        <location filename="../../ui/return_section.py" line="72"/>
         <source>Không kiểm tra được chữ ký: quầy cấp biên nhận chưa có trong danh sách.</source>
         <translation>The signature could not be checked: the desk that issued the receipt is not known here.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerInbox</name>
+    <message>
+        <location filename="../../ui/scanner_inbox.py" line="115"/>
+        <source>Thư mục máy quét lưu tệp vào</source>
+        <translation>The folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner_inbox.py" line="121"/>
+        <source>Thư mục &amp;máy quét…</source>
+        <translation>&amp;Scanner folder…</translation>
     </message>
 </context>
 <context>
@@ -770,94 +1100,94 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="31"/>
+        <location filename="../../ui/sync_problems.py" line="32"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="36"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
         <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="36"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="88"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="89"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="38"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="39"/>
+        <location filename="../../ui/sync_problems.py" line="40"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="66"/>
+        <location filename="../../ui/sync_problems.py" line="67"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="70"/>
+        <location filename="../../ui/sync_problems.py" line="71"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="90"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="91"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="91"/>
+        <location filename="../../ui/sync_problems.py" line="92"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="92"/>
+        <location filename="../../ui/sync_problems.py" line="93"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="93"/>
+        <location filename="../../ui/sync_problems.py" line="94"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="94"/>
+        <location filename="../../ui/sync_problems.py" line="95"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="119"/>
+        <location filename="../../ui/sync_problems.py" line="120"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="123"/>
+        <location filename="../../ui/sync_problems.py" line="124"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

@@ -164,7 +164,15 @@ class Desk:
     def files(self) -> AttachmentService:
         from app.files.service import AttachmentService
 
-        return AttachmentService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service = AttachmentService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service.fetcher = self._fetch_file  # a record that came without its file: fetched on demand
+        return service
+
+    def _fetch_file(self, sha: str) -> bytes | None:
+        if not self.sync.enrolled:
+            return None
+        with self.sync._client() as client:
+            return self.file_sync().fetch(client, sha)
 
     @cached_property
     def feedback(self) -> FeedbackService:
@@ -194,4 +202,13 @@ class Desk:
     def sync(self) -> SyncService:
         from app.sync.service import SyncService
 
-        return SyncService(self)
+        service = SyncService(self)
+        service.after_records = lambda client: self.file_sync().push(client).pending
+        return service
+
+    def file_sync(self):  # -> app.sync.file_sync.FileSync
+        """Scans to and from the hub this desk is enrolled with (app.sync.file_sync)."""
+        from app.sync.file_sync import FileSync
+
+        hub = self.sync.sync_store.setting("url") or ""
+        return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub)

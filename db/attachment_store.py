@@ -60,6 +60,22 @@ class AttachmentStore:
     def dossier_row(self, dossier_id: str) -> dict[str, Any] | None:
         return self.store.one("SELECT id, code, applicant_cccd FROM dossiers WHERE id = ?", (dossier_id,))
 
+    def to_upload(self, hub: str, desk_id: str) -> list[tuple[str, int]]:
+        """(hash, size) of the files this desk attached that the hub has not taken whole yet, oldest first."""
+        rows = self.conn.execute(
+            "SELECT sha256, MAX(size) AS size, MIN(created_at) AS first FROM attachments "
+            "WHERE sha256 IS NOT NULL AND desk_id = ? AND reused_from = '' "
+            "AND sha256 NOT IN (SELECT sha256 FROM file_uploads WHERE hub = ?) GROUP BY sha256 ORDER BY first",
+            (desk_id, hub),
+        )
+        return [(r["sha256"], r["size"]) for r in rows]
+
+    def mark_uploaded(self, hub: str, sha: str, now: str) -> None:
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO file_uploads (hub, sha256, done_at) VALUES (?, ?, ?)", (hub, sha, now)
+            )
+
     def all_hashes(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL")]
 

@@ -133,6 +133,8 @@ class AttachmentService:
         self.clock = clock
         self.desk = desk
         self._dossier = dossier
+        # sha → bytes from the hub, or None when there is no hub (set by the Desk; app.sync.file_sync).
+        self.fetcher: Callable[[str], bytes | None] | None = None
 
     @property
     def max_mb(self) -> int:
@@ -310,9 +312,21 @@ class AttachmentService:
         try:
             return self.blobs.get(sha)
         except BlobMissing:
-            raise FileUnreadable(name or sha[:12], damaged=False) from None
+            fetched = self._fetch(sha)
+            if fetched is None:
+                raise FileUnreadable(name or sha[:12], damaged=False) from None
+            return fetched
         except BlobDamaged:
             raise FileUnreadable(name or sha[:12], damaged=True) from None
+
+    def _fetch(self, sha: str) -> bytes | None:
+        """Bring a file whose record came from another desk; None if the hub cannot give it now."""
+        if self.fetcher is None:
+            return None
+        try:
+            return self.fetcher(sha)
+        except MotcuaError:
+            return None
 
     def read(self, attachment: Attachment) -> bytes:
         """The file's bytes, checked against their hash."""

@@ -20,11 +20,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, openapi, view
+from app.province import auth, file_routes, openapi, view
 from app.province.errors import HubError
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
 from db.errors import HubDatabaseError
+from db.hub.files import FileSystemStorage, default_root
 from db.hub.store import HubStore
 
 log = logging.getLogger("motcua.province")
@@ -225,6 +226,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/v1/acks", guarded(acks)),
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
+        *file_routes.routes(FileSystemStorage(default_root(db)), signed, guarded),  # scans (issue 14)
     ]
 
     @contextlib.asynccontextmanager

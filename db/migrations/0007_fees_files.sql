@@ -73,3 +73,12 @@ CREATE TABLE attachments (
 );
 CREATE INDEX attachments_dossier ON attachments (dossier_id, role, document_no, at);
 CREATE INDEX attachments_sha ON attachments (sha256);
+
+-- Files this desk has sent whole to a hub (by the hub's address): not offered to that hub again.
+-- The hub is asked first anyway, so a file it already holds costs one small request.
+CREATE TABLE file_uploads (
+    hub     TEXT NOT NULL,
+    sha256  TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    PRIMARY KEY (hub, sha256)
+);

@@ -26,6 +26,7 @@ QM_MAGIC = b"\x3c\xb8\x64\x18\xca\xef\x9c\x95\xcd\x21\x1c\xbf\x60\xa1\xbd\xdd"  
 # Every script and the test that runs it; test_every_script_has_a_smoke_run keeps this list whole.
 SCRIPTS = {
     "tests/perf/bench_attach.py": "test_bench_attach",
+    "tests/perf/bench_file_sync.py": "test_bench_file_sync",
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
     "tests/perf/bench_sync.py": "test_bench_sync",
@@ -106,6 +107,11 @@ def test_bench_receipt(script_env: dict[str, str]) -> None:
 def test_bench_attach(script_env: dict[str, str]) -> None:
     output = run(script_env, "tests/perf/bench_attach.py", "2")
     assert_printed(output, "3-page A4 scan at 200 dpi", "ratio attach / plain copy", "target attach <= 300 ms")
+
+
+def test_bench_file_sync(script_env: dict[str, str]) -> None:
+    output = run(script_env, "tests/perf/bench_file_sync.py", "--kb", "1", "--rate", "100000000")
+    assert_printed(output, "bytes on the wire for", "cut every 2-16 KB", "ratio cut / uncut time")
 
 
 def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:

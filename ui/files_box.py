@@ -228,7 +228,7 @@ class DossierFilesBox(QGroupBox):
                 if item.reused_from:
                     state += " " + self.tr("(dùng lại)")
                 try:
-                    icon = thumbnail(self.desk.files.read(item))
+                    icon = thumbnail(self.desk.files.read(item, fetch=False))  # the viewer fetches
                 except CATCHABLE as caught:
                     state = user_error(caught).message(i18n.lang())
             else:

@@ -308,11 +308,11 @@ class AttachmentService:
             offers.append(ReuseOffer(_attachment(row), row["dossier_code"], name, row["dossier_received"]))
         return offers
 
-    def _read_checked(self, sha: str, name: str) -> bytes:
+    def _read_checked(self, sha: str, name: str, *, fetch: bool = True) -> bytes:
         try:
             return self.blobs.get(sha)
         except BlobMissing:
-            fetched = self._fetch(sha)
+            fetched = self._fetch(sha) if fetch else None
             if fetched is None:
                 raise FileUnreadable(name or sha[:12], damaged=False) from None
             return fetched
@@ -328,11 +328,12 @@ class AttachmentService:
         except MotcuaError:
             return None
 
-    def read(self, attachment: Attachment) -> bytes:
-        """The file's bytes, checked against their hash."""
+    def read(self, attachment: Attachment, *, fetch: bool = True) -> bytes:
+        """The file's bytes, checked against their hash; one that synced without its file is fetched
+        from the hub unless ``fetch`` is False (a thumbnail must not wait for a slow link)."""
         if attachment.sha256 is None:
             raise NotFound("Giấy tờ này không có tệp.", "This document has no file.", field="attachment")
-        return self._read_checked(attachment.sha256, attachment.name)
+        return self._read_checked(attachment.sha256, attachment.name, fetch=fetch)
 
     def hashes(self) -> list[str]:
         """Every file a record names (what a backup must carry)."""

@@ -3,9 +3,9 @@
 Upload: for each file this desk attached that the hub has not taken whole, ask the hub how much it
 holds, then send the rest in chunks; each chunk is fsynced at the hub before it is acknowledged, so a
 cut loses only the chunk in flight and the next attempt resumes at the hub's offset. The chunk size
-adapts to the link: it halves after a cut (down to 2 KB, so a link that cuts every few KB still
-moves) and doubles after each chunk that got through (up to 64 KB, where the per-request overhead is
-under 1 %). A file the hub holds whole is marked and never offered to that hub again.
+adapts to the link: it starts at 64 KB (where the per-request overhead is under 1 %), halves after a
+cut (down to 2 KB, so a link that cuts every few KB still moves) and grows by 2 KB after each chunk
+that got through. A file the hub holds whole is marked and never offered to that hub again.
 
 Download: on demand, when a desk opens a document whose record arrived without its file; the bytes
 are checked against the hash before they are kept.
@@ -54,7 +54,9 @@ class FileReport:
 
 
 class Chunker:
-    """The chunk size for this link: halves after a cut, doubles after a success."""
+    """The chunk size for this link, as TCP sizes its window: halves after a cut, grows by 2 KB after
+    each chunk that got through, so on a link that cuts every few KB it settles just under the cut
+    distance instead of overshooting it again and again."""
 
     def __init__(self, size: int = MAX_CHUNK) -> None:
         self.size = size
@@ -63,7 +65,7 @@ class Chunker:
         self.size = max(MIN_CHUNK, self.size // 2)
 
     def ok(self) -> None:
-        self.size = min(MAX_CHUNK, self.size * 2)
+        self.size = min(MAX_CHUNK, self.size + MIN_CHUNK)
 
 
 class FileSync:

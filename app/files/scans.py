@@ -157,8 +157,15 @@ def jpeg_pages_to_pdf(pages: Sequence[tuple[bytes, int, int, str, float, float]]
 
 
 def images_to_pdf(images: Sequence[tuple[bytes, str]]) -> Scan:
-    """Pages in the given order, one PDF."""
-    return Scan(jpeg_pages_to_pdf([_page(raw, name) for raw, name in images]), len(images))
+    """Pages in the given order, one PDF. Pages are decoded and encoded on a few threads (Pillow lets
+    go of the GIL while it works), so a desk's second core halves a colour scan's wait."""
+    if len(images) == 1:
+        return Scan(jpeg_pages_to_pdf([_page(*images[0])]), 1)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(4, len(images))) as pool:
+        pages = list(pool.map(lambda item: _page(*item), images))
+    return Scan(jpeg_pages_to_pdf(pages), len(images))
 
 
 def prepare(files: Sequence[tuple[bytes, str]], max_mb: int = DEFAULT_MAX_MB) -> Scan:

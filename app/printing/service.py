@@ -25,6 +25,7 @@ from app.printing.wording import esc, fill, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from app.reception.timeliness import judge
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -277,14 +278,18 @@ class PrintService:
     def _tracking_rows(self, dossier: Dossier) -> list[list[str]]:
         tpl = template("tracking")
         outcomes = template("common")["outcomes"]
-        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
+        # The verdict belongs to the step that ended the dossier (indicator 2.1): a result ready on
+        # time stays on time however late the citizen collects it.
+        judged = judge(
+            dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, self.clock.now()
+        )
         applicant = {"applicant": dossier.applicant.full_name}
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):
             step = fill(tpl["steps"].get(event.kind, esc(label(EVENT_KINDS, event.kind))), applicant)
             result = ""
-            if event.kind in ("done", "returned"):
-                result = esc(outcomes[_timeliness(event.at, derived.original_due_at, derived.apologised)])
+            if event.id == judged.end_event_id:
+                result = esc(outcomes[judged.verdict])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
             rows.append([step, esc(short_time(event.at)), result, "<br/>".join(notes)])
@@ -343,12 +348,6 @@ class PrintService:
 def volume(code: str, year: str) -> str:
     """The logbook volume: one book per desk (the code's desk digit) and year, e.g. "01/2026"."""
     return f"{int(code[-4]):02d}/{year}"
-
-
-def _timeliness(at: datetime, due: datetime, apologised: bool) -> str:
-    if apologised or at > due:
-        return "late"
-    return "early" if at.date() < due.date() else "on_time"
 
 
 def _write(out: str | Path, data: bytes) -> Path:

@@ -27,6 +27,7 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
     "done": ("Có kết quả", "Result ready"),
     "returned": ("Đã trả kết quả", "Returned"),
     "withdrawn": ("Rút hồ sơ", "Withdrawn"),
+    "stopped": ("Dừng giải quyết", "Processing stopped"),
 }
 STATUSES: dict[str, tuple[str, str]] = {
     "received": ("Mới tiếp nhận", "Received"),
@@ -36,8 +37,9 @@ STATUSES: dict[str, tuple[str, str]] = {
     "returned": ("Đã trả kết quả", "Returned"),
     "refused": ("Đã từ chối", "Refused"),
     "withdrawn": ("Đã rút", "Withdrawn"),
+    "stopped": ("Đã dừng giải quyết", "Stopped"),
 }
-FINAL_STATUSES = frozenset({"returned", "refused", "withdrawn"})
+FINAL_STATUSES = frozenset({"returned", "refused", "withdrawn", "stopped"})
 
 
 @dataclass(frozen=True)

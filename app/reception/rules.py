@@ -13,7 +13,6 @@ from app.core.worktime import LegalTime, WorkCalendar
 from app.reception.records import (
     EVENT_KINDS,
     FINAL_STATUSES,
-    Dossier,
     DossierEvent,
 )
 
@@ -28,6 +27,8 @@ ALLOWED_FROM: dict[str, frozenset[str]] = {
     "done": frozenset({"received", "processing"}),
     "returned": frozenset({"received", "processing", "done"}),
     "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
+    # Form 05 (Circular 03/2025): processing stopped, e.g. the citizen did not supplement in time.
+    "stopped": frozenset({"received", "processing", "waiting_supplement"}),
 }
 STATUS_AFTER = {
     "received": "received",
@@ -38,8 +39,9 @@ STATUS_AFTER = {
     "done": "done",
     "returned": "returned",
     "withdrawn": "withdrawn",
+    "stopped": "stopped",
 }
-NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
+NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn", "stopped"})
 # Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
 _LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
 
@@ -78,14 +80,3 @@ def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTi
         if event.kind in STATUS_AFTER:
             status = STATUS_AFTER[event.kind]
     return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
-
-
-def outcome(dossier: Dossier, calendar: WorkCalendar) -> str | None:
-    """early / on_time / late for a dossier with a result, judged against the legal due time."""
-    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar)
-    finished = next((e.at for e in dossier.events if e.kind in ("done", "returned")), None)
-    if finished is None:
-        return None
-    if derived.apologised or finished > derived.original_due_at:
-        return "late"
-    return "early" if finished.date() < derived.original_due_at.date() else "on_time"

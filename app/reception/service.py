@@ -13,6 +13,7 @@ from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.worktime import LegalTime, WorkCalendar
+from app.reception import apology
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
@@ -24,6 +25,7 @@ from app.reception.records import (
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
 from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
+from app.reception.timeliness import Timeliness, judge
 from db.ids import new_id
 from db.store import Store
 
@@ -156,10 +158,26 @@ class DossierService:
     # Lifecycle
 
     def allowed_actions(self, dossier: Dossier) -> list[str]:
+        """What the dossier's status allows; an apology only while the rule allows another move."""
         actions = [k for k, starts in ALLOWED_FROM.items() if dossier.status in starts]
-        if any(e.kind == "apology_issued" for e in dossier.events):
+        moves = sum(e.kind == "apology_issued" for e in dossier.events)
+        if moves >= apology.rule_for(self.clock.now().date()).max_moves:
             actions = [a for a in actions if a != "apology_issued"]
         return actions
+
+    def default_new_due(self, dossier: Dossier) -> datetime:
+        """The new date an apology proposes: working days after the due date, in office hours."""
+        return apology.default_new_due(dossier.due_at, self.calendar, self.clock.now())
+
+    def timeliness(self, dossier: Dossier, as_of: datetime | None = None) -> Timeliness:
+        """Early / on time / late as indicator 2.1 counts it (judged now while the dossier runs)."""
+        return judge(
+            dossier.events,
+            dossier.received_at,
+            LegalTime.parse(dossier.legal_time),
+            self.calendar,
+            as_of or self.clock.now(),
+        )
 
     def act(
         self,
@@ -180,12 +198,7 @@ class DossierService:
             raise ValidationError("Cần ghi rõ lý do.", "A reason is required.", field="reason")
         with self.store.transaction():
             dossier = self.get(code)
-            if kind not in self.allowed_actions(dossier):
-                if kind == "apology_issued" and dossier.status in ALLOWED_FROM[kind]:
-                    raise InvalidTransition(
-                        "Hồ sơ này đã được hẹn lại một lần; không được hẹn lại lần nữa.",
-                        "This dossier's date was already moved once; it cannot move again.",
-                    )
+            if dossier.status not in ALLOWED_FROM[kind]:
                 raise InvalidTransition(
                     f"Hồ sơ đang ở trạng thái «{label(STATUSES, dossier.status)}», "
                     f"không thể «{label(EVENT_KINDS, kind)}».",
@@ -201,10 +214,13 @@ class DossierService:
                         "Cần chọn ngày hẹn trả mới.", "A new return date is required.", field="new_due"
                     )
                 new_due = new_due if new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
-                if new_due <= dossier.due_at:
-                    raise ValidationError(
-                        "Ngày hẹn mới phải sau ngày hẹn cũ.", "The new date must be after the old one.", field="new_due"
-                    )
+                apology.check(
+                    due=dossier.due_at,
+                    new_due=new_due,
+                    issued=now,
+                    earlier_moves=sum(e.kind == "apology_issued" for e in dossier.events),
+                    calendar=self.calendar,
+                )
                 payload["new_due"] = iso(new_due)
                 payload["old_due"] = iso(dossier.due_at)
             event = DossierEvent(

@@ -73,7 +73,12 @@ def _optional_modules() -> list:
     import importlib
 
     found = []
-    for name in ("app.cli.print_commands", "app.cli.sync_commands", "app.cli.feedback_commands"):
+    for name in (
+        "app.cli.print_commands",
+        "app.cli.sync_commands",
+        "app.cli.feedback_commands",
+        "app.cli.act_commands",
+    ):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:

@@ -18,7 +18,7 @@ from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
-from app.printing import forms, qr, receipts
+from app.printing import forms, history, qr, receipts
 from app.printing.formparts import Letterhead
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import esc, fill, short_time, template, time_words
@@ -141,6 +141,7 @@ class PrintService:
         if form not in FORMS:
             raise ValidationError(f"Không có mẫu in «{form}».", f"There is no form '{form}'.", field="form")
         dossier = self.dossiers.get(code)
+        history.check_supported(form, dossier)
         copy_no = self.log.count(dossier.id, form) + 1
         reprint = 0
         if form == "receipt":
@@ -236,14 +237,7 @@ class PrintService:
         return forms.render_letter(form, head, values, dated=event.at if event else now, items=items, page=page)
 
     def _letter_event(self, form: str, dossier: Dossier) -> DossierEvent | None:
-        kinds = {
-            "supplement": ("supplement_requested",),
-            "refusal": ("refused",),
-            "apology": ("apology_issued",),
-            "stop": ("withdrawn", "refused"),
-        }[form]
-        found = [e for e in dossier.events if e.kind in kinds]
-        return found[-1] if found else None
+        return history.letter_event(form, dossier)
 
     def _receipt_data(self, dossier: Dossier, head: Letterhead, reprint: int) -> receipts.ReceiptData:
         a = dossier.applicant

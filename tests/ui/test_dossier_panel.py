@@ -39,18 +39,22 @@ def test_every_action_records_an_event_and_prints_its_form(panel, desk, admin, c
         "apology_issued",
         "refused",
         "withdrawn",
+        "stopped",
     ]
     clock.advance(minutes=30)
     assert panel.perform("forwarded")
     clock.advance(hours=2)
     assert panel.perform("supplement_requested")
     assert panel.dossier.status == "waiting_supplement"
-    assert visible_actions(panel) == ["supplement_received", "apology_issued", "refused", "withdrawn"]
+    assert visible_actions(panel) == ["supplement_received", "apology_issued", "refused", "withdrawn", "stopped"]
+    assert panel.fields["timeliness"].text() == "Trước hạn (so với hẹn trên giấy tiếp nhận 09:00 24/02/2026)"
     clock.advance(days=1)  # Friday 13 Feb 11:30: the clock restarts from here
     assert panel.perform("supplement_received")
     assert panel.dossier.due_at == datetime(2026, 2, 25, 11, 30, tzinfo=VN_TZ)  # 3 working days, Tết skipped
     assert panel.perform("done")
     assert panel.fields["status"].text() == "Có kết quả, chờ trả"
+    # Indicator 2.1: the citizen's day is taken off, the receipt's first date compared: early.
+    assert panel.fields["timeliness"].text().startswith("Trước hạn")
     kinds = [panel.history.item(r, 1).text() for r in range(panel.history.rowCount())]
     assert kinds == ["Tiếp nhận", "Chuyển xử lý", "Yêu cầu bổ sung", "Đã nhận bổ sung", "Có kết quả"]
     assert panel.history.item(2, 2).text() == "Trần Văn Quản"

@@ -58,6 +58,23 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def close_every_desk(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Desk]]:
+    """Every desk a test opens, however it opened it, is closed when the test ends (WAL checkpointed,
+    file handles released), so no test leaks an open store into the next."""
+    opened: list[Desk] = []
+    original = Desk.__init__
+
+    def tracking_init(self: Desk, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        opened.append(self)
+
+    monkeypatch.setattr(Desk, "__init__", tracking_init)
+    yield opened
+    for desk in reversed(opened):
+        desk.close()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Production argon2 parameters cost ~0.1 s per hash; tests check behaviour, not hardness."""
     from argon2 import PasswordHasher

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import open_desk
+from app.cli.common import open_desk
 from app.core import validation
 from app.reception.apology import weekday_words
 

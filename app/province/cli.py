@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import Parser
+from app.cli.parsing import Parser
 from app.core import paths
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import read_overrides

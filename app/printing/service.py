@@ -29,9 +29,11 @@ from app.reception.timeliness import judge
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
+from db.sync_store import SyncStore
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "tracking", "stop")
 META_QR_PREFIX = "qr_url_prefix"
+LOOKUP_PATH = "/tra-cuu/"  # the hub's public status page (app.province.lookup)
 META_COLLECT_PLACE = "collect_place"
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 MAX_LOGBOOK_DAYS = 366
@@ -83,7 +85,8 @@ class PrintService:
 
     @property
     def qr_url_prefix(self) -> str:
-        return self.store.get_meta(META_QR_PREFIX) or ""
+        """The prefix set by the admin, else the province hub's public lookup page once enrolled."""
+        return self.store.get_meta(META_QR_PREFIX) or lookup_prefix(SyncStore(self.store).setting("url"))
 
     def set_qr_url_prefix(self, prefix: str | None) -> None:
         """The province's lookup URL printed before the payload (for phones); empty for none."""
@@ -337,6 +340,14 @@ class PrintService:
 
     def logbook_to_file(self, start: date, end: date, out: str | Path) -> Path:
         return _write(out, self.logbook(start, end))
+
+
+def lookup_prefix(hub_url: str | None) -> str:
+    """The hub's status page for a receipt (app.province.lookup): ``<hub>/tra-cuu/<payload>``."""
+    if not hub_url:
+        return ""
+    prefix = hub_url.rstrip("/") + LOOKUP_PATH
+    return prefix if len(prefix) <= qr.MAX_PREFIX and prefix.isascii() else ""
 
 
 def volume(code: str, year: str) -> str:

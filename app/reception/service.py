@@ -90,6 +90,10 @@ class DossierService:
             "updated_at": stamp,
             "clerk_id": clerk_id,
             "desk_id": self.desk.desk_id,
+            "identity_check": req.identity_check,
+            "procedure_level": req.procedure.level,
+            "deciding_agency": self.deciding_agency(req),
+            "for_commune": req.for_commune,
         }
         event = {
             "id": new_id(),
@@ -102,6 +106,14 @@ class DossierService:
             "created_at": stamp,
         }
         return row, event
+
+    def deciding_agency(self, req: ReceiveInput) -> str:
+        """The agency that decides, when it is not the receiving commune (printed on the receipt)."""
+        if req.procedure.level != "commune":
+            return req.procedure.deciding_agency
+        if req.for_commune and req.for_commune != self.desk.commune_code:
+            return f"UBND {req.for_commune_name}" if req.for_commune_name else f"UBND xã (mã {req.for_commune})"
+        return ""
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""

@@ -40,3 +40,7 @@ ALTER TABLE dossiers ADD COLUMN procedure_level TEXT NOT NULL DEFAULT 'commune';
 ALTER TABLE dossiers ADD COLUMN deciding_agency TEXT NOT NULL DEFAULT '';
 -- A commune-level procedure of another commune: that commune's code ('' = the receiving commune).
 ALTER TABLE dossiers ADD COLUMN for_commune TEXT NOT NULL DEFAULT '';
+
+-- The catalogue: each procedure's level and, above the commune, the agency that decides it.
+ALTER TABLE procedures ADD COLUMN level TEXT NOT NULL DEFAULT 'commune';
+ALTER TABLE procedures ADD COLUMN deciding_agency TEXT NOT NULL DEFAULT '';

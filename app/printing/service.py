@@ -264,6 +264,7 @@ class PrintService:
             clerk=self._clerk_name(dossier.clerk_id),
             qr_payload=self.receipt_payload(dossier, due),
             reprint=reprint,
+            deciding_agency=dossier.deciding_agency,
         )
 
     def _tracking_values(self, dossier: Dossier) -> dict[str, object]:
@@ -288,6 +289,8 @@ class PrintService:
             if event.id == judged.end_event_id:
                 result = esc(outcomes[judged.verdict])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
+            if event.data.get("to"):
+                notes.insert(0, esc(f"Chuyển đến: {event.data['to']}"))
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
             rows.append([step, esc(short_time(event.at)), result, "<br/>".join(notes)])
         return rows

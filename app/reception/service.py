@@ -112,7 +112,10 @@ class DossierService:
         if req.procedure.level != "commune":
             return req.procedure.deciding_agency
         if req.for_commune and req.for_commune != self.desk.commune_code:
-            return f"UBND {req.for_commune_name}" if req.for_commune_name else f"UBND xã (mã {req.for_commune})"
+            name = req.for_commune_name
+            if name.split(" ", 1)[0] in ("Xã", "Phường", "Đặc"):  # "UBND xã Mỹ Hiệp", as written in a title
+                name = name[0].lower() + name[1:]
+            return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
         return ""
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
@@ -218,6 +221,9 @@ class DossierService:
                     f"it cannot be '{label(EVENT_KINDS, kind, 'en')}'.",
                 )
             payload: dict[str, Any] = dict(data or {})
+            if kind == "forwarded" and dossier.deciding_agency:
+                # The hand-over to the agency that decides, for the tracking sheet (form 06).
+                payload.setdefault("to", dossier.deciding_agency)
             if reason:
                 payload["reason"] = reason
             if kind == "apology_issued":

@@ -93,3 +93,18 @@ def test_first_run_initialises_the_desk(qtbot, tmp_path, clock) -> None:
         assert desk.authenticate("admin", "mat-khau-123").role == "admin"
     finally:
         desk.close()
+
+
+def test_the_apology_dialog_proposes_a_working_day_and_shows_its_weekday(qtbot, desk, admin) -> None:
+    from PySide6.QtCore import QDateTime
+
+    from ui.prompts import NewDateDialog
+
+    dossier = desk.dossiers.receive(dossier_input(), admin)  # due Tue 24 Feb 2026 09:00
+    proposed = desk.dossiers.default_new_due(dossier)
+    dialog = NewDateDialog(dossier.due_at, proposed)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ)
+    assert dialog.weekday.text() == "Thứ Sáu, 09:00 ngày 27/02/2026"
+    dialog.new_due.setDateTime(QDateTime(datetime(2026, 2, 28, 22, 0)))
+    assert dialog.weekday.text() == "Thứ Bảy, 22:00 ngày 28/02/2026"  # the clerk sees the Saturday night

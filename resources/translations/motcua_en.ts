@@ -114,7 +114,7 @@
     <message>
         <location filename="../../ui/dossier_panel.py" line="187"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
-        <translation>%1 (against the receipt's date %2)</translation>
+        <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_panel.py" line="190"/>
@@ -228,42 +228,52 @@
         <translation>Set up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39"/>
+        <location filename="../../ui/first_run.py" line="25"/>
+        <source>ví dụ H15.50.05.13; để trống: dùng mã xã</source>
+        <translation>e.g. H15.50.05.13; empty: the commune code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="44"/>
         <source>Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên.</source>
         <translation>New store: enter the commune, the desk number and the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43"/>
+        <location filename="../../ui/first_run.py" line="48"/>
         <source>&amp;Mã xã (5 chữ số):</source>
         <translation>&amp;Commune code (5 digits):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="44"/>
+        <location filename="../../ui/first_run.py" line="49"/>
         <source>&amp;Tên xã:</source>
         <translation>Commune &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45"/>
+        <location filename="../../ui/first_run.py" line="50"/>
         <source>T&amp;ỉnh:</source>
         <translation>P&amp;rovince:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/first_run.py" line="51"/>
+        <source>Mã định danh &amp;cơ quan:</source>
+        <translation>&amp;Agency electronic ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>Số &amp;quầy:</source>
         <translation>Desk n&amp;umber:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47"/>
+        <location filename="../../ui/first_run.py" line="53"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48"/>
+        <location filename="../../ui/first_run.py" line="54"/>
         <source>Mật &amp;khẩu:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/first_run.py" line="55"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
     </message>

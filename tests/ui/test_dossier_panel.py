@@ -88,8 +88,11 @@ def test_first_run_initialises_the_desk(qtbot, tmp_path, clock) -> None:
         assert dialog.message.text() == "Mã xã phải gồm đúng 5 chữ số."
         assert dialog.commune.property("invalid") is True
         dialog.commune.setText("87002")
+        dialog.agency_code.setText("H15..50")
+        assert dialog.submit() is False and dialog.agency_code.property("invalid") is True
+        dialog.agency_code.setText("h15.50.05.13")
         assert dialog.submit() is True
-        assert desk.identity.commune_code == "87002"
+        assert (desk.identity.commune_code, desk.identity.agency_code) == ("87002", "H15.50.05.13")
         assert desk.authenticate("admin", "mat-khau-123").role == "admin"
     finally:
         desk.close()

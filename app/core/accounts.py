@@ -50,12 +50,8 @@ AGENCY_CODE = r"(?=.{2,20}$)[A-Z0-9]+(\.[A-Z0-9]+)*"
 
 
 def _check_init(req: InitRequest) -> InitRequest:
-    if not re.fullmatch(r"\d{5}", req.commune_code or ""):
-        raise ValidationError(
-            "Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune"
-        )
-    if not isinstance(req.desk_no, int) or not 1 <= req.desk_no <= 9:
-        raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+    validation.commune_code(req.commune_code or "")
+    validation.desk_number(req.desk_no)
     agency = (req.agency_code or req.commune_code).strip().upper()
     # The agency's electronic ID (QCVN 102, e.g. H15.50.05.13) or digits; the receipt's QR writes
     # letters and dots as digits (app.printing.qr), since Unikey rewrites letters a scanner types.

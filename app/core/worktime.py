@@ -314,6 +314,7 @@ class WorkCalendar:
         clock = local.timetz().replace(tzinfo=None, second=0, microsecond=0)
         return self._in_office_hours(self.add_working_days(local.date(), days), clock)
 
+
 # How every service reaches the calendar: a function called at each use, so an override set on the
 # desk or pulled from the province is seen at once, without rebuilding the services that use it.
 CalendarSource = Callable[[], WorkCalendar]

@@ -17,6 +17,7 @@ from typing import Any
 from app.core import paths
 from app.core.errors import ValidationError
 from app.core.worktime import WorkCalendar
+from app.feedback.records import FeedbackEntry
 from app.feedback.rules import RULES_FILE, Unit, deadline
 
 
@@ -115,3 +116,40 @@ def on_time(
         return False
     publish_by = deadline(calendar, handled, rule.publish_days, rule.unit)
     return (published or as_of) <= publish_by
+
+
+@dataclass(frozen=True)
+class PortalFigures:
+    """Indicator 5.2 over the register's portal feedback: on time per step, or still within 15 days."""
+
+    total: int
+    on_time: int
+
+    @property
+    def share_on_time(self) -> float | None:
+        return self.on_time / self.total if self.total else None
+
+
+def figures(entries: Iterable[FeedbackEntry], calendar: WorkCalendar, today: date) -> PortalFigures:
+    """Feedback entries received online (the portal's PAKN reach the register through that channel).
+
+    The register records no separate publication: the answer given is taken as published that day.
+    An entry closed with neither answer nor forwarding counts as refused on its closing day.
+    """
+    total = on = 0
+    for entry in entries:
+        if entry.kind != "feedback" or entry.channel != "online":
+            continue
+        total += 1
+        received = entry.received_at.date()
+        handled = entry.answered_at or entry.forwarded_at
+        refused = entry.closed_at if handled is None and entry.closed_at is not None else None
+        on += on_time(
+            calendar,
+            received,
+            today,
+            refused=refused.date() if refused else None,
+            handled=handled.date() if handled else None,
+            published=handled.date() if handled else None,
+        )
+    return PortalFigures(total, on)

@@ -48,3 +48,34 @@ def test_portal_feedback_on_time_per_step() -> None:
     assert not portal.on_time(CAL, monday, date(2026, 3, 31), handled=handled, published=date(2026, 3, 25))
     assert portal.on_time(CAL, monday, date(2026, 3, 23))  # running, within 15 working days
     assert not portal.on_time(CAL, monday, date(2026, 3, 24))
+
+
+def test_portal_figures_from_the_register(desk, admin, clock) -> None:
+    """Online feedback judged by the portal's 15 working days, beside Decree 20/2008's own limit."""
+    from datetime import datetime
+
+    from app.core.worktime import VN_TZ
+
+    def add(received: datetime, channel: str = "online"):
+        return desk.feedback.add(
+            {
+                "kind": "feedback",
+                "channel": channel,
+                "person": {"name": "Phạm Thị Khiếu", "address": "Ấp 2", "contact": "0912345678"},
+                "content": "Phản ánh qua Cổng",
+                "received_at": received.isoformat(),
+            },
+            admin,
+        )
+
+    early = add(datetime(2026, 1, 5, 9, 0, tzinfo=VN_TZ))  # portal limit: 15 working days → 26 Jan
+    slow = add(datetime(2026, 1, 6, 9, 0, tzinfo=VN_TZ))
+    add(datetime(2026, 2, 10, 9, 0, tzinfo=VN_TZ))  # running, within 15 working days on 12 Feb
+    add(datetime(2026, 1, 7, 9, 0, tzinfo=VN_TZ), channel="in_person")  # not from the portal
+    desk.feedback.answer(early.id, admin, "Đã trả lời", at=datetime(2026, 1, 16, 9, 0, tzinfo=VN_TZ))
+    # 10 working days (Decree 20/2008 default) missed, but within the portal's 15.
+    desk.feedback.answer(slow.id, admin, "Đã trả lời", at=datetime(2026, 1, 26, 9, 0, tzinfo=VN_TZ))
+    entries = desk.feedback.list(kinds=["feedback"])
+    fig = portal.figures(entries, CAL, date(2026, 2, 12))
+    assert (fig.total, fig.on_time) == (3, 3)
+    assert desk.feedback.handling_figures(date(2026, 1, 1), date(2026, 1, 31)).late == 1

@@ -12,13 +12,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core import accounts, keys
+from app.core import accounts, history, keys
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
-from app.printing import forms, history, qr, receipts
+from app.printing import form_rules, forms, qr, receipts
 from app.printing.formparts import Letterhead
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import esc, fill, short_time, template, time_words
@@ -26,6 +26,7 @@ from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
 from app.reception.timeliness import judge
+from db.account_store import AccountStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -122,7 +123,7 @@ class PrintService:
 
     def verify(self, payload: str) -> Verdict:
         def public_key(commune: str, desk_no: int) -> str | None:
-            row = self.store.desk_key_by_number(commune, desk_no)
+            row = AccountStore(self.store).desk_key_by_number(commune, desk_no)
             return row["public_key"] if row else None
 
         return qr.verify(payload, public_key, keys.verify)
@@ -143,7 +144,7 @@ class PrintService:
         if form not in FORMS:
             raise ValidationError(f"Không có mẫu in «{form}».", f"There is no form '{form}'.", field="form")
         dossier = self.dossiers.get(code)
-        history.check_supported(form, dossier)
+        form_rules.check_supported(form, dossier)
         copy_no = self.log.count(dossier.id, form) + 1
         reprint = 0
         if form == "receipt":
@@ -176,9 +177,7 @@ class PrintService:
             "printed_at": now,
             "created_at": now,
         }
-        with self.store.transaction():
-            self.log.insert(row)
-            self.store.append_outbox("print", row["id"], "create", row, now)
+        history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""
@@ -239,7 +238,7 @@ class PrintService:
         return forms.render_letter(form, head, values, dated=event.at if event else now, items=items, page=page)
 
     def _letter_event(self, form: str, dossier: Dossier) -> DossierEvent | None:
-        return history.letter_event(form, dossier)
+        return form_rules.letter_event(form, dossier)
 
     def _receipt_data(self, dossier: Dossier, head: Letterhead, reprint: int) -> receipts.ReceiptData:
         a = dossier.applicant

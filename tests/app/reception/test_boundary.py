@@ -19,11 +19,11 @@ def text(path: Path) -> str:
 
 
 def test_the_catalogue_gives_level_and_deciding_agency(desk: Desk) -> None:
-    judicial = catalogue.get(desk.store, "TP01")
+    judicial = desk.dossiers.procedure("TP01")
     assert (judicial.level, judicial.deciding_agency) == ("province", "Sở Tư pháp tỉnh")
-    assert catalogue.get(desk.store, "CA01").level == "vertical"
-    assert catalogue.get(desk.store, "HT04").deciding_agency == ""
-    assert "level,deciding_agency" in catalogue.to_csv(catalogue.procedures(desk.store)).splitlines()[0]
+    assert desk.dossiers.procedure("CA01").level == "vertical"
+    assert desk.dossiers.procedure("HT04").deciding_agency == ""
+    assert "level,deciding_agency" in catalogue.to_csv(desk.dossiers.procedures()).splitlines()[0]
 
 
 def test_a_catalogue_line_above_the_commune_must_name_its_agency(tmp_path: Path) -> None:

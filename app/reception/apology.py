@@ -85,12 +85,12 @@ def default_new_due(due: datetime, calendar: WorkCalendar, issued: datetime) -> 
 def check(
     *,
     due: datetime,
-    new_due: datetime,
+    new_due: datetime | None,
     issued: datetime,
     earlier_moves: int,
     calendar: WorkCalendar,
-) -> None:
-    """Refuse, with one sentence, an apology the rule in force does not allow."""
+) -> datetime:
+    """The new date, or a refusal in one sentence of an apology the rule in force does not allow."""
     rule = rule_for(issued.astimezone(VN_TZ).date())
     if earlier_moves >= rule.max_moves:
         raise InvalidTransition(
@@ -106,6 +106,8 @@ def check(
             f"The apology with a new date must be issued at least {rule.days_before_due} day(s) before the "
             f"due date (by {when:%Y-%m-%d}); that time has passed.",
         )
+    if new_due is None:
+        raise ValidationError("Cần chọn ngày hẹn trả mới.", "A new return date is required.", field="new_due")
     if new_due <= due:
         raise ValidationError(
             "Ngày hẹn mới phải sau ngày hẹn cũ.", "The new date must be after the old one.", field="new_due"
@@ -119,3 +121,4 @@ def check(
             f"office hours, e.g. {weekday_words(proposal, 'en')}.",
             field="new_due",
         )
+    return new_due

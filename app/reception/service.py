@@ -237,12 +237,8 @@ class DossierService:
             if reason:
                 payload["reason"] = reason
             if kind == "apology_issued":
-                if new_due is None:
-                    raise ValidationError(
-                        "Cần chọn ngày hẹn trả mới.", "A new return date is required.", field="new_due"
-                    )
-                new_due = new_due if new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
-                apology.check(
+                new_due = new_due if new_due is None or new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
+                new_due = apology.check(
                     due=dossier.due_at,
                     new_due=new_due,
                     issued=now,

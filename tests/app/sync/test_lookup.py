@@ -65,3 +65,36 @@ def test_a_phone_opens_the_status_page_from_the_receipt(any_hub: Hub, tmp_path: 
         assert status == 404
     finally:
         desk.close()
+
+
+def test_identity_check_and_deciding_agency_travel_to_the_other_desk(
+    hub: Hub, tmp_path: Path, clock: FixedClock
+) -> None:
+    from tests.app.sync.helpers import enrolled_desk
+
+    a1 = enrolled_desk(tmp_path, clock, hub, "87001", 1)
+    a2 = enrolled_desk(tmp_path, clock, hub, "87001", 2)
+    try:
+        code = a1.dossiers.receive(dossier_input(procedure="TP01", identity_check="population"), a1.clerk()).code
+        a1.clock.advance(minutes=30)
+        a1.dossiers.act(code, "forwarded", a1.clerk())
+        a1.clock.advance(hours=1)
+        a1.dossiers.act(code, "stopped", a1.clerk(), reason="Công dân không bổ sung.")
+        assert a1.sync.run_once().complete
+        assert a2.sync.run_once().complete
+        there = a2.dossiers.get(code)
+        assert (there.identity_check, there.procedure_level, there.deciding_agency) == (
+            "population",
+            "province",
+            "Sở Tư pháp tỉnh",
+        )
+        assert there.status == "stopped" and there.events[1].data == {"to": "Sở Tư pháp tỉnh"}
+        store = hub.store()
+        try:
+            outcome = store.backend.scalar("SELECT outcome AS n FROM dossiers WHERE code = ?", (code,))
+        finally:
+            store.close()
+        assert outcome == a1.dossiers.timeliness(a1.dossiers.get(code)).verdict == "early"
+    finally:
+        a1.close()
+        a2.close()

@@ -299,6 +299,8 @@ class SyncService:
                     fee=p.get("fee", ""),
                     documents=tuple(Document(d["name"], d["kind"], int(d["count"])) for d in p.get("documents", [])),
                     example=bool(p.get("example")),
+                    level=p.get("level") or "commune",
+                    deciding_agency=p.get("deciding_agency") or "",
                 )
                 for p in data["catalogue"]
             ]

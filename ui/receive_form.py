@@ -10,11 +10,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -92,6 +93,11 @@ class ReceiveForm(Section):
         # Reception regardless of boundary: a commune-level procedure of another commune ("87002 Xã Mỹ Hiệp").
         self.for_commune = QLineEdit()
         self.for_commune.setPlaceholderText(self.tr("để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp"))
+        self.commune_choices = QStringListModel(self)
+        completer = QCompleter(self.commune_choices, self.for_commune)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.for_commune.setCompleter(completer)
         self.deciding = QLabel()
         self.deciding.setObjectName("decidingAgency")
         self.deciding.setWordWrap(True)
@@ -251,6 +257,11 @@ class ReceiveForm(Section):
         )
         self._fill_documents(proc)
         above = proc.level != "commune"
+        if not above:  # the province's communes, as the hub last sent them
+            own = self.desk.identity.commune_code
+            self.commune_choices.setStringList(
+                [f"{code} {name}" for code, name in self.desk.sync.known_communes() if code != own]
+            )
         self.deciding.setText(
             self.tr("Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)").replace(
                 "%1", proc.deciding_agency
@@ -348,16 +359,8 @@ class ReceiveForm(Section):
             "channel": self.channel.currentData(),
             "notes": self.notes.text(),
             "identity_check": self.identity.currentData() or None,
-            "for_commune": self._for_commune(),
+            "for_commune": self.for_commune.text().strip() or None,  # "87002 Xã Mỹ Hiệp"
         }
-
-    def _for_commune(self) -> dict[str, str] | str | None:
-        """ "87002 Xã Mỹ Hiệp" → code and name; what is typed goes to the check as it is otherwise."""
-        typed = self.for_commune.text().strip()
-        found = re.fullmatch(r"([0-9]{5})\s*[-—,:]?\s*(.*)", typed)
-        if found:
-            return {"code": found.group(1), "name": found.group(2)}
-        return typed or None
 
     def save(self) -> Dossier | None:
         """Receive the dossier and print its receipt; on a refused input keep everything and say why."""

@@ -167,9 +167,16 @@ def create_app(db: str | Path) -> Starlette:
         def read() -> dict[str, Any]:
             data = hub.province_data()
             version = max((r["version"] for r in data.values()), default=0)
+            # The province's communes, always: a desk receives for any of them (Decree 118/2025).
+            communes = [{"code": c["code"], "name": c["name"]} for c in hub.communes()]
             if version <= since:
-                return {"version": version, "changed": False}
-            return {"version": version, "changed": True, **{kind: json.loads(r["content"]) for kind, r in data.items()}}
+                return {"version": version, "changed": False, "communes": communes}
+            return {
+                "version": version,
+                "changed": True,
+                "communes": communes,
+                **{kind: json.loads(r["content"]) for kind, r in data.items()},
+            }
 
         return JSONResponse(await run_in_threadpool(read))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -153,10 +154,15 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
 
 
 def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
-    """A commune-level procedure of another commune: ``"87002"`` or ``{"code": "87002", "name": "Xã Mỹ Hiệp"}``."""
+    """A commune-level procedure of another commune: ``{"code": "87002", "name": "Xã Mỹ Hiệp"}``, the same
+    as one string ``"87002 Xã Mỹ Hiệp"`` (what the clerk picks in the form), or the code alone."""
     if value in (None, "", {}):
         return "", ""
-    code, name = (value.get("code"), value.get("name")) if isinstance(value, Mapping) else (value, "")
+    if isinstance(value, Mapping):
+        code, name = value.get("code"), value.get("name")
+    else:
+        found = re.fullmatch(r"\s*([0-9]+)\s*[-—,:]?\s*(.*)", str(value), re.DOTALL)
+        code, name = (found.group(1), found.group(2)) if found else (value, "")
     code = str(code or "").strip()
     if len(code) != 5 or not code.isdigit():
         raise ValidationError(

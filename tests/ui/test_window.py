@@ -113,8 +113,12 @@ def test_receive_records_identity_check_and_the_deciding_agency(signed_in, desk)
     assert dossier is not None
     assert (dossier.identity_check, dossier.deciding_agency) == ("vneid", "Sở Tư pháp tỉnh")
     assert form.identity.currentData() == "" and form.deciding.text() == ""
+    desk.sync.sync_store.set_settings(
+        {"communes": '[{"code": "87001", "name": "Xã Tân Thành"}, {"code": "87002", "name": "Xã Mỹ Hiệp"}]'}
+    )
     form.select_procedure("HT04")
     assert form.for_commune.isEnabled()
+    assert form.commune_choices.stringList() == ["87002 Xã Mỹ Hiệp"]  # the hub's list, this commune left out
     form.cccd.setText("087186001234")
     form.full_name.setText("Lê Văn Tám")
     form.for_commune.setText("8700 Xã Mỹ Hiệp")

@@ -119,6 +119,8 @@ def test_province_data_reaches_the_desk(hub: Hub, tmp_path: Path, clock: FixedCl
     # The level and the deciding agency travel with the province's catalogue.
     judicial = desk.dossiers.procedure("T03")
     assert (judicial.level, judicial.deciding_agency) == ("province", "Sở Tư pháp tỉnh")
+    # The province's communes, for reception regardless of boundary.
+    assert desk.sync.known_communes() == [("87001", "Xã Tân Thành"), ("87002", "Xã Mỹ Hiệp")]
     assert not desk.calendar.is_working_day(date(2026, 2, 20))
     assert desk.sync.sync_store.template("receipt") == "Giấy tiếp nhận {code}"
     assert desk.sync.sync_store.setting("province_version") == "3"

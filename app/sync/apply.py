@@ -122,6 +122,13 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
             events_present.add(change["entity_id"])
             touched.add(p["dossier_id"])
             result.events += 1
+        elif entity == "docno" and change["op"] == "create" and isinstance(p, dict):
+            try:
+                sync.insert_remote_document_number(p)
+            except (sqlite3.IntegrityError, KeyError, TypeError):
+                inbox.append(_inbox(change, "stored", now))
+                continue
+            result.other += 1
         else:
             inbox.append(_inbox(change, "stored", now))
             result.other += 1

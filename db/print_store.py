@@ -81,10 +81,13 @@ class PrintStore:
             (form, year, desk_no),
         ).fetchone()[0]
 
-    def insert_document_number(self, row: Mapping[str, Any]) -> None:
-        """Call inside a transaction, with the outbox entry; a row synced in twice is kept once."""
-        self.conn.execute(
-            f"INSERT OR IGNORE INTO document_numbers ({', '.join(DOCNO_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(DOCNO_COLUMNS))})",
-            [row[c] for c in DOCNO_COLUMNS],
+    def insert_document_number(self, row: Mapping[str, Any]) -> bool:
+        """Call inside a transaction (with the outbox entry when issued here); False if it was there already."""
+        return (
+            self.conn.execute(
+                f"INSERT OR IGNORE INTO document_numbers ({', '.join(DOCNO_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(DOCNO_COLUMNS))})",
+                [row[c] for c in DOCNO_COLUMNS],
+            ).rowcount
+            > 0
         )

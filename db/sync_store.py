@@ -153,9 +153,9 @@ class SyncStore:
     def insert_remote_event(self, row: Mapping[str, Any]) -> None:
         self.store.insert_event(row)
 
-    def insert_remote_document_number(self, payload: Mapping[str, Any]) -> None:
+    def insert_remote_document_number(self, payload: Mapping[str, Any]) -> bool:
         """A document number another desk issued (db/migrations/0007), so a reprint here shows it too."""
-        PrintStore(self.store).insert_document_number({c: payload[c] for c in DOCNO_COLUMNS})
+        return PrintStore(self.store).insert_document_number({c: payload[c] for c in DOCNO_COLUMNS})
 
     def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
         return [

@@ -37,5 +37,5 @@ def font_name(*, bold: bool = False, italic: bool = False) -> str:
 def register_fonts() -> None:
     """Register the family with reportlab (once per process); platypus maps <b>/<i> through the family."""
     for name, filename in FAMILY.items():
-        pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", filename))))
+        pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", filename)), asciiReadable=False))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)

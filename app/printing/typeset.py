@@ -137,41 +137,52 @@ class Block:
         return len(self.lines) * self.leading
 
     def draw_line(self, canv: Canvas, line: Line, x: float, baseline: float) -> None:
-        """The line as one text object (reportlab's public ``beginText``/``drawText``), one run per style."""
-        shift = {"left": 0.0, "center": (self.width - line.width) / 2, "right": self.width - line.width}[self.align]
+        """One line as a text object (reportlab's public ``beginText``/``drawText``), one run per style."""
+        self._draw(canv, [(line, baseline)], x)
+
+    def _draw(self, canv: Canvas, lines: Sequence[tuple[Line, float]], x: float) -> None:
+        """``lines`` (line, baseline) in one text object: a font is set only when it changes."""
         if self.color is not None:
             canv.setFillColor(self.color)
         text = canv.beginText()
-        spans: list[list[float]] = []  # [start, end] of underlined runs
-        under: list[float] = []
-        for dx, piece in line.pieces:
-            px = x + shift + dx
-            text.setTextOrigin(px, baseline)
-            text.setFont(piece.font, self.size)
-            text.textOut(piece.text)
-            if piece.underline:
-                under = [under[0] if under else px, px + pdfmetrics.stringWidth(piece.text, piece.font, self.size)]
-            elif under:
-                spans.append(under)
-                under = []
-        if under:
-            spans.append(under)
+        current = ""
+        spans: list[tuple[float, float, float]] = []  # (start, end, baseline) of underlined runs
+        for line, baseline in lines:
+            shift = {"left": 0.0, "center": (self.width - line.width) / 2, "right": self.width - line.width}[self.align]
+            under: list[float] = []
+            for dx, piece in line.pieces:
+                px = x + shift + dx
+                text.setTextOrigin(px, baseline)
+                if piece.font != current:
+                    text.setFont(piece.font, self.size)
+                    current = piece.font
+                text.textOut(piece.text)
+                if piece.underline:
+                    end = px + pdfmetrics.stringWidth(piece.text, piece.font, self.size)
+                    under = [under[0] if under else px, end]
+                elif under:
+                    spans.append((under[0], under[1], baseline))
+                    under = []
+            if under:
+                spans.append((under[0], under[1], baseline))
         canv.drawText(text)
-        for span in spans:
-            self._underline(canv, span, baseline, self.size)
+        for start, end, baseline in spans:
+            self._underline(canv, start, end, baseline, self.size)
         if self.color is not None:
             canv.setFillColor(colors.black)
 
     @staticmethod
-    def _underline(canv: Canvas, span: list[float], baseline: float, size: float) -> None:
+    def _underline(canv: Canvas, start: float, end: float, baseline: float, size: float) -> None:
         """A rule below the descenders (g, p, y, ạ, ậ), not through them, as Decree 30's motto wants."""
         below = 0.3 * size
         canv.setLineWidth(0.5)
-        canv.line(span[0], baseline - below, span[1], baseline - below)
+        canv.line(start, baseline - below, end, baseline - below)
 
     def draw(self, canv: Canvas, x: float, top: float) -> None:
-        for i, line in enumerate(self.lines):
-            self.draw_line(canv, line, x, top - i * self.leading - self.size * 0.95)
+        if self.lines:
+            self._draw(
+                canv, [(line, top - i * self.leading - self.size * 0.95) for i, line in enumerate(self.lines)], x
+            )
 
 
 def block(

@@ -124,11 +124,9 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
             result.events += 1
         elif entity == "docno" and change["op"] == "create" and isinstance(p, dict):
             try:
-                sync.insert_remote_document_number(p)
+                result.other += sync.insert_remote_document_number(p)
             except (sqlite3.IntegrityError, KeyError, TypeError):
                 inbox.append(_inbox(change, "stored", now))
-                continue
-            result.other += 1
         else:
             inbox.append(_inbox(change, "stored", now))
             result.other += 1

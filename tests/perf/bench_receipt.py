@@ -2,7 +2,7 @@
 with the same QR.
 
 Run: python tests/perf/bench_receipt.py [N]. Prints the p50 of each, measured in the same run, and their
-ratio (target: at most 1.2).
+ratio (target: at most 1.5, issue 12).
 
 - receipt: ``desk.printing.pdf("receipt", code)`` as the clerk's button calls it, for a dossier just
   received (an original, not a reprint): reads the dossier, signs the payload, makes the QR, lays out
@@ -141,7 +141,7 @@ def main(n: int = 100) -> None:
     print(f"receipt (2 copies, A5, print logged)    p50 {p50['receipt']:7.2f} ms  (N={n})")
     print(f"receipt without the print-log commit    p50 {p50['preview']:7.2f} ms  (N={n})")
     print(f"reference: bare page + QR as PIL image  p50 {p50['bare_image']:7.2f} ms  (N={n})")
-    print(f"ratio receipt / bare (vector QR)            {p50['receipt'] / p50['bare']:.2f}  (target <= 1.20)")
+    print(f"ratio receipt / bare (vector QR)            {p50['receipt'] / p50['bare']:.2f}  (target <= 1.50)")
     print(f"ratio receipt without log / bare (vector)   {p50['preview'] / p50['bare']:.2f}")
     print(f"reference ratio receipt / bare (PIL image)  {p50['receipt'] / p50['bare_image']:.2f}")
     desk.close()

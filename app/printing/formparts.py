@@ -97,7 +97,7 @@ def header(sheet: Sheet, head: Letterhead, paper: Paper) -> None:
     motto.draw(sheet.canv, right_x + 1, top)
     sub = block(f"<b>{esc(common['motto_sub'])}</b>", rw - 2, small + 0.5, align="center")
     sub.draw(sheet.canv, right_x + 1, top - motto.height)
-    right_rule = _rule(sheet, sub, right_x + 1, top - motto.height, fraction=1.0, gap=(small + 0.5) * 0.32)
+    right_rule = _rule(sheet, sub, right_x + 1, top - motto.height, fraction=1.0, gap=(small + 0.5) * 0.36)
     sheet.y = min(left_rule, right_rule) - sheet.size * 0.35
     place_date = fill(common["place_date"], {"place": head.place, "date": date_words(paper.dated)})
     cells: list[Cell] = [

@@ -354,7 +354,7 @@ class PrintService:
     # the logbook
 
     def logbook(self, start: date, end: date) -> bytes:
-        """Form 06 for dossiers received from ``start`` to ``end`` (both included, local dates)."""
+        """Form 07 (the logbook) for dossiers received from ``start`` to ``end`` (both included, local dates)."""
         if end < start:
             raise ValidationError(
                 "Ngày kết thúc phải không sớm hơn ngày bắt đầu.",

@@ -1,9 +1,11 @@
 """The embedded fonts: Liberation Serif (metric-compatible with Times New Roman, as Decree 30/2020 asks),
 every Vietnamese letter in all four styles, registered once through reportlab's public font API.
 
-Each PDF embeds only the glyphs it uses (reportlab subsets TrueType fonts per document). Building those
-subsets costs about 1.5 ms per style per document (measured: tests/perf/bench_receipt.py), well under the
-20 ms a receipt that would justify caching them across documents through reportlab's internals.
+Each PDF embeds only the glyphs it uses (reportlab subsets TrueType fonts per document; ``asciiReadable=False``
+keeps the unused ASCII block out of every subset). Building the subsets costs about 0.9 ms of CPU per receipt
+for its three styles (measured on the receipt of tests/perf/bench_receipt.py), far under the 20 ms a receipt
+that would justify caching them across documents through reportlab's internals (a TTFont subclass did, until
+issue 12).
 """
 
 from __future__ import annotations

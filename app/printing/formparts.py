@@ -90,13 +90,13 @@ def header(sheet: Sheet, head: Letterhead, paper: Paper) -> None:
     left_x, right_x = sheet.left, sheet.left + lw
     parent = block(fill(common["agency_parent"], values), lw - 2, small, align="center")
     unit = block(fill(common["agency_unit"], values), lw - 2, small, align="center", bold=True)
-    parent.draw(sheet.canv, left_x + 1, top)
-    unit.draw(sheet.canv, left_x + 1, top - parent.height)
+    parent.draw(sheet.pen, left_x + 1, top)
+    unit.draw(sheet.pen, left_x + 1, top - parent.height)
     left_rule = _rule(sheet, unit, left_x + 1, top - parent.height, fraction=0.4, gap=small * 0.55)
     motto = fitted(esc(common["motto"]), rw - 2, small, minimum=small - 1.5)
-    motto.draw(sheet.canv, right_x + 1, top)
+    motto.draw(sheet.pen, right_x + 1, top)
     sub = block(f"<b>{esc(common['motto_sub'])}</b>", rw - 2, small + 0.5, align="center")
-    sub.draw(sheet.canv, right_x + 1, top - motto.height)
+    sub.draw(sheet.pen, right_x + 1, top - motto.height)
     right_rule = _rule(sheet, sub, right_x + 1, top - motto.height, fraction=1.0, gap=(small + 0.5) * 0.36)
     sheet.y = min(left_rule, right_rule) - sheet.size * 0.35
     place_date = fill(common["place_date"], {"place": head.place, "date": date_words(paper.dated)})

@@ -98,10 +98,10 @@ def layout(sheet: Sheet, data: ReceiptData, paper: Paper, qr: list[list[bool]]) 
     sheet.room(QR_SIDE + note.height)
     top = sheet.y
     mid = top - QR_SIDE / 2
-    code.draw(sheet.canv, sheet.left, mid + code.height)
+    code.draw(sheet.pen, sheet.left, mid + code.height)
     sheet.slots["copy"] = typeset.Slot(len(sheet.forms) - 1, sheet.left, mid - 2, left_w)
     typeset.draw_qr(sheet.canv, qr, sheet.left + left_w + 2 * mm, top - QR_SIDE, QR_SIDE)
-    note.draw(sheet.canv, sheet.left + left_w, top - QR_SIDE)
+    note.draw(sheet.pen, sheet.left + left_w, top - QR_SIDE)
     sheet.space(QR_SIDE + note.height + size * 0.3)
     formparts.lines(sheet, tpl["lines"], values)
     w = sheet.width

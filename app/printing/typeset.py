@@ -118,6 +118,38 @@ def wrap(markup: str, width: float, size: float, *, bold: bool = False, italic: 
     return out
 
 
+class Pen:
+    """Text for one page (or form XObject) gathered into one text object with reportlab's public text API
+    (``beginText``, ``setTextOrigin``, ``setFont``, ``textOut``, ``drawText``), the font set only when it
+    changes: one object per page costs less than one per paragraph. ``flush`` writes it to the canvas; text
+    and rules never overlap on a form, so writing the text after the rules paints the same page."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self._text = canv.beginText()
+        self._font: tuple[str, float] | None = None
+        self._empty = True
+
+    def run(self, x: float, baseline: float, font: str, size: float, text: str) -> None:
+        self._text.setTextOrigin(x, baseline)
+        if self._font != (font, size):
+            self._text.setFont(font, size)
+            self._font = (font, size)
+        self._text.textOut(text)
+        self._empty = False
+
+    def flush(self) -> None:
+        if not self._empty:
+            self.canv.drawText(self._text)
+        self._text = self.canv.beginText()
+        self._font = None
+        self._empty = True
+
+
+def _canvas(target: Canvas | Pen) -> Canvas:
+    return target.canv if isinstance(target, Pen) else target
+
+
 @dataclass
 class Block:
     """Measured text: wrapped lines in a box of ``width``."""
@@ -136,40 +168,33 @@ class Block:
     def height(self) -> float:
         return len(self.lines) * self.leading
 
-    def draw_line(self, canv: Canvas, line: Line, x: float, baseline: float) -> None:
-        """One line as a text object (reportlab's public ``beginText``/``drawText``), one run per style."""
-        self._draw(canv, [(line, baseline)], x)
+    def draw_line(self, target: Canvas | Pen, line: Line, x: float, baseline: float) -> None:
+        self._draw(target, [(line, baseline)], x)
 
-    def _draw(self, canv: Canvas, lines: Sequence[tuple[Line, float]], x: float) -> None:
-        """``lines`` (line, baseline) in one text object: a font is set only when it changes."""
-        if self.color is not None:
-            canv.setFillColor(self.color)
-        text = canv.beginText()
-        current = ""
-        spans: list[tuple[float, float, float]] = []  # (start, end, baseline) of underlined runs
+    def _draw(self, target: Canvas | Pen, lines: Sequence[tuple[Line, float]], x: float) -> None:
+        """``lines`` (line, baseline) with ``target``'s pen, or with a pen of their own on a bare canvas or
+        in colour (the pen's text is written when it is flushed, so a colour must not wait for it)."""
+        pen = target if isinstance(target, Pen) and self.color is None else Pen(_canvas(target))
         for line, baseline in lines:
             shift = {"left": 0.0, "center": (self.width - line.width) / 2, "right": self.width - line.width}[self.align]
             under: list[float] = []
             for dx, piece in line.pieces:
                 px = x + shift + dx
-                text.setTextOrigin(px, baseline)
-                if piece.font != current:
-                    text.setFont(piece.font, self.size)
-                    current = piece.font
-                text.textOut(piece.text)
+                pen.run(px, baseline, piece.font, self.size, piece.text)
                 if piece.underline:
                     end = px + pdfmetrics.stringWidth(piece.text, piece.font, self.size)
                     under = [under[0] if under else px, end]
                 elif under:
-                    spans.append((under[0], under[1], baseline))
+                    self._underline(pen.canv, under[0], under[1], baseline, self.size)
                     under = []
             if under:
-                spans.append((under[0], under[1], baseline))
-        canv.drawText(text)
-        for start, end, baseline in spans:
-            self._underline(canv, start, end, baseline, self.size)
-        if self.color is not None:
-            canv.setFillColor(colors.black)
+                self._underline(pen.canv, under[0], under[1], baseline, self.size)
+        if pen is not target:
+            if self.color is not None:
+                pen.canv.setFillColor(self.color)
+            pen.flush()
+            if self.color is not None:
+                pen.canv.setFillColor(colors.black)
 
     @staticmethod
     def _underline(canv: Canvas, start: float, end: float, baseline: float, size: float) -> None:
@@ -250,15 +275,18 @@ class Sheet:
     def _begin(self) -> None:
         self.forms.append(f"{self.name}-{len(self.forms) + 1}")
         self.canv.beginForm(self.forms[-1])
+        self.pen = Pen(self.canv)
         self.y = self.top
 
     def page_break(self) -> None:
+        self.pen.flush()
         self.canv.endForm()
         self._begin()
         if self.on_new_page:
             self.on_new_page()
 
     def finish(self) -> list[str]:
+        self.pen.flush()
         self.canv.endForm()
         return self.forms
 
@@ -288,7 +316,7 @@ class Sheet:
     def put(self, b: Block) -> None:
         for line in b.lines:
             self.room(b.leading)
-            b.draw_line(self.canv, line, self.left, self.y - b.size * 0.95)
+            b.draw_line(self.pen, line, self.left, self.y - b.size * 0.95)
             self.y -= b.leading
 
     def row(
@@ -313,7 +341,7 @@ class Sheet:
                 if isinstance(item, float | int):
                     top -= item
                 else:
-                    item.draw(self.canv, x + pad, top)
+                    item.draw(self.pen, x + pad, top)
                     top -= item.height
             if grid:
                 self.canv.setLineWidth(0.4)

@@ -243,3 +243,42 @@ def test_two_desks_never_share_a_number_and_a_synced_number_is_reprinted_as_issu
 def _pdf(data: bytes, path: Path) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.tools("pdftoppm")
+def test_the_motto_and_agency_rules_clear_the_letters_above_them(desk: Desk, admin, tmp_path: Path) -> None:
+    """Rendered at 300 dpi: under "Độc lập - Tự do - Hạnh phúc" (p, ạ, ậ reach down) and under the agency's
+    unit, the rule has white rows between it and the lowest ink of the line above."""
+    from PIL import Image
+
+    code = with_history(desk, admin, "apology")
+    pdf = desk.printing.to_file("apology", code, tmp_path / "04.pdf")
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "h")])
+    image = Image.open(next(tmp_path.glob("h-*.png"))).convert("L")
+    width, height = image.size
+    pixels = image.load()
+
+    def dark(x: int, y: int) -> bool:
+        return pixels[x, y] < 128
+
+    def longest_run(y: int, x0: int, x1: int) -> tuple[int, int]:
+        best, start = (0, 0), None
+        for x in range(x0, x1 + 1):
+            if x < x1 and dark(x, y):
+                start = x if start is None else start
+            elif start is not None:
+                best = max(best, (x - start, start), key=lambda r: r[0])
+                start = None
+        return best
+
+    for x0, x1 in ((0, int(width * 0.45)), (int(width * 0.45), width - 1)):  # agency side, motto side
+        rows = [(y, *longest_run(y, x0, x1)) for y in range(int(height * 0.03), int(height * 0.2))]
+        y, length, start = max(rows, key=lambda r: r[1])
+        assert length > 100, "no rule found"
+        top = y
+        while dark(start + length // 2, top - 1):
+            top -= 1  # the rule's own thickness
+        gap = 0
+        while not any(dark(x, top - 1 - gap) for x in range(start, start + length)):
+            gap += 1
+        assert 2 <= gap < 60, f"rule at y={top} has {gap} white rows above it"

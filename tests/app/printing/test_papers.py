@@ -282,3 +282,14 @@ def test_the_motto_and_agency_rules_clear_the_letters_above_them(desk: Desk, adm
         while not any(dark(x, top - 1 - gap) for x in range(start, start + length)):
             gap += 1
         assert 2 <= gap < 60, f"rule at y={top} has {gap} white rows above it"
+
+
+def test_numbers_start_again_at_01_each_year(desk: Desk, admin, tmp_path: Path, clock: FixedClock) -> None:
+    code = desk.dossiers.receive(dossier_input(), admin).code
+    desk.printing.pdf("receipt", code)
+    clock.at = datetime(2027, 1, 5, 9, 0, tzinfo=VN_TZ)
+    later = desk.dossiers.receive(dossier_input(), admin).code
+    text = flat(desk.printing.to_file("receipt", later, tmp_path / "2027.pdf"))
+    assert "Số: 01/GTN-Q1" in text and "Tân Thành, ngày 05 tháng 01 năm 2027" in text
+    numbers = [json.loads(r["payload"]) for r in desk.store.outbox() if r["entity"] == "docno"]
+    assert [(n["year"], n["seq"]) for n in numbers] == [(2026, 1), (2027, 1)]

@@ -18,7 +18,7 @@ from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
-from app.printing import forms, qr, receipts
+from app.printing import forms, numbers, qr, receipts
 from app.printing.formparts import Letterhead, Paper
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import date_words, esc, fill, local, short_time, template, time_words
@@ -147,7 +147,7 @@ class PrintService:
         page = "A4" if a4 else "A5"
         event = self._letter_event(form, dossier) if form in forms.LETTER_FORMS else None
         number = self._number(dossier, form, event)
-        shown = number if record or number.get("issued") else None  # a preview does not take a number
+        shown = number if record or number.issued else None  # a preview does not take a number
         data = self._render(form, dossier, page=page, reason=reason, reprint=reprint, event=event, number=shown)
         if record:
             self._record(dossier, form, copy_no, reprint > 0 or copy_no > 1, clerk, number)
@@ -160,27 +160,10 @@ class PrintService:
     def prints(self, code: str) -> list[dict[str, Any]]:
         return self.log.prints(self.dossiers.get(code).id)
 
-    def _number(self, dossier: Dossier, form: str, event: DossierEvent | None) -> dict[str, Any]:
-        """The paper's document number: the one already issued for this dossier, form and event (a reprint keeps
-        it, whichever desk issued it), else the next of this desk for the form and the year the paper is dated."""
-        event_id = event.id if event else ""
-        found = self.log.document_number(dossier.id, form, event_id)
-        if found:
-            return {**found, "issued": True}
+    def _number(self, dossier: Dossier, form: str, event: DossierEvent | None) -> numbers.DocumentNumber:
         dated = self._paper_date(form, dossier, event)
-        year = dated.astimezone(VN_TZ).year
-        return {
-            "id": new_id(),
-            "dossier_id": dossier.id,
-            "form": form,
-            "event_id": event_id,
-            "year": year,
-            "desk_no": self.desk.desk_no,
-            "seq": self.log.next_document_seq(form, year, self.desk.desk_no),
-            "desk_id": self.desk.desk_id,
-            "issued_at": iso(self.clock.now()),
-            "issued": False,
-        }
+        event_id = event.id if event else ""
+        return numbers.for_paper(self.log, self.desk, self.clock, dossier.id, form, event_id, dated)
 
     def _paper_date(self, form: str, dossier: Dossier, event: DossierEvent | None) -> datetime:
         """The date a paper bears: the receipt the day of reception, a letter the day of its event."""
@@ -195,7 +178,7 @@ class PrintService:
         copy_no: int,
         is_reprint: bool,
         clerk: Clerk | None,
-        number: dict[str, Any] | None = None,
+        number: numbers.DocumentNumber | None = None,
     ) -> None:
         by = clerk or accounts.first_admin(self.store)
         now = iso(self.clock.now())
@@ -213,10 +196,8 @@ class PrintService:
         with self.store.transaction():
             self.log.insert(row)
             self.store.append_outbox("print", row["id"], "create", row, now)
-            if number is not None and not number.get("issued"):
-                docno = {k: v for k, v in number.items() if k != "issued"}
-                self.log.insert_document_number(docno)
-                self.store.append_outbox("docno", docno["id"], "create", docno, now)
+            if number is not None:
+                numbers.issue(self.store, self.log, number, now)
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""
@@ -251,10 +232,10 @@ class PrintService:
         reason: str | None,
         reprint: int,
         event: DossierEvent | None,
-        number: dict[str, Any] | None,
+        number: numbers.DocumentNumber | None,
     ) -> bytes:
         head = self.letterhead()
-        seq, desk_no = (number["seq"], number["desk_no"]) if number else (None, 0)
+        seq, desk_no = (number.seq, number.desk_no) if number else (None, 0)
         if form == "receipt":
             return receipts.render(self._receipt_data(dossier, head, reprint, seq, desk_no), page)
         # The edition of the form in force the day the dossier was received (older dossiers keep theirs).

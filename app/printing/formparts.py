@@ -114,9 +114,10 @@ def title(sheet: Sheet, text: str) -> None:
 
 
 def lines(sheet: Sheet, templates: Sequence[str], values: Mapping[str, object]) -> None:
+    """The template's paragraphs, justified as Decree 30 sets a document's body."""
     values = fields(values)
     for line in templates:
-        sheet.text(fill(line, values))
+        sheet.text(fill(line, values), align="justify")
 
 
 def signatures(

@@ -46,3 +46,28 @@ def test_characters_read_back_in_any_order(tmp_path: Path) -> None:
 def test_styled_pieces_on_one_line_read_back(tmp_path: Path) -> None:
     text = text_of(page(["Trước <i>nghiêng</i> <u>gạch dưới</u> <b>đậm</b> sau"]), tmp_path, "styled")
     assert "Trước nghiêng gạch dưới đậm sau" in text
+
+
+def test_justified_paragraphs_end_every_wrapped_line_at_the_right_margin(tmp_path: Path) -> None:
+    from tests.app.printing.test_receipts import words
+
+    paragraph = "Sự chậm trễ này đã gây phiền hà cho ông/bà. <b>Chúng tôi</b> thành thật xin lỗi " * 4
+
+    def layout(sheet: typeset.Sheet) -> None:
+        sheet.text(paragraph, align="justify")
+        sheet.text(paragraph)  # left-aligned: ragged
+
+    path = tmp_path / "justified.pdf"
+    path.write_bytes(formparts.single("A5", "test", "Thử", 9.0, layout))
+    rows: list[tuple[float, list[float]]] = []  # (top, right ends of its words); bold sits a little higher
+    for _, _, _, y0, x1, _, _, _ in sorted(words(path), key=lambda w: w[3]):
+        if rows and y0 - rows[-1][0] < 4:
+            rows[-1][1].append(x1)
+        else:
+            rows.append((y0, [x1]))
+    ends = [max(xs) for _, xs in rows]
+    half = len(ends) // 2
+    justified, ragged = ends[: half - 1], ends[half:-1]  # each paragraph without its last line
+    right = typeset.MARGIN + typeset.PAGE_SIZES["A5"][0] - 2 * typeset.MARGIN
+    assert len(justified) >= 2 and all(abs(end - right) < 0.6 for end in justified), (justified, right)
+    assert any(right - end > 3 for end in ragged), ragged

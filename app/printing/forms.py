@@ -17,7 +17,8 @@ from app.printing.typeset import Sheet
 from app.printing.wording import esc, fill
 
 LETTER_FORMS = ("supplement", "refusal", "apology", "stop")
-SIGNED_ROW = 11 * mm  # a table row someone signs in: room for a short signature
+SIGNED_ROW = 15 * mm  # a tracking-sheet row the giver and the receiver sign in
+LOGBOOK_ROW = 11 * mm  # a logbook row, signed by the citizen collecting the result
 LOGBOOK_SIGN_COLUMN = 25 * mm  # the logbook's "Ký nhận" column, at least
 
 
@@ -97,7 +98,7 @@ def render_logbook(
             [[esc(h) for h in tpl["head"]], *rows],
             logbook_widths(tpl["widths"], sheet.width, tpl["head"].index("Ký nhận")),
             size=sheet.size - 2.5,
-            min_height=SIGNED_ROW,
+            min_height=LOGBOOK_ROW,
         )
 
     return formparts.single(page, "logbook", tpl["title"], 12.0, layout)

@@ -3,6 +3,7 @@ older dossiers, document numbers per form, year and desk; read back from real PD
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -134,10 +135,14 @@ def test_tracking_sheet_has_signature_columns_and_a_late_pick_up_is_not_a_late_r
     desk.dossiers.act(code, "done", admin)  # ready on 12 Feb, due 24 Feb
     clock.advance(days=20)
     desk.dossiers.act(code, "returned", admin)  # collected weeks after the due date
-    text = flat(desk.printing.to_file("tracking", code, tmp_path / "06.pdf", clerk=admin))
+    path = desk.printing.to_file("tracking", code, tmp_path / "06.pdf", clerk=admin)
+    text = flat(path)
     assert "Người giao (ký)" in text and "Người nhận (ký)" in text
     assert "Trước hạn" in text
     assert "Quá hạn" not in text
+    # Each hand-over row leaves room to sign: its time starts at least 15 mm below the previous one's.
+    tops = sorted(w[3] for w in words(path) if re.fullmatch(r"\d\d:\d\d", w[1]))[-4:]  # the table's times
+    assert all((b - a) / 72 * 25.4 >= 14.99 for a, b in itertools.pairwise(tops))
 
 
 def test_dossiers_received_before_circular_03_keep_the_2018_forms(tmp_path: Path) -> None:

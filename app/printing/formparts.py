@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -40,9 +41,9 @@ class Paper:
     desk_no: int = 0
     numbered: bool = True  # False: no "Số:" line at all (the logbook)
 
-    @property
+    @cached_property
     def common(self) -> Mapping[str, Any]:
-        return common_for(dict(self.form))
+        return common_for(self.form)
 
     def number_text(self) -> str:
         if self.seq is None:

@@ -50,7 +50,7 @@ def template(name: str, on: date | datetime | None = None) -> dict[str, Any]:
     return found
 
 
-def common_for(form: dict[str, Any]) -> dict[str, Any]:
+def common_for(form: Mapping[str, Any]) -> dict[str, Any]:
     """The shared wording (motto, agency unit, dates) of the same edition as ``form``."""
     return _edition(form.get("common", "common"))
 

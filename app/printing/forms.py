@@ -96,7 +96,7 @@ def render_logbook(
         sheet.text(fill(tpl["period"], period), align="center", after=sheet.size * 0.6)
         sheet.table(
             [[esc(h) for h in tpl["head"]], *rows],
-            logbook_widths(tpl["widths"], sheet.width, tpl["head"].index("Ký nhận")),
+            logbook_widths(tpl["widths"], sheet.width, tpl["sign_column"]),
             size=sheet.size - 2.5,
             min_height=LOGBOOK_ROW,
         )

@@ -92,7 +92,8 @@ def test_logbook_is_form_07_without_a_number(desk: Desk, admin, tmp_path: Path) 
 
 def test_the_logbook_signature_column_is_at_least_25_mm() -> None:
     tpl = wording.template("logbook")
-    widths = forms.logbook_widths(tpl["widths"], 275 * mm, tpl["head"].index("Ký nhận"))
+    assert tpl["head"][tpl["sign_column"]] == "Ký nhận"
+    widths = forms.logbook_widths(tpl["widths"], 275 * mm, tpl["sign_column"])
     assert widths[tpl["head"].index("Ký nhận")] >= 25 * mm - 0.01
     assert sum(widths) == pytest.approx(275 * mm)
     narrow = forms.logbook_widths([10, 10, 1], 100 * mm, 2)  # a template that asks for less still gets 2.5 cm

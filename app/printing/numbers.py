@@ -1,7 +1,7 @@
 """Document numbers (Decree 30/2020 "Số: 05/PYCBS-Q1"): one per paper, numbered from 01 each year per form kind
 and per desk. The desk number is printed in the number, so desks of a commune number offline and never collide,
-as with dossier codes; a reprint keeps the paper's number, whichever desk issued it (synced as "docno",
-db/migrations/0007_document_numbers.sql).
+as with dossier codes; a reprint keeps the paper's number, whichever desk issued it (synced as
+``history.DOCNO``, db/migrations/0007_document_numbers.sql).
 """
 
 from __future__ import annotations
@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from app.core import history
 from app.core.clock import Clock, iso
 from app.core.records import DeskIdentity
 from app.core.worktime import VN_TZ
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
-
-ENTITY = "docno"
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,9 @@ def for_paper(
     )
 
 
-def issue(store: Store, log: PrintStore, number: DocumentNumber, now: str) -> None:
+def issue(store: Store, log: PrintStore, number: DocumentNumber) -> None:
     """Store a new number with its outbox entry; call inside the transaction that records the print."""
     if number.issued:
         return
     row = {k: v for k, v in asdict(number).items() if k != "issued"}
-    log.insert_document_number(row)
-    store.append_outbox(ENTITY, row["id"], "create", row, now)
+    history.record(store, history.DOCNO, row, write=lambda: log.insert_document_number(row), at=number.issued_at)

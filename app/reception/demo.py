@@ -22,6 +22,8 @@ from app.reception.intake import ReceiveInput
 from app.reception.records import Applicant, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import MAX_PER_DESK_PER_DAY, DossierService
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 from db.ids import new_id
 
 FAMILY = [
@@ -243,7 +245,7 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
     rng = random.Random(seed)
     now = desk.clock.now()
     service = desk.dossiers
-    procedures = catalogue.procedures(desk.store)
+    procedures = catalogue.procedures(CatalogueStore(desk.store))
     clerk_id = desk.clerk().id
     ident = desk.identity
     days = [
@@ -288,7 +290,7 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                     added += 1
     finally:
         desk.store.set_synchronous("FULL")
-    desk.store.optimize()
+    DossierStore(desk.store).optimize()
     return added
 
 

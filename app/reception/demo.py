@@ -223,20 +223,25 @@ def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) 
     return steps
 
 
-def ensure_initialised(desk: Desk) -> None:
-    if desk.initialised:
-        return
-    desk.initialise(
-        InitRequest(
-            commune_code="87001",
-            commune_name="Xã Tân Thành",
-            province="Đồng Tháp",
-            desk_no=1,
-            admin_username="admin",
-            admin_password="motcua-demo",
-            admin_full_name="Nguyễn Thị Quản Trị",
-        )
+DEMO_ADMIN, DEMO_PASSWORD = "admin", "motcua-demo"
+
+
+def demo_commune(password: str = DEMO_PASSWORD, admin_full_name: str = "Nguyễn Thị Quản Trị") -> InitRequest:
+    """The demo commune (Xã Tân Thành, Đồng Tháp, desk 1) that `--demo`, screenshots and benchmarks share."""
+    return InitRequest(
+        commune_code="87001",
+        commune_name="Xã Tân Thành",
+        province="Đồng Tháp",
+        desk_no=1,
+        admin_username=DEMO_ADMIN,
+        admin_password=password,
+        admin_full_name=admin_full_name,
     )
+
+
+def ensure_initialised(desk: Desk) -> None:
+    if not desk.initialised:
+        desk.initialise(demo_commune())
 
 
 def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5) -> int:

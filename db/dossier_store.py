@@ -38,7 +38,7 @@ DOSSIER_COLUMNS = (
     "deciding_agency",
     "for_commune",
 )
-# Columns added after the first release (migration 0007), with the value a dossier synced by an older
+# Columns added after the first release (migration 0008), with the value a dossier synced by an older
 # desk takes.
 DOSSIER_DEFAULTS = {"identity_check": "", "procedure_level": "commune", "deciding_agency": "", "for_commune": ""}
 SUMMARY_COLUMNS = (

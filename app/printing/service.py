@@ -323,13 +323,15 @@ class PrintService:
         applicant = {"applicant": dossier.applicant.full_name}
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):
-            step = fill(tpl["steps"].get(event.kind, esc(label(EVENT_KINDS, event.kind))), applicant)
+            handed_to = str(event.data.get("to") or "") if event.kind == "forwarded" else ""
+            key = "forwarded_to" if handed_to and "forwarded_to" in tpl["steps"] else event.kind
+            step = fill(tpl["steps"].get(key, esc(label(EVENT_KINDS, event.kind))), {**applicant, "to": handed_to})
             result = ""
             if event.id == judged.end_event_id:
                 result = esc(outcomes[judged.verdict])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
-            if event.data.get("to"):
-                notes.insert(0, esc(f"Chuyển đến: {event.data['to']}"))
+            if handed_to and key != "forwarded_to":  # an older edition names no receiver: say it here
+                notes.insert(0, esc(f"Chuyển đến: {handed_to}"))
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
             when = local(event.at)
             rows.append([step, f"{when:%H:%M}<br/>{when:%d/%m/%Y}", "", "", result, "<br/>".join(notes)])

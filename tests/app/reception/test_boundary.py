@@ -49,7 +49,7 @@ def test_a_province_procedure_is_received_here_and_handed_over(desk: Desk, admin
     forwarded = desk.dossiers.act(d.code, "forwarded", admin)
     assert forwarded.events[-1].data == {"to": "Sở Tư pháp tỉnh"}
     sheet = text(desk.printing.to_file("tracking", d.code, tmp_path / "06.pdf"))
-    assert "Chuyển đến: Sở Tư pháp tỉnh" in sheet
+    assert "Nhận: Sở Tư pháp tỉnh" in sheet and "(chuyển hồ sơ)" in sheet
 
 
 @pytest.mark.tools("pdftotext")

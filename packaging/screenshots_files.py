@@ -62,10 +62,10 @@ def main() -> int:
     form.full_name.setText("Nguyễn Thị Đào")
     form.phone.setText("0912345678")
     form.address.setText("Ấp Tân Hòa, xã Tân Thành, Đồng Tháp")
-    form.fee_editor.pages.setValue(12)
-    form.fee_editor.copies.setValue(2)
+    form.extras.fee_editor.pages.setValue(12)
+    form.extras.fee_editor.copies.setValue(2)
     form.documents.selectRow(0)
-    form.scans.add(0, paths[:2])
+    form.extras.scans.add(0, paths[:2])
     shot(window, "receive-fee-scans.png")
     dossier = form.save()
     assert dossier is not None

@@ -3,18 +3,23 @@ the citizen's papers digitised in earlier dossiers offered for reuse as soon as 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +27,13 @@ from PySide6.QtWidgets import (
 from app.core.records import Clerk
 from app.desk import Desk
 from app.files.service import ReuseOffer
-from app.reception.records import Dossier
+from app.reception.records import Dossier, Procedure
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
+from ui.fee_widgets import FeeEditor
 from ui.files_box import SCAN_FILTER, ChoiceDialog, InboxOffer, dropped_paths, offer_label
+
+CCCD = re.compile(r"[0-9]{12}")
 
 
 class PendingFilesBox(QGroupBox):
@@ -160,3 +168,47 @@ class PendingFilesBox(QGroupBox):
         self.reuse_line.clear()
         self.inbox.dismiss()
         self.list.clear()
+
+
+class ReceptionExtras:
+    """What issue 14 adds to the reception form, behind one object so the form stays short: the fee
+    editor and the pending scans beside the document checklist, fed by the form's own widgets."""
+
+    def __init__(self, desk: Desk, documents: QTableWidget, cccd: QLineEdit, fields: dict[str, QWidget]) -> None:
+        self.documents = documents
+        self.fee_editor = FeeEditor(desk)
+        self.scans = PendingFilesBox(desk, documents.currentRow, self.names)
+        fields["reason"] = self.fee_editor.reason  # a changed fee without a reason marks this field
+        cccd.textChanged.connect(lambda value: self.scans.set_citizen(value) if CCCD.fullmatch(value) else None)
+
+    def column(self, docs: QWidget) -> QVBoxLayout:
+        """The form's right column: the checklist, the fee, the scans."""
+        right = QVBoxLayout()
+        right.addWidget(docs, 1)
+        right.addWidget(self.fee_editor)
+        right.addWidget(self.scans)
+        return right
+
+    def names(self) -> list[str]:
+        return [self.documents.item(r, 0).text() for r in range(self.documents.rowCount())]
+
+    def ticked(self) -> list[int]:
+        rows = range(self.documents.rowCount())
+        return [r for r in rows if self.documents.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    def pick(self, proc: Procedure | None) -> None:
+        self.fee_editor.set_procedure(proc)
+
+    def fee_input(self) -> dict[str, Any] | None:
+        return self.fee_editor.fee_input()
+
+    def after_save(self, dossier: Dossier, clerk: Clerk) -> str:
+        """Attach what was picked, numbered as the receipt lists the ticked documents; what to add to the
+        form's message (how many, and any file refused)."""
+        attached, failed = self.scans.attach_to(dossier, clerk, self.ticked())
+        said = " " + self.scans.tr("Đã đính kèm %1 bản quét.").replace("%1", str(attached)) if attached else ""
+        return said + "".join(f" {sentence}" for sentence in failed)
+
+    def clear(self) -> None:
+        self.fee_editor.set_procedure(None)
+        self.scans.clear()

@@ -10,11 +10,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,13 +37,12 @@ from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
-from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
+from app.reception.records import CHANNELS, DOCUMENT_KINDS, IDENTITY_CHECKS, Dossier, Procedure
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
-from ui.fee_widgets import FeeEditor
-from ui.pending_files import PendingFilesBox
+from ui.pending_files import ReceptionExtras
 from ui.printer import Printing
-from ui.widgets import MessageLine, Section, mark, unmark
+from ui.widgets import MessageLine, Section, buddy, mark, unmark
 
 CCCD_DIGITS = re.compile(r"\d{12}")
 
@@ -86,6 +86,22 @@ class ReceiveForm(Section):
         for key in CHANNELS:
             self.channel.addItem(label(CHANNELS, key, i18n.lang()), key)
         self.notes = QLineEdit()
+        # Decision 766 indicator 4.5: how the applicant's identity was checked.
+        self.identity = QComboBox()
+        self.identity.addItem(self.tr("Chưa ghi nhận"), "")
+        for key in IDENTITY_CHECKS:
+            self.identity.addItem(label(IDENTITY_CHECKS, key, i18n.lang()), key)
+        # Reception regardless of boundary: a commune-level procedure of another commune ("87002 Xã Mỹ Hiệp").
+        self.for_commune = QLineEdit()
+        self.for_commune.setPlaceholderText(self.tr("để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp"))
+        self.commune_choices = QStringListModel(self)
+        completer = QCompleter(self.commune_choices, self.for_commune)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.for_commune.setCompleter(completer)
+        self.deciding = QLabel()
+        self.deciding.setObjectName("decidingAgency")
+        self.deciding.setWordWrap(True)
 
         self.documents = QTableWidget(0, 3)
         self.documents.setHorizontalHeaderLabels([self.tr("Giấy tờ đã nhận"), self.tr("Loại"), self.tr("Số lượng")])
@@ -118,6 +134,8 @@ class ReceiveForm(Section):
             "channel": self.channel,
             "notes": self.notes,
             "documents": self.documents,
+            "identity_check": self.identity,
+            "for_commune": self.for_commune,
         }
         for widget in self.field_widgets.values():
             if isinstance(widget, QLineEdit):
@@ -125,9 +143,11 @@ class ReceiveForm(Section):
 
         picker = QGroupBox(self.tr("Thủ tục hành chính"))
         picker_layout = QFormLayout(picker)
-        picker_layout.addRow(self._buddy(self.tr("&Thủ tục:"), self.procedure_filter), self.procedure_filter)
+        picker_layout.addRow(buddy(self.tr("&Thủ tục:"), self.procedure_filter), self.procedure_filter)
         picker_layout.addRow("", self.procedure_list)
         picker_layout.addRow("", self.procedure_chosen)
+        picker_layout.addRow("", self.deciding)
+        picker_layout.addRow(buddy(self.tr("&Xã giải quyết:"), self.for_commune), self.for_commune)
 
         applicant = QGroupBox(self.tr("Người nộp hồ sơ"))
         form = QFormLayout(applicant)
@@ -137,19 +157,16 @@ class ReceiveForm(Section):
             (self.tr("Điện thoại (&D):"), self.phone),
             (self.tr("Đị&a chỉ:"), self.address),
             (self.tr("&Email:"), self.email),
+            (self.tr("&Kiểm tra danh tính:"), self.identity),
         ):
-            form.addRow(self._buddy(caption, widget), widget)
+            form.addRow(buddy(caption, widget), widget)
 
         docs = QGroupBox(self.tr("Thành phần hồ sơ"))
         docs_layout = QFormLayout(docs)
         docs_layout.addRow(self.documents)
-        docs_layout.addRow(self._buddy(self.tr("Số &bộ:"), self.sets), self.sets)
-        docs_layout.addRow(self._buddy(self.tr("Hình thức &nộp:"), self.channel), self.channel)
-        docs_layout.addRow(self._buddy(self.tr("&Ghi chú:"), self.notes), self.notes)
-        # The fee by the catalogue's rule, and the scans attached once the dossier is saved (issue 14).
-        self.fee_editor = FeeEditor(desk)
-        self.scans = PendingFilesBox(desk, self.documents.currentRow, self._document_names)
-        self.field_widgets["reason"] = self.fee_editor.reason
+        docs_layout.addRow(buddy(self.tr("Số &bộ:"), self.sets), self.sets)
+        docs_layout.addRow(buddy(self.tr("Hình thức &nộp:"), self.channel), self.channel)
+        docs_layout.addRow(buddy(self.tr("&Ghi chú:"), self.notes), self.notes)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.due_label, 1)
@@ -163,11 +180,8 @@ class ReceiveForm(Section):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        right = QVBoxLayout()
-        right.addWidget(docs, 1)
-        right.addWidget(self.fee_editor)
-        right.addWidget(self.scans)
-        columns.addLayout(right, 1)
+        self.extras = ReceptionExtras(desk, self.documents, self.cccd, self.field_widgets)  # fee, scans (#14)
+        columns.addLayout(self.extras.column(docs), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
@@ -183,7 +197,8 @@ class ReceiveForm(Section):
             (self.full_name, self.phone),
             (self.phone, self.address),
             (self.address, self.email),
-            (self.email, self.documents),
+            (self.email, self.identity),
+            (self.identity, self.documents),
             (self.documents, self.sets),
             (self.sets, self.channel),
             (self.channel, self.notes),
@@ -198,12 +213,6 @@ class ReceiveForm(Section):
         self.due_timer.start()
         self._filter_procedures("")
         self.update_due()
-
-    @staticmethod
-    def _buddy(caption: str, widget: QWidget) -> QLabel:
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        return caption_label
 
     # Procedure picker
 
@@ -243,7 +252,23 @@ class ReceiveForm(Section):
             f"✔ {proc.code} — {proc.name}; " + self.tr("lệ phí: %1").replace("%1", proc.fee or "—")
         )
         self._fill_documents(proc)
-        self.fee_editor.set_procedure(proc)
+        self.extras.pick(proc)
+        above = proc.level != "commune"
+        if not above:  # the province's communes, as the hub last sent them
+            own = self.desk.identity.commune_code
+            self.commune_choices.setStringList(
+                [f"{code} {name}" for code, name in self.desk.sync.known_communes() if code != own]
+            )
+        self.deciding.setText(
+            self.tr("Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)").replace(
+                "%1", proc.deciding_agency
+            )
+            if above
+            else ""
+        )
+        self.for_commune.setEnabled(not above)
+        if above:
+            self.for_commune.clear()
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
@@ -266,13 +291,6 @@ class ReceiveForm(Section):
             count.setValue(doc.count)
             self.documents.setCellWidget(row, 2, count)
 
-    def _document_names(self) -> list[str]:
-        return [self.documents.item(r, 0).text() for r in range(self.documents.rowCount())]
-
-    def _ticked(self) -> list[int]:
-        rows = range(self.documents.rowCount())
-        return [r for r in rows if self.documents.item(r, 0).checkState() == Qt.CheckState.Checked]
-
     def document_rows(self) -> list[dict[str, Any]]:
         rows = []
         for row in range(self.documents.rowCount()):
@@ -293,7 +311,6 @@ class ReceiveForm(Section):
     def _cccd_changed(self, value: str) -> None:
         if not CCCD_DIGITS.fullmatch(value):
             return
-        self.scans.set_citizen(value)
         known = self.desk.dossiers.applicant_for_cccd(value)
         if known is None:
             return
@@ -326,6 +343,7 @@ class ReceiveForm(Section):
             return widget.text().strip() or None
 
         return {
+            "fee": self.extras.fee_input(),
             "applicant": {
                 "full_name": self.full_name.text(),
                 "cccd": value(self.cccd),
@@ -338,7 +356,8 @@ class ReceiveForm(Section):
             "sets": self.sets.value(),
             "channel": self.channel.currentData(),
             "notes": self.notes.text(),
-            "fee": self.fee_editor.fee_input(),
+            "identity_check": self.identity.currentData() or None,
+            "for_commune": self.for_commune.text().strip() or None,  # "87002 Xã Mỹ Hiệp"
         }
 
     def save(self) -> Dossier | None:
@@ -370,10 +389,7 @@ class ReceiveForm(Section):
             .replace("%1", dossier.code)
             .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
         )
-        attached, failed = self.scans.attach_to(dossier, clerk, self._ticked())
-        if attached:
-            done += " " + self.tr("Đã đính kèm %1 bản quét.").replace("%1", str(attached))
-        done += "".join(f" {sentence}" for sentence in failed)
+        done += self.extras.after_save(dossier, clerk)
         self.clear()
         try:
             self.printing.print_form("receipt", dossier.code, clerk)
@@ -411,6 +427,7 @@ class ReceiveForm(Section):
             self.address,
             self.email,
             self.notes,
+            self.for_commune,
         ):
             widget.clear()
             unmark(widget)
@@ -418,10 +435,12 @@ class ReceiveForm(Section):
         self.procedure = None
         self.procedure_chosen.clear()
         self.documents.setRowCount(0)
-        self.fee_editor.set_procedure(None)
-        self.scans.clear()
         self.sets.setValue(1)
         self.channel.setCurrentIndex(0)
+        self.identity.setCurrentIndex(0)
+        self.for_commune.setEnabled(True)
+        self.deciding.clear()
+        self.extras.clear()
         self._filter_procedures("")
         self.update_due()
         self.procedure_filter.setFocus()

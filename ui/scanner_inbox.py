@@ -92,7 +92,7 @@ def offer_on_screen(window, path: Path) -> bool:
         return False
     current = window.tabs.currentWidget()
     if current is window.receive:
-        window.receive.scans.offer(path)
+        window.receive.extras.scans.offer(path)
         return True
     dialog = window.dossiers.dialog
     for panel in (dialog.panel if dialog is not None else None, window.returns.panel):

@@ -39,6 +39,13 @@ class MessageLine(QLabel):
         self.error(user_error(exc).message(i18n.lang()))
 
 
+def buddy(caption: str, widget: QWidget) -> QLabel:
+    """A field's caption whose Alt+letter jumps to the field."""
+    caption_label = QLabel(caption)
+    caption_label.setBuddy(widget)
+    return caption_label
+
+
 def mark(widget: QWidget, message: str) -> None:
     widget.setProperty("invalid", True)
     widget.setStyleSheet(ERROR_STYLE)

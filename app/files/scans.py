@@ -99,7 +99,8 @@ def _page(raw: bytes, name: str) -> tuple[bytes, int, int, str, float, float]:
         jpeg = raw  # already what we keep: embedded as it is
     else:
         if scale < 1.0:
-            image = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.Resampling.LANCZOS)
+            size = (max(1, round(width * scale)), max(1, round(height * scale)))
+            image = image.resize(size, Image.Resampling.LANCZOS)
             dpi = DPI if dpi * scale >= DPI * 0.95 else dpi * scale
         if image.mode not in ("L", "RGB"):
             image = (

@@ -19,24 +19,27 @@ from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.fees import vietqr
-from app.printing import forms, qr, receipts
-from app.printing.formparts import Letterhead
+from app.printing import form_rules, forms, numbers, qr, receipts
+from app.printing.formparts import Letterhead, Paper
 from app.printing.payment_block import PaymentQR
 from app.printing.qr import ReceiptClaim, Verdict
-from app.printing.wording import esc, fill, short_time, template, time_words
+from app.printing.wording import date_words, esc, fill, local, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from app.reception.timeliness import judge
 from db.account_store import AccountStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
+from db.sync_store import SyncStore
 
 if TYPE_CHECKING:
     from app.fees.service import FeeService
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "tracking", "stop")
 META_QR_PREFIX = "qr_url_prefix"
+LOOKUP_PATH = "/tra-cuu/"  # the hub's public status page (app.province.lookup)
 META_COLLECT_PLACE = "collect_place"
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 MAX_LOGBOOK_DAYS = 366
@@ -89,7 +92,8 @@ class PrintService:
 
     @property
     def qr_url_prefix(self) -> str:
-        return self.store.get_meta(META_QR_PREFIX) or ""
+        """The prefix set by the admin, else the province hub's public lookup page once enrolled."""
+        return self.store.get_meta(META_QR_PREFIX) or lookup_prefix(SyncStore(self.store).setting("url"))
 
     def set_qr_url_prefix(self, prefix: str | None) -> None:
         """The province's lookup URL printed before the payload (for phones); empty for none."""
@@ -108,7 +112,7 @@ class PrintService:
         return Letterhead(
             agency_name=nfc(self.desk.agency_name or self.desk.commune_name),
             place=place,
-            collect_place=self.collect_place,
+            collect_place=nfc(self.store.get_meta(META_COLLECT_PLACE) or ""),  # empty: the form edition's wording
         )
 
     # the QR
@@ -154,15 +158,19 @@ class PrintService:
         if form not in FORMS:
             raise ValidationError(f"Không có mẫu in «{form}».", f"There is no form '{form}'.", field="form")
         dossier = self.dossiers.get(code)
+        form_rules.check_supported(form, dossier)
         copy_no = self.log.count(dossier.id, form) + 1
         reprint = 0
         if form == "receipt":
             # A dossier issued at another desk already had its original printed there.
             reprint = copy_no - 1 if dossier.desk_id == self.desk.desk_id else max(copy_no - 1, 1)
         page = "A4" if a4 else "A5"
-        data = self._render(form, dossier, page=page, reason=reason, reprint=reprint)
+        event = self._letter_event(form, dossier) if form in forms.LETTER_FORMS else None
+        number = self._number(dossier, form, event)
+        shown = number if record or number.issued else None  # a preview does not take a number
+        data = self._render(form, dossier, page=page, reason=reason, reprint=reprint, event=event, number=shown)
         if record:
-            self._record(dossier, form, copy_no, reprint > 0 or copy_no > 1, clerk)
+            self._record(dossier, form, copy_no, reprint > 0 or copy_no > 1, clerk, number)
         return Printed(form, dossier.code, data, copy_no, reprint)
 
     def to_file(self, form: str, code: str, out: str | Path, **options: Any) -> Path:
@@ -172,7 +180,26 @@ class PrintService:
     def prints(self, code: str) -> list[dict[str, Any]]:
         return self.log.prints(self.dossiers.get(code).id)
 
-    def _record(self, dossier: Dossier, form: str, copy_no: int, is_reprint: bool, clerk: Clerk | None) -> None:
+    def _number(self, dossier: Dossier, form: str, event: DossierEvent | None) -> numbers.DocumentNumber:
+        dated = self._paper_date(form, dossier, event)
+        event_id = event.id if event else ""
+        return numbers.for_paper(self.log, self.desk, self.clock, dossier.id, form, event_id, dated)
+
+    def _paper_date(self, form: str, dossier: Dossier, event: DossierEvent | None) -> datetime:
+        """The date a paper bears: the receipt the day of reception, a letter the day of its event."""
+        if form == "receipt":
+            return dossier.received_at
+        return event.at if event else self.clock.now()
+
+    def _record(
+        self,
+        dossier: Dossier,
+        form: str,
+        copy_no: int,
+        is_reprint: bool,
+        clerk: Clerk | None,
+        number: numbers.DocumentNumber | None = None,
+    ) -> None:
         by = clerk or accounts.first_admin(self.store)
         now = iso(self.clock.now())
         row = {
@@ -186,7 +213,10 @@ class PrintService:
             "printed_at": now,
             "created_at": now,
         }
-        history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
+        with self.store.transaction():
+            history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
+            if number is not None:
+                numbers.issue(self.store, self.log, number)
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""
@@ -208,21 +238,33 @@ class PrintService:
             "procedure": dossier.procedure_name,
             "received_at": time_words(dossier.received_at),
             "received_date": f"{dossier.received_at:%d/%m/%Y}",
+            "received_date_cap": date_words(dossier.received_at, capital=True),
             "clerk": self._clerk_name(dossier.clerk_id),
         }
 
-    def _render(self, form: str, dossier: Dossier, *, page: str, reason: str | None, reprint: int) -> bytes:
+    def _render(
+        self,
+        form: str,
+        dossier: Dossier,
+        *,
+        page: str,
+        reason: str | None,
+        reprint: int,
+        event: DossierEvent | None,
+        number: numbers.DocumentNumber | None,
+    ) -> bytes:
         head = self.letterhead()
-        now = self.clock.now()
+        seq, desk_no = (number.seq, number.desk_no) if number else (None, 0)
         if form == "receipt":
-            return receipts.render(self._receipt_data(dossier, head, reprint), page)
+            return receipts.render(self._receipt_data(dossier, head, reprint, seq, desk_no), page)
+        # The edition of the form in force the day the dossier was received (older dossiers keep theirs).
+        paper = Paper(template(form, on=dossier.received_at), self._paper_date(form, dossier, event), seq, desk_no)
         if form == "tracking":
             return forms.render_tracking(
-                head, self._tracking_values(dossier), self._tracking_rows(dossier), dated=now, page=page
+                head, self._tracking_values(dossier), self._tracking_rows(dossier, paper), paper, page=page
             )
         values = self._common_values(dossier)
         items: list[str] = []
-        event = self._letter_event(form, dossier)
         if event is not None:
             values["clerk"] = self._clerk_name(event.clerk_id) or values["clerk"]
         given = nfc(reason or "")
@@ -244,19 +286,14 @@ class PrintService:
             items = [
                 nfc(str(d.get("name", "") if isinstance(d, dict) else d)) for d in event.data.get("documents", ()) or ()
             ]
-        return forms.render_letter(form, head, values, dated=event.at if event else now, items=items, page=page)
+        return forms.render_letter(head, values, paper, items=items, page=page)
 
     def _letter_event(self, form: str, dossier: Dossier) -> DossierEvent | None:
-        kinds = {
-            "supplement": ("supplement_requested",),
-            "refusal": ("refused",),
-            "apology": ("apology_issued",),
-            "stop": ("withdrawn", "refused"),
-        }[form]
-        found = [e for e in dossier.events if e.kind in kinds]
-        return found[-1] if found else None
+        return form_rules.letter_event(form, dossier)
 
-    def _receipt_data(self, dossier: Dossier, head: Letterhead, reprint: int) -> receipts.ReceiptData:
+    def _receipt_data(
+        self, dossier: Dossier, head: Letterhead, reprint: int, number: int | None = None, desk_no: int = 0
+    ) -> receipts.ReceiptData:
         a = dossier.applicant
         year = f"{dossier.received_at.astimezone(VN_TZ):%Y}"
         due = self._receipt_due(dossier)  # derived once: for the page and for the signed QR
@@ -278,6 +315,9 @@ class PrintService:
             clerk=self._clerk_name(dossier.clerk_id),
             qr_payload=self.receipt_payload(dossier, due),
             reprint=reprint,
+            number=number,
+            desk_no=desk_no,
+            deciding_agency=dossier.deciding_agency,
             vietqr=self._payment_qr(dossier),
         )
 
@@ -297,26 +337,35 @@ class PrintService:
         values["received_at"] = short_time(dossier.received_at)
         return values
 
-    def _tracking_rows(self, dossier: Dossier) -> list[list[str]]:
-        tpl = template("tracking")
-        outcomes = template("common")["outcomes"]
-        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
+    def _tracking_rows(self, dossier: Dossier, paper: Paper) -> list[list[str]]:
+        """One row per hand-over; the giver and the receiver sign in their own columns. The verdict belongs
+        to the step that ended the dossier (indicator 2.1, app.reception.timeliness): a result ready on time
+        stays on time however late the citizen collects it."""
+        tpl, outcomes = paper.form, paper.common["outcomes"]
+        judged = judge(
+            dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, self.clock.now()
+        )
         applicant = {"applicant": dossier.applicant.full_name}
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):
-            step = fill(tpl["steps"].get(event.kind, esc(label(EVENT_KINDS, event.kind))), applicant)
+            handed_to = str(event.data.get("to") or "") if event.kind == "forwarded" else ""
+            key = "forwarded_to" if handed_to and "forwarded_to" in tpl["steps"] else event.kind
+            step = fill(tpl["steps"].get(key, esc(label(EVENT_KINDS, event.kind))), {**applicant, "to": handed_to})
             result = ""
-            if event.kind in ("done", "returned"):
-                result = esc(outcomes[_timeliness(event.at, derived.original_due_at, derived.apologised)])
+            if event.id == judged.end_event_id:
+                result = esc(outcomes[judged.verdict])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
+            if handed_to and key != "forwarded_to":  # an older edition names no receiver: say it here
+                notes.insert(0, esc(f"Chuyển đến: {handed_to}"))
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
-            rows.append([step, esc(short_time(event.at)), result, "<br/>".join(notes)])
+            when = local(event.at)
+            rows.append([step, f"{when:%H:%M}<br/>{when:%d/%m/%Y}", "", "", result, "<br/>".join(notes)])
         return rows
 
     # the logbook
 
     def logbook(self, start: date, end: date) -> bytes:
-        """Form 06 for dossiers received from ``start`` to ``end`` (both included, local dates)."""
+        """Form 07 (the logbook) for dossiers received from ``start`` to ``end`` (both included, local dates)."""
         if end < start:
             raise ValidationError(
                 "Ngày kết thúc phải không sớm hơn ngày bắt đầu.",
@@ -357,21 +406,24 @@ class PrintService:
                 ]
             )
         period = {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}", "count": len(found)}
-        return forms.render_logbook(self.letterhead(), period, rows, dated=self.clock.now())
+        paper = Paper(template("logbook", on=start), self.clock.now(), numbered=False)
+        return forms.render_logbook(self.letterhead(), period, rows, paper)
 
     def logbook_to_file(self, start: date, end: date, out: str | Path) -> Path:
         return _write(out, self.logbook(start, end))
 
 
+def lookup_prefix(hub_url: str | None) -> str:
+    """The hub's status page for a receipt (app.province.lookup): ``<hub>/tra-cuu/<payload>``."""
+    if not hub_url:
+        return ""
+    prefix = hub_url.rstrip("/") + LOOKUP_PATH
+    return prefix if len(prefix) <= qr.MAX_PREFIX and prefix.isascii() else ""
+
+
 def volume(code: str, year: str) -> str:
     """The logbook volume: one book per desk (the code's desk digit) and year, e.g. "01/2026"."""
     return f"{int(code[-4]):02d}/{year}"
-
-
-def _timeliness(at: datetime, due: datetime, apologised: bool) -> str:
-    if apologised or at > due:
-        return "late"
-    return "early" if at.date() < due.date() else "on_time"
 
 
 def _write(out: str | Path, data: bytes) -> Path:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
-from app.core.history import ATTACHMENT, CREATE, DOSSIER, ENTITIES, EVENT, FEE, PAYMENT, Entity
+from app.core.history import ATTACHMENT, CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, FEE, PAYMENT, Entity
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
-from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 
@@ -37,6 +37,8 @@ class Applied:
 
 def _dossier_row(p: Mapping[str, Any]) -> dict[str, Any]:
     row = {c: p.get(c) for c in DOSSIER_COLUMNS}
+    for column, default in DOSSIER_DEFAULTS.items():
+        row[column] = row[column] if isinstance(row[column], str) else default
     row["documents"] = json.dumps(p.get("documents") or [], ensure_ascii=False)
     # Derived columns are recomputed from the events right after.
     row["status"], row["due_at"] = "received", p.get("received_at")
@@ -126,6 +128,13 @@ def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
     b.result.events += 1
 
 
+def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
+    """A paper's number issued at another desk, so a reprint here shows the same (db/migrations/0007)."""
+    added: list[bool] = []
+    if _inserted(b, change, lambda: added.append(b.sync.insert_remote_document_number(change["payload"]))):
+        b.result.other += added[0]  # pulled again: already here, nothing new
+
+
 # The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
 # change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
 def _apply_record(insert: Callable[[SyncStore, dict[str, Any]], None]) -> Callable[[_Batch, Mapping[str, Any]], None]:
@@ -164,6 +173,7 @@ def _insert_attachment(sync: SyncStore, p: dict[str, Any]) -> None:
 APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     DOSSIER: _apply_dossier,
     EVENT: _apply_event,
+    DOCNO: _apply_document_number,
     FEE: _apply_record(_insert_fee),
     PAYMENT: _apply_record(_insert_payment),
     ATTACHMENT: _apply_record(_insert_attachment),

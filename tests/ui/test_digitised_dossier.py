@@ -41,14 +41,14 @@ def fill_applicant(form) -> None:
 def test_reception_computes_the_fee_needs_a_reason_to_change_it_and_attaches_scans(signed_in, desk, scan_files) -> None:
     form = signed_in.receive
     form.select_procedure("CT01")
-    editor = form.fee_editor
+    editor = form.extras.fee_editor
     assert "2.000 đ/trang" in editor.rule_label.text() and "tối đa 200.000 đ/bản" in editor.rule_label.text()
     assert editor.pages.isVisibleTo(form) and not editor.event_date.isVisibleTo(form)
     editor.pages.setValue(5)
     assert editor.amount.value() == 7000 and editor.why.text() == "5 trang × 1 bản: 7.000 đ"
     fill_applicant(form)
     form.documents.selectRow(1)
-    form.scans.add(1, scan_files)
+    form.extras.scans.add(1, scan_files)
     editor.amount.setValue(3000)
     assert form.save() is None
     assert "cần ghi lý do" in form.message.text() and editor.reason.property("invalid")
@@ -59,7 +59,7 @@ def test_reception_computes_the_fee_needs_a_reason_to_change_it_and_attaches_sca
     assert (fee.amount, fee.computed, fee.reason) == (3000, 7000, "Giấy tờ của người khuyết tật")
     docs = desk.files.documents(dossier)
     assert docs[0].current is None and docs[1].current.pages == 3
-    assert editor.rule_label.text() == "Chọn thủ tục để tính lệ phí." and form.scans.list.count() == 0
+    assert editor.rule_label.text() == "Chọn thủ tục để tính lệ phí." and form.extras.scans.list.count() == 0
 
 
 def test_birth_registration_shows_the_event_date_and_waives_in_time(signed_in, desk) -> None:
@@ -67,7 +67,7 @@ def test_birth_registration_shows_the_event_date_and_waives_in_time(signed_in, d
 
     form = signed_in.receive
     form.select_procedure("HT01")
-    editor = form.fee_editor
+    editor = form.extras.fee_editor
     assert editor.event_date.isVisibleTo(form) and not editor.pages.isVisibleTo(form)
     editor.event_date.setDate(QDate(2026, 1, 20))
     assert editor.amount.value() == 0 and editor.why.text().startswith("Đúng hạn (23/60 ngày)")
@@ -83,11 +83,11 @@ def test_reuse_is_offered_when_the_cccd_is_known(signed_in, desk, admin, monkeyp
     form = signed_in.receive
     form.select_procedure("CT02")
     fill_applicant(form)
-    assert form.scans.reuse_button.isVisibleTo(form)
-    assert "1 giấy tờ đã số hóa" in form.scans.reuse_line.text()
+    assert form.extras.scans.reuse_button.isVisibleTo(form)
+    assert "1 giấy tờ đã số hóa" in form.extras.scans.reuse_line.text()
     monkeypatch.setattr(ChoiceDialog, "ask", classmethod(lambda cls, *a: 0))
     form.documents.selectRow(1)
-    form.scans.choose_reuse()
+    form.extras.scans.choose_reuse()
     dossier = form.save()
     reused = desk.files.documents(dossier)[1].current
     assert reused is not None and reused.reused_from == earlier.id
@@ -178,3 +178,19 @@ def test_a_new_file_in_the_scanner_inbox_is_offered_for_the_dossier_on_screen(qt
     box.inbox.take.click()
     assert desk.files.documents(dossier)[0].current.name == "scan0001.jpg"
     assert not box.inbox.isVisible()
+
+
+def test_the_window_offers_a_new_scan_to_the_reception_form_on_screen(signed_in, qtbot, tmp_path) -> None:
+    inbox_dir = tmp_path / "scanner"
+    inbox_dir.mkdir()
+    signed_in.inbox.timer.setInterval(50)
+    signed_in.inbox.watch(inbox_dir)
+    signed_in.show_section("receive")
+    form = signed_in.receive
+    form.select_procedure("CT01")
+    with qtbot.waitSignal(signed_in.inbox.arrived, timeout=5000):
+        (inbox_dir / "scan0002.jpg").write_bytes(a4_page(3))
+    offer = form.extras.scans.inbox
+    assert offer.isVisible() and "scan0002.jpg" in offer.text.text()
+    offer.take.click()
+    assert [p.name for p in form.extras.scans.pending[0]] == ["scan0002.jpg"]

@@ -27,6 +27,8 @@ def _refusals(*codes: int) -> dict[str, Any]:
     return {str(c): _ERROR for c in codes}
 
 
+_SHA = {"name": "sha", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
+
 SCHEMA: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {
@@ -124,6 +126,42 @@ SCHEMA: dict[str, Any] = {
                 "summary": "The public keys of a commune's desks, to verify receipts anywhere",
                 "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": {"description": "keys"}, **_refusals(404)},
+            }
+        },
+        "/v1/files/{sha}/upload": {
+            "get": {
+                "summary": "How much of a scan the hub holds for this desk's commune (resume point), or complete",
+                "security": _SIGNED,
+                "parameters": [*_SIG_PARAMS, _SHA],
+                "responses": {"200": {"description": "{complete, offset}"}, **_refusals(400, 401, 403)},
+            },
+            "put": {
+                "summary": "One chunk of a scan at an offset (fsynced before the answer); the last one checks the hash",
+                "security": _SIGNED,
+                "parameters": [
+                    *_SIG_PARAMS,
+                    _SHA,
+                    {"name": "offset", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "size", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 1}},
+                ],
+                "requestBody": {"content": {"application/octet-stream": {}}},
+                "responses": {"200": {"description": "{complete, offset}"}, **_refusals(400, 401, 403, 413, 422)},
+            },
+        },
+        "/v1/files/{sha}": {
+            "get": {
+                "summary": "A scan's bytes from an offset, to a desk of a commune that sent it (404 otherwise)",
+                "security": _SIGNED,
+                "parameters": [
+                    *_SIG_PARAMS,
+                    _SHA,
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                ],
+                "responses": {
+                    "200": {"description": "bytes; x-motcua-size gives the whole size"},
+                    **_refusals(400, 401, 404),
+                },
             }
         },
         "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},

@@ -176,7 +176,10 @@ class Disclosure:
             return self._write(row, history.UPDATE)
 
     def items(self) -> list[Posting]:
-        return [posting_from_row(r) for r in self.db.disclosures()]
+        """Procedures first, then the schedule, then the rest; by date posted within each."""
+        order = list(rules.DISCLOSURE_KINDS)
+        items = [posting_from_row(r) for r in self.db.disclosures()]
+        return sorted(items, key=lambda p: (order.index(p.kind), p.posted_on, p.title))
 
     def board(self, day: date | None = None) -> list[Posting]:
         day = day or self.clock.now().date()

@@ -1,0 +1,106 @@
+"""The papers read back with pdftotext: 03/TCD's 13 columns in order, 01/TCD, 02/TCD, the conclusion, the minutes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from app.core.worktime import VN_TZ
+from tests.app.citizens.test_reception import session_with_three
+
+pytestmark = pytest.mark.skipif(subprocess.run(["which", "pdftotext"], capture_output=True).returncode, reason="poppler")
+
+
+def text_of(path: Path, *, layout: bool = False) -> str:
+    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return re.sub(r"\s+", " ", subprocess.run(args, capture_output=True, check=True, text=True).stdout)
+
+
+@pytest.fixture
+def session(desk, admin):
+    session, entries = session_with_three(desk, admin)
+    reg = desk.citizens.register
+    reg.refuse(entries[0].id, admin, "disruptive", "Lớn tiếng, xúc phạm cán bộ tiếp dân")
+    reg.hand_in(entries[1].id, admin, [{"name": "Đơn khiếu nại", "kind": "original", "pages": 2}])
+    reg.open_entry(entries[2].id, admin)
+    denounced = reg.receive(
+        {
+            "kind": "denunciation",
+            "content": "Tố cáo cán bộ địa chính nhận tiền",
+            "person": {"name": "Võ Thị Kín", "address": "Ấp Bí Mật", "cccd": "087186009999"},
+            "session_id": session["id"],
+        },
+        admin,
+    )
+    return session, [*entries, denounced]
+
+
+def test_the_register_has_its_13_columns_in_order_and_hides_the_denouncer(desk, session, tmp_path):
+    path = desk.citizens.print_register(tmp_path / "03tcd.pdf", date(2026, 2, 1), date(2026, 2, 28))
+    assert os.stat(path).st_mode & 0o077 == 0
+    text = text_of(path)
+    assert "SỔ TIẾP CÔNG DÂN" in text and "Mẫu số 03/TCD" in text
+    positions = [text.index(f"({i})") for i in range(1, 14)]
+    assert positions == sorted(positions)
+    for word in ("Ngày tiếp", "Họ tên, địa chỉ", "Số CCCD", "Phân loại", "Số người cùng", "Thuộc thẩm", "Ghi chú"):
+        assert word in text
+    assert "Nguyễn Văn An" in text and "087086001234" in text and "KN-26-1001" in text
+    assert "Võ Thị Kín" not in text and "087186009999" not in text and "Ấp Bí Mật" not in text and "***" in text
+
+
+def test_01_tcd_refusal(desk, admin, session, tmp_path):
+    _, entries = session
+    text = text_of(desk.citizens.print_refusal(entries[0].id, tmp_path / "01.pdf", signer="Đỗ Văn Lãnh"))
+    for expected in ("Mẫu số 01/TCD", "THÔNG BÁO", "từ chối tiếp công dân", "Nguyễn Văn An", "xúc phạm", "Đỗ Văn Lãnh"):
+        assert expected in text, expected
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "ngày 12 tháng 02 năm 2026" in text
+
+
+def test_02_tcd_documents_receipt(desk, session, tmp_path):
+    _, entries = session
+    text = text_of(desk.citizens.print_documents_receipt(entries[1].id, tmp_path / "02.pdf", receiver="Phạm Thị Thư"))
+    for expected in ("Mẫu số 02/TCD", "GIẤY BIÊN NHẬN", "Lê Thị Bình", "Đơn khiếu nại", "Bản chính", "Phạm Thị Thư"):
+        assert expected in text, expected
+
+
+def test_the_conclusion_notice_is_numbered_and_masks_the_denouncer(desk, admin, session, tmp_path):
+    s, _ = session
+    desk.citizens.sessions.conclude(
+        s["id"],
+        admin,
+        conclusion="Giao công chức địa chính kiểm đếm lại cây trồng.",
+        signer="Đỗ Văn Lãnh",
+        follow_ups=[
+            {"task": "Kiểm đếm lại cây trồng", "owner": "Công chức địa chính", "days": 2},
+            {"task": "Trả lời công dân", "owner": "Văn phòng UBND xã", "days": 10},
+        ],
+    )
+    text = text_of(desk.citizens.print_conclusion(s["id"], tmp_path / "tb.pdf"))
+    for expected in ("Số: 1/TB-UBND", "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã Đỗ Văn Lãnh", "4 người, 2 vụ việc"):
+        assert expected in text, expected
+    assert "Kiểm đếm lại cây trồng" in text and "23/02/2026" in text and "05/03/2026" in text
+    assert "Võ Thị Kín" not in text and "***" in text
+
+
+def test_the_minutes_of_a_dialogue(desk, admin, tmp_path):
+    d = desk.citizens.dialogues.hold(
+        admin,
+        kind="annual",
+        subject="Hội nghị đối thoại năm 2026",
+        held_at=datetime(2026, 2, 10, 8, 0, tzinfo=VN_TZ),
+        place="Hội trường UBND xã",
+        chair="Đỗ Văn Lãnh",
+        secretary="Phạm Thị Thư",
+        attendees=["Ủy ban MTTQ xã"],
+        residents=60,
+        issues=[{"raised_by": "Ông Hai", "issue": "Đèn đường ấp 3 hỏng", "answer": "Sửa trong tháng 3"}],
+        follow_ups=[{"task": "Sửa đèn đường ấp 3", "owner": "Công chức xây dựng", "days": 15}],
+    )
+    text = text_of(desk.citizens.print_minutes(d["id"], tmp_path / "bb.pdf"))
+    for expected in ("BIÊN BẢN", "Số: 1/BB-UBND", "Đèn đường ấp 3 hỏng", "Sửa trong tháng 3", "60 người dân", "CHỦ TRÌ"):
+        assert expected in text, expected

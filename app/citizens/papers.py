@@ -116,11 +116,13 @@ def refusal(issuer: Issuer, entry: ReceptionEntry, number: str, signer: str, sig
         _para(sheet, f"Số CCCD/Hộ chiếu: {entry.person_cccd or ''}")
         _para(
             sheet,
-            f"Ngày {entry.received_at:%d/%m/%Y}, Ông/Bà đến nơi tiếp công dân của {issuer.in_text} để trình bày nội dung: {entry.content}",
+            f"Ngày {entry.received_at:%d/%m/%Y}, Ông/Bà đến nơi tiếp công dân của {issuer.in_text} "
+            f"để trình bày nội dung: {entry.content}",
         )
         _para(
             sheet,
-            f"Căn cứ quy định của pháp luật về tiếp công dân, {issuer.in_text} từ chối tiếp Ông/Bà vì lý do: {entry.refusal_reason}.",
+            f"Căn cứ quy định của pháp luật về tiếp công dân, {issuer.in_text} từ chối tiếp Ông/Bà "
+            f"vì lý do: {entry.refusal_reason}.",
         )
         _para(sheet, f"Số vào sổ tiếp công dân: {entry.number}. Hạn thông báo: {entry.refuse_due:%d/%m/%Y}.")
         _para(sheet, "Thông báo để Ông/Bà biết.")

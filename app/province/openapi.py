@@ -128,6 +128,13 @@ SCHEMA: dict[str, Any] = {
         },
         "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},
         "/province": {"get": {"summary": "The province view (HTML)", "responses": {"200": {"description": "page"}}}},
+        "/public/{code}": {
+            "get": {
+                "summary": "A commune's public disclosure board (HTML, no login, no personal data)",
+                "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "page"}, "404": {"description": "unknown commune"}},
+            }
+        },
     },
     "components": {
         "securitySchemes": {"deskSignature": {"type": "apiKey", "in": "header", "name": "x-motcua-signature"}},

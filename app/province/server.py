@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, openapi, view
+from app.province import auth, board, openapi, view
 from app.province.errors import HubError
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
@@ -202,6 +202,10 @@ def create_app(db: str | Path) -> Starlette:
     async def province_page(request: Request) -> Response:
         return HTMLResponse(await run_in_threadpool(view.page, hub))
 
+    async def public_board(request: Request) -> Response:
+        """A commune's disclosure board: public, no login, no personal data."""
+        return HTMLResponse(await run_in_threadpool(board.page, hub, request.path_params["code"]))
+
     async def schema(request: Request) -> Response:
         return JSONResponse(openapi.SCHEMA)
 
@@ -218,6 +222,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/health", guarded(health)),
         Route("/openapi.json", guarded(schema)),
         Route("/province", guarded(province_page)),
+        Route("/public/{code}", guarded(public_board)),
         Route("/v1/stats", guarded(stats)),
         Route("/v1/enroll", guarded(enroll), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),

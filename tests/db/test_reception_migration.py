@@ -35,7 +35,9 @@ def _entry(conn: sqlite3.Connection, entry_id: str, number: str, kind: str, **ex
         "desk_id": "d1",
         **extra,
     }
-    conn.execute(f"INSERT INTO feedback_entries ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    conn.execute(
+        f"INSERT INTO feedback_entries ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    )
     conn.execute(
         "INSERT INTO feedback_events (id, entry_id, kind, at, data, clerk_id, desk_id, created_at) "
         "VALUES (?, ?, 'received', ?, '{}', 'c1', 'd1', ?)",
@@ -55,7 +57,10 @@ def test_old_reception_entries_move_to_the_03_tcd_register(tmp_path: Path) -> No
 
     store = Store(path)
     moved = [reception_from_row(r) for r in CitizenStore(store).receptions()]
-    assert [(e.id, e.number, e.outcome) for e in moved] == [("r1", "TD-26-1001", "guided"), ("r2", "TD-26-1002", "forwarded")]
+    assert [(e.id, e.number, e.outcome) for e in moved] == [
+        ("r1", "TD-26-1001", "guided"),
+        ("r2", "TD-26-1002", "forwarded"),
+    ]
     assert moved[0].guidance.startswith("Hướng dẫn") and moved[1].accepted_by == "UBND tỉnh"
     assert moved[0].person_name == "Nguyễn Văn Cũ" and "Chuyển từ sổ tiếp công dân cũ" in moved[0].notes
     assert moved[0].columns(1)[1] == "05/01/2026" and len(moved[0].columns(1)) == 13

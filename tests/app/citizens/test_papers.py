@@ -13,7 +13,9 @@ import pytest
 from app.core.worktime import VN_TZ
 from tests.app.citizens.test_reception import session_with_three
 
-pytestmark = pytest.mark.skipif(subprocess.run(["which", "pdftotext"], capture_output=True).returncode, reason="poppler")
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["which", "pdftotext"], capture_output=True).returncode, reason="poppler"
+)
 
 
 def text_of(path: Path, *, layout: bool = False) -> str:
@@ -102,5 +104,12 @@ def test_the_minutes_of_a_dialogue(desk, admin, tmp_path):
         follow_ups=[{"task": "Sửa đèn đường ấp 3", "owner": "Công chức xây dựng", "days": 15}],
     )
     text = text_of(desk.citizens.print_minutes(d["id"], tmp_path / "bb.pdf"))
-    for expected in ("BIÊN BẢN", "Số: 1/BB-UBND", "Đèn đường ấp 3 hỏng", "Sửa trong tháng 3", "60 người dân", "CHỦ TRÌ"):
+    for expected in (
+        "BIÊN BẢN",
+        "Số: 1/BB-UBND",
+        "Đèn đường ấp 3 hỏng",
+        "Sửa trong tháng 3",
+        "60 người dân",
+        "CHỦ TRÌ",
+    ):
         assert expected in text, expected

@@ -252,13 +252,6 @@ class CitizenStore:
             (start, end),
         )
 
-    def max_seq(self, what: str, year: int) -> int:
-        if what == "session":
-            sql = "SELECT MAX(conclusion_seq) FROM reception_sessions WHERE conclusion_year = ?"
-        else:
-            sql = "SELECT MAX(seq) FROM dialogues WHERE year = ?"
-        return self.conn.execute(sql, (year,)).fetchone()[0] or 0
-
     def dialogues(self, start: str, end: str) -> list[dict[str, Any]]:
         return self.store.all(
             f"SELECT {', '.join(DIALOGUE_COLUMNS)} FROM dialogues WHERE held_at >= ? AND held_at < ? ORDER BY held_at",

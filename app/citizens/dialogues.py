@@ -13,15 +13,17 @@ from datetime import datetime
 from typing import Any
 
 from app.citizens import rules
-from app.citizens.sessions import FollowUps
+from app.citizens.sessions import FollowUps, number_text
 from app.core import history, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
 from app.core.text import nfc
 from app.feedback import intake
+from app.printing import numbers
 from db.citizen_store import CitizenStore
 from db.ids import new_id
+from db.print_store import PrintStore
 from db.store import Store
 
 
@@ -71,12 +73,15 @@ class Dialogues:
             )
         stamp = iso(now)
         with self.store.transaction():
-            seq = self.db.max_seq("dialogue", held.year) + 1
+            dialogue_id = new_id()
+            log = PrintStore(self.store)
+            number = numbers.for_paper(log, self.desk, self.clock, dialogue_id, "minutes", "", held)
+            numbers.issue(self.store, log, number)
             row = {
-                "id": new_id(),
-                "number": f"{seq}/{rules.MINUTES_SYMBOL}",
-                "year": held.year,
-                "seq": seq,
+                "id": dialogue_id,
+                "number": number_text("minutes", number.seq, number.desk_no),
+                "year": number.year,
+                "seq": number.seq,
                 "kind": kind,
                 "subject": intake.text_field(subject, "subject", "Chủ đề", "Subject", 500, True),
                 "held_at": iso(held),

@@ -1,9 +1,10 @@
-"""The papers of citizen reception, laid out with app.printing's engine (typeset, formparts).
+"""The papers of citizen reception, in the Decree 30/2020 presentation of app.printing (formparts, typeset).
 
 03/TCD the reception register (A4 landscape, 13 columns in the form's order), 01/TCD the notice
 refusing a reception, 02/TCD the receipt for documents handed in, the conclusion notice of a
 leader's session (Thông báo kết luận), the minutes of a dialogue (biên bản), and the disclosure
-board. Every paper is built from masked records: a denouncer's identity never reaches a PDF.
+board. Wording lives in resources/forms/<paper>.json; this module only places it. Every paper is
+built from masked records: a denouncer's identity never reaches a PDF.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -23,300 +23,266 @@ from app.citizens.records import REGISTER_COLUMNS, FollowUp, ReceptionEntry
 from app.core.clock import parse_iso
 from app.core.records import DeskIdentity, label
 from app.core.text import nfc
-from app.printing.formparts import signatures, single, title
-from app.printing.typeset import Sheet, block
-from app.printing.wording import date_words, esc, time_words
+from app.printing import formparts
+from app.printing.formparts import Letterhead, Paper, letterhead_values
+from app.printing.typeset import Sheet
+from app.printing.wording import esc, fill, template, time_words
 
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
-MOTTO, MOTTO_SUB = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+SIZE = 13.0  # Decree 30: 13-14 pt on A4
 
 
-@dataclass(frozen=True)
-class Issuer:
-    """Who issues the paper: the commune People's Committee (Decree 30/2020 letterhead)."""
-
-    committee: str  # "ỦY BAN NHÂN DÂN"
-    commune: str  # "XÃ TÂN THÀNH"
-    place: str  # "Tân Thành"
-    in_text: str  # "Ủy ban nhân dân xã Tân Thành", as a sentence names it
-
-    @classmethod
-    def of(cls, desk: DeskIdentity) -> Issuer:
-        name = nfc(desk.commune_name)
-        return cls(
-            "ỦY BAN NHÂN DÂN",
-            name.upper(),
-            _PLACE_PREFIX.sub("", name) or name,
-            f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}",
-        )
+def letterhead(desk: DeskIdentity) -> Letterhead:
+    """The People's Committee of the commune issues these papers (not the one-stop centre)."""
+    name = nfc(desk.commune_name)
+    return Letterhead(agency_name=name[:1].lower() + name[1:], place=_PLACE_PREFIX.sub("", name) or name)
 
 
-def _head(sheet: Sheet, issuer: Issuer, number: str, dated: datetime) -> None:
-    small = sheet.size - 1
-    lw, rw = sheet.width * 0.40, sheet.width * 0.60
-    left = [
-        block(esc(issuer.committee), lw - 4, small, align="center"),
-        block(esc(issuer.commune), lw - 4, small, align="center", bold=True),
-        block("———", lw - 4, small, align="center"),
-        block(esc(f"Số: {number}") if number else "", lw - 4, sheet.size, align="center"),
-    ]
-    right = [
-        block(esc(MOTTO), rw - 4, small, align="center", bold=True),
-        block(esc(MOTTO_SUB), rw - 4, sheet.size, align="center", bold=True),
-        block("—————————", rw - 4, small, align="center"),
-        block(esc(f"{issuer.place}, {date_words(dated)}"), rw - 4, sheet.size, align="center", italic=True),
-    ]
-    sheet.row([left, right], [lw, rw], pad=1.0)
+def _values(head: Letterhead, paper: Paper, values: Mapping[str, object]) -> dict[str, object]:
+    return {**letterhead_values(head, paper.common), **values}
 
 
-def _para(sheet: Sheet, text: str, **kw: Any) -> None:
-    for line in nfc(text).splitlines() or [""]:
-        sheet.text(esc(line), **kw)
+def _opening(sheet: Sheet, head: Letterhead, paper: Paper, vals: Mapping[str, object]) -> None:
+    formparts.header(sheet, head, paper)
+    formparts.title(sheet, paper.form["title"])
+    if paper.form.get("subtitle"):
+        sheet.text(f"<b>{fill(paper.form['subtitle'], vals)}</b>", align="center", after=sheet.size * 0.6)
+
+
+def _follow_table(sheet: Sheet, head: Sequence[str], follow_ups: Sequence[FollowUp], with_days: bool) -> None:
+    rows = [[esc(h) for h in head]]
+    for i, f in enumerate(follow_ups, 1):
+        due = f"{f.due:%d/%m/%Y}" + (f" ({f.days} ngày làm việc)" if with_days else "")
+        rows.append([str(i), esc(f.task), esc(f.owner), due])
+    w = sheet.width
+    sheet.table(rows, [0.08 * w, 0.47 * w, 0.23 * w, 0.22 * w])
+    sheet.space(sheet.size * 0.3)
 
 
 # 03/TCD
 
 
-def register(issuer: Issuer, entries: Sequence[ReceptionEntry], start: date, end: date) -> bytes:
+def register(head: Letterhead, entries: Sequence[ReceptionEntry], start: date, end: date) -> bytes:
     """Form 03/TCD: the 13 columns in the order of Decree 154/2026, one row a citizen."""
+    tpl = template("tcd03")
+    paper = Paper(tpl, datetime.combine(end, datetime.min.time()), numbered=False)
+    vals = _values(head, paper, {})
 
     def layout(sheet: Sheet) -> None:
-        sheet.text(f"<b>{esc(issuer.committee)}<br/>{esc(issuer.commune)}</b>", size=sheet.size)
-        sheet.text("Mẫu số 03/TCD", align="right", italic=True)
-        title(sheet, "SỔ TIẾP CÔNG DÂN")
-        sheet.text(esc(f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"), align="center", italic=True)
-        head = [f"({i}) {vi}" for i, (vi, _) in enumerate(REGISTER_COLUMNS, 1)]
-        widths_mm = [10, 17, 34, 22, 40, 16, 13, 20, 13, 24, 25, 22, 19]  # 275 mm
-        rows = [head] + [[esc(c) for c in e.columns(i)] for i, e in enumerate(entries, 1)]
-        sheet.table([[esc(h) for h in rows[0]], *rows[1:]], [w * mm for w in widths_mm], size=7.5)
-        sheet.space(4 * mm)
-        sheet.text(
-            esc(f"Tổng số lượt tiếp: {len(entries)}. Thông tin người tố cáo được giữ bí mật (***)."), italic=True
-        )
+        sheet.text(f"<b>{esc(tpl['form_no'])}</b>", align="right", size=sheet.size - 1)
+        sheet.text(fill(paper.common["agency_parent"], vals), size=sheet.size - 1)
+        sheet.text(f"<b>{fill(paper.common['agency_unit'], vals)}</b>", size=sheet.size - 1)
+        formparts.title(sheet, tpl["title"])
+        period = {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
+        sheet.text(f"<i>{fill(tpl['period'], period)}</i>", align="center")
+        columns = [esc(f"({i}) {vi}") for i, (vi, _) in enumerate(REGISTER_COLUMNS, 1)]
+        widths_mm = [10, 18, 34, 23, 40, 17, 14, 20, 14, 23, 25, 21, 16]  # 275 mm
+        rows = [columns] + [[esc(c) for c in e.columns(i)] for i, e in enumerate(entries, 1)]
+        sheet.table(rows, [w * mm for w in widths_mm], size=8.5)
+        sheet.space(3 * mm)
+        sheet.text(f"<i>{fill(tpl['footer'], {'count': len(entries)})}</i>")
 
-    return single("A4-landscape", "tcd03", "03/TCD", "Sổ tiếp công dân", 9.0, layout)
+    return formparts.single("A4-landscape", "tcd03", tpl["title"], 11.0, layout)
 
 
 # 01/TCD
 
 
-def refusal(issuer: Issuer, entry: ReceptionEntry, number: str, signer: str, signer_title: str) -> bytes:
+def refusal(head: Letterhead, entry: ReceptionEntry, seq: int, desk_no: int, signer: str, signer_title: str) -> bytes:
     """Form 01/TCD: the notice refusing a reception, with the ground, given within 3 working days."""
     assert entry.refused_at is not None
+    paper = Paper(template("tcd01"), entry.refused_at, seq, desk_no)
+    vals = _values(
+        head,
+        paper,
+        {
+            "name": entry.person_name,
+            "address": entry.person_address,
+            "cccd": entry.person_cccd,
+            "received": f"{entry.received_at:%d/%m/%Y}",
+            "content": entry.content,
+            "reason": entry.refusal_reason,
+            "number": entry.number,
+            "signer": signer,
+            "signer_title": signer_title,
+        },
+    )
 
     def layout(sheet: Sheet) -> None:
-        _head(sheet, issuer, number, entry.refused_at)
-        sheet.text("Mẫu số 01/TCD", align="right", italic=True, size=sheet.size - 2)
-        title(sheet, "THÔNG BÁO")
-        sheet.text("<b>Về việc từ chối tiếp công dân</b>", align="center")
-        sheet.space(3 * mm)
-        who = entry.person_name or "***"
-        _para(sheet, f"Kính gửi: Ông/Bà {who}")
-        _para(sheet, f"Địa chỉ: {entry.person_address or '***'}")
-        _para(sheet, f"Số CCCD/Hộ chiếu: {entry.person_cccd or ''}")
-        _para(
-            sheet,
-            f"Ngày {entry.received_at:%d/%m/%Y}, Ông/Bà đến nơi tiếp công dân của {issuer.in_text} "
-            f"để trình bày nội dung: {entry.content}",
-        )
-        _para(
-            sheet,
-            f"Căn cứ quy định của pháp luật về tiếp công dân, {issuer.in_text} từ chối tiếp Ông/Bà "
-            f"vì lý do: {entry.refusal_reason}.",
-        )
-        _para(sheet, f"Số vào sổ tiếp công dân: {entry.number}. Hạn thông báo: {entry.refuse_due:%d/%m/%Y}.")
-        _para(sheet, "Thông báo để Ông/Bà biết.")
-        signatures(
-            sheet,
-            [
-                {"title": "Nơi nhận", "hint": "- Như trên; - Lưu: VT, hồ sơ."},
-                {"title": signer_title, "hint": "(Ký, ghi rõ họ tên, đóng dấu)", "name": signer},
-            ],
-            {},
-        )
+        _opening(sheet, head, paper, vals)
+        sheet.text(fill(paper.form["addressee"], vals), align="center", after=sheet.size * 0.5)
+        formparts.lines(sheet, paper.form["lines"], vals)
+        formparts.signatures(sheet, paper.form["signatures"], vals, paper.form["recipients"])
 
-    return single("A4", "tcd01", "01/TCD", "Thông báo từ chối tiếp công dân", 12.0, layout)
+    return formparts.single("A4", "tcd01", paper.form["subtitle"], SIZE, layout)
 
 
 # 02/TCD
 
 
-def documents_receipt(issuer: Issuer, entry: ReceptionEntry, receiver: str) -> bytes:
+def documents_receipt(head: Letterhead, entry: ReceptionEntry, receiver: str) -> bytes:
     """Form 02/TCD: what the citizen handed in, each paper with its kind and pages; two signatures."""
     dated = entry.documents_at or entry.received_at
+    paper = Paper(template("tcd02"), dated, numbered=False)
+    vals = _values(
+        head,
+        paper,
+        {
+            "time": time_words(dated),
+            "receiver": receiver,
+            "name": entry.person_name,
+            "address": entry.person_address,
+            "cccd": entry.person_cccd,
+            "content": entry.content,
+            "number": entry.number,
+            "provider": "" if entry.confidential else entry.person_name,
+        },
+    )
 
     def layout(sheet: Sheet) -> None:
-        _head(sheet, issuer, "", dated)
-        sheet.text("Mẫu số 02/TCD", align="right", italic=True, size=sheet.size - 2)
-        title(sheet, "GIẤY BIÊN NHẬN")
-        sheet.text("<b>Thông tin, tài liệu, bằng chứng</b>", align="center")
-        sheet.space(3 * mm)
-        _para(
-            sheet,
-            f"Vào lúc {time_words(dated)}, tại nơi tiếp công dân của {issuer.in_text},",
-        )
-        _para(sheet, f"Người nhận: {receiver}")
-        _para(
-            sheet,
-            f"Người cung cấp: {entry.person_name}; địa chỉ: {entry.person_address}; "
-            f"số CCCD/Hộ chiếu: {entry.person_cccd}",
-        )
-        _para(sheet, f"Về nội dung: {entry.content} (sổ tiếp công dân số {entry.number})")
-        _para(sheet, "Đã giao, nhận các thông tin, tài liệu, bằng chứng sau:")
-        rows = [["STT", "Tên tài liệu", "Loại bản", "Số trang"]]
+        _opening(sheet, head, paper, vals)
+        formparts.lines(sheet, paper.form["lines"], vals)
+        rows = [[esc(h) for h in paper.form["items_head"]]]
         rows += [
             [str(i), esc(d["name"]), esc(label(rules.DOCUMENT_KINDS, d["kind"])), str(d["pages"])]
             for i, d in enumerate(entry.documents, 1)
         ]
         w = sheet.width
-        sheet.table(rows, [0.08 * w, 0.57 * w, 0.2 * w, 0.15 * w], size=sheet.size - 1)
-        _para(sheet, "Giấy biên nhận lập thành 02 bản, mỗi bên giữ 01 bản.", italic=True)
-        signatures(
-            sheet,
-            [
-                {
-                    "title": "NGƯỜI CUNG CẤP",
-                    "hint": "(Ký, ghi rõ họ tên)",
-                    "name": "" if entry.confidential else entry.person_name,
-                },
-                {"title": "NGƯỜI NHẬN", "hint": "(Ký, ghi rõ họ tên)", "name": receiver},
-            ],
-            {},
-        )
+        sheet.table(rows, [0.09 * w, 0.56 * w, 0.2 * w, 0.15 * w])
+        sheet.space(sheet.size * 0.3)
+        formparts.lines(sheet, paper.form["after_items"], vals)
+        formparts.signatures(sheet, paper.form["signatures"], vals)
 
-    return single("A4", "tcd02", "02/TCD", "Giấy biên nhận thông tin, tài liệu", 12.0, layout)
+    return formparts.single("A4", "tcd02", paper.form["title"], SIZE, layout)
 
 
 # The conclusion notice of a leader's session
 
 
 def conclusion(
-    issuer: Issuer, session: Mapping[str, Any], entries: Sequence[ReceptionEntry], follow_ups: Sequence[FollowUp]
+    head: Letterhead,
+    session: Mapping[str, Any],
+    entries: Sequence[ReceptionEntry],
+    follow_ups: Sequence[FollowUp],
+    desk_no: int,
 ) -> bytes:
-    dated = parse_iso(session["concluded_at"])
+    tpl = template("conclusion")
+    paper = Paper(tpl, parse_iso(session["concluded_at"]), session["conclusion_seq"], desk_no)
     role = label(rules.LEADER_ROLES, session["leader_role"])
+    matters: dict[str, list[ReceptionEntry]] = {}
+    for e in entries:
+        matters.setdefault(e.matter_id or e.id, []).append(e)
+    vals = _values(
+        head,
+        paper,
+        {
+            "role": role,
+            "role_upper": role.upper(),
+            "leader": session["leader_name"],
+            "day": f"{date.fromisoformat(session['day']):%d/%m/%Y}",
+            "regular": "định kỳ" if session["regular"] else "đột xuất",
+            "mode": label(rules.MODES, session["mode"]).lower(),
+            "place": session["place"] or "trụ sở Ủy ban nhân dân xã",
+            "received_by": "; ".join(json.loads(session["received_by"])) or session["leader_name"],
+            "people": sum(max(e.people_count for e in g) for g in matters.values()),
+            "matters": len(matters),
+            "raised": session["raised"],
+            "signer": session["signer"],
+        },
+    )
 
     def layout(sheet: Sheet) -> None:
-        _head(sheet, issuer, session["conclusion_number"], dated)
-        title(sheet, "THÔNG BÁO")
-        day = date.fromisoformat(session["day"])
-        sheet.text(
-            esc(f"Kết luận của {role} {session['leader_name']} tại buổi tiếp công dân ngày {day:%d/%m/%Y}"),
-            align="center",
-            bold=True,
-        )
-        sheet.space(3 * mm)
-        how = label(rules.MODES, session["mode"]).lower()
-        kind = "định kỳ" if session["regular"] else "đột xuất"
-        _para(
-            sheet,
-            f"Ngày {day:%d/%m/%Y}, {role} {session['leader_name']} chủ trì tiếp công dân {kind} ({how}) "
-            f"tại {session['place'] or 'trụ sở Ủy ban nhân dân xã'}.",
-        )
-        received_by = json.loads(session["received_by"])
-        if received_by:
-            _para(sheet, "Cùng tiếp: " + "; ".join(received_by) + ".")
-        matters: dict[str, list[ReceptionEntry]] = {}
-        for e in entries:
-            matters.setdefault(e.matter_id or e.id, []).append(e)
-        _para(sheet, f"Công dân đến: {len(entries)} người, {len(matters)} vụ việc:")
+        _opening(sheet, head, paper, vals)
+        formparts.lines(sheet, tpl["lines"], vals)
         for i, group in enumerate(matters.values(), 1):
             names = ", ".join(e.person_name for e in group)
-            _para(
-                sheet,
-                f"{i}. {names} ({group[0].people_count} người cùng nội dung) — "
-                f"{label(rules.KINDS, group[0].kind)}: {group[0].content}",
+            first = group[0]
+            sheet.text(
+                esc(f"{i}. {names} ({first.people_count} người cùng nội dung) — {label(rules.KINDS, first.kind)}: ")
+                + esc(first.content),
+                align="justify",
             )
-        _para(sheet, f"Nội dung công dân trình bày: {session['raised']}")
-        sheet.text("<b>Kết luận:</b>")
-        _para(sheet, session["conclusion"])
+        formparts.lines(sheet, [tpl["raised"], tpl["conclusion_head"]], vals)
+        for line in nfc(session["conclusion"]).splitlines():
+            sheet.text(esc(line), align="justify")
         if follow_ups:
-            sheet.text("<b>Giao thực hiện:</b>")
-            rows = [["STT", "Nội dung", "Người thực hiện", "Thời hạn"]]
-            rows += [
-                [str(i), esc(f.task), esc(f.owner), f"{f.due:%d/%m/%Y} ({f.days} ngày làm việc)"]
-                for i, f in enumerate(follow_ups, 1)
-            ]
-            w = sheet.width
-            sheet.table(rows, [0.07 * w, 0.5 * w, 0.23 * w, 0.2 * w], size=sheet.size - 1)
-        signatures(
-            sheet,
-            [
-                {"title": "Nơi nhận:", "hint": "- Công dân có liên quan; - Cơ quan, đơn vị được giao; - Lưu: VT."},
-                {
-                    "title": f"TM. ỦY BAN NHÂN DÂN<br/>{role.upper()}",
-                    "hint": "(Ký, đóng dấu)",
-                    "name": session["signer"],
-                },
-            ],
-            {},
-        )
+            sheet.text(tpl["follow_head"])
+            _follow_table(sheet, tpl["items_head"], follow_ups, True)
+        formparts.signatures(sheet, tpl["signatures"], vals, tpl["recipients"])
 
-    return single("A4", "tbkl", "Thông báo kết luận", "Thông báo kết luận tiếp công dân", 12.0, layout)
+    return formparts.single("A4", "tbkl", "Thông báo kết luận tiếp công dân", SIZE, layout)
 
 
 # The minutes of a dialogue
 
 
-def minutes(issuer: Issuer, dialogue: Mapping[str, Any], follow_ups: Sequence[FollowUp]) -> bytes:
+def minutes(head: Letterhead, dialogue: Mapping[str, Any], follow_ups: Sequence[FollowUp], desk_no: int) -> bytes:
+    tpl = template("minutes")
     held = parse_iso(dialogue["held_at"])
+    paper = Paper(tpl, held, dialogue["seq"], desk_no)
+    attendees = [*json.loads(dialogue["attendees"]), f"{dialogue['residents']} người dân"]
+    vals = _values(
+        head,
+        paper,
+        {
+            "kind": label(rules.DIALOGUE_KINDS, dialogue["kind"]),
+            "subject": dialogue["subject"],
+            "time": time_words(held),
+            "place": dialogue["place"],
+            "chair": dialogue["chair"],
+            "secretary": dialogue["secretary"],
+            "attendees": "; ".join(attendees),
+        },
+    )
 
     def layout(sheet: Sheet) -> None:
-        _head(sheet, issuer, dialogue["number"], held)
-        title(sheet, "BIÊN BẢN")
-        sheet.text(
-            esc(f"{label(rules.DIALOGUE_KINDS, dialogue['kind'])}: {dialogue['subject']}"), align="center", bold=True
-        )
-        sheet.space(3 * mm)
-        _para(sheet, f"Thời gian: {time_words(held)}.")
-        _para(sheet, f"Địa điểm: {dialogue['place']}.")
-        _para(sheet, f"Chủ trì: {dialogue['chair']}. Thư ký: {dialogue['secretary']}.")
-        attendees = json.loads(dialogue["attendees"])
-        _para(sheet, "Thành phần tham dự: " + "; ".join([*attendees, f"{dialogue['residents']} người dân"]) + ".")
-        sheet.text("<b>Nội dung đối thoại:</b>")
+        _opening(sheet, head, paper, vals)
+        formparts.lines(sheet, tpl["lines"], vals)
         for i, item in enumerate(json.loads(dialogue["issues"]), 1):
-            _para(sheet, f"{i}. Ý kiến ({item['raised_by'] or 'người dân'}): {item['issue']}")
-            _para(sheet, f"   Trả lời: {item['answer'] or 'Ghi nhận, sẽ trả lời bằng văn bản.'}")
+            said = {"n": i, "raised_by": item["raised_by"] or "người dân", "issue": item["issue"]}
+            formparts.lines(sheet, [tpl["issue"]], said)
+            formparts.lines(sheet, [tpl["answer"]], {"answer": item["answer"] or tpl["no_answer"]})
         if follow_ups:
-            sheet.text("<b>Việc giao sau đối thoại:</b>")
-            rows = [["STT", "Nội dung", "Người thực hiện", "Thời hạn"]]
-            rows += [[str(i), esc(f.task), esc(f.owner), f"{f.due:%d/%m/%Y}"] for i, f in enumerate(follow_ups, 1)]
-            w = sheet.width
-            sheet.table(rows, [0.07 * w, 0.53 * w, 0.25 * w, 0.15 * w], size=sheet.size - 1)
-        _para(sheet, "Biên bản được đọc lại cho những người tham dự cùng nghe và thống nhất ký tên.", italic=True)
-        signatures(
-            sheet,
-            [
-                {"title": "THƯ KÝ", "hint": "(Ký, ghi rõ họ tên)", "name": dialogue["secretary"]},
-                {"title": "CHỦ TRÌ", "hint": "(Ký, ghi rõ họ tên)", "name": dialogue["chair"]},
-            ],
-            {},
-        )
+            sheet.text(tpl["follow_head"])
+            _follow_table(sheet, tpl["items_head"], follow_ups, False)
+        formparts.lines(sheet, tpl["after_items"], vals)
+        formparts.signatures(sheet, tpl["signatures"], vals)
 
-    return single("A4", "bbdt", "Biên bản đối thoại", "Biên bản hội nghị đối thoại", 12.0, layout)
+    return formparts.single("A4", "bbdt", "Biên bản hội nghị đối thoại", SIZE, layout)
 
 
 # The disclosure board and the quarterly list
 
 
-def board(issuer: Issuer, items: Sequence[Posting], day: date, heading: str = "BẢNG NIÊM YẾT CÔNG KHAI") -> bytes:
+def board(head: Letterhead, items: Sequence[Posting], day: date, *, quarter: tuple[int, int] | None = None) -> bytes:
+    tpl = template("board")
+    paper = Paper(tpl, datetime.combine(day, datetime.min.time()), numbered=False)
+    vals = _values(head, paper, {})
+    heading = (
+        tpl["title"] if quarter is None else fill(tpl["quarterly_title"], {"year": quarter[0], "quarter": quarter[1]})
+    )
+
     def layout(sheet: Sheet) -> None:
-        sheet.text(f"<b>{esc(issuer.committee)}<br/>{esc(issuer.commune)}</b>")
-        title(sheet, heading)
-        sheet.text(esc(f"Cập nhật ngày {day:%d/%m/%Y}"), align="center", italic=True)
-        rows = [["STT", "Nội dung", "Loại", "Ngày niêm yết", "Niêm yết đến"]]
+        sheet.text(fill(paper.common["agency_parent"], vals), size=sheet.size - 1)
+        sheet.text(f"<b>{fill(paper.common['agency_unit'], vals)}</b>", size=sheet.size - 1)
+        formparts.title(sheet, heading)
+        sheet.text(f"<i>{fill(tpl['updated'], {'date': f'{day:%d/%m/%Y}'})}</i>", align="center")
+        rows = [[esc(h) for h in tpl["items_head"]]]
         for i, p in enumerate(items, 1):
-            until = "Thường xuyên" if p.until is None else f"{p.until:%d/%m/%Y}"
+            until = tpl["permanent"] if p.until is None else f"{p.until:%d/%m/%Y}"
+            if p.period_ended(day):
+                until += f" {tpl['ended']}"
+            body = "<br/>".join(esc(line) for line in p.body.splitlines())
             rows.append(
                 [
                     str(i),
-                    f"<b>{esc(p.title)}</b><br/>{esc(p.body).replace(chr(10), '<br/>')}",
+                    f"<b>{esc(p.title)}</b><br/>{body}",
                     esc(label(rules.DISCLOSURE_KINDS, p.kind)),
                     f"{p.posted_on:%d/%m/%Y}",
                     until,
                 ]
             )
         w = sheet.width
-        sheet.table(rows, [0.06 * w, 0.52 * w, 0.16 * w, 0.13 * w, 0.13 * w], size=sheet.size - 1.5)
+        sheet.table(rows, [0.07 * w, 0.5 * w, 0.15 * w, 0.13 * w, 0.15 * w], size=sheet.size - 1.5)
 
-    return single("A4", "board", "Niêm yết", heading.title(), 11.0, layout)
+    return formparts.single("A4", "board", heading, 11.0, layout)

@@ -130,7 +130,3 @@ DISCLOSURE_KINDS: dict[str, tuple[str, str]] = {
     "other": ("Thông tin công khai khác", "Other disclosure"),
 }
 DISCLOSURE_MIN_DAYS = 30
-
-# Document number symbols (Decree 30/2020 Appendix III): notice, minutes.
-CONCLUSION_SYMBOL = "TB-UBND"
-MINUTES_SYMBOL = "BB-UBND"

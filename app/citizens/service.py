@@ -17,6 +17,9 @@ from app.core.errors import ValidationError
 from app.core.records import DeskIdentity
 from app.core.worktime import CalendarSource
 from app.feedback.service import FeedbackService
+from app.printing import numbers
+from app.printing.formparts import Letterhead
+from db.print_store import PrintStore
 from db.store import Store
 
 
@@ -38,34 +41,32 @@ class CitizenReception:
     # Papers (app.citizens.papers); each written readable by the desk's user only
 
     @property
-    def issuer(self) -> papers.Issuer:
-        return papers.Issuer.of(self.desk)
+    def letterhead(self) -> Letterhead:
+        return papers.letterhead(self.desk)
 
     def print_register(self, path: Path, start: date, end: date) -> Path:
-        return _write(path, papers.register(self.issuer, self.register.entries(start, end), start, end))
+        return _write(path, papers.register(self.letterhead, self.register.entries(start, end), start, end))
 
     def print_refusal(self, entry_id: str, path: Path, *, signer: str, signer_title: str = "CHỦ TỊCH") -> Path:
+        """01/TCD, numbered once (Decree 30: per kind, year and desk); a reprint keeps its number."""
         entry = self.register.get(entry_id)
-        if entry.outcome != "refused":
+        if entry.outcome != "refused" or entry.refused_at is None:
             raise ValidationError(
                 "Lượt tiếp này chưa được ghi là từ chối tiếp.", "This reception was not refused.", field="entry"
             )
-        # Numbered in the year among this register's refusals, in the order they were given.
-        assert entry.refused_at is not None
-        year = entry.refused_at.year
-        refused = sorted(
-            (e.refused_at, e.number)
-            for e in self.register.entries(date(year, 1, 1), date(year, 12, 31))
-            if e.refused_at is not None and e.refused_at.year == year
-        )
-        number = f"{refused.index((entry.refused_at, entry.number)) + 1}/TB-TCD"
-        return _write(path, papers.refusal(self.issuer, entry, number, signer, signer_title))
+        with self.store.transaction():
+            number = numbers.for_paper(
+                PrintStore(self.store), self.desk, self.clock, entry_id, "tcd01", "", entry.refused_at
+            )
+            numbers.issue(self.store, PrintStore(self.store), number)
+        pdf = papers.refusal(self.letterhead, entry, number.seq, number.desk_no, signer, signer_title)
+        return _write(path, pdf)
 
     def print_documents_receipt(self, entry_id: str, path: Path, *, receiver: str) -> Path:
         entry = self.register.get(entry_id)
         if not entry.documents:
             raise ValidationError("Lượt tiếp này chưa nhận tài liệu nào.", "No document was received.", field="entry")
-        return _write(path, papers.documents_receipt(self.issuer, entry, receiver))
+        return _write(path, papers.documents_receipt(self.letterhead, entry, receiver))
 
     def print_conclusion(self, session_id: str, path: Path) -> Path:
         session = self.sessions.get(session_id)
@@ -74,20 +75,21 @@ class CitizenReception:
                 "Buổi tiếp chưa có thông báo kết luận.", "The session has no conclusion notice yet.", field="session"
             )
         entries = self.register.entries(session_id=session_id)
-        return _write(path, papers.conclusion(self.issuer, session, entries, self.follow_ups.of("session", session_id)))
+        follow = self.follow_ups.of("session", session_id)
+        return _write(path, papers.conclusion(self.letterhead, session, entries, follow, self.desk.desk_no))
 
     def print_minutes(self, dialogue_id: str, path: Path) -> Path:
         dialogue = self.dialogues.get(dialogue_id)
-        return _write(path, papers.minutes(self.issuer, dialogue, self.follow_ups.of("dialogue", dialogue_id)))
+        follow = self.follow_ups.of("dialogue", dialogue_id)
+        return _write(path, papers.minutes(self.letterhead, dialogue, follow, self.desk.desk_no))
 
     def print_board(self, path: Path, day: date | None = None) -> Path:
         day = day or self.clock.now().date()
-        return _write(path, papers.board(self.issuer, self.disclosure.board(day), day))
+        return _write(path, papers.board(self.letterhead, self.disclosure.board(day), day))
 
     def print_quarterly(self, path: Path, year: int, quarter: int) -> Path:
         items = self.disclosure.quarterly(year, quarter)
-        heading = f"DANH MỤC THÔNG TIN ĐÃ CÔNG KHAI QUÝ {quarter}/{year}"
-        return _write(path, papers.board(self.issuer, items, self.clock.now().date(), heading))
+        return _write(path, papers.board(self.letterhead, items, self.clock.now().date(), quarter=(year, quarter)))
 
 
 def _write(path: Path, data: bytes) -> Path:

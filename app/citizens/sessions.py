@@ -23,8 +23,10 @@ from app.core.records import Clerk, DeskIdentity
 from app.core.text import nfc
 from app.core.worktime import CalendarSource
 from app.feedback import intake
+from app.printing import numbers
 from db.citizen_store import CitizenStore
 from db.ids import new_id
+from db.print_store import PrintStore
 from db.store import Store
 
 
@@ -35,6 +37,14 @@ class SessionNotFound(NotFound):
 
 def _names(values: Sequence[str]) -> list[str]:
     return [nfc(str(v)).strip() for v in values if str(v).strip()]
+
+
+def number_text(form: str, seq: int, desk_no: int) -> str:
+    """The paper's number as printed without "Số:" (Decree 30), e.g. "01/TB-UBND-Q1"."""
+    from app.printing.formparts import Paper
+    from app.printing.wording import template
+
+    return Paper(template(form), datetime.min, seq, desk_no).number_text().removeprefix("Số: ")
 
 
 class FollowUps:
@@ -214,15 +224,17 @@ class Sessions:
             row = self.get(session_id)
             rules.SESSION.check(row["status"], "conclude")
             now = self.clock.now()
-            seq = self.db.max_seq("session", now.year) + 1
+            log = PrintStore(self.store)
+            number = numbers.for_paper(log, self.desk, self.clock, session_id, "conclusion", "", now)
+            numbers.issue(self.store, log, number)
             values = {
                 "status": rules.SESSION.after(row["status"], "conclude"),
                 "conclusion": body,
                 "signer": who,
                 "concluded_at": iso(now),
-                "conclusion_year": now.year,
-                "conclusion_seq": seq,
-                "conclusion_number": f"{seq}/{rules.CONCLUSION_SYMBOL}",
+                "conclusion_year": number.year,
+                "conclusion_seq": number.seq,
+                "conclusion_number": number_text("conclusion", number.seq, number.desk_no),
                 "updated_at": iso(now),
             }
             self.db.update("session", session_id, values)

@@ -53,6 +53,7 @@ DIALOGUE = Entity("dialogue", "a dialogue conference with residents and its minu
 FOLLOW_UP = Entity("follow_up", "a task a conclusion or a dialogue left to an owner, with its deadline")
 ENTRY_FLAG = Entity("entry_flag", "a flag leaders watch on a register entry (mass, multi-level, long, land)")
 DISCLOSURE = Entity("disclosure", "an item the commune posts publicly (procedures, schedule, notices)", hub_keeps=True)
+DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
 
 ENTITIES: dict[str, Entity] = {
     e.name: e
@@ -64,6 +65,7 @@ ENTITIES: dict[str, Entity] = {
         RATING,
         CONFIDENTIAL_READ,
         PRINT,
+        DOCNO,
         RECEPTION_ENTRY,
         RECEPTION_SESSION,
         DIALOGUE,

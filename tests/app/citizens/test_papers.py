@@ -83,7 +83,12 @@ def test_the_conclusion_notice_is_numbered_and_masks_the_denouncer(desk, admin, 
         ],
     )
     text = text_of(desk.citizens.print_conclusion(s["id"], tmp_path / "tb.pdf"))
-    for expected in ("Số: 01/TB-UBND-Q1", "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã Đỗ Văn Lãnh", "4 người, 2 vụ việc"):
+    for expected in (
+        "Số: 01/TB-UBND-Q1",
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch UBND xã Đỗ Văn Lãnh",
+        "4 người, 2 vụ việc",
+    ):
         assert expected in text, expected
     assert "Kiểm đếm lại cây trồng" in text and "23/02/2026" in text and "05/03/2026" in text
     assert "Võ Thị Kín" not in text and "***" in text

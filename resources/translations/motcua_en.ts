@@ -305,7 +305,7 @@
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="106"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
@@ -419,14 +419,19 @@
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <source>&amp;5 Tiếp công dân</source>
+        <translation>&amp;5 Citizen reception</translation>
     </message>
 </context>
 <context>
@@ -770,94 +775,94 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="31"/>
+        <location filename="../../ui/sync_problems.py" line="32"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="36"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
         <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="36"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="88"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="89"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="37"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="38"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="39"/>
+        <location filename="../../ui/sync_problems.py" line="40"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="66"/>
+        <location filename="../../ui/sync_problems.py" line="67"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="70"/>
+        <location filename="../../ui/sync_problems.py" line="71"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="90"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="91"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="91"/>
+        <location filename="../../ui/sync_problems.py" line="92"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="92"/>
+        <location filename="../../ui/sync_problems.py" line="93"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="93"/>
+        <location filename="../../ui/sync_problems.py" line="94"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="94"/>
+        <location filename="../../ui/sync_problems.py" line="95"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="119"/>
+        <location filename="../../ui/sync_problems.py" line="120"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="123"/>
+        <location filename="../../ui/sync_problems.py" line="124"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

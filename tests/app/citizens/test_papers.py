@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.errors import ValidationError
 from app.core.worktime import VN_TZ
 from tests.app.citizens.test_reception import session_with_three
 
@@ -118,3 +119,21 @@ def test_the_minutes_of_a_dialogue(desk, admin, tmp_path):
         "CHỦ TRÌ",
     ):
         assert expected in text, expected
+
+
+def test_the_board_and_the_quarterly_list(desk, admin, tmp_path):
+    d = desk.citizens.disclosure
+    assert d.post_procedures(admin) >= 10 and d.post_procedures(admin) == 0  # once each
+    ended = d.post(admin, title="Danh sách hộ nghèo năm 2026", posted_on=date(2026, 1, 5))
+    with pytest.raises(ValidationError):
+        d.post(admin, title="Quá ngắn", days=10)
+    with pytest.raises(ValidationError):
+        d.take_down(d.post(admin, title="Mới dán").id, admin)  # its 30 days have not run
+    assert [p.id for p in d.may_come_down()] == [ended.id]
+    board = text_of(desk.citizens.print_board(tmp_path / "board.pdf"))
+    assert "BẢNG NIÊM YẾT CÔNG KHAI" in board and "Đăng ký khai sinh" in board and "Thường xuyên" in board
+    assert "Danh sách hộ nghèo năm 2026" in board and "04/02/2026 (đã đủ thời hạn)" in board
+    d.take_down(ended.id, admin)
+    assert "Danh sách hộ nghèo" not in text_of(desk.citizens.print_board(tmp_path / "board2.pdf"))
+    quarter = text_of(desk.citizens.print_quarterly(tmp_path / "q1.pdf", 2026, 1))
+    assert "DANH MỤC THÔNG TIN ĐÃ CÔNG KHAI QUÝ 1/2026" in quarter and "Danh sách hộ nghèo" in quarter

@@ -1,4 +1,4 @@
-"""Migration 0008 moves the old register's reception entries into the 03/TCD register, history and all."""
+"""Migration 0009 moves the old register's reception entries into the 03/TCD register, history and all."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def _entry(conn: sqlite3.Connection, entry_id: str, number: str, kind: str, **ex
 def test_old_reception_entries_move_to_the_03_tcd_register(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = connect(path)
-    migrate(conn, target=7)
+    migrate(conn, target=8)
     _entry(conn, "r1", "TD-26-1001", "reception", answer="Hướng dẫn nộp hồ sơ tại Bộ phận Một cửa", status="answered")
     _entry(conn, "r2", "TD-26-1002", "reception", forwarded_to="UBND tỉnh", status="forwarded")
     _entry(conn, "k1", "KN-26-1001", "complaint")

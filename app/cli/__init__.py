@@ -16,6 +16,7 @@ from app.cli import (
     feedback_commands,
     file_commands,
     print_commands,
+    reception_commands,
     sync_commands,
 )
 from app.cli.parsing import Parser, common_options, run
@@ -35,6 +36,7 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
         act_commands,
         sync_commands,
         feedback_commands,
+        reception_commands,
         fee_commands,
         file_commands,
     )

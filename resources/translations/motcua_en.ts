@@ -685,14 +685,19 @@
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <source>&amp;5 Tiếp công dân</source>
+        <translation>&amp;5 Citizen reception</translation>
     </message>
 </context>
 <context>

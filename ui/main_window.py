@@ -238,9 +238,6 @@ class MainWindow(QMainWindow):
         self.receive.received.connect(lambda _code: self.dossiers.refresh())
         self.returns.panel.acted.connect(lambda _c, _k: self.dossiers.refresh())
         self.returns.panel.acted.connect(self._after_action)
-        from ui import scanner_inbox
-
-        self.inbox = scanner_inbox.install(self)  # new scans offered for the dossier on screen
 
     def add_section(self, key: str, title: str, widget: QWidget) -> None:
         """A section in the main tab bar; other issues (feedback, ratings) add theirs here."""

@@ -103,11 +103,13 @@ def offer_on_screen(window, path: Path) -> bool:
 
 
 def install(window) -> ScannerInbox:
-    """Watch the desk's scanner folder for the window, and add Tệp → Thư mục máy quét… to choose it."""
+    """Watch the desk's scanner folder for the window (once its desk is open: ui.application connects
+    this to ``desk_ready``), and add Tệp → Thư mục máy quét… to choose the folder."""
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QFileDialog
 
     inbox = ScannerInbox.for_desk(window.desk, window)
+    window.inbox = inbox
     inbox.arrived.connect(lambda path: offer_on_screen(window, path))
 
     def choose() -> None:

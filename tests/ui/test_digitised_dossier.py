@@ -181,8 +181,13 @@ def test_a_new_file_in_the_scanner_inbox_is_offered_for_the_dossier_on_screen(qt
 
 
 def test_the_window_offers_a_new_scan_to_the_reception_form_on_screen(signed_in, qtbot, tmp_path) -> None:
+    from ui import scanner_inbox
+
     inbox_dir = tmp_path / "scanner"
     inbox_dir.mkdir()
+    scanner_inbox.install(signed_in)  # ui.application does this when the desk is ready
+    menu = next(a.menu() for a in signed_in.menuBar().actions() if a.menu())
+    assert menu.actions()[0].text() == "Thư mục &máy quét…"
     signed_in.inbox.timer.setInterval(50)
     signed_in.inbox.watch(inbox_dir)
     signed_in.show_section("receive")

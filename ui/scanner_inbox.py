@@ -108,6 +108,11 @@ def install(window) -> ScannerInbox:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QFileDialog
 
+    existing = getattr(window, "inbox", None)
+    if isinstance(existing, ScannerInbox):  # the desk was opened again (another store chosen)
+        folder = settings.get(window.desk.store, "scanner.inbox")
+        existing.watch(Path(folder) if folder else None)
+        return existing
     inbox = ScannerInbox.for_desk(window.desk, window)
     window.inbox = inbox
     inbox.arrived.connect(lambda path: offer_on_screen(window, path))

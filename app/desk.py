@@ -17,6 +17,7 @@ from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.code_marks import CodeMarks
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
@@ -28,16 +29,24 @@ if TYPE_CHECKING:  # the services below are imported when first used, to keep st
 
 
 class Desk:
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None, marks: CodeMarks | None = None) -> None:
         self.store = store
         self.clock = clock or Clock()
+        self.marks = marks
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
-        return cls(Store(path, registry=paths.config_dir() / "stores.json"), clock)
+        config = paths.config_dir()
+        return cls(
+            Store(path, registry=config / "stores.json"),
+            clock,
+            CodeMarks(config / "codes.sqlite3"),
+        )
 
     def close(self) -> None:
         self.store.close()
+        if self.marks is not None:
+            self.marks.close()
 
     def __enter__(self) -> Desk:
         return self
@@ -62,6 +71,8 @@ class Desk:
                 }
             )
         self.__dict__.pop("identity", None)
+        if self.marks is not None:  # a new desk: nothing was numbered anywhere before this moment
+            self.marks.set_state(desk.desk_id, "ok", self.clock.now().date().isoformat())
         return desk
 
     @property
@@ -112,7 +123,12 @@ class Desk:
 
     @cached_property
     def dossiers(self) -> DossierService:
-        return DossierService(self.store, self.clock, self.calendar, self.identity)
+        ident = self.identity
+        if self.marks is not None and self.marks.state(ident.desk_id) is None:
+            # This PC never numbered for this desk: a new PC or a wiped config folder, perhaps with a
+            # restored store. Until the hub is heard, days up to today number past a margin.
+            self.marks.set_state(ident.desk_id, "lost", self.clock.now().date().isoformat())
+        return DossierService(self.store, self.clock, self.calendar, ident, self.marks)
 
     @cached_property
     def feedback(self) -> FeedbackService:

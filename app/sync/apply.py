@@ -126,6 +126,10 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
             inbox.append(_inbox(change, "stored", now))
             result.other += 1
     sync.add_inbox(inbox)
+    # This desk's own codes that come back (a restored store, a lost config folder) are never reissued.
+    service.learn_codes(
+        [str(c["payload"].get("code")) for c in changes if c["entity"] == "dossier" and isinstance(c["payload"], dict)]
+    )
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     for dossier_id in sorted(touched):

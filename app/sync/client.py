@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.sync import codec, protocol
-from app.sync.errors import HubRefused, HubUnreachable, InsecureHub
+from app.sync.errors import HubRefused, HubUnreachable, InsecureHub, LinkCut
 
 Signer = Callable[[bytes], bytes]
 TIMEOUT = httpx.Timeout(connect=10.0, read=90.0, write=90.0, pool=10.0)
@@ -102,8 +102,14 @@ class HubClient:
             )
         try:
             response = self.http.send(request)
-        except httpx.TransportError as exc:
+        except (httpx.ConnectError, httpx.TimeoutException, httpx.UnsupportedProtocol) as exc:
             raise HubUnreachable(
+                "Không kết nối được máy chủ tỉnh; dữ liệu vẫn an toàn trên máy và sẽ được gửi sau.",
+                f"The hub cannot be reached ({type(exc).__name__}); data is safe here and will be sent later.",
+            ) from exc
+        except httpx.TransportError as exc:
+            # Connected, then the link dropped mid-request: worth trying again at once with less.
+            raise LinkCut(
                 "Không kết nối được máy chủ tỉnh; dữ liệu vẫn an toàn trên máy và sẽ được gửi sau.",
                 f"The hub cannot be reached ({type(exc).__name__}); data is safe here and will be sent later.",
             ) from exc
@@ -137,7 +143,7 @@ class HubClient:
         try:
             return codec.decode(response.content)
         except codec.CodecError:
-            raise HubUnreachable(
+            raise LinkCut(
                 "Dữ liệu nhận từ máy chủ tỉnh bị hỏng; sẽ thử lại sau.",
                 "The data received from the hub was damaged; sync will try again.",
             ) from None

@@ -75,6 +75,10 @@ class HubUnreachable(SyncError):
     """The hub cannot be reached now; sync retries later by itself."""
 
 
+class LinkCut(HubUnreachable):
+    """The link dropped in the middle of a request (a 2G cell): sync retries at once, sending less."""
+
+
 class HubRefused(SyncError):
     """The hub answered with a refusal; ``code`` names the reason."""
 

@@ -14,6 +14,7 @@ from app.core import accounts, paths
 from app.core.clock import Clock, iso
 from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity
+from app.core.textcheck import excerpt
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
@@ -92,7 +93,9 @@ class Desk:
             return accounts.first_admin(self.store)
         found = accounts.clerk_by_username(self.store, username)
         if found is None:
-            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.", field="clerk")
+            raise ValidationError(
+                f"Không có cán bộ «{excerpt(username)}».", f"There is no clerk '{excerpt(username)}'.", field="clerk"
+            )
         return found
 
     # Calendar

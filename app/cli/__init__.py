@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.core import paths
 from app.core.errors import MotcuaError, ValidationError
+from app.core.textcheck import excerpt
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -92,15 +93,29 @@ def open_desk(args: argparse.Namespace) -> Desk:
     return Desk.open(db_path(args))
 
 
+MAX_JSON_BYTES = 1024 * 1024  # a dossier or a feedback entry is a few KB
+
+
 def read_json(source: str) -> object:
-    """A UTF-8 JSON document from a file, or from standard input for ``-``."""
+    """A UTF-8 JSON document from a file, or from standard input for ``-``, at most 1 MB."""
     try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.", field="json") from exc
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        else:
+            with Path(source).open("rb") as handle:
+                raw = handle.read(MAX_JSON_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        shown = excerpt(source)
+        raise ValidationError(f"Không đọc được tệp {shown}.", f"Cannot read the file {shown}.", field="json") from exc
+    if len(raw) > MAX_JSON_BYTES:
+        raise ValidationError("Dữ liệu JSON dài quá 1 MB.", "The JSON input is longer than 1 MB.", field="json")
     try:
         return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError as exc:
+        raise ValidationError(
+            "Dữ liệu JSON lồng nhau quá sâu.", "The JSON input is nested too deeply.", field="json"
+        ) from exc
+    except ValueError as exc:  # bad UTF-8, bad JSON, and numbers of thousands of digits
         raise ValidationError(
             "Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.", field="json"
         ) from exc

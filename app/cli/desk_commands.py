@@ -116,6 +116,9 @@ def cmd_receive(args: argparse.Namespace) -> int:
     data = read_json(args.json_file)
     with open_desk(args) as desk:
         dossier = desk.dossiers.receive(data, desk.clerk(args.clerk))  # type: ignore[arg-type]
+        notice = desk.dossiers.notice
+    if notice is not None:  # the code is still the last line of standard output
+        sys.stderr.write((notice[1] if args.lang == "en" else notice[0]) + "\n")
     print(dossier.code)
     return 0
 

@@ -87,6 +87,7 @@ class FeedbackService:
             raise ValidationError(
                 "Dữ liệu phản ánh phải là một đối tượng JSON.", "The entry must be a JSON object.", field="entry"
             )
+        validation.json_shape(data, field="entry")
         validation.no_unknown_keys(data, ADD_KEYS)
         now = self.clock.now()
         kind = validation.choice(data.get("kind") or "", KINDS, field="kind", label_vi="Loại sổ", label_en="Register")
@@ -207,19 +208,18 @@ class FeedbackService:
             return validation.required_text(
                 value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit
             )
-        result = text.nfc(str(value or ""))
-        if len(result) > limit:
-            raise ValidationError(
-                f"{label_vi} dài quá {limit} ký tự.", f"{label_en} is longer than {limit} characters.", field=field_name
-            )
-        return result
+        return validation.optional_text(value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit)
 
     def _officer(self, value: Any) -> str | None:
         if not value:
             return None
         row = self.store.clerk_by_id(str(value)) or self.store.clerk_by_username(str(value))
         if row is None:
-            raise NotFound(f"Không có cán bộ «{value}».", f"There is no clerk '{value}'.", field="assigned_to")
+            raise NotFound(
+                f"Không có cán bộ «{validation.excerpt(value)}».",
+                f"There is no clerk '{validation.excerpt(value)}'.",
+                field="assigned_to",
+            )
         return row["id"]
 
     def _next_number(self, kind: str, day: date) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.core import text, validation
+from app.core import validation
 from app.core.errors import ValidationError
 from app.reception import catalogue
 from app.reception.records import (
@@ -23,6 +23,10 @@ RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = ("name", "kind", "count")
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# Limits a clerk would not meet in real work (README, "Limits"); the name's is validation.full_name's.
+MAX_ADDRESS = 300
+MAX_NOTES = 2000
+MAX_DOCUMENTS = 50
 
 
 # validation of the reception input
@@ -49,14 +53,12 @@ def _applicant(data: Any, today: datetime) -> Applicant:
         raise ValidationError(
             "Chưa nhập số CCCD của người nộp hồ sơ.", "The applicant's CCCD number is missing.", field="cccd"
         )
-    cccd = validation.cccd(str(cccd_value), field="cccd", today=today.date())
+    cccd = validation.cccd(cccd_value, field="cccd", today=today.date())
     phone_value = data.get("phone")
-    phone = validation.phone(str(phone_value), field="phone") if phone_value not in (None, "") else None
-    address = text.nfc(str(data.get("address") or ""))
-    if len(address) > 300:
-        raise ValidationError(
-            "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.", field="address"
-        )
+    phone = validation.phone(phone_value, field="phone") if phone_value not in (None, "") else None
+    address = validation.optional_text(
+        data.get("address"), field="address", label_vi="địa chỉ", label_en="the address", max_len=MAX_ADDRESS
+    )
     email = validation.email(data.get("email"), field="email")
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
 
@@ -68,6 +70,12 @@ def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
         raise ValidationError(
             "Danh sách giấy tờ phải là một danh sách.", "Documents must be a list.", field="documents"
         )
+    if len(data) > MAX_DOCUMENTS:
+        raise ValidationError(
+            f"Một hồ sơ có tối đa {MAX_DOCUMENTS} loại giấy tờ.",
+            f"A dossier lists at most {MAX_DOCUMENTS} documents.",
+            field="documents",
+        )
     docs = []
     for item in data:
         if not isinstance(item, Mapping):
@@ -78,7 +86,7 @@ def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
             )
         validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
         name = validation.required_text(
-            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name"
+            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name", max_len=200
         )
         kind = validation.choice(
             item.get("kind") or "original",
@@ -100,11 +108,18 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
         raise ValidationError(
             "Dữ liệu hồ sơ phải là một đối tượng JSON.", "The dossier must be a JSON object.", field="dossier"
         )
+    validation.json_shape(data, field="dossier")
     validation.no_unknown_keys(data, RECEIVE_KEYS)
     applicant = _applicant(data.get("applicant"), now)
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
         raise ValidationError("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
+    if len(code) > 100:  # no catalogue code is this long: do not look it up
+        raise ValidationError(
+            f"Không có thủ tục mã «{validation.excerpt(code)}» trong danh mục.",
+            f"There is no procedure with code '{validation.excerpt(code)}' in the catalogue.",
+            field="procedure",
+        )
     procedure = catalogue.get(store, code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
@@ -113,10 +128,15 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     channel = validation.choice(
         data.get("channel") or "direct", CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel"
     )
-    notes = text.nfc(str(data.get("notes") or ""))
+    notes = validation.optional_text(
+        data.get("notes"), field="notes", label_vi="ghi chú", label_en="the notes", max_len=MAX_NOTES
+    )
     received_at = None
-    if data.get("received_at"):
-        received_at = validation.iso_datetime(str(data["received_at"]), field="received_at")
+    if data.get("received_at") is not None and data.get("received_at") != "":
+        # Not before 2000: a code carries two year digits, and 1900's would collide with 2000's.
+        received_at = validation.iso_datetime(
+            data["received_at"], field="received_at", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+        )
         if received_at > now + FUTURE_TOLERANCE:
             raise ValidationError(
                 "Thời điểm tiếp nhận không được ở tương lai.",

@@ -8,10 +8,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from app.core import text
+from app.core import validation
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
+from app.core.textcheck import excerpt
 from app.core.worktime import LegalTime, WorkCalendar
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
@@ -178,7 +179,9 @@ class DossierService:
     def get(self, code: str) -> Dossier:
         row = self.store.dossier_by_code(code.strip())
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã {code}.", f"No dossier with code {code}.", field="code")
+            raise NotFound(
+                f"Không tìm thấy hồ sơ mã {excerpt(code)}.", f"No dossier with code {excerpt(code)}.", field="code"
+            )
         return from_row(row, self.store.events(row["id"]))
 
     def get_by_id(self, dossier_id: str) -> Dossier:
@@ -226,9 +229,11 @@ class DossierService:
     ) -> Dossier:
         """Record one lifecycle event; status and due time follow from the events."""
         if kind not in EVENT_KINDS or kind == "received":
-            raise ValidationError(f"Thao tác «{kind}» không hợp lệ.", f"Action '{kind}' is not valid.", field="kind")
+            raise ValidationError(
+                f"Thao tác «{excerpt(kind)}» không hợp lệ.", f"Action '{excerpt(kind)}' is not valid.", field="kind"
+            )
         now = self.clock.now()
-        reason = text.nfc(reason)
+        reason = validation.optional_text(reason, field="reason", label_vi="lý do", label_en="the reason", max_len=2000)
         if kind in NEEDS_REASON and not reason:
             raise ValidationError("Cần ghi rõ lý do.", "A reason is required.", field="reason")
         with self.store.transaction():

@@ -69,14 +69,6 @@ def test_sync_counts_only_what_the_hub_did_not_have(hub: Hub, tmp_path: Path, cl
         assert (report.sent, report.refused, report.pending) == (6, 0, 0)
 
 
-@pytest.fixture
-def new_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Another PC: an empty config folder (no marks, no restore registry)."""
-    config = tmp_path / "other-pc"
-    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(config))
-    return config
-
-
 def _restored_on_a_new_pc(hub: Hub, tmp_path: Path, clock: FixedClock, monkeypatch) -> tuple[Path, list[str]]:
     desk = enrolled_desk(tmp_path, clock, hub)
     receive(desk, 3)
@@ -106,7 +98,7 @@ def test_a_new_pc_online_learns_the_floor_from_the_hub(
 def test_a_new_pc_offline_jumps_past_a_margin_and_says_so(
     hub: Hub, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, later = _restored_on_a_new_pc(hub, tmp_path, clock, monkeypatch)
+    path, _ = _restored_on_a_new_pc(hub, tmp_path, clock, monkeypatch)
     hub.stop()
     with Desk.open(path, FixedClock(clock.at)) as restored:
         assert not restored.sync.run_once().complete

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core import paths
-from app.core.errors import MotcuaError, ValidationError
+from app.core.errors import MotcuaError, PermissionDenied, ValidationError
 from app.core.textcheck import excerpt
 
 if TYPE_CHECKING:
+    from app.core.records import Clerk
     from app.desk import Desk
 
 Handler = Callable[[argparse.Namespace], int | None]
@@ -119,6 +120,25 @@ def read_json(source: str) -> object:
         raise ValidationError(
             "Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.", field="json"
         ) from exc
+
+
+def stdin_lines(count: int) -> list[str]:
+    """The first ``count`` lines of standard input (password, then passphrase), without line ends."""
+    lines = [sys.stdin.readline(4096).rstrip("\r\n") for _ in range(count)]
+    return lines
+
+
+def authenticated(desk: Desk, args: argparse.Namespace, lines: list[str]) -> Clerk:
+    """The clerk named by ``--clerk`` whose password is the first line of standard input (shared/CLI.md):
+    a command that reveals what is confidential or moves keys never runs as "whoever is at the keyboard"."""
+    username = getattr(args, "clerk", None)
+    if not username:
+        raise PermissionDenied(
+            "Lệnh này cần --clerk TÊN của lãnh đạo hoặc quản trị viên, và mật khẩu ở dòng đầu của đầu vào chuẩn.",
+            "This command needs --clerk NAME of a leader or administrator, and the password as the first line "
+            "of standard input.",
+        )
+    return desk.authenticate(username, lines[0] if lines else "")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -55,13 +55,20 @@ class Identity:
     name: str = ""
     address: str = ""
     contact: str = ""
+    # The dossier a denunciation names: with it, anyone holding the hub's data could join the entry
+    # to the applicant's name and CCCD, so it is sealed with the identity.
+    dossier_id: str = ""
+    dossier_code: str = ""
 
     def __repr__(self) -> str:
         # Keeps the clear text out of tracebacks and logs that print the object.
         return "Identity(***)"
 
     def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "address": self.address, "contact": self.contact}
+        out = {"name": self.name, "address": self.address, "contact": self.contact}
+        if self.dossier_id:
+            out.update(dossier_id=self.dossier_id, dossier_code=self.dossier_code)
+        return out
 
 
 def can_read(clerk: Clerk) -> bool:
@@ -183,7 +190,13 @@ class CommuneKey:
                 "Dữ liệu bảo mật bị hỏng hoặc bị sửa.", "The protected data is damaged or was altered."
             ) from None
         data = json.loads(plain.decode("utf-8"))
-        return Identity(data.get("name", ""), data.get("address", ""), data.get("contact", ""))
+        return Identity(
+            data.get("name", ""),
+            data.get("address", ""),
+            data.get("contact", ""),
+            data.get("dossier_id", ""),
+            data.get("dossier_code", ""),
+        )
 
     def _aad(self, record_id: str) -> bytes:
         return f"{self.commune_code}:{record_id}".encode()

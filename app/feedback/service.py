@@ -13,6 +13,7 @@ import csv
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.worktime import WorkCalendar
-from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
+from app.feedback.confidential import MASK, CommuneKey, Identity, record_access, require_permitted
 from app.feedback.export import export_header
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
 from app.feedback.rules import (
@@ -114,11 +115,11 @@ class FeedbackService:
                 )
         dossier = None
         if data.get("dossier"):
-            dossier = self.store.dossier_by_code(str(data["dossier"]).strip())
+            code = data["dossier"]
+            dossier = self.store.dossier_by_code(code.strip()) if isinstance(code, str) and len(code) < 100 else None
             if dossier is None:
-                raise NotFound(
-                    f"Không có hồ sơ mã {data['dossier']}.", f"There is no dossier {data['dossier']}.", field="dossier"
-                )
+                shown = validation.excerpt(code)
+                raise NotFound(f"Không có hồ sơ mã {shown}.", f"There is no dossier {shown}.", field="dossier")
         assigned = self._officer(data.get("assigned_to"))
         local_day = received_at.astimezone(now.tzinfo).date()
         rule = rule_for(self.rules, kind, local_day)
@@ -159,6 +160,10 @@ class FeedbackService:
         }
         searchable = [content, category, row["dossier_code"] or ""]
         if kind == "denunciation":
+            if dossier is not None:  # the link is as secret as the name: sealed with it, masked here
+                person = replace(person or Identity(), dossier_id=dossier["id"], dossier_code=dossier["code"])
+                row["dossier_id"], row["dossier_code"] = None, MASK
+                searchable = [content, category]
             if person is not None:
                 cipher, key_id = self.key.encrypt(person, entry_id, self.db.key_ids_in_use())
                 row["identity_cipher"], row["identity_key_id"] = cipher, key_id

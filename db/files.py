@@ -46,3 +46,22 @@ def private_file(path: str | Path) -> Path:
         except FileNotFoundError:
             pass
     return target
+
+
+def write_private(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to a file readable by this user only, from its first byte."""
+    target = Path(path)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        if POSIX:
+            os.fchmod(handle.fileno(), FILE_MODE)  # it may have existed with wider rights
+        handle.write(data)
+    return target
+
+
+def create_private(path: str | Path) -> Path:
+    """An empty file, readable by this user only, that another writer (SQLite's backup, a CSV
+    writer) then fills; refused if it exists."""
+    target = Path(path)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    return target

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.connection import connect, migrate
+from db.files import create_private, private_dir, private_file
 from db.ids import new_id
 
 DOSSIER_COLUMNS = (
@@ -84,9 +85,10 @@ def _read_registry(path: Path) -> dict[str, str]:
 def _write_registry(path: Path, key: str, nonce: str) -> None:
     entries = _read_registry(path)
     entries[key] = nonce
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(entries, handle, indent=1)
         handle.flush()
         os.fsync(handle.fileno())
@@ -102,8 +104,11 @@ class Store:
         self.registry = registry
         self._db_id: str | None = None
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
         self.conn = connect(path)
+        if self.path is not None:  # citizen data: this user's only (a store made by an older version too)
+            for suffix in ("", "-wal", "-shm"):
+                private_file(f"{self.path}{suffix}")
         self._depth = 0
         migrate(self.conn, target=migrate_to)
         self._check_copy()
@@ -157,7 +162,7 @@ class Store:
         self.conn.execute(f"PRAGMA synchronous = {mode.upper()}")
 
     def backup_to(self, target: str | Path) -> None:
-        dest = sqlite3.connect(str(target))
+        dest = sqlite3.connect(str(create_private(target)))
         try:
             self.conn.backup(dest)
         finally:

@@ -13,6 +13,21 @@ from pathlib import Path
 
 import platformdirs
 
+from db.files import private_dir, restrict_umask, write_private
+
+__all__ = [
+    "config_dir",
+    "data_dir",
+    "default_db_path",
+    "demo_db_path",
+    "key_dir",
+    "private_dir",
+    "resource",
+    "resources_dir",
+    "restrict_umask",
+    "write_private",
+]
+
 APP_NAME = "motcua"
 
 

@@ -28,6 +28,7 @@ from app.core.errors import MotcuaError, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
 from app.core.text import nfc
 from db.feedback_store import FeedbackStore
+from db.files import private_dir
 from db.ids import new_id
 from db.store import Store
 
@@ -141,7 +142,7 @@ class CommuneKey:
 
     def _write(self, key: bytes) -> None:
         path = self.path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         body = json.dumps({"commune": self.commune_code, "key_id": key_id_of(key), "key": _b64(key)})
         # Owner-only from the first byte; O_EXCL so two processes never both create a key.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -467,7 +468,8 @@ class FeedbackService:
     def export_csv(self, path: Path, entries: Iterable[FeedbackEntry], lang: str = "vi") -> Path:
         rows = self.export_rows(entries, lang)
         # utf-8-sig: Excel on Vietnamese PCs opens it with the accents intact.
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # names and complaints: ours only
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
             if rows:
                 writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
                 writer.writeheader()

@@ -25,6 +25,7 @@ from app.printing.wording import esc, fill, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from db.files import private_dir, write_private
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -354,9 +355,9 @@ def _timeliness(at: datetime, due: datetime, apologised: bool) -> str:
 def _write(out: str | Path, data: bytes) -> Path:
     path = Path(out)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
+        write_private(tmp, data)
         tmp.replace(path)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {path}.", f"Cannot write the file {path}.", field="out") from exc

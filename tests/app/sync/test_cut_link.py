@@ -35,7 +35,21 @@ def test_a_link_cut_every_few_kb_delivers_every_change_exactly_once(
     assert counts["dossiers"] == 300
     # The batch size it settled on fits the link (a 300-dossier batch is about 7 KB).
     assert int(desk.sync.sync_store.setting("push_rows")) < 600
+    # Another desk of the commune pulls them all through the same link: the pull shrinks too.
+    other = enrolled_desk(tmp_path, clock, hub, "87001", 2)
+    received = 0
+    with Proxy(hub.port) as proxy:
+        other.sync.sync_store.set_settings({"url": proxy.url})
+        proxy.cut_every = (2 * 1024, 8 * 1024)
+        for _ in range(3):
+            report = other.sync.run_once()
+            received += report.received
+            if report.complete:
+                break
+        assert report.complete and proxy.cuts >= 3, report
+    assert received == total and other.store.count_dossiers() == 300
     desk.close()
+    other.close()
 
 
 def test_the_batch_halves_on_a_cut_down_to_one_and_grows_while_requests_get_through() -> None:

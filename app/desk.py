@@ -72,6 +72,7 @@ class Desk:
                 }
             )
         self.__dict__.pop("identity", None)
+        self.store.rotate_open_nonce()  # the restore registry knows this store from its first moment
         if self.marks is not None:  # a new desk: nothing was numbered anywhere before this moment
             self.marks.set_state(desk.desk_id, "ok", self.clock.now().date().isoformat())
         return desk
@@ -128,9 +129,12 @@ class Desk:
     def dossiers(self) -> DossierService:
         ident = self.identity
         if self.marks is not None and self.marks.state(ident.desk_id) is None:
-            # This PC never numbered for this desk: a new PC or a wiped config folder, perhaps with a
-            # restored store. Until the hub is heard, days up to today number past a margin.
-            self.marks.set_state(ident.desk_id, "lost", self.clock.now().date().isoformat())
+            # No marks for this desk here. If the restore registry vouches for the store (the live file
+            # this PC has been writing, e.g. marks new in this version), its own codes are the marks.
+            # Otherwise (a new PC, a wiped config folder, perhaps a restored store) days up to today
+            # number past a margin until the hub is heard.
+            state = "ok" if self.store.continuous else "lost"
+            self.marks.set_state(ident.desk_id, state, self.clock.now().date().isoformat())
         return DossierService(self.store, self.clock, self.calendar, ident, self.marks)
 
     @cached_property

@@ -102,6 +102,9 @@ class Store:
     def __init__(self, path: str | Path, *, migrate_to: int | None = None, registry: Path | None = None) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
         self.registry = registry
+        # True when the registry vouches that this is the very file this PC last opened (not a copy, not
+        # a restored backup); False when that cannot be told or it is a copy.
+        self.continuous = False
         self._db_id: str | None = None
         if self.path is not None:
             private_dir(self.path.parent)
@@ -214,14 +217,18 @@ class Store:
         """A copied or restored file must not continue another file's history (Morango's lesson)."""
         if self.path is None or self.get_meta("db_id") is None:
             return
-        if self.get_meta("fingerprint") != _fingerprint(self.path):
+        copied = self.get_meta("fingerprint") != _fingerprint(self.path)
+        if copied:
             self.new_db_id("copied or restored")
         if self.registry is not None:
             with self.transaction():  # the write lock serialises concurrent opens of one file
                 key = str(self.path.resolve())
                 known = _read_registry(self.registry).get(key)
                 if known is not None and known != self.get_meta("open_nonce"):
+                    copied = True
                     self.new_db_id("copied or restored")
+                elif known is not None and not copied:
+                    self.continuous = True
                 self.rotate_open_nonce()
 
     def rotate_open_nonce(self) -> None:

@@ -235,7 +235,8 @@ class SyncService:
         self.sync_store.set_settings({"push_rows": str(pace.rows)})
 
     def _pace(self, key: str, high: int) -> Pace:
-        rows = int(self.sync_store.setting(key, str(high // 2)) or high // 2)
+        # A desk that has not met a bad link yet starts at full size: best compression on a good one.
+        rows = int(self.sync_store.setting(key, str(high)) or high)
         return Pace(rows, high=high, sleep=self.sleep)
 
     def _pull(self, client: HubClient, counts: dict[str, int], progress: Progress | None) -> None:

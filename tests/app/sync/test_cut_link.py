@@ -67,6 +67,6 @@ def test_the_batch_halves_on_a_cut_down_to_one_and_grows_while_requests_get_thro
     pace.success()
     pace.success()
     assert pace.rows == 4 and pace.cuts == 0
-    for _ in range(30):
+    for _ in range(80):
         pace.success()
     assert pace.rows == 1000

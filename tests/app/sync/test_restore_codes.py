@@ -121,3 +121,17 @@ def test_the_mark_is_written_before_the_code_is_issued(desk: Desk, admin) -> Non
 
     code = desk.dossiers.receive(dossier_input(), admin).code
     assert desk.marks.high(desk.identity.desk_id, "87001-260212-1") == int(code[-4:])
+
+
+def test_a_desk_upgraded_from_before_the_marks_numbers_on_without_a_jump(
+    tmp_path: Path, clock: FixedClock, desk: Desk, admin
+) -> None:
+    from tests.conftest import dossier_input
+
+    desk.dossiers.receive(dossier_input(), admin)
+    path = desk.store.path
+    desk.close()
+    (path.parent / "home" / "config" / "codes.sqlite3").unlink()  # as before this version
+    with Desk.open(path, FixedClock(clock.at)) as upgraded:
+        code = upgraded.dossiers.receive(dossier_input(), upgraded.clerk()).code
+        assert (code, upgraded.dossiers.notice) == ("87001-260212-1002", None)

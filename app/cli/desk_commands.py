@@ -180,7 +180,9 @@ def _calendar_for(args: argparse.Namespace) -> WorkCalendar:
 
 
 def _parse_received(value: str) -> datetime:
-    return validation.iso_datetime(value.replace(" ", "T", 1), field="received")
+    return validation.iso_datetime(
+        value.replace(" ", "T", 1), field="received", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

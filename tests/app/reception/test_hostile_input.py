@@ -137,3 +137,10 @@ def test_clean_text_keeps_vietnamese_and_folds_whitespace() -> None:
         validation.clean_text("\ufeffBOM", field="f", label_vi="tên", label_en="name", max_len=50)
     with pytest.raises(ValidationError):
         validation.clean_text("\ue000", field="f", label_vi="tên", label_en="name", max_len=50)  # private use
+
+
+@pytest.mark.parametrize("when", ["0001-01-01 00:00", "9999-12-31 10:00", "1900-02-12 10:00"])
+def test_due_outside_the_years_a_desk_handles(when: str, capsys) -> None:
+    code, out, err = run(capsys, "due", "--days", "3", "--received", when)
+    assert (code, out) == (1, "")
+    assert err == "Thời điểm tiếp nhận phải trong khoảng năm 2000 đến 2099.\n"

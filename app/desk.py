@@ -5,6 +5,7 @@ The window and the command line both stand on this, the way Dangerzone's GUI and
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -12,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from app.core import accounts, paths
 from app.core.clock import Clock, iso
-from app.core.errors import ValidationError
+from app.core.errors import NoSuchClerk
 from app.core.records import Clerk, DeskIdentity
-from app.core.textcheck import excerpt
+from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
 from db.code_marks import CodeMarks
+from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
@@ -26,6 +28,7 @@ if TYPE_CHECKING:  # the services below are imported when first used, to keep st
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
     from app.printing.service import PrintService
+    from app.reception.register import Register
     from app.sync.service import SyncService
 
 
@@ -38,11 +41,16 @@ class Desk:
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
         config = paths.config_dir()
-        return cls(
-            Store(path, registry=config / "stores.json"),
-            clock,
-            CodeMarks(config / "codes.sqlite3"),
-        )
+        try:
+            store = Store(path, registry=config / "stores.json")
+        except StoreError as exc:
+            raise project_error(exc) or StoreUnopenable() from exc
+        try:
+            marks = CodeMarks(config / "codes.sqlite3")
+        except sqlite3.Error as exc:
+            store.close()
+            raise StoreUnopenable() from exc
+        return cls(store, clock, marks)
 
     def close(self) -> None:
         self.store.close()
@@ -94,10 +102,27 @@ class Desk:
             return accounts.first_admin(self.store)
         found = accounts.clerk_by_username(self.store, username)
         if found is None:
-            raise ValidationError(
-                f"Không có cán bộ «{excerpt(username)}».", f"There is no clerk '{excerpt(username)}'.", field="clerk"
-            )
+            raise NoSuchClerk(username)
         return found
+
+    # Clerks, for the window (which never reaches the store itself)
+
+    def clerks(self) -> list[Clerk]:
+        return accounts.clerks(self.store)
+
+    def clerk_by_id(self, clerk_id: str) -> Clerk | None:
+        return accounts.clerk_by_id(self.store, clerk_id)
+
+    @property
+    def path(self) -> Path | None:
+        """The store's file (None in memory); a worker thread opens its own desk on it."""
+        return self.store.path
+
+    def open_register(self) -> Register:
+        """The register's rows, filters and counts, for one view of it."""
+        from app.reception.register import Register
+
+        return Register(self.store, self.clock)
 
     # Calendar
 
@@ -118,10 +143,14 @@ class Desk:
         self.store.delete_calendar_override(day.isoformat())
         self.refresh_calendar()
 
+    def current_calendar(self) -> WorkCalendar:
+        """The calendar source every service is handed (app.core.worktime.CalendarSource)."""
+        return self.calendar
+
     def refresh_calendar(self) -> None:
-        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it."""
+        """Overrides changed (here or pulled from the province): the services see the new calendar at
+        their next use, since they read it through ``current_calendar``."""
         self.__dict__.pop("calendar", None)
-        self.__dict__.pop("dossiers", None)
 
     # Services
 
@@ -135,13 +164,13 @@ class Desk:
             # number past a margin until the hub is heard.
             state = "ok" if self.store.continuous else "lost"
             self.marks.set_state(ident.desk_id, state, self.clock.now().date().isoformat())
-        return DossierService(self.store, self.clock, self.calendar, ident, self.marks)
+        return DossierService(self.store, self.clock, self.current_calendar, ident, self.marks)
 
     @cached_property
     def feedback(self) -> FeedbackService:
         from app.feedback.service import FeedbackService
 
-        return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
+        return FeedbackService(self.store, self.clock, self.current_calendar, self.identity)
 
     @cached_property
     def ratings(self) -> RatingService:

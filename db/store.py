@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.connection import connect, migrate
+from db.errors import StoreError, from_sqlite
 from db.files import create_private, private_dir, private_file
 from db.ids import new_id
 
@@ -57,10 +58,6 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
-
-
-class StoreError(Exception):
-    """The store could not do what was asked (constraint, corrupt file, busy beyond the timeout)."""
 
 
 def _utc_now() -> str:
@@ -108,13 +105,23 @@ class Store:
         self._db_id: str | None = None
         if self.path is not None:
             private_dir(self.path.parent)
-        self.conn = connect(path)
+        self._depth = 0
+        try:
+            self.conn = connect(path)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
         if self.path is not None:  # citizen data: this user's only (a store made by an older version too)
             for suffix in ("", "-wal", "-shm"):
                 private_file(f"{self.path}{suffix}")
-        self._depth = 0
-        migrate(self.conn, target=migrate_to)
-        self._check_copy()
+        try:
+            migrate(self.conn, target=migrate_to)
+            self._check_copy()
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     # Plumbing
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
 
@@ -104,7 +104,8 @@ class LockPage(QWidget):
             return None
         try:
             clerk = self.desk.authenticate(self.username.text(), self.password.text())
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.message.show_error(exc)
             self.password.selectAll()
             self.password.setFocus()
@@ -347,16 +348,14 @@ class MainWindow(QMainWindow):
         self._restore_focus = None
         target.setFocus()
 
-    # The feedback issue's screens (ui/feedback.py, ui/rating_screen.py), when installed
+    # Feedback registers and the rating screen, built on first use
 
     def _feedback_section(self, clerk: Clerk) -> None:
         if "feedback" in self.sections:
             self.sections["feedback"].clerk = clerk  # the register acts as whoever is signed in now
             return
-        try:
-            from ui.feedback_section import FeedbackRegister
-        except ImportError:
-            return
+        from ui.feedback_section import FeedbackRegister
+
         try:
             section = FeedbackRegister(self.desk, clerk, lang=i18n.lang())
         except Exception:  # the desk keeps receiving and returning even if this section fails
@@ -370,10 +369,8 @@ class MainWindow(QMainWindow):
 
     def open_rating(self, code: str | None = None) -> QWidget | None:
         """The citizen's rating screen, for the dossier just returned (or standalone)."""
-        try:
-            from ui.rating_screen import RatingScreen
-        except ImportError:
-            return None
+        from ui.rating_screen import RatingScreen
+
         dossier = self.desk.dossiers.get(code) if code else None
         self.rating_screen = RatingScreen(self.desk, dossier, self.clerk)
         self.rating_screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -392,13 +389,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
 
     def _start_sync(self) -> None:
-        """The sync issue's service (app/sync/service.py), in a thread, once signed in."""
+        """The sync service (app/sync/service.py), in a thread, once signed in."""
         if self.sync is not None or not self.sync_enabled:
             return
-        try:
-            from ui.sync_status import SyncIndicator
-        except ImportError:
-            return
+        from ui.sync_status import SyncIndicator
+
         self.sync = SyncIndicator(self.desk, self)
         self.sync.text_changed.connect(self.set_sync_status)
         self.sync.round_done.connect(self._after_sync)

@@ -128,12 +128,6 @@ class QtPrinter:
         return str(self.output_file) if self.output_file is not None else printer.printerName()
 
 
-def QMarginsF0():
-    from PySide6.QtCore import QMarginsF
-
-    return QMarginsF(0, 0, 0, 0)
-
-
 def _keep(pdf: bytes, name: str) -> Path:
     from app.core import paths
 

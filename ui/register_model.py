@@ -156,9 +156,6 @@ class RegisterModel(QAbstractTableModel):
     def row_at(self, row: int) -> RegisterRow:
         return self._rows[row]
 
-    def row_of(self, code: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

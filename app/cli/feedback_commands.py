@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli import authenticated, open_desk, read_json, stdin_lines
+from app.cli.common import authenticated, open_desk, read_json, stdin_lines
 from app.core.errors import ValidationError
 from app.core.records import label
 from app.core.validation import iso_date

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from app.cli import open_desk
+from app.cli.common import open_desk
 from app.sync.service import SyncService
 
 

@@ -8,7 +8,9 @@ import unicodedata
 from collections.abc import Mapping
 
 from app.core.errors import ValidationError
-from app.core.text import nfc
+from app.core.text import EXCERPT_LEN, excerpt, nfc
+
+__all__ = ["EXCERPT_LEN", "bad_char", "clean_text", "excerpt", "has_surrogate", "json_shape", "optional_text"]
 
 
 def _error(vi: str, en: str, field: str) -> ValidationError:
@@ -20,22 +22,6 @@ def _sentence_start(label: str) -> str:
 
 
 # --- Quoting input and refusing what text must not carry --------------------------------------------
-
-EXCERPT_LEN = 40
-
-
-def excerpt(value: object, limit: int = EXCERPT_LEN) -> str:
-    """At most ``limit`` characters of what was typed, on one line, safe to put in an error sentence:
-    control and format characters (CR, LF, escapes, bidi overrides) and lone surrogates become "?"."""
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, bool | int | float) or value is None:
-        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "<số rất lớn>"
-    else:
-        text = f"<{type(value).__name__}>"
-    cut = text[: limit + 1]
-    shown = "".join("?" if unicodedata.category(ch)[0] == "C" else ch for ch in cut[:limit])
-    return shown + ("…" if len(cut) > limit else "")
 
 
 def has_surrogate(text: str) -> bool:

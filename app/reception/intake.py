@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.core import validation
-from app.core.errors import ValidationError
+from app.core.errors import NoProcedureChosen, ValidationError
 from app.reception import catalogue
 from app.reception.records import (
     CHANNELS,
@@ -113,7 +113,7 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     applicant = _applicant(data.get("applicant"), now)
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
-        raise ValidationError("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
+        raise NoProcedureChosen()
     if len(code) > 100:  # no catalogue code is this long: do not look it up
         raise ValidationError(
             f"Không có thủ tục mã «{validation.excerpt(code)}» trong danh mục.",

@@ -13,7 +13,8 @@ from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.textcheck import excerpt
-from app.core.worktime import LegalTime, WorkCalendar
+from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
+from app.reception import catalogue
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
@@ -22,6 +23,7 @@ from app.reception.records import (
     Dossier,
     DossierEvent,
     DossierSummary,
+    Procedure,
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
 from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
@@ -43,18 +45,22 @@ class DossierService:
         self,
         store: Store,
         clock: Clock,
-        calendar: WorkCalendar,
+        calendar: CalendarSource,
         desk: DeskIdentity,
         marks: CodeMarks | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
-        self.calendar = calendar
+        self._calendar = calendar
         self.desk = desk
         self.marks = marks  # None only for a store opened without a config folder (tests of the store)
         self.notice: tuple[str, str] | None = None  # what the clerk must be told about the last code
 
     # Reception
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self._calendar()
 
     def next_code(self, received_at: datetime) -> str:
         """The next code of the day, above the store's codes, the floors learned from the hub and this
@@ -175,6 +181,16 @@ class DossierService:
         return self.get(code)
 
     # Reading
+
+    def count(self) -> int:
+        return self.store.count_dossiers()
+
+    def procedures(self) -> list[Procedure]:
+        """The catalogue the clerk picks from."""
+        return catalogue.procedures(self.store)
+
+    def procedure(self, code: str) -> Procedure:
+        return catalogue.get(self.store, code)
 
     def get(self, code: str) -> Dossier:
         row = self.store.dossier_by_code(code.strip())

@@ -14,20 +14,22 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from app.core import keys
-from app.core.clock import iso
+from app.core.clock import Clock, iso
 from app.core.errors import MotcuaError
+from app.core.records import DeskIdentity
 from app.core.worktime import Override
-from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
+from app.reception.service import DossierService
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason
 from app.sync.pace import Pace
+from db.store import Store
 from db.sync_store import SyncStore
 
 Progress = Callable[[int, int], None]
@@ -83,10 +85,25 @@ class Backoff:
         return base * (0.75 + 0.5 * self.rng.random())
 
 
+class SyncHost(Protocol):
+    """What a sync round needs of the desk (``app.desk.Desk`` is one). The sync service depends on this,
+    not on the desk, which hands the service out: no import cycle."""
+
+    store: Store
+    clock: Clock
+
+    @property
+    def identity(self) -> DeskIdentity: ...
+    @property
+    def dossiers(self) -> DossierService: ...
+    def refresh_calendar(self) -> None:
+        """Calendar overrides came from the province: the services read the new calendar from now on."""
+
+
 class SyncService:
     def __init__(
         self,
-        desk: Desk,
+        desk: SyncHost,
         *,
         client_factory: Callable[..., HubClient] | None = None,
         now: Callable[[], float] = time.time,
@@ -273,7 +290,7 @@ class SyncService:
     def _heard_the_hub(self) -> None:
         """A complete pull brought back every code this desk issued that the hub holds: numbering
         no longer needs the margin kept for a PC that lost its marks."""
-        marks, desk_id = self.desk.marks, self.desk.identity.desk_id
+        marks, desk_id = self.desk.dossiers.marks, self.desk.identity.desk_id
         if marks is not None and marks.lost_since(desk_id) is not None:
             marks.set_state(desk_id, "ok", self.desk.clock.now().date().isoformat())
 

@@ -43,8 +43,8 @@ def private_file(path: str | Path) -> Path:
     if POSIX:
         try:
             os.chmod(target, FILE_MODE)
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # not there (yet), or not ours to change: opening it says what is wrong, if anything
     return target
 
 

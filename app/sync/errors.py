@@ -76,7 +76,13 @@ class HubUnreachable(SyncError):
 
 
 class LinkCut(HubUnreachable):
-    """The link dropped in the middle of a request (a 2G cell): sync retries at once, sending less."""
+    """The link dropped in the middle of a request (a 2G cell): sync retries at once.
+
+    ``fresh``: the request was the first on its connection, so the batch itself did not fit the link."""
+
+    def __init__(self, vi: str, en: str | None = None, *, fresh: bool = True) -> None:
+        super().__init__(vi, en)
+        self.fresh = fresh
 
 
 class HubRefused(SyncError):

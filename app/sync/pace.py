@@ -1,9 +1,9 @@
 """How much to send per request over a link that may drop at any moment.
 
 A push is one signed body: a link cut in the middle loses all of it. So the batch halves each time a
-request is cut (down to a single change, which fits in any link that carries anything at all) and
-grows again, gently, while requests get through, the way TCP finds a window. The size that last worked is kept
-in the desk's settings, so the next round starts where this one ended.
+request is cut on a fresh connection (down to a single change, which fits in any link that carries
+anything at all) and grows again while requests get through, the way TCP finds a window. The size
+that last worked is kept in the desk's settings, so the next round starts where this one ended.
 """
 
 from __future__ import annotations
@@ -27,18 +27,20 @@ class Pace:
         self.sleep = sleep
 
     def success(self) -> None:
-        """Grow by a tenth: with halving on a cut, the size settles where about one request in eight
-        is cut (growing by half would settle at one in three, each cut losing a whole batch)."""
+        """Grow by a fifth while requests get through."""
         self.cuts = 0
-        self.rows = min(self.high, max(self.rows + 1, self.rows * 11 // 10))
+        self.rows = min(self.high, max(self.rows + 1, self.rows * 6 // 5))
 
     def cut(self, exc: LinkCut) -> None:
-        """Shrink and wait a moment; re-raise once the link has cut too many requests in a row."""
+        """Halve when the batch did not get through even on a fresh connection; a connection that
+        ran out after carrying others says nothing about the batch (every connection of a link that
+        drops every few KB ends in a cut, whatever is sent). Re-raise after too many cuts in a row."""
         self.cuts += 1
         self.total_cuts += 1
         if self.cuts > MAX_CUTS:
             raise exc
-        self.rows = max(self.low, self.rows // 2)
+        if exc.fresh or self.cuts > 1:
+            self.rows = max(self.low, self.rows // 2)
         self.sleep(min(1.0, 0.05 * 2 ** (self.cuts - 1)))
 
     def call(self, request: Callable[[], T]) -> T:

@@ -70,3 +70,9 @@ def test_the_batch_halves_on_a_cut_down_to_one_and_grows_while_requests_get_thro
     for _ in range(80):
         pace.success()
     assert pace.rows == 1000
+    # A connection that ran out after carrying other requests says nothing about the batch's size;
+    # a second cut in a row (now on a fresh connection) does.
+    pace.cut(LinkCut("x", "x", fresh=False))
+    assert pace.rows == 1000
+    pace.cut(LinkCut("x", "x", fresh=False))
+    assert pace.rows == 500

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from app.core import validation
@@ -17,12 +17,12 @@ from app.reception.records import (
     Document,
     Procedure,
 )
+from db.catalogue_store import CatalogueStore
 from db.store import Store
 
 RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = ("name", "kind", "count")
-FUTURE_TOLERANCE = timedelta(minutes=5)
 # Limits a clerk would not meet in real work (README, "Limits"); the name's is validation.full_name's.
 MAX_ADDRESS = 300
 MAX_NOTES = 2000
@@ -120,7 +120,7 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
             f"There is no procedure with code '{validation.excerpt(code)}' in the catalogue.",
             field="procedure",
         )
-    procedure = catalogue.get(store, code.strip())
+    procedure = catalogue.get(CatalogueStore(store), code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
         data.get("sets", 1), field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50
@@ -134,13 +134,13 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     received_at = None
     if data.get("received_at") is not None and data.get("received_at") != "":
         # Not before 2000: a code carries two year digits, and 1900's would collide with 2000's.
-        received_at = validation.iso_datetime(
-            data["received_at"], field="received_at", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+        received_at = validation.not_in_future(
+            validation.iso_datetime(
+                data["received_at"], field="received_at", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+            ),
+            now,
+            field="received_at",
+            label_vi="thời điểm tiếp nhận",
+            label_en="the time of receipt",
         )
-        if received_at > now + FUTURE_TOLERANCE:
-            raise ValidationError(
-                "Thời điểm tiếp nhận không được ở tương lai.",
-                "The time of receipt cannot be in the future.",
-                field="received_at",
-            )
     return ReceiveInput(applicant, procedure, documents, sets, channel, notes, received_at)

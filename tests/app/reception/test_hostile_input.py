@@ -75,7 +75,7 @@ def test_each_bad_dossier_gets_one_sentence(case: str, db: str, tmp_path: Path, 
     assert expected in err
     _one_short_sentence(err)
     with Desk.open(db) as desk:
-        assert desk.store.count_dossiers() == 0
+        assert desk.dossiers.count() == 0
 
 
 RAW = {

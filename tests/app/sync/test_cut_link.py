@@ -47,7 +47,7 @@ def test_a_link_cut_every_few_kb_delivers_every_change_exactly_once(
             if report.complete:
                 break
         assert report.complete and proxy.cuts >= 3, report
-    assert received == total and other.store.count_dossiers() == 300
+    assert received == total and other.dossiers.count() == 300
     desk.close()
     other.close()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from db.files import private_dir, restrict_umask, write_private
+from db.files import private_dir, private_file, restrict_umask, write_private
 
 __all__ = [
     "config_dir",
@@ -22,6 +22,7 @@ __all__ = [
     "demo_db_path",
     "key_dir",
     "private_dir",
+    "private_file",
     "resource",
     "resources_dir",
     "restrict_umask",

@@ -119,6 +119,27 @@ def test_a_new_pc_offline_jumps_past_a_margin_and_says_so(
         assert tomorrow == "87001-260213-1001"
 
 
+def test_the_command_line_says_why_the_number_jumped(
+    hub: Hub, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import json
+
+    from tests.conftest import dossier_input
+    from ui.main import main
+
+    path, _ = _restored_on_a_new_pc(hub, tmp_path, clock, monkeypatch)
+    hub.stop()
+    data = tmp_path / "d.json"
+    data.write_text(json.dumps(dossier_input(received_at="2026-02-12T10:00:00+07:00")), encoding="utf-8")
+    assert main(["--db", str(path), "receive", "--json", str(data), "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == f"87001-260212-{1003 + LOST_MARKS_MARGIN + 1:04d}"
+    assert err == (
+        "This PC has lost its record of issued numbers and has not synced with the province yet, so numbering"
+        " for 2026-02-12 jumps to 1204 to avoid reusing a code.\n"
+    )
+
+
 def test_the_mark_is_written_before_the_code_is_issued(desk: Desk, admin) -> None:
     from tests.conftest import dossier_input
 

@@ -28,6 +28,7 @@ FORM_FOR_ACTION = {
     "done": "tracking",
     "returned": "tracking",
     "withdrawn": "stop",
+    "stopped": "stop",
 }
 
 

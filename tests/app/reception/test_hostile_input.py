@@ -62,6 +62,14 @@ CASES = {
     "cccd is a list": (dossier_input(applicant=_applicant(cccd=["087186001234"])), "Số CCCD phải là văn bản"),
     "phone is a number": (dossier_input(applicant=_applicant(phone=912345678)), "Số điện thoại phải là văn bản."),
     "nested JSON inside a field": (dossier_input(notes=[[[[[[[[[["x"]]]]]]]]]]), "lồng nhau quá sâu"),
+    "terminal escape in the deciding commune's name": (
+        dossier_input(for_commune={"code": "87002", "name": "Xã \x1b]0;pwned\x07Mỹ Hiệp"}),
+        "Tên xã nơi giải quyết chứa ký tự ẩn hoặc ký tự điều khiển (U+001B)",
+    ),
+    "the deciding commune's name is a list": (
+        dossier_input(for_commune={"code": "87002", "name": ["Xã Mỹ Hiệp"]}),
+        "Tên xã nơi giải quyết phải là văn bản.",
+    ),
 }
 
 

@@ -390,6 +390,9 @@ class ReceiveForm(Section):
             .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
         )
         done += self.extras.after_save(dossier, clerk)
+        notice = self.desk.dossiers.notice  # numbering jumped past a margin: the clerk must know why
+        if notice is not None:
+            done += " " + (notice[1] if i18n.lang() == "en" else notice[0])
         self.clear()
         try:
             self.printing.print_form("receipt", dossier.code, clerk)

@@ -230,11 +230,9 @@ class Desk:
 
     @cached_property
     def sync(self) -> SyncService:
-        from app.sync.service import SyncService
+        from app.sync.file_sync import SyncWithFiles
 
-        service = SyncService(self)
-        service.after_records = lambda client: self.file_sync().push(client).pending
-        return service
+        return SyncWithFiles(self, lambda client: self.file_sync().push(client).pending)
 
     def file_sync(self):  # -> app.sync.file_sync.FileSync
         """Scans to and from the hub this desk is enrolled with (app.sync.file_sync)."""

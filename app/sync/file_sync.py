@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.clock import Clock, iso
 from app.core.records import DeskIdentity
 from app.sync.client import HubClient
 from app.sync.errors import HubRefused, HubUnreachable
+from app.sync.service import Progress, SyncHost, SyncReport, SyncService
 from db.attachment_store import AttachmentStore
 from db.blobs import BlobStore, sha256_hex
 
@@ -152,3 +153,24 @@ def fetcher(file_sync: Callable[[], FileSync], client: Callable[[], HubClient]) 
         return data
 
     return fetch
+
+
+class SyncWithFiles(SyncService):
+    """The sync round with the scans after the records (after the province data, the round's last
+    step), so a slow file never holds up the figures; the round is complete only when they are sent."""
+
+    def __init__(self, desk: SyncHost, push_files: Callable[[HubClient], int], **options: Any) -> None:
+        super().__init__(desk, **options)
+        self.push_files = push_files  # sends what the hub lacks; returns how many files are left
+        self.files_pending = 0
+
+    def _province(self, client: HubClient) -> None:
+        super()._province(client)
+        self.files_pending = self.push_files(client)
+
+    def run_once(self, progress: Progress | None = None) -> SyncReport:
+        self.files_pending = 0
+        report = super().run_once(progress)
+        if not self.files_pending:
+            return report
+        return replace(report, pending=report.pending + self.files_pending, complete=False)

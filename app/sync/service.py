@@ -118,9 +118,6 @@ class SyncService:
         self.sync_store = SyncStore(desk.store)
         self.client_factory = client_factory or HubClient
         self.now = now
-        # After the records, the scans (app.sync.file_sync): returns how many files are still to send,
-        # so a slow file never holds up the figures and the round is complete only when they are sent.
-        self.after_records: Callable[[HubClient], int] | None = None
 
     # Enrolment
 
@@ -174,7 +171,6 @@ class SyncService:
                 self._pull(client, counts, progress)
                 self._heard_the_hub()
                 self._province(client)
-                files_pending = self.after_records(client) if self.after_records is not None else 0
         except (SyncError, MotcuaError) as exc:
             kind = "offline" if isinstance(exc, HubUnreachable) else "error"
             self.sync_store.set_settings(
@@ -197,7 +193,7 @@ class SyncService:
         self.sync_store.set_settings(
             {"last_sync": now, "last_error": None, "last_error_en": None, "last_error_kind": None, "last_attempt": now}
         )
-        return SyncReport(**counts, pending=pending + files_pending, complete=pending == 0 and files_pending == 0)
+        return SyncReport(**counts, pending=pending, complete=pending == 0)
 
     def _push(self, client: HubClient, counts: dict[str, int], total: int, progress: Progress | None) -> None:
         """Each history from its acknowledgement on, in batches the link can carry.

@@ -111,7 +111,7 @@ def test_bench_attach(script_env: dict[str, str]) -> None:
 
 
 def test_bench_file_sync(script_env: dict[str, str]) -> None:
-    output = run(script_env, "tests/perf/bench_file_sync.py", "--kb", "1", "--rate", "100000000")
+    output = run(script_env, "tests/perf/bench_file_sync.py", "--kb", "1", "--rate", "100000000", "--latency", "0")
     assert_printed(output, "bytes on the wire for", "cut every 2-16 KB", "ratio cut / uncut time")
 
 

@@ -85,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kb", type=int, default=2048, help="size of the files sent over the slow link")
     parser.add_argument("--rate", type=int, default=64_000, help="link speed, bits per second")
+    parser.add_argument("--latency", type=float, default=0.3, help="round trip, seconds")
     args = parser.parse_args()
     hub = start_hub(str(_tmp / "hub.sqlite3"), "hub")
     try:
@@ -96,14 +97,15 @@ def main() -> None:
         results = {}
         for cutting, name in ((False, "uncut"), (True, "cut")):
             desk, size = desk_with_files(name, hub, args.kb, 3 if cutting else 2)
-            with Proxy(hub.port, rate_bps=args.rate, latency=0.3) as proxy:
+            with Proxy(hub.port, rate_bps=args.rate, latency=args.latency) as proxy:
                 seconds, cuts = push_through(desk, proxy, cutting)
                 results[cutting] = (seconds, cuts, size, proxy.bytes_up)
             desk.close()
         for cutting, (seconds, cuts, size, up) in results.items():
             label = "cut every 2-16 KB" if cutting else "uncut           "
             print(
-                f"{size / 1024:.0f} KB over {args.rate / 1000:.0f} kbit/s + 300 ms, {label}: {seconds:6.1f} s, "
+                f"{size / 1024:.0f} KB over {args.rate / 1000:.0f} kbit/s + {args.latency * 1000:.0f} ms, {label}: "
+                f"{seconds:6.1f} s, "
                 f"{cuts} cuts, {up / size:.3f}x bytes up"
             )
         print(f"ratio cut / uncut time: {results[True][0] / results[False][0]:.2f}x")

@@ -23,7 +23,15 @@ from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback import export, intake
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
-from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
+from app.feedback.records import (
+    FeedbackEntry,
+    FeedbackEvent,
+    HandlingFigures,
+    entry_from_row,
+    entry_payload,
+    search_text,
+    urgency,
+)
 from app.feedback.rules import (
     DUE_SOON_WORKING_DAYS,
     FEEDBACK_CHANNELS,
@@ -169,7 +177,6 @@ class FeedbackService:
             "clerk_id": clerk.id,
             "desk_id": self.desk.desk_id,
         }
-        searchable = [content, category, row["dossier_code"] or ""]
         if kind == "denunciation":
             if person is not None:
                 cipher, key_id = self.key.encrypt(person, entry_id, self.db.key_ids_in_use())
@@ -180,8 +187,7 @@ class FeedbackService:
                 person.address,
                 person.contact,
             )
-            searchable += [person.name, person.contact]
-        row["search_text"] = text.fold(" ".join(filter(None, searchable)))
+        row["search_text"] = search_text(row)
         with self.store.transaction():
             row["number"] = self._next_number(kind, local_day)
             self.db.insert_entry(row)

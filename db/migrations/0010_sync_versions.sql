@@ -1,0 +1,12 @@
+-- Which desk wrote the version of a pulled record this desk holds, for the one rule every desk and
+-- the hub settle updates by (app.core.history.supersedes): the later change time wins, the writing
+-- desk breaks a tie. A row's own desk_id names the desk that created it, not the last writer, so the
+-- writer of a version applied from the hub is kept here; a row changed here since (its updated_at
+-- moved on) was written by this desk. Shipped: never edit; add a new numbered file instead.
+CREATE TABLE sync_versions (
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    desk_id    TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+);

@@ -140,15 +140,21 @@ def entry_from_row(row: Mapping[str, Any]) -> FeedbackEntry:
 
 def search_text(row: Mapping[str, Any]) -> str:
     """The folded words an entry is found by; never a denouncer's identity (held only as ciphertext)."""
-    words = [row.get("content"), row.get("category"), row.get("dossier_code")]
+    words = [row.get("content"), row.get("category")]
+    if row.get("dossier_code") != MASK:  # a denunciation's dossier is sealed with the identity
+        words.append(row.get("dossier_code"))
     if row.get("identity_cipher") is None:
         words += [row.get("person_name"), row.get("person_contact")]
     return fold(" ".join(str(w) for w in words if w))
 
 
 def entry_payload(row: Mapping[str, Any]) -> dict[str, Any]:
-    """What syncs of an entry: the identity only as ciphertext; the local search text stays here."""
-    return {k: v for k, v in row.items() if k not in ("rowid", "search_text")}
+    """What syncs of an entry: the identity (and a denunciation's dossier) only as ciphertext; the
+    local search text and the local mask of a sealed dossier link stay here."""
+    payload = {k: v for k, v in row.items() if k not in ("rowid", "search_text")}
+    if payload.get("identity_cipher") and payload.get("dossier_code") == "***":
+        payload["dossier_code"] = None
+    return payload
 
 
 @dataclass(frozen=True)

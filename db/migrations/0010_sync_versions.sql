@@ -10,3 +10,12 @@ CREATE TABLE sync_versions (
     desk_id    TEXT NOT NULL,
     PRIMARY KEY (entity, entity_id)
 );
+
+-- Until this version a desk kept these records in its inbox as they came, and of a record changed
+-- more than once only the first change (the inbox holds one row per record and kind of change). The
+-- hub holds every change: the next pull starts again from the beginning of the commune's history
+-- and applies them all; dossiers, events and numbers already here are skipped as on any pull.
+DELETE FROM sync_inbox WHERE state = 'stored' AND entity IN ('feedback', 'feedback_event', 'rating',
+    'confidential_read', 'reception_entry', 'reception_session', 'dialogue', 'follow_up', 'entry_flag',
+    'disclosure');
+DELETE FROM meta WHERE key = 'sync_pull_cursor';

@@ -239,7 +239,11 @@ KEEPERS: dict[history.Entity, tuple[Callable[..., bool], Callable[..., dict[str,
 }
 
 
+# Records any desk of the commune may change (the disclosure keeper is app.province.ingest's own).
+SHARED = frozenset(KEEPERS) | {history.DISCLOSURE}
+
+
 def shared_update(entity: str, op: str) -> bool:
     """An update of a register record, which any desk of its commune may write."""
     known = history.ENTITIES.get(entity)
-    return op == history.UPDATE and known in KEEPERS
+    return op == history.UPDATE and known in SHARED

@@ -63,6 +63,8 @@ def test_the_hub_counts_what_the_desks_hold(any_hub: Hub, tmp_path: Path, clock:
     still_open = next(f for f in desk2.citizens.follow_ups.of("session", ids["session"]) if not f.done)
     desk2.citizens.follow_ups.done(still_open.id, admin2, "Đã trả lời công dân")
     desk2.citizens.flags.clear(ids["complaint"], "long_running", admin2)
+    posted = next(p for p in desk2.citizens.disclosure.may_come_down())
+    desk2.citizens.disclosure.take_down(posted.id, admin2)  # posted at desk 1, taken down at desk 2
     report = desk2.sync.run_once()
     assert report.complete and report.refused == 0
     assert desk1.sync.run_once().complete
@@ -92,6 +94,12 @@ def test_the_hub_counts_what_the_desks_hold(any_hub: Hub, tmp_path: Path, clock:
     text = json.dumps(rows, ensure_ascii=False)
     assert SECRET[0] not in text and DENOUNCER["name"] not in text and "Chậm cấp sổ đỏ" not in text
     assert hub_rows(any_hub, "87002") == {t: {} for t in TABLES}
+    store = any_hub.store()
+    try:
+        held = {d["id"]: d for d in store.disclosures("87001")}[posted.id]
+        assert held["taken_down_on"] == desk2.clock.now().date().isoformat()  # off the public board
+    finally:
+        store.close()
 
 
 def test_bad_register_records_are_refused_alone(any_hub: Hub, tmp_path: Path, clock: FixedClock):

@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from typing import Any, Protocol
 
 from app.citizens import rules as citizen_rules
+from app.citizens.tally import Rows, tally
 from app.core import history
 from app.core.clock import parse_iso
-from app.feedback import intake
 from app.feedback import rules as feedback_rules
 from db.hub import register_store
 
 # Dates a register may hold: the oldest paper a commune enters late, the furthest deadline it sets.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_ID = 100
+MAX_CONTENT = 5000  # app.feedback.intake.MAX_CONTENT, which the hub cannot import (it loads the desk's store)
 
 
 class Change(Protocol):
@@ -104,7 +105,7 @@ def _feedback_ok(change: Change) -> bool:
         and p.get("channel") in feedback_rules.FEEDBACK_CHANNELS
         and p.get("status") in feedback_rules.TRANSITIONS.statuses
         and _text(p.get("number"), 40, optional=False)
-        and _text(p.get("content"), intake.MAX_CONTENT, optional=False)
+        and _text(p.get("content"), MAX_CONTENT, optional=False)
         and _id(p.get("dossier_id"), optional=True)
         and _time(p.get("received_at"))
         and _day(p.get("rule_from"))
@@ -124,7 +125,7 @@ def _reception_ok(change: Change) -> bool:
         and p.get("channel") in citizen_rules.CHANNELS
         and p.get("outcome") in citizen_rules.OUTCOMES
         and _text(p.get("number"), 40, optional=False)
-        and _text(p.get("content"), intake.MAX_CONTENT, optional=False)
+        and _text(p.get("content"), MAX_CONTENT, optional=False)
         and _int(p.get("people_count"), 1, 10_000)
         and p.get("in_competence") in (0, 1)
         and _time(p.get("received_at"))
@@ -203,6 +204,8 @@ def _versioned(table: str) -> Callable[[Change, Desk], dict[str, Any]]:
         values = {c: p.get(c) for c in register_store.COLUMNS[table]}
         if table == "dialogues":
             values["issues"] = len(json.loads(p["issues"]))  # counted, not kept: the minutes stay at the desks
+        if table == "reception_entries":
+            values["documents"] = len(json.loads(p["documents"]))
         return {
             "id": change.entity_id,
             "commune_code": desk.commune_code,
@@ -247,3 +250,23 @@ def shared_update(entity: str, op: str) -> bool:
     """An update of a register record, which any desk of its commune may write."""
     known = history.ENTITIES.get(entity)
     return op == history.UPDATE and known in SHARED
+
+
+def figures(hub: Any, commune: str, start: date, end: date, today: date) -> dict[str, int]:
+    """A commune's citizen reception counts at the hub: the same keys and the same tally as a desk's
+    (app.citizens.figures.counts), from what the commune's desks pushed."""
+    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
+    table = {t: register_store.rows(hub, t, commune) for t in register_store.COLUMNS}
+    return tally(
+        Rows(
+            entries=[e for e in table["reception_entries"] if first <= e["received_at"] < after],
+            sessions=[s for s in table["reception_sessions"] if first <= s["day"] <= end.isoformat()],
+            dialogues=[d for d in table["dialogues"] if first <= d["held_at"] < after],
+            follow_ups=table["follow_ups"],
+            flags=register_store.flag_counts(hub, commune),
+            disclosures=hub.disclosures(commune),
+        ),
+        start,
+        end,
+        today,
+    )

@@ -39,6 +39,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "matter_id",
         "in_competence",
         "outcome",
+        "documents",
         "refuse_due",
         "refused_at",
         "session_id",
@@ -85,6 +86,17 @@ def upsert_flags(hub: HubStore, rows: Sequence[Mapping[str, Any]]) -> None:
             "AND o.id < entry_flags.id) AND commune_code = ?",
             (rows[0]["commune_code"],),
         )
+
+
+def flag_counts(hub: HubStore, commune: str) -> dict[str, int]:
+    """Flag -> entries of the commune carrying it now."""
+    return {
+        r["flag"]: int(r["n"])
+        for r in hub.backend.all(
+            "SELECT flag, COUNT(*) AS n FROM entry_flags WHERE commune_code = ? AND cleared_at IS NULL GROUP BY flag",
+            (commune,),
+        )
+    }
 
 
 def rows(hub: HubStore, table: str, commune: str) -> list[dict[str, Any]]:

@@ -41,6 +41,7 @@ CREATE TABLE reception_entries (
     matter_id     TEXT,
     in_competence INTEGER NOT NULL DEFAULT 0,
     outcome       TEXT NOT NULL,
+    documents     INTEGER NOT NULL DEFAULT 0, -- how many documents were handed in (form 02/TCD)
     refuse_due    TEXT NOT NULL,
     refused_at    TEXT,
     session_id    TEXT,

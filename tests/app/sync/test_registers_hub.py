@@ -8,12 +8,16 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.citizens import figures
 from app.core import keys
 from app.core.clock import FixedClock
 from app.desk import Desk
+from app.feedback import intake
+from app.province import registers
 from app.sync import codec
 from app.sync.client import HubClient
 from db.hub import register_store
@@ -94,12 +98,27 @@ def test_the_hub_counts_what_the_desks_hold(any_hub: Hub, tmp_path: Path, clock:
     text = json.dumps(rows, ensure_ascii=False)
     assert SECRET[0] not in text and DENOUNCER["name"] not in text and "Chậm cấp sổ đỏ" not in text
     assert hub_rows(any_hub, "87002") == {t: {} for t in TABLES}
+    # The province counts at the hub what the commune's desks count: the same tally, the same figures.
+    start, end, today = date(2026, 1, 1), date(2026, 3, 31), desk2.clock.now().date() + timedelta(days=30)
+    at_desk = figures.counts(desk1.store, start, end, today)
+    assert figures.counts(desk2.store, start, end, today) == at_desk
+    assert at_desk["reception_entries"] == 4 and at_desk["follow_ups_done"] == 2 and at_desk["dialogues"] == 1
+    store = any_hub.store()
+    try:
+        assert registers.figures(store, "87001", start, end, today) == at_desk
+        assert registers.figures(store, "87002", start, end, today)["reception_entries"] == 0
+    finally:
+        store.close()
     store = any_hub.store()
     try:
         held = {d["id"]: d for d in store.disclosures("87001")}[posted.id]
         assert held["taken_down_on"] == desk2.clock.now().date().isoformat()  # off the public board
     finally:
         store.close()
+
+
+def test_the_hub_checks_with_the_desks_limits():
+    assert registers.MAX_CONTENT == intake.MAX_CONTENT
 
 
 def test_bad_register_records_are_refused_alone(any_hub: Hub, tmp_path: Path, clock: FixedClock):

@@ -15,6 +15,13 @@ Three kinds of record, three rules, the same at every desk and at the hub:
   the smaller id stays in force and the other is kept as cleared when it was set, so every desk
   counts the entry once.
 
+Why (../shared/SYNC-LESSONS.md): what can be an immutable event is one, merged by union, so two
+desks that acted offline lose nothing (the steps of both stay in the entry's history). The register
+rows themselves keep columns a lifecycle overwrites (status, answer, done_at), so one version must
+win, and by a rule that needs no coordination: every desk and the hub compute it from the snapshot
+alone, so they converge whatever order they pull in. Two different outcomes are not flagged for a
+person here (dossiers are); the losing step stays visible in the entry's history.
+
 Applying a record twice changes nothing. A denouncer's identity arrives and stays as ciphertext under
 the commune key: a desk without the key applies the record all the same and shows ``***``.
 """

@@ -18,12 +18,14 @@ from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.backup import apply_pending_restore
 from db.calendar_store import CalendarStore
 from db.catalogue_store import CatalogueStore
 from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
+    from app.backup.service import BackupService
     from app.citizens.service import CitizenReception
     from app.feedback.confidential import KeyService
     from app.feedback.ratings import RatingService
@@ -41,6 +43,8 @@ class Desk:
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
         try:
+            if str(path) != ":memory:":
+                apply_pending_restore(Path(path))  # a restore an admin staged (app.backup.service)
             store = Store(path, registry=paths.config_dir() / "stores.json")
         except StoreError as exc:
             raise project_error(exc) or StoreUnopenable() from exc
@@ -184,3 +188,9 @@ class Desk:
         from app.sync.service import SyncService
 
         return SyncService(self)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from app.backup.service import BackupService
+
+        return BackupService(self.store, self.clock, self.current_calendar, self.identity)

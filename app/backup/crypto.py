@@ -76,14 +76,23 @@ class BackupKey:
         return hashlib.sha256(b"motcua-backup-key-id" + self.key).hexdigest()[:16]
 
     @classmethod
-    def from_passphrase(cls, passphrase: str, salt: bytes | None = None, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> BackupKey:
+    def from_passphrase(
+        cls, passphrase: str, salt: bytes | None = None, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+    ) -> BackupKey:
         salt = salt or os.urandom(16)
         key = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
         return cls(key, salt, n, r, p)
 
     def to_json(self) -> str:
         return json.dumps(
-            {"format": KEY_FORMAT, "key": _b64(self.key), "salt": _b64(self.salt), "n": self.n, "r": self.r, "p": self.p}
+            {
+                "format": KEY_FORMAT,
+                "key": _b64(self.key),
+                "salt": _b64(self.salt),
+                "n": self.n,
+                "r": self.r,
+                "p": self.p,
+            }
         )
 
     @classmethod
@@ -117,7 +126,15 @@ def encrypt_file(source: Path, target: BinaryIO, key: BackupKey, info: dict[str,
     """Stream ``source`` encrypted into ``target``; returns the SHA-256 of the clear bytes."""
     prefix = os.urandom(8)
     header = json.dumps(
-        {**info, "salt": _b64(key.salt), "n": key.n, "r": key.r, "p": key.p, "key_id": key.key_id, "nonce": _b64(prefix)},
+        {
+            **info,
+            "salt": _b64(key.salt),
+            "n": key.n,
+            "r": key.r,
+            "p": key.p,
+            "key_id": key.key_id,
+            "nonce": _b64(prefix),
+        },
         ensure_ascii=False,
         sort_keys=True,
     ).encode("utf-8")
@@ -160,7 +177,11 @@ def decrypt_file(path: Path, passphrase: str | None, target: BinaryIO | None, ke
             if passphrase is None:
                 raise WrongPassphrase()
             key = BackupKey.from_passphrase(
-                passphrase, _unb64(str(info["salt"])), int(info["n"]), int(info["r"]), int(info["p"])  # type: ignore[arg-type]
+                passphrase,
+                _unb64(str(info["salt"])),
+                int(info["n"]),
+                int(info["r"]),
+                int(info["p"]),  # type: ignore[arg-type]
             )
         if key.key_id != info.get("key_id"):
             raise WrongPassphrase()
@@ -175,7 +196,9 @@ def decrypt_file(path: Path, passphrase: str | None, target: BinaryIO | None, ke
             length, last = struct.unpack(">IB", head)
             sealed = handle.read(length)
             try:
-                chunk = aead.decrypt(prefix + struct.pack(">I", number), sealed, header + struct.pack(">QB", number, last))
+                chunk = aead.decrypt(
+                    prefix + struct.pack(">I", number), sealed, header + struct.pack(">QB", number, last)
+                )
             except InvalidTag as exc:
                 raise NotABackup(path) from exc
             digest.update(chunk)

@@ -13,7 +13,9 @@ from app.core.worktime import VN_TZ
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 ENCRYPTED_SUFFIX, PLAIN_SUFFIX = ".mcbak", ".sqlite3"
-_NAME = re.compile(r"^motcua-(?P<commune>[A-Za-z0-9.]+)-(?P<desk>\d+)-(?P<stamp>\d{8}-\d{6})(?P<suffix>\.mcbak|\.sqlite3)$")
+_NAME = re.compile(
+    r"^motcua-(?P<commune>[A-Za-z0-9.]+)-(?P<desk>\d+)-(?P<stamp>\d{8}-\d{6})(?P<suffix>\.mcbak|\.sqlite3)$"
+)
 
 
 @dataclass(frozen=True)

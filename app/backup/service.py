@@ -202,13 +202,15 @@ class BackupService:
         if not folder.is_dir():
             raise folder_missing(folder)
         if self.store.path is None:
-            raise BackupProblem("Kho dữ liệu trong bộ nhớ không sao lưu được.", "An in-memory store cannot be backed up.")
+            raise BackupProblem(
+                "Kho dữ liệu trong bộ nhớ không sao lưu được.", "An in-memory store cannot be backed up."
+            )
         key = self._key()
         off_disk = os.stat(folder).st_dev != os.stat(self.store.path.parent).st_dev
         if key is None and off_disk:
             raise BackupProblem(
                 "Bản sao lưu ra USB hoặc ổ khác phải được mã hoá: quản trị viên hãy đặt mật khẩu sao lưu trước.",
-                "A backup that leaves this disk must be encrypted: an administrator must set a backup passphrase first.",
+                "A backup leaving this disk must be encrypted: an administrator must first set a backup passphrase.",
                 field="passphrase",
             )
         self._clean_leftovers(folder)
@@ -226,7 +228,11 @@ class BackupService:
             else:
                 files.private_file(part)
                 with open(part, "r+b") as out:
-                    info = {"commune": self.identity.commune_code, "desk": self.identity.desk_no, "taken_at": iso(taken_at)}
+                    info = {
+                        "commune": self.identity.commune_code,
+                        "desk": self.identity.desk_no,
+                        "taken_at": iso(taken_at),
+                    }
                     digest = crypto.encrypt_file(temp, out, key, info)
                     out.flush()
                     os.fsync(out.fileno())
@@ -235,7 +241,9 @@ class BackupService:
             if key is None:
                 files.verify(final, counts)
             elif crypto.decrypt_file(final, None, None, key) != digest:
-                raise BackupProblem("Bản sao lưu vừa ghi đọc lại không khớp.", "The backup just written does not read back the same.")
+                raise BackupProblem(
+                    "Bản sao lưu vừa ghi đọc lại không khớp.", "The backup just written does not read back the same."
+                )
         except files.CopyDamaged as exc:
             raise BackupProblem(
                 "Bản sao lưu kiểm tra không đạt; dữ liệu đang dùng không bị ảnh hưởng, hãy thử lại.",
@@ -246,7 +254,9 @@ class BackupService:
             part.unlink(missing_ok=True)
         self.store.rotate_open_nonce()  # the copy carries the old nonce: restored, it starts a new history
         removed = self.rotate(folder)
-        return BackupResult(final, taken_at, final.stat().st_size, key is not None, counts, _time.monotonic() - started, removed)
+        return BackupResult(
+            final, taken_at, final.stat().st_size, key is not None, counts, _time.monotonic() - started, removed
+        )
 
     def backups(self, folder: Path | None = None) -> list[rotation.BackupFile]:
         folder = folder or self.folder
@@ -280,7 +290,9 @@ class BackupService:
         (db.backup.apply_pending_restore); the store in use is untouched until then."""
         _require_admin(clerk)
         if self.store.path is None:
-            raise BackupProblem("Kho dữ liệu trong bộ nhớ không khôi phục được.", "An in-memory store cannot be restored.")
+            raise BackupProblem(
+                "Kho dữ liệu trong bộ nhớ không khôi phục được.", "An in-memory store cannot be restored."
+            )
         return stage_restore_file(self.store.path, backup, passphrase)
 
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 
 from app.cli.common import db_path, open_desk, read_json
 from app.core import text, validation
@@ -90,10 +89,6 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
 
     p = sub.add_parser("maintain", parents=[parent], help="merge the search index and refresh statistics")
     p.set_defaults(handler=cmd_maintain)
-
-    p = sub.add_parser("backup", parents=[parent], help="a consistent copy of the store (safe while it is in use)")
-    p.add_argument("file")
-    p.set_defaults(handler=cmd_backup)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -237,18 +232,6 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         desk.remove_calendar_override(day)
     print(day.isoformat())
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    if target.exists():
-        raise ValidationError(
-            f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.", field="file"
-        )
-    with open_desk(args) as desk:
-        desk.store.backup_to(target)
-    print(target)
     return 0
 
 

@@ -143,7 +143,11 @@ def test_rotation_over_a_year_of_working_days(configured: Desk, admin, clock, st
 
 def test_rotation_rules_alone() -> None:
     base = datetime(2026, 1, 1, 17, 0, tzinfo=VN_TZ)
-    files = [rotation.BackupFile(Path(f"f{i}"), base + timedelta(days=i, minutes=m), True) for i in range(100) for m in (0, 30)]
+    files = [
+        rotation.BackupFile(Path(f"f{i}"), base + timedelta(days=i, minutes=m), True)
+        for i in range(100)
+        for m in (0, 30)
+    ]
     keep = rotation.to_keep(files)
     newest_days = {Path(f"f{i}") for i in range(93, 100)}
     assert newest_days <= keep
@@ -166,3 +170,34 @@ def test_restore_stages_a_checked_copy_and_starts_a_new_history(configured: Desk
         assert restored.store.database_ids()[-1]["reason"] == "copied or restored"
     assert not pending.exists()
     assert list(path.parent.glob(path.name + ".before-restore-*"))
+
+
+def test_cli_sets_up_takes_and_restores_a_backup(desk: Desk, admin, stick: Path, monkeypatch, capsys) -> None:
+    import io
+    import sys
+
+    from tests.conftest import ADMIN_PASSWORD
+    from ui.main import main
+
+    def run(*argv: str, stdin: str = "") -> tuple[int, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(["--db", str(desk.path), *argv])
+        return code, capsys.readouterr().out.strip()
+
+    desk.dossiers.receive(dossier_input(), admin)
+    path = desk.path
+    desk.close()
+    assert run("backup", "--set-folder", str(stick), stdin="wrong\n")[0] == 1
+    assert run("backup", "--set-folder", str(stick), "--set-passphrase", stdin=f"{ADMIN_PASSWORD}\n{PASSPHRASE}\n") == (
+        0,
+        str(stick.resolve()),
+    )
+    code, out = run("backup", "--auto")
+    assert code == 0 and out.endswith(".mcbak") and Path(out).exists()
+    assert run("backup", "--status")[1].startswith("ok\t")
+    assert run("restore", out, stdin=f"{ADMIN_PASSWORD}\nwrong-passphrase\n")[0] == 1
+    code, new_db_id = run("restore", out, stdin=f"{ADMIN_PASSWORD}\n{PASSPHRASE}\n")
+    assert code == 0
+    with Desk.open(path) as restored:
+        assert restored.store.db_id == new_db_id
+        assert restored.store.database_ids()[-1]["reason"] == "copied or restored"

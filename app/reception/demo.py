@@ -289,13 +289,13 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
         m for day, n in zip(days, per_day, strict=True) for m in sorted(_working_moment(rng, day) for _ in range(n))
     )
     added = 0
-    desk.store.set_synchronous("OFF")  # a bulk load: per-row durability is not the point here
-    try:
+    with desk.store.bulk_load():  # per-row durability is not the point of demo data
         for batch in _chunks(moments, BATCH):
             with desk.store.transaction():
+                issued: dict[str, int] = {}  # the codes this transaction issued, per day
                 for received in batch:
                     try:
-                        code = service.next_code(received)
+                        code = service.next_code(received, issued)
                     except CapacityExceeded:
                         continue  # that day is full from earlier demo runs; the count says what was added
                     proc = rng.choice(procedures)
@@ -310,8 +310,6 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                     )
                     _add_one(service, req, clerk_id, code, received, rng, now)
                     added += 1
-    finally:
-        desk.store.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
     return added
 

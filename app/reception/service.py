@@ -51,16 +51,21 @@ class DossierService:
     def calendar(self) -> WorkCalendar:
         return self._calendar()
 
-    def next_code(self, received_at: datetime) -> str:
+    def next_code(self, received_at: datetime, issued: dict[str, int] | None = None) -> str:
+        """The next code of the day. ``issued``: the numbers a bulk load issued in its open transaction,
+        per day prefix, so it asks the store once a day rather than once a dossier."""
         local = received_at.astimezone(self.clock.now().tzinfo)
         prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
         base = self.desk.desk_no * 1000
-        number = max(self.db.max_code_number(prefix), base) + 1
+        last = issued.get(prefix) if issued is not None else None
+        number = max(self.db.max_code_number(prefix) if last is None else last, base) + 1
         if number > base + MAX_PER_DESK_PER_DAY:
             raise CapacityExceeded(
                 f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
                 f"Desk {self.desk.desk_no} has issued all {MAX_PER_DESK_PER_DAY} dossier codes for the day.",
             )
+        if issued is not None:
+            issued[prefix] = number
         return f"{self.desk.agency_code}-{local:%y%m%d}-{number:04d}"
 
     def build_reception(

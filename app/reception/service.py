@@ -23,7 +23,14 @@ from app.reception.records import (
     DossierSummary,
     Procedure,
 )
-from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
+from app.reception.rows import (
+    dossier_payload,
+    event_payload,
+    event_row,
+    from_row,
+    row_search_text,
+    search_plan,
+)
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from app.reception.timeliness import Timeliness, judge
 from db.catalogue_store import CatalogueStore
@@ -173,10 +180,10 @@ class DossierService:
 
     def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
         """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
-        match = match_expression(query)
+        match, initials = search_plan(query)
         if match is None:
             return []
-        return list(map(DossierSummary._make, self.db.search_summaries(match, limit)))
+        return list(map(DossierSummary._make, self.db.search_summaries(match, limit, initials)))
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
         row = self.db.latest_applicant_by_cccd(cccd)

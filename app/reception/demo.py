@@ -289,27 +289,34 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
         m for day, n in zip(days, per_day, strict=True) for m in sorted(_working_moment(rng, day) for _ in range(n))
     )
     added = 0
-    with desk.store.bulk_load():  # per-row durability is not the point of demo data
-        for batch in _chunks(moments, BATCH):
-            with desk.store.transaction():
-                issued: dict[str, int] = {}  # the codes this transaction issued, per day
-                for received in batch:
-                    try:
-                        code = service.next_code(received, issued)
-                    except CapacityExceeded:
-                        continue  # that day is full from earlier demo runs; the count says what was added
-                    proc = rng.choice(procedures)
-                    req = ReceiveInput(
-                        applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
-                        procedure=proc,
-                        documents=proc.documents,
-                        sets=1,
-                        channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
-                        notes="",
-                        received_at=received,
-                    )
-                    _add_one(service, req, clerk_id, code, received, rng, now)
-                    added += 1
+    if service.marks is not None:
+        service.marks.set_synchronous("OFF")
+    try:
+        with desk.store.bulk_load():  # per-row durability is not the point of demo data
+            for batch in _chunks(moments, BATCH):
+                with desk.store.transaction():
+                    issued: dict[str, int] = {}  # the codes this transaction issued, per day
+                    for received in batch:
+                        try:
+                            code = service.next_code(received, issued)
+                        except CapacityExceeded:
+                            continue  # that day is full from earlier demo runs; the count says what was added
+                        proc = rng.choice(procedures)
+                        req = ReceiveInput(
+                            applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
+                            procedure=proc,
+                            documents=proc.documents,
+                            sets=1,
+                            channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
+                            notes="",
+                            received_at=received,
+                        )
+                        _add_one(service, req, clerk_id, code, received, rng, now)
+                        added += 1
+                    service.raise_marks(issued)  # before the batch commits: its codes are never issued again
+    finally:
+        if service.marks is not None:
+            service.marks.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
     return added
 

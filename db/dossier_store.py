@@ -141,21 +141,11 @@ class DossierStore:
                 (prefix, floor),
             )
 
-    def search_summaries(self, match: str, limit: int = 50, initials: Sequence[str] = ()) -> list[tuple]:
-        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone.
-
-        ``initials``: one-letter words that must start a word of the row's text, checked on the rows
-        the index found (the tokenizer splits words on anything but letters and digits: here spaces,
-        the code's hyphens and an agency code's dots).
-        """
-        where = ["dossier_search MATCH ?"]
-        params: list[Any] = [match]
-        for letter in initials:
-            where.append("(' ' || replace(replace(text, '-', ' '), '.', ' ')) LIKE ?")
-            params.append(f"% {letter}%")
+    def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
+        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
         return self.conn.execute(
-            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE {' AND '.join(where)} LIMIT ?",
-            (*params, limit),
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?",
+            (match, limit),
         ).fetchall()
 
     def optimize(self) -> None:

@@ -99,21 +99,6 @@ def row_search_text(row: Mapping[str, Any]) -> str:
     return search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"]))
 
 
-def search_plan(query: str) -> tuple[str | None, tuple[str, ...]]:
-    """The FTS5 query and the one-letter words to check on its rows.
-
-    A one-letter prefix ("bui quoc t") has no prefix index (they start at two letters): FTS5 would
-    merge the postings of every word starting with "t" — a good part of the index — for each
-    keystroke. When the query has a longer word, the index finds the rows by the longer words and the
-    one-letter words are checked on those rows (db.dossier_store.search_summaries); same results.
-    """
-    tokens = text.search_tokens(query)
-    longer = [t for t in tokens if len(t) > 1]
-    if not longer:
-        return match_expression(query), ()
-    return " AND ".join(f'"{t}"*' for t in longer), tuple(t for t in tokens if len(t) == 1)
-
-
 def match_expression(query: str) -> str | None:
     """An FTS5 query where each typed word must prefix a word of the dossier; None if nothing to find."""
     tokens = text.search_tokens(query)

@@ -29,8 +29,8 @@ from app.reception.rows import (
     event_payload,
     event_row,
     from_row,
+    match_expression,
     row_search_text,
-    search_plan,
 )
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from app.reception.timeliness import Timeliness, judge
@@ -246,10 +246,10 @@ class DossierService:
 
     def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
         """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
-        match, initials = search_plan(query)
+        match = match_expression(query)
         if match is None:
             return []
-        return list(map(DossierSummary._make, self.db.search_summaries(match, limit, initials)))
+        return list(map(DossierSummary._make, self.db.search_summaries(match, limit)))
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
         row = self.db.latest_applicant_by_cccd(cccd)

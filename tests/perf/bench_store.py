@@ -63,7 +63,7 @@ def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
         conn.execute(
-            "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+            "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4')"
         )
         conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
         conn.execute("INSERT INTO bare (rowid, text) SELECT rowid, text FROM src.dossier_search")
@@ -152,7 +152,7 @@ def main() -> None:
     os.environ.setdefault("MOTCUA_CONFIG_DIR", str(Path(tempfile.gettempdir()) / "motcua-bench-config"))
     store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
     build(store, args.dossiers)
-    bare = bare_table(store, store.with_name(store.stem + "-bare.sqlite3"))
+    bare = bare_table(store, store.with_name(store.stem + "-bare1234.sqlite3"))
     with Desk.open(store) as desk:
         queries = typing_queries(desk, random.Random(7), args.people)
         desk.dossiers.search("warm up", limit=SEARCH_LIMIT)

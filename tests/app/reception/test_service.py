@@ -226,7 +226,7 @@ def test_search_results_follow_status_and_due_changes(desk: Desk, admin, clock: 
 
 
 def test_a_one_letter_word_is_answered_by_the_index(desk: Desk, admin) -> None:
-    """ "bui quoc t": the index holds one-letter prefixes (migration 0010), so the last word costs one
+    """ "bui quoc t": the index holds one-letter prefixes (migration 0011), so the last word costs one
     posting list, not a merge of every word starting with that letter; the rows are those expected."""
     sql = desk.store.one("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'")["sql"]
     assert "prefix = '1 2 3 4'" in sql

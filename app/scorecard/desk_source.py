@@ -1,0 +1,155 @@
+"""The desk's store as scorecard records, and the desk's scorecard.
+
+The hub has its own source over its own store; both hand the same engine the same kind of records.
+Attachments and payments are not recorded on the desk yet (the issue "Digitise the dossier"): they
+go to the engine as ``None``, so the indicators resting on them say "no data".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from app.core.clock import parse_iso
+from app.core.worktime import VN_TZ
+from app.reception.records import DossierEvent
+from app.scorecard import engine
+from app.scorecard.provisional_timeliness import judge as provisional_judge
+from app.scorecard.records import (
+    DossierFacts,
+    FeedbackFact,
+    Period,
+    RatingFact,
+    Records,
+    Scorecard,
+    Unit,
+    UnitLevel,
+)
+from db.report_store import ReportStore
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+
+
+def _bound(day: date) -> str:
+    return datetime.combine(day, time.min, VN_TZ).isoformat(timespec="seconds")
+
+
+def _event(row: Mapping[str, Any]) -> DossierEvent:
+    return DossierEvent(
+        id=row["id"],
+        dossier_id=row["dossier_id"],
+        kind=row["kind"],
+        at=parse_iso(row["at"]),
+        clerk_id=row["clerk_id"],
+        desk_id=row["desk_id"],
+        data=json.loads(row["data"] or "{}"),
+        created_at=row["created_at"],
+    )
+
+
+def _opt_time(value: str | None) -> datetime | None:
+    return parse_iso(value) if value else None
+
+
+def _opt_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _element_satisfied(scale: str, given: Mapping[str, int]) -> dict[str, bool]:
+    from app.feedback.ratings import scales
+
+    known = scales().get(scale)
+    if known is None:
+        return {}
+    return {key: known.levels[value - 1].satisfied for key, value in given.items() if 1 <= value <= len(known.levels)}
+
+
+def records(store: ReportStore, period: Period) -> Records:
+    start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
+    rows = list(store.period_dossiers(start, end_next))
+    events = store.events_of([r["id"] for r in rows])
+    dossiers = [
+        DossierFacts(
+            id=r["id"],
+            code=r["code"],
+            procedure_code=r["procedure_code"],
+            procedure_name=r["procedure_name"],
+            legal_time=r["legal_time"],
+            channel=r["channel"],
+            received_at=parse_iso(r["received_at"]),
+            events=tuple(_event(e) for e in events.get(r["id"], ())),
+            clerk_id=r["clerk_id"],
+            desk_id=r["desk_id"],
+            synced=bool(r["synced"]),
+            identity_check=r["identity_check"],
+        )
+        for r in rows
+    ]
+    ratings = [
+        RatingFact(
+            id=r["id"],
+            at=parse_iso(r["rated_at"]),
+            dossier_id=r["dossier_id"],
+            desk_id=r["desk_id"],
+            clerk_id=r["clerk_id"] or "",
+            procedure_code=r["procedure_code"] or "",
+            level_key=r["level_key"],
+            satisfied=bool(r["satisfied"]),
+            elements=_element_satisfied(r["scale"], json.loads(r["elements"] or "{}")),
+        )
+        for r in store.period_ratings(start, end_next)
+    ]
+    ratings += [
+        RatingFact(
+            id=r["id"],
+            at=parse_iso(r["declined_at"]),
+            dossier_id=r["dossier_id"],
+            desk_id=r["desk_id"],
+            clerk_id=r["clerk_id"] or "",
+            procedure_code=r["procedure_code"] or "",
+            declined=True,
+        )
+        for r in store.period_declines(start, end_next) or ()
+    ]
+    feedback = [
+        FeedbackFact(
+            id=r["id"],
+            number=r["number"],
+            kind=r["kind"],
+            received_at=parse_iso(r["received_at"]),
+            dossier_id=r["dossier_id"],
+            desk_id=r["desk_id"],
+            accept_due=_opt_date(r["accept_due"]),
+            forward_due=_opt_date(r["forward_due"]),
+            resolve_due=_opt_date(r["resolve_due"]),
+            answered_at=_opt_time(r["answered_at"]),
+            forwarded_at=_opt_time(r["forwarded_at"]),
+            closed_at=_opt_time(r["closed_at"]),
+        )
+        for r in store.period_entries(start, end_next)
+    ]
+    return Records(dossiers=dossiers, ratings=ratings, feedback=feedback, attachments=None, payments=None)
+
+
+def scorecard(desk: Desk, period: Period, level: UnitLevel = "commune", now: datetime | None = None) -> Scorecard:
+    """The desk's scorecard: its commune (every dossier the desk holds) or only this desk's own."""
+    identity = desk.identity
+    unit = Unit(
+        level,
+        identity.desk_id if level == "desk" else identity.commune_code,
+        identity.commune_name,
+        identity.agency_code,
+    )
+    store = ReportStore(desk.store.conn)
+    return engine.compute(
+        records(store, period),
+        period,
+        unit,
+        calendar=desk.calendar,
+        judge=provisional_judge,
+        now=now or desk.clock.now(),
+        labels={"clerk": store.clerk_names()},
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
@@ -19,17 +19,19 @@ from app.scorecard import config as scorecard_config
 from app.scorecard import indicators as ind
 from app.scorecard.config import ScorecardConfig
 from app.scorecard.records import (
+    Attachment,
     Breakdown,
     DossierFacts,
     FeedbackFact,
+    Payment,
     Period,
     RatingFact,
     Records,
     Scorecard,
     Unit,
 )
+from app.scorecard.tally import CHANNELS, ROW_FIELDS, DossierTally, RatingTally
 
-CHANNELS = ("direct", "online", "post")
 END_KINDS = ("done", "returned", "refused", "withdrawn", "stopped")
 
 
@@ -60,13 +62,12 @@ def judge_dossiers(
     for d in dossiers:
         if d.received_at > as_of:
             continue
-        j = judge(d.events, d.received_at, LegalTime.parse(d.legal_time), calendar, as_of)
-        # The dossier's own end (a stop after an unanswered request is still a stop), while the
-        # verdict is the judge's (which ends that same dossier at the request).
         end = _first_end(d.events, as_of)
-        judged_end = next((e.at for e in d.events if e.id == j.end_event_id), None) if j.ended else None
-        if (end or judged_end) is not None and min(t for t in (end and end.at, judged_end) if t) < start:
-            continue  # ended (or waiting on the citizen) before the period: not processed in it
+        if end is not None and end.at < start:
+            continue  # ended before the period: not processed in it
+        # The verdict is the judge's (a stop after an unanswered supplement request is judged at the
+        # request); whether and how the dossier ended is its own first end event.
+        j = judge(d.events, d.received_at, LegalTime.parse(d.legal_time), calendar, as_of)
         found.append(
             ind.Judged(
                 facts=d,
@@ -75,6 +76,7 @@ def judge_dossiers(
                 end_kind=end.kind if end else None,
                 end_at=end.at if end else None,
                 received_in_period=period.holds(d.received_at),
+                waiting=end is None and _waiting(d.events, as_of),
             )
         )
     return found
@@ -115,57 +117,88 @@ def judge_feedback(
     return pakn, others
 
 
-def _ratings(ratings: Sequence[RatingFact], period: Period) -> tuple[dict[str, int], Counter[str], dict]:
-    given = [r for r in ratings if not r.declined and period.holds(r.at)]
-    rated_dossiers = {r.dossier_id for r in ratings if not r.declined and r.dossier_id}
-    declined = {r.dossier_id for r in ratings if r.declined and period.holds(r.at) and r.dossier_id}
+def tally_ratings(ratings: Iterable[RatingFact], period: Period) -> RatingTally:
+    """Counter ratings given in the period, and the response rate's dossiers (rated or declined)."""
+    items = list(ratings)
+    given = [r for r in items if not r.declined and period.holds(r.at)]
+    rated_dossiers = {r.dossier_id for r in items if not r.declined and r.dossier_id}
+    declined = {r.dossier_id for r in items if r.declined and period.holds(r.at) and r.dossier_id}
     declined -= rated_dossiers  # a citizen who came back and rated did not decline
-    elements: dict[str, tuple[int, int]] = {}
+    tally = RatingTally(levels=Counter(r.level_key for r in given), satisfied=sum(r.satisfied for r in given))
     for r in given:
         for key, ok in r.elements.items():
-            answered, satisfied = elements.get(key, (0, 0))
-            elements[key] = (answered + 1, satisfied + int(ok))
-    offered = sum(1 for r in given if r.dossier_id) + len(declined)
-    counts = {
-        "ratings": len(given),
-        "satisfied": sum(r.satisfied for r in given),
-        "ratings_declined": len(declined),
-        "ratings_offered": offered,
-    }
-    return counts, Counter(r.level_key for r in given), elements
+            answered, satisfied = tally.elements.get(key, (0, 0))
+            tally.elements[key] = (answered + 1, satisfied + int(ok))
+    tally.declined = len(declined)
+    tally.offered = sum(1 for r in given if r.dossier_id) + len(declined)
+    return tally
 
 
-def _breakdown(
+def _row(rows: dict[str, Counter[str]], key: str) -> Counter[str]:
+    return rows.setdefault(key, Counter())
+
+
+def tally_dossiers(
     judged: Sequence[ind.Judged],
-    ratings: Sequence[RatingFact],
-    period: Period,
-    key: Callable[[DossierFacts], str],
-    rating_key: Callable[[RatingFact], str],
-    labels: dict[str, str],
-    by_end: bool = False,
-) -> tuple[Breakdown, ...]:
-    rows: dict[str, dict[str, Any]] = {}
-
-    def row(k: str) -> dict[str, Any]:
-        return rows.setdefault(k, Counter())
-
+    complained: set[str],
+    attachments: Sequence[Attachment] | None,
+) -> DossierTally:
+    """The additive tally of 2.1's population (see tally.py), with the codes that cost points."""
+    tally = DossierTally()
+    received = [j.facts for j in judged if j.received_in_period]
+    tally.received = Counter(d.channel if d.channel in CHANNELS else "direct" for d in received)
+    if any(d.synced is None for d in received):
+        tally.synced = None
+    else:
+        tally.lost_unsynced = [d.code for d in received if not d.synced]
+        tally.synced = len(received) - len(tally.lost_unsynced)
+    if any(d.identity_check is None for d in received):
+        tally.identity_checked = None
+    else:
+        tally.lost_identity = [d.code for d in received if d.identity_check not in ("vneid", "population")]
+        tally.identity_checked = len(received) - len(tally.lost_identity)
+    tally.online_counted = ind.online_counted(received, attachments)
     for j in judged:
+        d = j.facts
+        rows = (_row(tally.by_procedure, d.procedure_code), _row(tally.by_clerk, d.clerk_id))
         if j.received_in_period:
-            row(key(j.facts))["received"] += 1
-        if j.ended:
-            r = row(key(j.facts) if not by_end or j.end_at is None else f"{j.end_at.astimezone(VN_TZ):%Y-%m}")
-            r["ended"] += 1
-            r[j.verdict] += 1
-        elif not by_end:
-            r = row(key(j.facts))
-            r["in_progress"] += 1
-            r["overdue_now"] += int(j.late)
-    for rating in ratings:
-        if not rating.declined and period.holds(rating.at):
-            r = row(rating_key(rating))
-            r["ratings"] += 1
-            r["satisfied"] += int(rating.satisfied)
-    return tuple(Breakdown(key=k, label=labels.get(k, k), **dict(rows[k])) for k in sorted(rows))
+            for row in (*rows, _row(tally.by_month, f"{d.received_at.astimezone(VN_TZ):%Y-%m}")):
+                row["received"] += 1
+        if j.ended and j.end_at is not None and j.end_kind is not None:
+            tally.ended[(j.verdict, j.end_kind)] += 1
+            for row in (*rows, _row(tally.by_month, f"{j.end_at.astimezone(VN_TZ):%Y-%m}")):
+                row["ended"] += 1
+                row[j.verdict] += 1
+        else:
+            tally.running += 1
+            tally.running_late += int(j.late)
+            tally.waiting_supplement += int(j.waiting)
+            for row in rows:
+                row["in_progress"] += 1
+                row["overdue_now"] += int(j.late)
+        if j.late:
+            tally.lost_late.append(d.code)
+        if d.id in complained:
+            tally.complained += 1
+            tally.lost_complained.append(d.code)
+    return tally
+
+
+def _rating_rows(tally: DossierTally, ratings: Iterable[RatingFact], period: Period) -> None:
+    for r in ratings:
+        if r.declined or not period.holds(r.at):
+            continue
+        for row in (
+            _row(tally.by_procedure, r.procedure_code),
+            _row(tally.by_clerk, r.clerk_id),
+            _row(tally.by_month, f"{r.at.astimezone(VN_TZ):%Y-%m}"),
+        ):
+            row["ratings"] += 1
+            row["satisfied"] += int(r.satisfied)
+
+
+def _breakdown(rows: dict[str, Counter[str]], labels: dict[str, str]) -> tuple[Breakdown, ...]:
+    return tuple(Breakdown(key=k, label=labels.get(k, k), **{f: rows[k][f] for f in ROW_FIELDS}) for k in sorted(rows))
 
 
 def compute(
@@ -181,44 +214,79 @@ def compute(
 ) -> Scorecard:
     """The unit's scorecard for the period (see the module docstring); ``labels``: names for the
     per-procedure and per-clerk tables ({"procedure": {code: name}, "clerk": {id: name}})."""
-    conf = scorecard_config.for_day(period.end, versions)
     as_of = min(now, period.last_moment)
     dossiers = [d for d in records.dossiers if _in_unit(unit, d.desk_id, d.commune)]
     ratings = [r for r in records.ratings if _in_unit(unit, r.desk_id, r.commune)]
     entries = [e for e in records.feedback if _in_unit(unit, e.desk_id, e.commune)]
-    judged = judge_dossiers(dossiers, period, as_of, calendar, judge)
-    received = [j.facts for j in judged if j.received_in_period]
-    ended = [j for j in judged if j.ended]
-    running = [j for j in judged if not j.ended]
-    pakn, others = judge_feedback(entries, period, as_of, calendar, conf)
     ids = {d.id for d in dossiers}
     attachments = None if records.attachments is None else [a for a in records.attachments if a.dossier_id in ids]
     payments = None if records.payments is None else [p for p in records.payments if p.dossier_id in ids]
+    judged = judge_dossiers(dossiers, period, as_of, calendar, judge)
+    tally = tally_dossiers(judged, complained_dossiers(entries), attachments)
+    _rating_rows(tally, ratings, period)
+    names = dict(labels or {})
+    names["procedure"] = {
+        **{d.procedure_code: d.procedure_name for d in dossiers if d.procedure_name},
+        **names.get("procedure", {}),
+    }
+    return finish(
+        tally,
+        tally_ratings(ratings, period),
+        entries,
+        period,
+        unit,
+        calendar=calendar,
+        as_of=as_of,
+        received=[j.facts for j in judged if j.received_in_period],
+        attachments=attachments,
+        payments=payments,
+        versions=versions,
+        labels=names,
+    )
 
-    sync = ind.sync_rate(conf, received)
+
+def complained_dossiers(entries: Iterable[FeedbackFact]) -> set[str]:
+    """Dossiers that feedback or a complaint is about (5.4's "hồ sơ ... có phản ánh, kiến nghị")."""
+    return {e.dossier_id for e in entries if e.dossier_id and e.kind in ("feedback", "complaint")}
+
+
+def finish(
+    tally: DossierTally,
+    ratings: RatingTally,
+    entries: Sequence[FeedbackFact],
+    period: Period,
+    unit: Unit,
+    *,
+    calendar: WorkCalendar,
+    as_of: datetime,
+    received: Sequence[DossierFacts] = (),
+    attachments: Sequence[Attachment] | None = None,
+    payments: Sequence[Payment] | None = None,
+    versions: tuple[ScorecardConfig, ...] | None = None,
+    labels: dict[str, dict[str, str]] | None = None,
+) -> Scorecard:
+    """Score the tallies: indicators, counts and tables (shared by the records and the counters paths)."""
+    conf = scorecard_config.for_day(period.end, versions)
+    pakn, others = judge_feedback(entries, period, as_of, calendar, conf)
+    sync = ind.sync_rate(conf, tally)
     payment_result, payment_counts = ind.paid_online(conf, received, payments)
-    complained = {e.dossier_id for e in entries if e.dossier_id and e.kind in ("feedback", "complaint")}
     digitised = ind.digitisation(conf, received, attachments)
     indicators = (
         sync,
-        ind.on_time(conf, judged),
-        ind.online_share(conf, received, attachments, sync),
+        ind.on_time(conf, tally),
+        ind.online_share(conf, tally, sync),
         payment_result,
         *digitised,
-        ind.population_data(conf, received),
+        ind.population_data(conf, tally),
         ind.feedback_on_time(conf, pakn),
         ind.feedback_satisfaction(conf, pakn),
-        ind.procedure_satisfaction(conf, judged, complained, None),
+        ind.procedure_satisfaction(conf, tally, dislikes_known=False),
     )
-
-    by_channel = Counter(d.channel if d.channel in CHANNELS else "direct" for d in received)
-    verdicts = Counter(j.verdict for j in ended)
-    kinds = Counter(j.end_kind for j in ended)
-    rating_counts, levels, elements = _ratings(ratings, period)
+    verdicts, kinds = tally.verdicts(), tally.kinds()
     counts: dict[str, int | None] = {
-        "received": len(received),
-        "carried_over": len(judged) - len(received),
-        "ended": len(ended),
+        "received": tally.received_total,
+        "carried_over": tally.population - tally.received_total,
+        "ended": tally.ended_total,
         "early": verdicts["early"],
         "on_time": verdicts["on_time"],
         "late": verdicts["late"],
@@ -226,14 +294,17 @@ def compute(
         "refused": kinds["refused"],
         "withdrawn": kinds["withdrawn"],
         "stopped": kinds["stopped"],
-        "in_progress": len(running),
-        "in_progress_on_time": sum(1 for j in running if not j.late),
-        "overdue_now": sum(1 for j in running if j.late),
-        "waiting_supplement": sum(1 for j in running if j.facts.events and _waiting(j.facts.events, as_of)),
+        "in_progress": tally.running,
+        "in_progress_on_time": tally.running - tally.running_late,
+        "overdue_now": tally.running_late,
+        "waiting_supplement": tally.waiting_supplement,
         "digitised": digitised[1].numerator if digitised[1].status != "no_data" else None,
         "electronic_result": digitised[0].numerator if digitised[0].status != "no_data" else None,
         **payment_counts,
-        **rating_counts,
+        "ratings": ratings.total,
+        "satisfied": ratings.satisfied,
+        "ratings_declined": ratings.declined,
+        "ratings_offered": ratings.offered,
         "feedback": len(pakn),
         "feedback_on_time": sum(j.on_time for j in pakn),
     }
@@ -242,37 +313,20 @@ def compute(
         counts[name] = len(items)
         counts[f"{name}_on_time"] = sum(j.on_time for j in items)
     names = labels or {}
-    procedure_names = {d.procedure_code: d.procedure_name for d in dossiers if d.procedure_name}
     return Scorecard(
         unit=unit,
         period=period,
         as_of=as_of,
         rules_from=conf.effective_from,
         counts=counts,
-        by_channel={c: by_channel[c] for c in CHANNELS},
-        ratings_by_level=dict(levels),
-        ratings_by_element=elements,
+        by_channel={c: tally.received[c] for c in CHANNELS},
+        ratings_by_level=dict(ratings.levels),
+        ratings_by_element=dict(ratings.elements),
         indicators=indicators,
-        by_procedure=_breakdown(
-            judged,
-            ratings,
-            period,
-            lambda d: d.procedure_code,
-            lambda r: r.procedure_code,
-            {**procedure_names, **names.get("procedure", {})},
-        ),
-        by_clerk=_breakdown(
-            judged, ratings, period, lambda d: d.clerk_id, lambda r: r.clerk_id, dict(names.get("clerk", {}))
-        ),
-        by_month=_breakdown(
-            judged,
-            ratings,
-            period,
-            lambda d: f"{d.received_at.astimezone(VN_TZ):%Y-%m}",
-            lambda r: f"{r.at.astimezone(VN_TZ):%Y-%m}",
-            {},
-            by_end=True,
-        ),
+        by_procedure=_breakdown(tally.by_procedure, dict(names.get("procedure", {}))),
+        by_clerk=_breakdown(tally.by_clerk, dict(names.get("clerk", {}))),
+        by_month=_breakdown(tally.by_month, {}),
+        lists_complete=tally.lists_complete,
     )
 
 

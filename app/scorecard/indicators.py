@@ -13,6 +13,7 @@ from datetime import datetime
 
 from app.scorecard.config import ScorecardConfig
 from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, IndicatorResult, Payment
+from app.scorecard.tally import DossierTally
 
 NO_ATTACHMENTS = "Chưa ghi nhận tệp số hóa, kết quả điện tử (vấn đề «Số hóa hồ sơ» chưa có)."
 NO_PAYMENTS = "Chưa ghi nhận phí, lệ phí và thanh toán (vấn đề «Số hóa hồ sơ» chưa có)."
@@ -31,6 +32,7 @@ class Judged:
     end_kind: str | None
     end_at: datetime | None
     received_in_period: bool
+    waiting: bool = False  # running, waiting for the citizen's supplement
 
     @property
     def late(self) -> bool:
@@ -86,55 +88,57 @@ def _result(
     )  # type: ignore[arg-type]
 
 
-def sync_rate(config: ScorecardConfig, received: Sequence[DossierFacts]) -> IndicatorResult:
+def sync_rate(config: ScorecardConfig, tally: DossierTally) -> IndicatorResult:
     """1.4 — "Số lượng hồ sơ đã đồng bộ có 'Ngày tiếp nhận' trong kỳ báo cáo / Tổng số hồ sơ được tính
     toán trong kỳ": dossiers received in the period that were synced ÷ dossiers received in the period.
     The desk knows what reached the province hub (the larger national count is the hub's to add)."""
-    if any(d.synced is None for d in received):
+    if tally.synced is None:
         return _result(config, "1.4", None, None, no_data=NO_SYNC)
-    unsynced = [d.code for d in received if not d.synced]
     return _result(
         config,
         "1.4",
-        len(received) - len(unsynced),
-        len(received),
-        lost=unsynced,
+        tally.synced,
+        tally.received_total,
+        lost=tally.lost_unsynced,
         note="Đồng bộ lên Cổng tỉnh; Cổng quốc gia do tỉnh đồng bộ.",
     )
 
 
-def on_time(config: ScorecardConfig, judged: Sequence[Judged]) -> IndicatorResult:
+def on_time(config: ScorecardConfig, tally: DossierTally) -> IndicatorResult:
     """2.1 — "Số lượng hồ sơ đã và đang xử lý đúng hạn hoặc trong hạn trong kỳ / Tổng số hồ sơ được tiếp
     nhận, xử lý trong kỳ": early, on time and still running within their date ÷ dossiers received or
     processed in the period. The end and the verdict come from the injected on-time function."""
-    late = [j.facts.code for j in judged if j.late]
-    return _result(config, "2.1", len(judged) - len(late), len(judged), lost=late)
+    return _result(config, "2.1", tally.population - tally.late, tally.population, lost=tally.lost_late)
 
 
 def _needs_result(d: DossierFacts) -> bool:
     return d.paper_result is not False  # unknown counts as paper: commune procedures issue papers
 
 
-def online_share(
-    config: ScorecardConfig,
-    received: Sequence[DossierFacts],
-    attachments: Sequence[Attachment] | None,
-    sync: IndicatorResult,
-) -> IndicatorResult:
+def online_share(config: ScorecardConfig, tally: DossierTally, sync: IndicatorResult) -> IndicatorResult:
     """3.3 — "Tổng số hồ sơ tiếp nhận trực tuyến có Ngày tiếp nhận trong kỳ / Tổng số hồ sơ tiếp nhận
     trong kỳ * Tỷ lệ đồng bộ hồ sơ": online (channel 2) dossiers received ÷ received, times the sync
     rate; an online dossier of a procedure with a paper result counts only with an electronic result
-    attached. "Đạt từ 50% trở lên sẽ đạt điểm tối đa"."""
-    online = [d for d in received if d.channel == "online"]
-    if online and attachments is None and any(_needs_result(d) for d in online):
+    attached (``tally.online_counted`` is None when that cannot be told). "Đạt từ 50% trở lên sẽ đạt
+    điểm tối đa"."""
+    if tally.online_counted is None:
         return _result(config, "3.3", None, None, no_data=NO_ATTACHMENTS)
+    received = tally.received_total
     if received and sync.status != "ok":
         return _result(config, "3.3", None, None, no_data=sync.note or NO_SYNC)
-    results = {a.dossier_id for a in attachments or () if a.result}
-    counted = sum(1 for d in online if not _needs_result(d) or d.id in results)
     rate = sync.value if sync.value is not None else 0.0
-    value = counted / len(received) * rate if received else None
-    return _result(config, "3.3", counted, len(received), value=value)
+    value = tally.online_counted / received * rate if received else None
+    return _result(config, "3.3", tally.online_counted, received, value=value)
+
+
+def online_counted(received: Sequence[DossierFacts], attachments: Sequence[Attachment] | None) -> int | None:
+    """3.3's numerator before the sync rate; None when an online dossier needs a result file and files
+    are not recorded."""
+    online = [d for d in received if d.channel == "online"]
+    if online and attachments is None and any(_needs_result(d) for d in online):
+        return None
+    results = {a.dossier_id for a in attachments or () if a.result}
+    return sum(1 for d in online if not _needs_result(d) or d.id in results)
 
 
 def paid_online(
@@ -212,14 +216,13 @@ def digitisation(
     )
 
 
-def population_data(config: ScorecardConfig, received: Sequence[DossierFacts]) -> IndicatorResult:
+def population_data(config: ScorecardConfig, tally: DossierTally) -> IndicatorResult:
     """4.5 — "Tổng số hồ sơ đồng bộ có 'taikhoanduocxacthucvoiVNeID' hoặc 'DuoclaytukhoDMQG', 'MaCSDL' của
     CSDL Dân cư / Tổng số hồ sơ TTHC": dossiers whose applicant was checked with VNeID or whose data came
     from the population database ÷ dossiers received in the period (the dossier share of 4.5)."""
-    if any(d.identity_check is None for d in received):
+    if tally.identity_checked is None:
         return _result(config, "4.5", None, None, no_data=NO_IDENTITY)
-    lost = [d.code for d in received if d.identity_check not in ("vneid", "population")]
-    return _result(config, "4.5", len(received) - len(lost), len(received), lost=lost)
+    return _result(config, "4.5", tally.identity_checked, tally.received_total, lost=tally.lost_identity)
 
 
 def feedback_on_time(config: ScorecardConfig, judged: Sequence[FeedbackJudged]) -> IndicatorResult:
@@ -243,24 +246,21 @@ def feedback_satisfaction(config: ScorecardConfig, judged: Sequence[FeedbackJudg
     )
 
 
-def procedure_satisfaction(
-    config: ScorecardConfig, judged: Sequence[Judged], complained: set[str], disliked: set[str] | None
-) -> IndicatorResult:
+def procedure_satisfaction(config: ScorecardConfig, tally: DossierTally, dislikes_known: bool) -> IndicatorResult:
     """5.4 — "100% − (Tỷ lệ hồ sơ giải quyết quá hạn + Tỷ lệ hồ sơ TTHC có phản ánh, kiến nghị hoặc đánh
     giá dislike)", over 2.1's dossiers; "Đạt từ 90% trở lên sẽ đạt điểm tối đa". Counter ratings do not
-    feed it (DOMAIN.md); a portal 'dislike' is not known at the desk (``disliked`` None)."""
-    if not judged:
+    feed it (DOMAIN.md); a portal 'dislike' is not known at the desk."""
+    population = tally.population
+    if not population:
         return _result(config, "5.4", 0, 0)
-    late = [j for j in judged if j.late]
-    marked = [j for j in judged if j.facts.id in complained or (disliked is not None and j.facts.id in disliked)]
-    value = 1.0 - (len(late) + len(marked)) / len(judged)
-    lost = sorted({j.facts.code for j in late} | {j.facts.code for j in marked})
+    value = 1.0 - (tally.late + tally.complained) / population
+    lost = sorted(set(tally.lost_late) | set(tally.lost_complained))
     return _result(
         config,
         "5.4",
-        len(judged) - len(lost),
-        len(judged),
+        population - tally.late - tally.complained,
+        population,
         value=value,
         lost=lost,
-        note=PORTAL_ONLY if disliked is None else "",
+        note="" if dislikes_known else PORTAL_ONLY,
     )

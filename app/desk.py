@@ -104,9 +104,16 @@ class Desk:
         self.refresh_calendar()
 
     def refresh_calendar(self) -> None:
-        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it."""
-        self.__dict__.pop("calendar", None)
+        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it,
+        and re-judge the dossiers whose promised date the change may have moved (scorecard counters)."""
+        old = self.__dict__.pop("calendar", None)
         self.__dict__.pop("dossiers", None)
+        if old is not None:
+            from app.scorecard import desk_counters
+
+            new = self.calendar
+            with self.store.transaction():
+                desk_counters.calendar_changed(self.store.conn, old, new, old.overridden_days() | new.overridden_days())
 
     # Services
 

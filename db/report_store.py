@@ -71,6 +71,26 @@ class ReportStore:
         for row in rows:
             yield dict(row)
 
+    def dossiers_by_ids(self, dossier_ids: list[str]) -> list[dict[str, Any]]:
+        """The same columns as ``period_dossiers`` for these dossiers."""
+        identity = "d.identity_check" if "identity_check" in self._columns("dossiers") else "NULL"
+        found: list[dict[str, Any]] = []
+        for i in range(0, len(dossier_ids), 500):
+            chunk = dossier_ids[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT {', '.join('d.' + c for c in DOSSIER_COLUMNS)}, {identity} AS identity_check, "
+                "CASE WHEN o.seq IS NULL THEN 1 "
+                "     WHEN o.seq <= COALESCE(a.acked_seq, 0) AND s.seq IS NULL THEN 1 ELSE 0 END AS synced "
+                "FROM dossiers d "
+                "LEFT JOIN outbox o ON o.entity_id = d.id AND o.entity = 'dossier' AND o.op = 'create' "
+                "LEFT JOIN sync_acks a ON a.db_id = o.db_id "
+                "LEFT JOIN sync_errors s ON s.db_id = o.db_id AND s.seq = o.seq "
+                f"WHERE d.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.extend(dict(r) for r in rows)
+        return found
+
     def events_of(self, dossier_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = {}
         for i in range(0, len(dossier_ids), 500):
@@ -117,3 +137,13 @@ class ReportStore:
 
     def clerk_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT id, full_name FROM clerks")}
+
+    def procedure_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM procedures")}
+
+    def all_ratings(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, dossier_id, procedure_code, clerk_id, scale, level_key, satisfied, elements, rated_at, "
+            "desk_id FROM ratings ORDER BY rated_at, id"
+        )
+        return [dict(r) for r in rows]

@@ -218,6 +218,10 @@ class WorkCalendar:
         # The library's own test honours its weekend working days (e.g. Sat 2025-04-26).
         return _national(d.year).is_working_day(d)
 
+    def overridden_days(self) -> frozenset[date]:
+        """The days the local overrides set (what a change of calendar may have moved)."""
+        return frozenset(self._overrides)
+
     def next_working_day(self, d: date) -> date:
         d += timedelta(days=1)
         while not self.is_working_day(d):

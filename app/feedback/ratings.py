@@ -22,6 +22,7 @@ from app.core import paths, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
+from app.scorecard import desk_counters
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
@@ -279,6 +280,7 @@ class RatingService:
                 # Another window of this desk rated the same dossier a moment earlier.
                 raise self._already(row["dossier_code"]) from None
             self.store.append_outbox("rating", row["id"], "create", dict(row, elements=given), stamp)
+            desk_counters.follow_rating(self.store.conn, row, {k: scale.level(v).satisfied for k, v in given.items()})
         return rating_from_row(row)
 
     @staticmethod

@@ -330,3 +330,5 @@ def _add_one(
     service.write_reception(row, event)
     for ev in later:
         service.write_event(ev)
+    if later:
+        service.follow_counters(row["id"])

@@ -24,6 +24,7 @@ from app.reception.records import (
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
 from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
+from app.scorecard import desk_counters
 from db.ids import new_id
 from db.store import Store
 
@@ -110,6 +111,11 @@ class DossierService:
         self.store.insert_event(event)
         self.store.append_outbox("dossier", row["id"], "create", dossier_payload(row), row["created_at"])
         self.store.append_outbox("event", event["id"], "create", event_payload(event), event["created_at"])
+        desk_counters.follow_reception(self.store.conn, row["id"], row["received_at"][:10], self.calendar)
+
+    def follow_counters(self, dossier_id: str) -> None:
+        """The scorecard's counters follow the dossier's events; call inside the change's transaction."""
+        desk_counters.follow(self.store.conn, dossier_id, self.calendar)
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -235,3 +241,4 @@ class DossierService:
         self.store.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )
+        self.follow_counters(dossier.id)

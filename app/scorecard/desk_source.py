@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ
 from app.reception.records import DossierEvent
-from app.scorecard import engine
-from app.scorecard.provisional_timeliness import judge as provisional_judge
+from app.scorecard import desk_counters, engine
+from app.scorecard.desk_counters import DESK_JUDGE
 from app.scorecard.records import (
     DossierFacts,
     FeedbackFact,
@@ -28,6 +28,7 @@ from app.scorecard.records import (
     UnitLevel,
 )
 from db.report_store import ReportStore
+from db.scorecard_store import ScorecardStore
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -67,11 +68,8 @@ def _element_satisfied(scale: str, given: Mapping[str, int]) -> dict[str, bool]:
     return {key: known.levels[value - 1].satisfied for key, value in given.items() if 1 <= value <= len(known.levels)}
 
 
-def records(store: ReportStore, period: Period) -> Records:
-    start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
-    rows = list(store.period_dossiers(start, end_next))
-    events = store.events_of([r["id"] for r in rows])
-    dossiers = [
+def _facts(rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]]) -> list[DossierFacts]:
+    return [
         DossierFacts(
             id=r["id"],
             code=r["code"],
@@ -88,6 +86,32 @@ def records(store: ReportStore, period: Period) -> Records:
         )
         for r in rows
     ]
+
+
+def _entries(store: ReportStore, start: str, end_next: str) -> list[FeedbackFact]:
+    return [
+        FeedbackFact(
+            id=r["id"],
+            number=r["number"],
+            kind=r["kind"],
+            received_at=parse_iso(r["received_at"]),
+            dossier_id=r["dossier_id"],
+            desk_id=r["desk_id"],
+            accept_due=_opt_date(r["accept_due"]),
+            forward_due=_opt_date(r["forward_due"]),
+            resolve_due=_opt_date(r["resolve_due"]),
+            answered_at=_opt_time(r["answered_at"]),
+            forwarded_at=_opt_time(r["forwarded_at"]),
+            closed_at=_opt_time(r["closed_at"]),
+        )
+        for r in store.period_entries(start, end_next)
+    ]
+
+
+def records(store: ReportStore, period: Period) -> Records:
+    start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
+    rows = list(store.period_dossiers(start, end_next))
+    dossiers = _facts(rows, store.events_of([r["id"] for r in rows]))
     ratings = [
         RatingFact(
             id=r["id"],
@@ -114,28 +138,18 @@ def records(store: ReportStore, period: Period) -> Records:
         )
         for r in store.period_declines(start, end_next) or ()
     ]
-    feedback = [
-        FeedbackFact(
-            id=r["id"],
-            number=r["number"],
-            kind=r["kind"],
-            received_at=parse_iso(r["received_at"]),
-            dossier_id=r["dossier_id"],
-            desk_id=r["desk_id"],
-            accept_due=_opt_date(r["accept_due"]),
-            forward_due=_opt_date(r["forward_due"]),
-            resolve_due=_opt_date(r["resolve_due"]),
-            answered_at=_opt_time(r["answered_at"]),
-            forwarded_at=_opt_time(r["forwarded_at"]),
-            closed_at=_opt_time(r["closed_at"]),
-        )
-        for r in store.period_entries(start, end_next)
-    ]
+    feedback = _entries(store, start, end_next)
     return Records(dossiers=dossiers, ratings=ratings, feedback=feedback, attachments=None, payments=None)
 
 
-def scorecard(desk: Desk, period: Period, level: UnitLevel = "commune", now: datetime | None = None) -> Scorecard:
-    """The desk's scorecard: its commune (every dossier the desk holds) or only this desk's own."""
+def scorecard(
+    desk: Desk, period: Period, level: UnitLevel = "commune", now: datetime | None = None, *, fast: bool | None = None
+) -> Scorecard:
+    """The desk's scorecard: its commune (every dossier the desk holds) or only this desk's own.
+
+    ``fast``: from the counters kept with the events (the default for the commune once they are
+    built); False reads every dossier of the period (the reference the counters are tested against).
+    """
     identity = desk.identity
     unit = Unit(
         level,
@@ -144,12 +158,34 @@ def scorecard(desk: Desk, period: Period, level: UnitLevel = "commune", now: dat
         identity.agency_code,
     )
     store = ReportStore(desk.store.conn)
-    return engine.compute(
-        records(store, period),
-        period,
-        unit,
-        calendar=desk.calendar,
-        judge=provisional_judge,
-        now=now or desk.clock.now(),
-        labels={"clerk": store.clerk_names()},
+    now = now or desk.clock.now()
+    labels = {"clerk": store.clerk_names(), "procedure": store.procedure_names()}
+    if fast is None:
+        fast = level == "commune" and ScorecardStore(desk.store.conn).built()
+    if not fast:
+        return engine.compute(
+            records(store, period),
+            period,
+            unit,
+            calendar=desk.calendar,
+            judge=DESK_JUDGE,
+            now=now,
+            labels=labels,
+        )
+    as_of = min(now, period.last_moment)
+    start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
+    live_ids = ScorecardStore(desk.store.conn).live_running(as_of.isoformat())
+    live_rows = store.dossiers_by_ids(live_ids)
+    live = _facts(live_rows, store.events_of(live_ids))
+    entries = _entries(store, start, end_next)
+    dossiers, ratings = desk_counters.tallies(
+        desk.store.conn, period, as_of, desk.calendar, entries, live, now.astimezone(VN_TZ).date()
     )
+    return engine.finish(dossiers, ratings, entries, period, unit, calendar=desk.calendar, as_of=as_of, labels=labels)
+
+
+def rebuild_counters(desk: Desk) -> int:
+    """The scorecard's counters from scratch (inside the caller's transaction); returns the dossiers."""
+    store = ReportStore(desk.store.conn)
+    ratings = [(r, _element_satisfied(r["scale"], json.loads(r["elements"] or "{}"))) for r in store.all_ratings()]
+    return desk_counters.rebuild(desk.store.conn, desk.calendar, ratings)

@@ -76,7 +76,7 @@ def judge_dossiers(
                 end_kind=end.kind if end else None,
                 end_at=end.at if end else None,
                 received_in_period=period.holds(d.received_at),
-                waiting=end is None and _waiting(d.events, as_of),
+                waiting=end is None and waiting(d.events, as_of),
             )
         )
     return found
@@ -334,7 +334,7 @@ def _first_end(events: Sequence[DossierEvent], as_of: datetime) -> DossierEvent 
     return min((e for e in events if e.kind in END_KINDS and e.at <= as_of), key=lambda e: (e.at, e.id), default=None)
 
 
-def _waiting(events: Sequence[DossierEvent], as_of: datetime) -> bool:
+def waiting(events: Sequence[DossierEvent], as_of: datetime) -> bool:
     """The last supplement request before ``as_of`` has no supplement after it."""
     waiting = False
     for e in sorted((e for e in events if e.at <= as_of), key=lambda e: (e.at, e.id)):

@@ -23,6 +23,7 @@ from app.core.worktime import Override
 from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
+from app.scorecard import desk_counters
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
@@ -208,9 +209,11 @@ class SyncService:
                     if x.get("seq") in by_seq
                 ]
                 with self.store.transaction():
+                    before = self.sync_store.acked(db_id)
                     self.sync_store.add_errors(refused)
                     # The hub may be behind us (restored from a backup): resume from what it holds.
                     self.sync_store.set_acked(db_id, hub_acked, now)
+                    desk_counters.follow_acks(self.store.conn, db_id, before, hub_acked)
                 sent_now = sum(1 for r in rows if r["seq"] <= hub_acked)
                 counts["sent"] += sent_now - len(refused)
                 counts["refused"] += len(refused)

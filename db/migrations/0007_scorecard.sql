@@ -1,0 +1,32 @@
+-- The scorecard's counters (app/scorecard/counters.py): one summary per dossier and day counters that
+-- the summaries add up to, both written in the transaction of the change that moves them.
+
+CREATE TABLE scorecard_dossiers (
+    dossier_id     TEXT PRIMARY KEY,
+    code           TEXT NOT NULL,
+    received_day   TEXT NOT NULL,            -- YYYY-MM-DD local
+    channel        TEXT NOT NULL,
+    procedure_code TEXT NOT NULL,
+    clerk_id       TEXT NOT NULL,
+    identity       INTEGER,                  -- 1 VNeID / population data, 0 not, NULL not recorded
+    end_day        TEXT,                     -- NULL while running
+    end_kind       TEXT,
+    verdict        TEXT,                     -- early | on_time | late, once ended
+    late_days      TEXT NOT NULL DEFAULT '', -- days it ran late before its end: "d1..d2,d3..d3"
+    waiting_days   TEXT NOT NULL DEFAULT ''  -- days it waited for the citizen's supplement before its end
+) WITHOUT ROWID;
+-- The dossiers that cost a period its points: ended late, by end day.
+CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (end_day) WHERE verdict = 'late';
+
+CREATE TABLE scorecard_counts (
+    day  TEXT NOT NULL,                      -- YYYY-MM-DD local
+    dim  TEXT NOT NULL,                      -- '' the unit, 'p' per procedure, 'c' per clerk
+    key  TEXT NOT NULL,                      -- the procedure code or clerk id ('' for the unit)
+    name TEXT NOT NULL,                      -- received:<channel>, ended:<verdict>:<kind>, running, ...
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (day, dim, key, name)
+) WITHOUT ROWID;
+
+-- A store with dossiers already has counters to build (motcua maintain, or the first report builds
+-- them); an empty one is complete from its first dossier.
+INSERT INTO meta (key, value) SELECT 'scorecard_counters', 'built' WHERE NOT EXISTS (SELECT 1 FROM dossiers);

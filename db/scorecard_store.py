@@ -1,0 +1,192 @@
+"""SQL for the scorecard's counters (app/scorecard/counters.py): summaries, day counters, live running.
+
+Writes join the caller's transaction (the change that moves a figure); reads sum day ranges.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+BUILT_META = "scorecard_counters"
+SUMMARY_COLUMNS = (
+    "dossier_id",
+    "code",
+    "received_day",
+    "channel",
+    "procedure_code",
+    "clerk_id",
+    "identity",
+    "end_day",
+    "end_kind",
+    "verdict",
+    "late_days",
+    "waiting_days",
+)
+RUNNING = ("received", "processing", "waiting_supplement")
+
+
+class ScorecardStore:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # State of the counters
+
+    def built(self) -> bool:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (BUILT_META,)).fetchone()
+        return row is not None and row[0] == "built"
+
+    def set_built(self, built: bool) -> None:
+        if built:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, 'built') ON CONFLICT (key) DO UPDATE SET value = 'built'",
+                (BUILT_META,),
+            )
+        else:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (BUILT_META,))
+
+    def clear(self) -> None:
+        self.conn.execute("DELETE FROM scorecard_counts")
+        self.conn.execute("DELETE FROM scorecard_dossiers")
+
+    # One dossier
+
+    def identity_column(self) -> bool:
+        return any(r[1] == "identity_check" for r in self.conn.execute("PRAGMA table_info(dossiers)"))
+
+    def dossier(self, dossier_id: str) -> dict[str, Any] | None:
+        identity = "identity_check" if self.identity_column() else "NULL AS identity_check"
+        row = self.conn.execute(
+            f"SELECT id, code, received_at, legal_time, channel, procedure_code, clerk_id, {identity} "
+            "FROM dossiers WHERE id = ?",
+            (dossier_id,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def dossier_ids_received_between(self, start: str, end_next: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT id FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at", (start, end_next)
+        )
+        return [r[0] for r in rows]
+
+    def all_dossier_ids(self) -> Iterable[str]:
+        for row in self.conn.execute("SELECT id FROM dossiers ORDER BY rowid"):
+            yield row[0]
+
+    def events(self, dossier_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, dossier_id, kind, at, data, clerk_id, desk_id, created_at FROM dossier_events "
+            "WHERE dossier_id = ?",
+            (dossier_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def summary(self, dossier_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM scorecard_dossiers WHERE dossier_id = ?", (dossier_id,)
+        ).fetchone()
+        return dict(row) if row else None
+
+    def put_summary(self, row: Mapping[str, Any]) -> None:
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO scorecard_dossiers ({', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(SUMMARY_COLUMNS))})",
+            [row[c] for c in SUMMARY_COLUMNS],
+        )
+
+    def add(self, deltas: Mapping[tuple[str, str, str, str], int]) -> None:
+        self.conn.executemany(
+            "INSERT INTO scorecard_counts (day, dim, key, name, n) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (day, dim, key, name) DO UPDATE SET n = n + excluded.n",
+            [(*k, n) for k, n in deltas.items()],
+        )
+
+    # Reading a period
+
+    def sums(self, first_day: str, last_day: str) -> list[tuple[str, str, str, int]]:
+        """(dim, key, name, total) over the days first..last (included)."""
+        rows = self.conn.execute(
+            "SELECT dim, key, name, SUM(n) FROM scorecard_counts WHERE day >= ? AND day <= ? GROUP BY dim, key, name",
+            (first_day, last_day),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def sums_by_month(self, first_day: str, last_day: str) -> list[tuple[str, str, int]]:
+        """(month, name, total) of the unit's counters, month by month."""
+        rows = self.conn.execute(
+            "SELECT substr(day, 1, 7), name, SUM(n) FROM scorecard_counts "
+            "WHERE day >= ? AND day <= ? AND dim = '' GROUP BY substr(day, 1, 7), name",
+            (first_day, last_day),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def running_at(self, day: str) -> list[tuple[str, str, str, int]]:
+        """(dim, key, name, n) of the dossiers that ran past ``day`` and have ended since."""
+        rows = self.conn.execute(
+            "SELECT dim, key, name, n FROM scorecard_counts "
+            "WHERE day = ? AND name IN ('running', 'running_late', 'running_waiting')",
+            (day,),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def late_codes(self, first_day: str, last_day: str, limit: int) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT code FROM scorecard_dossiers WHERE verdict = 'late' AND end_day >= ? AND end_day <= ? "
+            "ORDER BY end_day, code LIMIT ?",
+            (first_day, last_day, limit),
+        )
+        return [r[0] for r in rows]
+
+    def live_running(self, received_before: str) -> list[str]:
+        """Ids of the dossiers with no end yet, received before ``received_before``."""
+        marks = ",".join("?" * len(RUNNING))
+        rows = self.conn.execute(
+            f"SELECT id FROM dossiers WHERE status IN ({marks}) AND received_at < ?", (*RUNNING, received_before)
+        )
+        return [r[0] for r in rows]
+
+    def summaries(self, dossier_ids: list[str]) -> list[dict[str, Any]]:
+        """Code, received and end day of these dossiers (for 5.4's dossiers with feedback)."""
+        found: list[dict[str, Any]] = []
+        for i in range(0, len(dossier_ids), 500):
+            chunk = dossier_ids[i : i + 500]
+            rows = self.conn.execute(
+                "SELECT s.code, s.received_day, s.end_day, d.received_at FROM scorecard_dossiers s "
+                f"JOIN dossiers d ON d.id = s.dossier_id WHERE s.dossier_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.extend(dict(r) for r in rows)
+        return found
+
+    # What the hub holds (indicator 1.4)
+
+    def _creates_between(self, db_id: str, low: int, high: int) -> list[tuple[str, int]]:
+        """(received day, n) of the dossiers created with outbox sequence in (low, high], not refused."""
+        rows = self.conn.execute(
+            "SELECT substr(d.received_at, 1, 10), COUNT(*) FROM outbox o JOIN dossiers d ON d.id = o.entity_id "
+            "WHERE o.db_id = ? AND o.seq > ? AND o.seq <= ? AND o.entity = 'dossier' AND o.op = 'create' "
+            "AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq) "
+            "GROUP BY substr(d.received_at, 1, 10)",
+            (db_id, low, high),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def acks_moved(self, db_id: str, old: int, new: int) -> None:
+        """The hub's acknowledgement moved from ``old`` to ``new`` (back, after a hub restore, too)."""
+        if new == old:
+            return
+        sign = -1 if new > old else 1
+        low, high = min(old, new), max(old, new)
+        self.add({(day, "", "", "unsynced"): sign * n for day, n in self._creates_between(db_id, low, high)})
+
+    def unsynced_from_scratch(self) -> None:
+        """Every dossier created here whose creation the hub has not acknowledged, or refused."""
+        rows = self.conn.execute(
+            "SELECT substr(d.received_at, 1, 10), COUNT(*) FROM outbox o JOIN dossiers d ON d.id = o.entity_id "
+            "LEFT JOIN sync_acks a ON a.db_id = o.db_id WHERE o.entity = 'dossier' AND o.op = 'create' "
+            "AND (o.seq > COALESCE(a.acked_seq, 0) "
+            "     OR EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)) "
+            "GROUP BY substr(d.received_at, 1, 10)"
+        )
+        self.add({(r[0], "", "", "unsynced"): r[1] for r in rows})

@@ -6,7 +6,8 @@ Writes join the caller's transaction (the change that moves a figure); reads sum
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any
 
 BUILT_META = "scorecard_counters"
@@ -25,6 +26,12 @@ SUMMARY_COLUMNS = (
     "waiting_days",
 )
 RUNNING = ("received", "processing", "waiting_supplement")
+# Per connection: (schema version, whether dossiers has identity_check); asked on every change.
+_IDENTITY_COLUMN: dict[int, tuple[int, bool]] = {}
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 class ScorecardStore:
@@ -47,13 +54,20 @@ class ScorecardStore:
             self.conn.execute("DELETE FROM meta WHERE key = ?", (BUILT_META,))
 
     def clear(self) -> None:
-        self.conn.execute("DELETE FROM scorecard_counts")
+        for table in ("scorecard_counts", "scorecard_months", "scorecard_running"):
+            self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("DELETE FROM scorecard_dossiers")
 
     # One dossier
 
     def identity_column(self) -> bool:
-        return any(r[1] == "identity_check" for r in self.conn.execute("PRAGMA table_info(dossiers)"))
+        """Whether the store records how the applicant's identity was checked (a later migration)."""
+        version = self.conn.execute("PRAGMA schema_version").fetchone()[0]
+        known = _IDENTITY_COLUMN.get(id(self.conn))
+        if known is None or known[0] != version:
+            found = any(r[1] == "identity_check" for r in self.conn.execute("PRAGMA table_info(dossiers)"))
+            known = _IDENTITY_COLUMN[id(self.conn)] = (version, found)
+        return known[1]
 
     def dossier(self, dossier_id: str) -> dict[str, Any] | None:
         identity = "identity_check" if self.identity_column() else "NULL AS identity_check"
@@ -96,38 +110,78 @@ class ScorecardStore:
         )
 
     def add(self, deltas: Mapping[tuple[str, str, str, str], int]) -> None:
-        self.conn.executemany(
-            "INSERT INTO scorecard_counts (day, dim, key, name, n) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (day, dim, key, name) DO UPDATE SET n = n + excluded.n",
-            [(*k, n) for k, n in deltas.items()],
-        )
+        """Move the counters: day and month rows for what adds up, the running table for the rest."""
+        summable: dict[tuple[str, str, str, str], int] = {}
+        months: dict[tuple[str, str, str, str], int] = {}
+        running: list[tuple[str, str, str, str, int]] = []
+        for (day, dim, key, name), n in deltas.items():
+            if name.startswith("running"):
+                running.append((day, dim, key, name, n))
+                continue
+            summable[(day, dim, key, name)] = summable.get((day, dim, key, name), 0) + n
+            month = (day[:7], dim, key, name)
+            months[month] = months.get(month, 0) + n
+        for table, column, rows in (
+            ("scorecard_counts", "day", [(*k, n) for k, n in summable.items()]),
+            ("scorecard_months", "month", [(*k, n) for k, n in months.items()]),
+            ("scorecard_running", "day", running),
+        ):
+            if rows:
+                self.conn.executemany(
+                    f"INSERT INTO {table} ({column}, dim, key, name, n) VALUES (?, ?, ?, ?, ?) "
+                    f"ON CONFLICT ({column}, dim, key, name) DO UPDATE SET n = n + excluded.n",
+                    rows,
+                )
 
     # Reading a period
 
-    def sums(self, first_day: str, last_day: str) -> list[tuple[str, str, str, int]]:
-        """(dim, key, name, total) over the days first..last (included)."""
+    def _daily(self, first: str, last: str, by_month: bool) -> list[tuple[str, str, str, str, int]]:
         rows = self.conn.execute(
-            "SELECT dim, key, name, SUM(n) FROM scorecard_counts WHERE day >= ? AND day <= ? GROUP BY dim, key, name",
-            (first_day, last_day),
+            "SELECT substr(day, 1, 7), dim, key, name, SUM(n) FROM scorecard_counts WHERE day >= ? AND day <= ? "
+            + ("AND dim = '' GROUP BY substr(day, 1, 7), name" if by_month else "GROUP BY dim, key, name"),
+            (first, last),
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def _monthly(self, first: str, last: str, by_month: bool) -> list[tuple[str, str, str, str, int]]:
+        rows = self.conn.execute(
+            "SELECT month, dim, key, name, SUM(n) FROM scorecard_months WHERE month >= ? AND month <= ? "
+            + ("AND dim = '' GROUP BY month, name" if by_month else "GROUP BY dim, key, name"),
+            (first, last),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def _pieces(self, first_day: date, last_day: date, by_month: bool) -> Iterator[tuple[str, str, str, str, int]]:
+        """The days first..last as whole months (month rows) and the odd days at either end (day rows)."""
+        whole_from = first_day if first_day.day == 1 else _next_month(first_day)
+        whole_to = _next_month(last_day) - timedelta(days=1)
+        whole_to = whole_to if whole_to == last_day else last_day.replace(day=1) - timedelta(days=1)
+        if whole_from > whole_to:
+            yield from self._daily(first_day.isoformat(), last_day.isoformat(), by_month)
+            return
+        if first_day < whole_from:
+            yield from self._daily(first_day.isoformat(), (whole_from - timedelta(days=1)).isoformat(), by_month)
+        yield from self._monthly(whole_from.isoformat()[:7], whole_to.isoformat()[:7], by_month)
+        if whole_to < last_day:
+            yield from self._daily((whole_to + timedelta(days=1)).isoformat(), last_day.isoformat(), by_month)
+
+    def sums(self, first_day: str, last_day: str) -> list[tuple[str, str, str, int]]:
+        """(dim, key, name, total) over the days first..last (included)."""
+        total: dict[tuple[str, str, str], int] = {}
+        for _, dim, key, name, n in self._pieces(date.fromisoformat(first_day), date.fromisoformat(last_day), False):
+            total[(dim, key, name)] = total.get((dim, key, name), 0) + n
+        return [(*k, n) for k, n in total.items()]
 
     def sums_by_month(self, first_day: str, last_day: str) -> list[tuple[str, str, int]]:
         """(month, name, total) of the unit's counters, month by month."""
-        rows = self.conn.execute(
-            "SELECT substr(day, 1, 7), name, SUM(n) FROM scorecard_counts "
-            "WHERE day >= ? AND day <= ? AND dim = '' GROUP BY substr(day, 1, 7), name",
-            (first_day, last_day),
-        )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        total: dict[tuple[str, str], int] = {}
+        for month, _, _, name, n in self._pieces(date.fromisoformat(first_day), date.fromisoformat(last_day), True):
+            total[(month, name)] = total.get((month, name), 0) + n
+        return [(*k, n) for k, n in total.items()]
 
     def running_at(self, day: str) -> list[tuple[str, str, str, int]]:
         """(dim, key, name, n) of the dossiers that ran past ``day`` and have ended since."""
-        rows = self.conn.execute(
-            "SELECT dim, key, name, n FROM scorecard_counts "
-            "WHERE day = ? AND name IN ('running', 'running_late', 'running_waiting')",
-            (day,),
-        )
+        rows = self.conn.execute("SELECT dim, key, name, n FROM scorecard_running WHERE day = ?", (day,))
         return [tuple(r) for r in rows]  # type: ignore[misc]
 
     def late_codes(self, first_day: str, last_day: str, limit: int) -> list[str]:

@@ -102,7 +102,7 @@ class DossierService:
         }
         return row, event
 
-    def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
+    def write_reception(self, row: dict[str, Any], event: dict[str, Any], *, follow: bool = True) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
         self.store.insert_dossier(
             row,
@@ -111,7 +111,9 @@ class DossierService:
         self.store.insert_event(event)
         self.store.append_outbox("dossier", row["id"], "create", dossier_payload(row), row["created_at"])
         self.store.append_outbox("event", event["id"], "create", event_payload(event), event["created_at"])
-        desk_counters.follow_reception(self.store.conn, row["id"], row["received_at"][:10], self.calendar)
+        desk_counters.follow_reception(
+            self.store.conn, row["id"], row["received_at"][:10], self.calendar, summarise=follow
+        )
 
     def follow_counters(self, dossier_id: str) -> None:
         """The scorecard's counters follow the dossier's events; call inside the change's transaction."""

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
@@ -74,6 +75,22 @@ def expand(ranges: str) -> list[date]:
     return days
 
 
+class _OnePromise:
+    """A calendar that remembers the last due date it gave (one dossier is judged many times)."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
+        self._last: tuple[datetime, LegalTime, datetime] | None = None
+
+    def due(self, received: datetime, legal: LegalTime) -> datetime:
+        if self._last is None or self._last[:2] != (received, legal):
+            self._last = (received, legal, self._calendar.due(received, legal))
+        return self._last[2]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._calendar, name)
+
+
 def summarise(
     dossier_id: str,
     received_at: datetime,
@@ -101,10 +118,11 @@ def summarise(
     if end is None:
         return base
     legal = LegalTime.parse(legal_time)
-    verdict = judge(events, received_at, legal, calendar, FAR_FUTURE).verdict
+    once: Any = _OnePromise(calendar)  # the judge asks for the same promised date on every day judged
+    verdict = judge(events, received_at, legal, once, FAR_FUTURE).verdict
     first, end_day = _day(received_at), _day(end.at)
     days = [first + timedelta(days=i) for i in range((end_day - first).days)]
-    late = [d for d in days if judge(events, received_at, legal, calendar, _last_moment(d)).verdict == "late"]
+    late = [d for d in days if judge(events, received_at, legal, once, _last_moment(d)).verdict == "late"]
     waiting = [d for d in days if engine.waiting(events, _last_moment(d))]
     return replace(
         base,

@@ -85,12 +85,16 @@ def follow(conn: Any, dossier_id: str, calendar: WorkCalendar) -> None:
     db.put_summary({**new.__dict__, "code": code})
 
 
-def follow_reception(conn: Any, dossier_id: str, received_day: str, calendar: WorkCalendar) -> None:
-    """A dossier received at this desk: counted, and counted as not yet on the hub."""
+def follow_reception(
+    conn: Any, dossier_id: str, received_day: str, calendar: WorkCalendar, *, summarise: bool = True
+) -> None:
+    """A dossier received at this desk: counted, and counted as not yet on the hub. ``summarise``
+    False: the caller adds the dossier's later events and follows it then (a bulk load)."""
     db = ScorecardStore(conn)
     if not db.built():
         return
-    follow(conn, dossier_id, calendar)
+    if summarise:
+        follow(conn, dossier_id, calendar)
     db.add({(received_day, "", "", "unsynced"): 1})
 
 

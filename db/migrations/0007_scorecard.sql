@@ -18,11 +18,31 @@ CREATE TABLE scorecard_dossiers (
 -- The dossiers that cost a period its points: ended late, by end day.
 CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (end_day) WHERE verdict = 'late';
 
+-- Day counters that add up over a period (received, ended, ratings, not yet on the hub) ...
 CREATE TABLE scorecard_counts (
     day  TEXT NOT NULL,                      -- YYYY-MM-DD local
     dim  TEXT NOT NULL,                      -- '' the unit, 'p' per procedure, 'c' per clerk
     key  TEXT NOT NULL,                      -- the procedure code or clerk id ('' for the unit)
-    name TEXT NOT NULL,                      -- received:<channel>, ended:<verdict>:<kind>, running, ...
+    name TEXT NOT NULL,                      -- received:<channel>, ended:<verdict>:<kind>, rating, ...
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (day, dim, key, name)
+) WITHOUT ROWID;
+-- ... the same by month, so a year reads twelve months and the odd days at its ends ...
+CREATE TABLE scorecard_months (
+    month TEXT NOT NULL,                     -- YYYY-MM
+    dim   TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (month, dim, key, name)
+) WITHOUT ROWID;
+-- ... and what was running at the end of a day among the dossiers that have ended since (a period
+-- ending that day reads its one day).
+CREATE TABLE scorecard_running (
+    day  TEXT NOT NULL,
+    dim  TEXT NOT NULL,
+    key  TEXT NOT NULL,
+    name TEXT NOT NULL,                      -- running, running_late, running_waiting
     n    INTEGER NOT NULL,
     PRIMARY KEY (day, dim, key, name)
 ) WITHOUT ROWID;

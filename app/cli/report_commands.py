@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from app.cli.common import open_desk
 from app.core.errors import ValidationError
@@ -30,15 +31,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ValidationError(
             "Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.", "The period must end after it starts.", field="to"
         )
-    if args.format in ("xlsx", "pdf"):
+    if args.format == "pdf":
         raise ValidationError(
-            f"Chưa xuất được báo cáo dạng {args.format}; hãy dùng --format json hoặc text.",
-            f"The {args.format} report is not available yet; use --format json or text.",
+            "Chưa xuất được báo cáo dạng pdf; hãy dùng --format json, text hoặc xlsx.",
+            "The pdf report is not available yet; use --format json, text or xlsx.",
             field="format",
         )
     with open_desk(args) as desk:
         card = desk_source.scorecard(desk, Period(start, end), args.unit)
-    if args.format == "text":
+    if args.format == "xlsx":
+        from app.scorecard import xlsx
+
+        out = Path(args.out or f"bao-cao-766-{start.isoformat()}-{end.isoformat()}.xlsx")
+        print(xlsx.write(card, out))
+    elif args.format == "text":
         print(report.to_text(card, args.lang), end="")
     else:
         print(json.dumps(report.to_json(card, args.lang), ensure_ascii=False, indent=1))

@@ -28,6 +28,7 @@ ENTRY_COLUMNS = (
     "id",
     "number",
     "kind",
+    "channel",
     "received_at",
     "dossier_id",
     "desk_id",

@@ -37,7 +37,6 @@ class FeedbackLimits:
     first_more_info: int
     handle: int
     publish: int
-    forward_counts_as: str  # "refuse": a forwarding is judged against the refusal limit
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ def _version(data: Mapping[str, Any]) -> ScorecardConfig:
                 int(limits["first_more_info_working_days"]),
                 int(limits["handle_working_days"]),
                 int(limits["publish_working_days"]),
-                str(limits["forward_counts_as"]),
             ),
         )
     except (KeyError, TypeError, ValueError):

@@ -94,6 +94,7 @@ def _entries(store: ReportStore, start: str, end_next: str) -> list[FeedbackFact
             id=r["id"],
             number=r["number"],
             kind=r["kind"],
+            channel=r["channel"],
             received_at=parse_iso(r["received_at"]),
             dossier_id=r["dossier_id"],
             desk_id=r["desk_id"],

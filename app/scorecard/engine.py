@@ -82,39 +82,53 @@ def judge_dossiers(
     return found
 
 
+def portal_on_time(entry: FeedbackFact, as_of: datetime, calendar: WorkCalendar, conf: ScorecardConfig) -> bool:
+    """Indicator 5.2 for one portal feedback (PAKN): refused (closed with neither answer nor forwarding)
+    within the refusal limit; answered or forwarded within the handling limit (the register records no
+    publication: the answer counts as published that day); a running one within the handling limit."""
+    limits = conf.feedback
+    arrived = entry.received_at.astimezone(VN_TZ).date()
+
+    def seen(moment: datetime | None) -> datetime | None:
+        return moment if moment is not None and moment <= as_of else None
+
+    handled = seen(entry.answered_at) or seen(entry.forwarded_at)
+    closed = seen(entry.closed_at)
+    if handled is None and closed is not None:
+        return closed.astimezone(VN_TZ).date() <= calendar.working_deadline(arrived, limits.refuse)
+    moment = handled.astimezone(VN_TZ).date() if handled else as_of.astimezone(VN_TZ).date()
+    return moment <= calendar.working_deadline(arrived, limits.handle)
+
+
+def legal_on_time(entry: FeedbackFact, as_of: datetime) -> bool:
+    """A register entry against its own legal deadlines (the dated register rules it was received under):
+    a forwarding against the forwarding limit, anything else against the deadline it works towards."""
+    handled = entry.handled_at if entry.handled_at is not None and entry.handled_at <= as_of else None
+    if handled is not None and entry.forwarded_at is not None and entry.answered_at is None:
+        due = entry.forward_due
+    else:
+        due = entry.resolve_due or entry.accept_due or entry.forward_due
+    moment = (handled or as_of).astimezone(VN_TZ).date()
+    return due is None or moment <= due
+
+
 def judge_feedback(
     entries: Iterable[FeedbackFact], period: Period, as_of: datetime, calendar: WorkCalendar, conf: ScorecardConfig
 ) -> tuple[list[ind.FeedbackJudged], list[ind.FeedbackJudged]]:
-    """(feedback judged by 5.2's limits, other registers judged by their own legal deadlines)."""
-    limits = conf.feedback
-    pakn, others = [], []
-    today = as_of.astimezone(VN_TZ).date()
+    """(portal feedback judged by indicator 5.2's limits, every entry judged by its own legal deadlines),
+    over the entries received by the end of the period and not handled before its start."""
+    portal, every = [], []
     for e in entries:
         if e.received_at > as_of:
             continue
         handled = e.handled_at if e.handled_at is not None and e.handled_at <= as_of else None
         if handled is not None and handled < period.first_moment:
             continue
-        arrived = e.received_at.astimezone(VN_TZ).date()
-        if e.kind == "feedback":
-            if handled is not None and e.answered_at is not None and e.answered_at <= as_of:
-                limit = limits.handle
-            elif handled is not None:
-                limit = limits.refuse if limits.forward_counts_as == "refuse" else limits.handle
-            else:
-                limit = limits.handle
-            moment = handled.astimezone(VN_TZ).date() if handled else today
-            ok = moment <= calendar.working_deadline(arrived, limit)
-            pakn.append(ind.FeedbackJudged(e, ok, handled is not None, period.holds(e.received_at)))
-        else:
-            if handled is not None and e.forwarded_at is not None and e.answered_at is None:
-                due = e.forward_due
-            else:
-                due = e.resolve_due or e.accept_due or e.forward_due
-            moment = handled.astimezone(VN_TZ).date() if handled else today
-            ok = due is None or moment <= due
-            others.append(ind.FeedbackJudged(e, ok, handled is not None, period.holds(e.received_at)))
-    return pakn, others
+        fresh = period.holds(e.received_at)
+        if e.kind == "feedback" and e.channel == "online":
+            portal.append(ind.FeedbackJudged(e, portal_on_time(e, as_of, calendar, conf), handled is not None, fresh))
+        every.append(ind.FeedbackJudged(e, legal_on_time(e, as_of), handled is not None, fresh))
+    return portal, every
 
 
 def tally_ratings(ratings: Iterable[RatingFact], period: Period) -> RatingTally:
@@ -305,10 +319,16 @@ def finish(
         "satisfied": ratings.satisfied,
         "ratings_declined": ratings.declined,
         "ratings_offered": ratings.offered,
-        "feedback": len(pakn),
-        "feedback_on_time": sum(j.on_time for j in pakn),
+        "portal_feedback": len(pakn),
+        "portal_feedback_on_time": sum(j.on_time for j in pakn),
     }
-    for kind, name in (("complaint", "complaints"), ("denunciation", "denunciations"), ("reception", "reception")):
+    kinds_counted = (
+        ("feedback", "feedback"),
+        ("complaint", "complaints"),
+        ("denunciation", "denunciations"),
+        ("reception", "reception"),
+    )
+    for kind, name in kinds_counted:
         items = [j for j in others if j.entry.kind == kind]
         counts[name] = len(items)
         counts[f"{name}_on_time"] = sum(j.on_time for j in items)

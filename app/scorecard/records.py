@@ -120,6 +120,7 @@ class FeedbackFact:
     number: str
     kind: str  # feedback | complaint | denunciation | reception
     received_at: datetime
+    channel: str = "in_person"  # "online": came through the national portal (PAKN, indicator 5.2)
     dossier_id: str | None = None
     desk_id: str = ""
     commune: str = ""

@@ -105,6 +105,8 @@ COUNT_LABELS = (
     ("satisfied", "  hài lòng", "  satisfied"),
     ("feedback", "Phản ánh, kiến nghị", "Feedback"),
     ("feedback_on_time", "  xử lý đúng hạn", "  handled on time"),
+    ("portal_feedback", "PAKN qua Cổng DVCQG (chỉ số 5.2)", "Portal feedback (indicator 5.2)"),
+    ("portal_feedback_on_time", "  đúng hạn", "  on time"),
     ("complaints", "Khiếu nại", "Complaints"),
     ("denunciations", "Tố cáo", "Denunciations"),
 )

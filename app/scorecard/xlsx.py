@@ -41,7 +41,6 @@ EXTRA_COUNTS = (
     ("paid_online", "  thanh toán trực tuyến"),
     ("paid_transfer", "  chuyển khoản (VietQR)"),
     ("ratings_declined", "Lượt từ chối đánh giá"),
-    ("feedback_on_time", "Phản ánh xử lý đúng hạn"),
     ("complaints_on_time", "Khiếu nại giải quyết đúng hạn"),
     ("denunciations_on_time", "Tố cáo giải quyết đúng hạn"),
     ("reception", "Lượt tiếp công dân"),

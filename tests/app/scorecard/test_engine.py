@@ -167,20 +167,29 @@ def test_population_data_share() -> None:
 
 
 def test_feedback_on_time_by_the_portal_limits() -> None:
-    entries = (
-        feedback("2026-03-02 09:00", answered_at="2026-03-20 10:00"),  # 15 working days: 23 March → on time
-        feedback("2026-03-02 09:00", answered_at="2026-03-24 10:00"),  # late
-        feedback("2026-03-02 09:00", forwarded_at="2026-03-05 10:00"),  # returned after 3 working days: late
-        feedback("2026-03-02 09:00", forwarded_at="2026-03-04 10:00"),  # within 2: on time
-        feedback("2026-03-25 09:00"),  # running, within 15 at 31 March
-        feedback("2026-03-02 09:00", kind="complaint", resolve_due=at("2026-04-10 00:00").date()),
+    arrived = "2026-03-02 09:00"  # 15 working days: Mon 23 March; 2 working days: Wed 4 March
+    portal = (
+        feedback(arrived, channel="online", answered_at="2026-03-20 10:00"),  # on time
+        feedback(arrived, channel="online", answered_at="2026-03-24 10:00"),  # late
+        feedback(arrived, channel="online", forwarded_at="2026-03-05 10:00"),  # handled by forwarding: on time
+        feedback(arrived, channel="online", closed_at="2026-03-05 10:00"),  # refused after 3 working days: late
+        feedback(arrived, channel="online", closed_at="2026-03-04 10:00"),  # refused within 2: on time
+        feedback("2026-03-25 09:00", channel="online"),  # running, within 15 at 31 March
     )
-    sc = card(feedback=entries)
+    at_desk = (
+        feedback(arrived, resolve_due=at("2026-03-10 00:00").date(), answered_at="2026-03-12 10:00"),
+        feedback(arrived, kind="complaint", resolve_due=at("2026-04-10 00:00").date()),
+    )
+    sc = card(feedback=portal + at_desk)
     result = sc.indicator("5.2")
-    assert (result.numerator, result.denominator) == (3, 5)
-    assert sc.counts["feedback"] == 5 and sc.counts["feedback_on_time"] == 3
-    assert sc.counts["complaints"] == 1 and sc.counts["complaints_on_time"] == 1
-    assert sc.indicator("5.3").value == pytest.approx(3 / 5) and "Cổng" in sc.indicator("5.3").note
+    assert (result.numerator, result.denominator) == (4, 6)
+    assert set(result.lost) == {portal[1].number, portal[3].number}
+    c = sc.counts
+    assert (c["portal_feedback"], c["portal_feedback_on_time"]) == (6, 4)
+    # Every feedback entry against its own legal deadline (Decree 20/2008 rule), the portal's too.
+    assert (c["feedback"], c["feedback_on_time"]) == (7, 6)
+    assert (c["complaints"], c["complaints_on_time"]) == (1, 1)
+    assert sc.indicator("5.3").value == pytest.approx(4 / 6) and "Cổng" in sc.indicator("5.3").note
 
 
 def test_procedure_satisfaction_subtracts_late_and_complained_dossiers() -> None:

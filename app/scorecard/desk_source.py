@@ -190,3 +190,7 @@ def rebuild_counters(desk: Desk) -> int:
     store = ReportStore(desk.store.conn)
     ratings = [(r, _element_satisfied(r["scale"], json.loads(r["elements"] or "{}"))) for r in store.all_ratings()]
     return desk_counters.rebuild(desk.store.conn, desk.calendar, ratings)
+
+
+def counters_built(desk: Desk) -> bool:
+    return ScorecardStore(desk.store.conn).built()

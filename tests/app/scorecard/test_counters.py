@@ -123,3 +123,14 @@ def test_a_store_without_counters_reads_every_dossier_until_they_are_built(worke
         desk_source.rebuild_counters(worked)
     assert_same(worked)
     assert desk_counters.CALENDAR_REACH_DAYS > 0
+
+
+def test_maintain_builds_missing_counters(worked: Desk, capsys: pytest.CaptureFixture[str]) -> None:
+    from ui.main import main
+
+    with worked.store.transaction():
+        ScorecardStore(worked.store.conn).set_built(False)
+        ScorecardStore(worked.store.conn).clear()
+    assert main(["maintain", "--db", str(worked.store.path)]) == 0
+    assert capsys.readouterr().out == "ok\n"
+    assert_same(worked)

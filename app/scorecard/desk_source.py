@@ -182,6 +182,10 @@ def scorecard(
     dossiers, ratings = desk_counters.tallies(
         desk.store.conn, period, as_of, desk.calendar, entries, live, now.astimezone(VN_TZ).date()
     )
+    # Declined ratings are few and indexed by day: read, not counted (a later rating cancels one).
+    declines = store.period_declines(start, end_next) or []
+    ratings.declined = len(declines)
+    ratings.offered += len(declines)
     return engine.finish(dossiers, ratings, entries, period, unit, calendar=desk.calendar, as_of=as_of, labels=labels)
 
 

@@ -56,6 +56,10 @@ class Desk:
 
     def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
         desk = accounts.initialise(self.store, req, self.clock)
+        from app.scorecard import desk_counters
+
+        with self.store.transaction():
+            desk_counters.start(self.store.conn)
         catalogue.replace(self.store, catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():

@@ -40,18 +40,27 @@ class ScorecardStore:
 
     # State of the counters
 
-    def built(self) -> bool:
+    def built(self, version: str) -> bool:
+        """Whether the counters were built by this ``version`` of the counting rules."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (BUILT_META,)).fetchone()
-        return row is not None and row[0] == "built"
+        return row is not None and row[0] == version
 
-    def set_built(self, built: bool) -> None:
-        if built:
-            self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, 'built') ON CONFLICT (key) DO UPDATE SET value = 'built'",
-                (BUILT_META,),
-            )
-        else:
+    def start_if_empty(self, version: str) -> bool:
+        """A store with no dossier yet has complete counters from its first one on."""
+        if self.conn.execute("SELECT 1 FROM dossiers LIMIT 1").fetchone() is not None:
+            return False
+        self.set_built(version)
+        return True
+
+    def set_built(self, version: str | None) -> None:
+        """Mark the counters built by ``version`` (None: not built)."""
+        if version is None:
             self.conn.execute("DELETE FROM meta WHERE key = ?", (BUILT_META,))
+        else:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (BUILT_META, version),
+            )
 
     def clear(self) -> None:
         for table in ("scorecard_counts", "scorecard_months", "scorecard_running"):

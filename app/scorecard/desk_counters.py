@@ -26,6 +26,9 @@ from db.scorecard_store import ScorecardStore
 
 # The on-time function the desk's counters and reports share (issue 12's, once it is on main).
 DESK_JUDGE: Judge = provisional_judge
+# The counting rules' version: counters built by another (a changed on-time function or summary) are
+# not read, and ``motcua maintain`` builds them again.
+VERSION = "1-provisional"
 # Calendar days before a changed day within which a dossier's promised date may move (the longest
 # legal time in working days, twice over for holidays, and then some).
 CALENDAR_REACH_DAYS = 200
@@ -69,10 +72,15 @@ def _stored(row: Mapping[str, Any] | None) -> counters.Summary | None:
     return counters.Summary(**{k: v for k, v in row.items() if k != "code"})
 
 
+def start(conn: Any) -> bool:
+    """A new store: its counters are complete from its first dossier (False: it already has dossiers)."""
+    return ScorecardStore(conn).start_if_empty(VERSION)
+
+
 def follow(conn: Any, dossier_id: str, calendar: WorkCalendar) -> None:
     """The dossier changed: move the counters by the difference. Call inside the change's transaction."""
     db = ScorecardStore(conn)
-    if not db.built():
+    if not db.built(VERSION):
         return  # counters are built from scratch later; a partial update would only be undone
     found = _summary(db, dossier_id, calendar)
     if found is None:
@@ -91,7 +99,7 @@ def follow_reception(
     """A dossier received at this desk: counted, and counted as not yet on the hub. ``summarise``
     False: the caller adds the dossier's later events and follows it then (a bulk load)."""
     db = ScorecardStore(conn)
-    if not db.built():
+    if not db.built(VERSION):
         return
     if summarise:
         follow(conn, dossier_id, calendar)
@@ -101,13 +109,13 @@ def follow_reception(
 def follow_acks(conn: Any, db_id: str, old: int, new: int) -> None:
     """The hub acknowledged this history up to ``new`` (from ``old``): those dossiers are synced."""
     db = ScorecardStore(conn)
-    if db.built():
+    if db.built(VERSION):
         db.acks_moved(db_id, old, new)
 
 
 def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool]) -> None:
     db = ScorecardStore(conn)
-    if not db.built():
+    if not db.built(VERSION):
         return
     day = parse_iso(row["rated_at"]).astimezone(VN_TZ).date().isoformat()
     db.add(
@@ -129,7 +137,7 @@ def calendar_changed(conn: Any, old: WorkCalendar, new: WorkCalendar, days: Iter
     if not changed:
         return 0
     db = ScorecardStore(conn)
-    if not db.built():
+    if not db.built(VERSION):
         return 0
     start = datetime.combine(min(changed) - timedelta(days=CALENDAR_REACH_DAYS), time.min, VN_TZ)
     end = datetime.combine(max(changed) + timedelta(days=1), time.min, VN_TZ)
@@ -168,7 +176,7 @@ def rebuild(conn: Any, calendar: WorkCalendar, ratings: Iterable[tuple[Mapping[s
         )
     db.add({k: n for k, n in total.items() if n})
     db.unsynced_from_scratch()
-    db.set_built(True)
+    db.set_built(VERSION)
     return count
 
 

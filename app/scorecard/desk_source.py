@@ -162,7 +162,7 @@ def scorecard(
     now = now or desk.clock.now()
     labels = {"clerk": store.clerk_names(), "procedure": store.procedure_names()}
     if fast is None:
-        fast = level == "commune" and ScorecardStore(desk.store.conn).built()
+        fast = level == "commune" and ScorecardStore(desk.store.conn).built(desk_counters.VERSION)
     if not fast:
         return engine.compute(
             records(store, period),
@@ -197,4 +197,4 @@ def rebuild_counters(desk: Desk) -> int:
 
 
 def counters_built(desk: Desk) -> bool:
-    return ScorecardStore(desk.store.conn).built()
+    return ScorecardStore(desk.store.conn).built(desk_counters.VERSION)

@@ -1,5 +1,7 @@
 -- The scorecard's counters (app/scorecard/counters.py): one summary per dossier and day counters that
--- the summaries add up to, both written in the transaction of the change that moves them.
+-- the summaries add up to, both written in the transaction of the change that moves them. A store
+-- with dossiers from before gets them from ``motcua maintain``; meta 'scorecard_counters' names the
+-- version of the counting rules that built them.
 
 CREATE TABLE scorecard_dossiers (
     dossier_id     TEXT PRIMARY KEY,
@@ -46,7 +48,3 @@ CREATE TABLE scorecard_running (
     n    INTEGER NOT NULL,
     PRIMARY KEY (day, dim, key, name)
 ) WITHOUT ROWID;
-
--- A store with dossiers already has counters to build (motcua maintain, or the first report builds
--- them); an empty one is complete from its first dossier.
-INSERT INTO meta (key, value) SELECT 'scorecard_counters', 'built' WHERE NOT EXISTS (SELECT 1 FROM dossiers);

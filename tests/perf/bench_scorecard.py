@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.desk import Desk  # noqa: E402
 from app.reception import demo  # noqa: E402
-from app.scorecard import desk_source  # noqa: E402
+from app.scorecard import desk_counters, desk_source  # noqa: E402
 from app.scorecard.records import Period  # noqa: E402
 from db.scorecard_store import ScorecardStore  # noqa: E402
 
@@ -38,7 +38,7 @@ def build(path: Path, count: int) -> None:
     if path.exists():
         with Desk.open(path) as desk:
             have = desk.store.count_dossiers()
-            built = ScorecardStore(desk.store.conn).built()
+            built = ScorecardStore(desk.store.conn).built(desk_counters.VERSION)
         if have >= count and built:
             print(f"store: {path} ({have:,} dossiers, cached)")
             return
@@ -47,7 +47,7 @@ def build(path: Path, count: int) -> None:
         demo.ensure_initialised(desk)
         missing = count - desk.store.count_dossiers()
         demo.populate(desk, missing, seed=42)
-        if not ScorecardStore(desk.store.conn).built():
+        if not ScorecardStore(desk.store.conn).built(desk_counters.VERSION):
             with desk.store.transaction():
                 desk_source.rebuild_counters(desk)
     print(f"store: {path} built {missing:,} dossiers in {time.perf_counter() - started:.0f} s")

@@ -43,7 +43,7 @@ def comparable(card: Scorecard) -> dict:
 
 
 def assert_same(desk: Desk, now: datetime = NOW) -> None:
-    assert ScorecardStore(desk.store.conn).built()
+    assert ScorecardStore(desk.store.conn).built(desk_counters.VERSION)
     for period in PERIODS:
         fast = desk_source.scorecard(desk, period, now=now, fast=True)
         full = desk_source.scorecard(desk, period, now=now, fast=False)
@@ -115,10 +115,13 @@ def test_rebuilt_counters_equal_the_ones_kept_with_the_events(worked: Desk) -> N
 
 def test_a_store_without_counters_reads_every_dossier_until_they_are_built(worked: Desk) -> None:
     with worked.store.transaction():
-        ScorecardStore(worked.store.conn).set_built(False)
+        ScorecardStore(worked.store.conn).set_built(None)
         ScorecardStore(worked.store.conn).clear()
     card = desk_source.scorecard(worked, PERIODS[0], now=NOW)
     assert card.counts["received"] > 0  # from the dossiers themselves
+    with worked.store.transaction():  # counters built by other counting rules are not read either
+        ScorecardStore(worked.store.conn).set_built("0-older-rules")
+    assert not desk_source.counters_built(worked)
     with worked.store.transaction():
         desk_source.rebuild_counters(worked)
     assert_same(worked)
@@ -129,7 +132,7 @@ def test_maintain_builds_missing_counters(worked: Desk, capsys: pytest.CaptureFi
     from ui.main import main
 
     with worked.store.transaction():
-        ScorecardStore(worked.store.conn).set_built(False)
+        ScorecardStore(worked.store.conn).set_built(None)
         ScorecardStore(worked.store.conn).clear()
     assert main(["maintain", "--db", str(worked.store.path)]) == 0
     assert capsys.readouterr().out == "ok\n"

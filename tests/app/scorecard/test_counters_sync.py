@@ -3,10 +3,11 @@ other desk of the commune, on a real hub over loopback."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.core.clock import FixedClock
+from app.desk import Desk
 from app.scorecard import desk_source
 from app.scorecard.records import Period
 from tests.app.scorecard.test_counters import comparable
@@ -17,7 +18,7 @@ from tests.app.sync.hub import Hub
 FEB = Period(date(2026, 2, 1), date(2026, 2, 28))
 
 
-def same(desk, now) -> dict:  # noqa: ANN001
+def same(desk: Desk, now: datetime) -> dict:
     fast = desk_source.scorecard(desk, FEB, now=now, fast=True)
     full = desk_source.scorecard(desk, FEB, now=now, fast=False)
     assert comparable(fast) == comparable(full)
@@ -41,4 +42,4 @@ def test_counters_follow_acknowledgements_and_pulled_events(hub: Hub, tmp_path: 
     assert a2.sync.run_once().complete and a1.sync.run_once().received == 2
     at_a1 = same(a1, later)  # the events from desk 2 moved desk 1's counters
     assert (at_a1["ended"], at_a1["refused"], at_a1["early"]) == (2, 1, 2)
-    assert {k: v for k, v in at_a1.items()} == counts
+    assert at_a1 == counts

@@ -37,7 +37,7 @@ def ms(seconds: float) -> str:
 def build(path: Path, count: int) -> None:
     if path.exists():
         with Desk.open(path) as desk:
-            have = desk.store.count_dossiers()
+            have = desk.dossiers.count()
             built = ScorecardStore(desk.store.conn).built(desk_counters.VERSION)
         if have >= count and built:
             print(f"store: {path} ({have:,} dossiers, cached)")
@@ -45,7 +45,7 @@ def build(path: Path, count: int) -> None:
     started = time.perf_counter()
     with Desk.open(path) as desk:
         demo.ensure_initialised(desk)
-        missing = count - desk.store.count_dossiers()
+        missing = count - desk.dossiers.count()
         demo.populate(desk, missing, seed=42)
         if not ScorecardStore(desk.store.conn).built(desk_counters.VERSION):
             with desk.store.transaction():
@@ -79,7 +79,7 @@ def main() -> None:
         last_month_end = today.replace(day=1) - timedelta(days=1)
         month = Period(last_month_end.replace(day=1), last_month_end)
         conn = desk.store.conn
-        dossiers = desk.store.count_dossiers()
+        dossiers = desk.dossiers.count()
         counters = conn.execute("SELECT COUNT(*) FROM scorecard_counts").fetchone()[0]
         running = len(ScorecardStore(conn).live_running("9999"))
         print(f"{dossiers:,} dossiers, {counters:,} counter rows, {running:,} dossiers running now")

@@ -201,6 +201,15 @@ class ScorecardStore:
         )
         return [r[0] for r in rows]
 
+    def ran_late_past(self, day: str) -> list[tuple[str, str]]:
+        """(code, late days) of the dossiers received by ``day`` that ran late and ended after it."""
+        rows = self.conn.execute(
+            "SELECT code, late_days FROM scorecard_dossiers "
+            "WHERE late_days != '' AND end_day > ? AND received_day <= ? ORDER BY end_day, code",
+            (day, day),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def live_running(self, received_before: str) -> list[str]:
         """Ids of the dossiers with no end yet, received before ``received_before``."""
         marks = ",".join("?" * len(RUNNING))

@@ -19,13 +19,13 @@ from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
 from app.scorecard import counters, engine
 from app.scorecard.engine import Judge
-from app.scorecard.provisional_timeliness import judge as provisional_judge
+from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period
 from app.scorecard.tally import DossierTally, RatingTally
 from db.scorecard_store import ScorecardStore
 
-# The on-time function the desk's counters and reports share (issue 12's, once it is on main).
-DESK_JUDGE: Judge = provisional_judge
+# The on-time function the desk's counters and reports share (app.scorecard.judging).
+DESK_JUDGE: Judge = JUDGE
 # The counting rules' version: counters built by another (a changed on-time function or summary) are
 # not read, and ``motcua maintain`` builds them again.
 VERSION = "1-provisional"
@@ -210,7 +210,7 @@ def tallies(
     ``as_of``) judged now; the per-dossier lists hold what the store can list cheaply."""
     db = ScorecardStore(conn)
     first, last = period.start.isoformat(), period.end.isoformat()
-    tally = DossierTally(lists_complete=True)
+    tally = DossierTally()
     ratings = RatingTally()
     rows = {"p": tally.by_procedure, "c": tally.by_clerk}
     identity_known = db.identity_column()
@@ -254,10 +254,12 @@ def tallies(
                 tally.running += n
             elif name == "running_waiting":
                 tally.waiting_supplement += n
-            elif n:
+            else:
                 tally.running_late += n
-                tally.lists_complete = False  # those codes are not indexed; the count is whole
-    tally.lost_late = db.late_codes(first, last, 1_000_000)
+        straddlers = [code for code, days in db.ran_late_past(last) if period.end in set(counters.expand(days))]
+    else:
+        straddlers = []
+    tally.lost_late = db.late_codes(first, last, 1_000_000) + straddlers
     judged = engine.judge_dossiers(live, period, as_of, calendar, DESK_JUDGE)
     for j in judged:
         tally.running += 1

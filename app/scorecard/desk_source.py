@@ -27,6 +27,7 @@ from app.scorecard.records import (
     Unit,
     UnitLevel,
 )
+from app.scorecard.scales import elements_satisfied
 from db.report_store import ReportStore
 from db.scorecard_store import ScorecardStore
 
@@ -57,15 +58,6 @@ def _opt_time(value: str | None) -> datetime | None:
 
 def _opt_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def _element_satisfied(scale: str, given: Mapping[str, int]) -> dict[str, bool]:
-    from app.feedback.ratings import scales
-
-    known = scales().get(scale)
-    if known is None:
-        return {}
-    return {key: known.levels[value - 1].satisfied for key, value in given.items() if 1 <= value <= len(known.levels)}
 
 
 def _facts(rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]]) -> list[DossierFacts]:
@@ -123,7 +115,7 @@ def records(store: ReportStore, period: Period) -> Records:
             procedure_code=r["procedure_code"] or "",
             level_key=r["level_key"],
             satisfied=bool(r["satisfied"]),
-            elements=_element_satisfied(r["scale"], json.loads(r["elements"] or "{}")),
+            elements=elements_satisfied(r["scale"], json.loads(r["elements"] or "{}")),
         )
         for r in store.period_ratings(start, end_next)
     ]
@@ -192,7 +184,7 @@ def scorecard(
 def rebuild_counters(desk: Desk) -> int:
     """The scorecard's counters from scratch (inside the caller's transaction); returns the dossiers."""
     store = ReportStore(desk.store.conn)
-    ratings = [(r, _element_satisfied(r["scale"], json.loads(r["elements"] or "{}"))) for r in store.all_ratings()]
+    ratings = [(r, elements_satisfied(r["scale"], json.loads(r["elements"] or "{}"))) for r in store.all_ratings()]
     return desk_counters.rebuild(desk.store.conn, desk.calendar, ratings)
 
 

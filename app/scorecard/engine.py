@@ -346,7 +346,6 @@ def finish(
         by_procedure=_breakdown(tally.by_procedure, dict(names.get("procedure", {}))),
         by_clerk=_breakdown(tally.by_clerk, dict(names.get("clerk", {}))),
         by_month=_breakdown(tally.by_month, {}),
-        lists_complete=tally.lists_complete,
     )
 
 

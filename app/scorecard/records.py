@@ -207,7 +207,6 @@ class Scorecard:
     by_procedure: tuple[Breakdown, ...] = ()
     by_clerk: tuple[Breakdown, ...] = ()
     by_month: tuple[Breakdown, ...] = ()
-    lists_complete: bool = True  # False: the indicators' ``lost`` lists were not gathered (fast path)
 
     @property
     def score(self) -> float:

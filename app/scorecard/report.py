@@ -15,7 +15,7 @@ MAX_CODES = 200  # dossiers listed per indicator in the JSON (the count is alway
 TOTAL_POINTS = 100
 
 
-def _indicator(result: IndicatorResult, lang: str, complete: bool = True) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
     return {
         "id": result.id,
         "name": result.name(lang),
@@ -29,13 +29,7 @@ def _indicator(result: IndicatorResult, lang: str, complete: bool = True) -> dic
         "denominator": result.denominator,
         "assumption": result.assumption,
         "note": result.note,
-        # ``complete`` False: the counters give the number, the list misses dossiers that ran late past
-        # the period's end and ended later (the count in ``numerator``/``denominator`` is whole).
-        "lost": {
-            "count": len(result.lost),
-            "codes": list(result.lost[:MAX_CODES]),
-            "complete": complete or result.id not in ("2.1", "5.4"),
-        },
+        "lost": {"count": len(result.lost), "codes": list(result.lost[:MAX_CODES])},
     }
 
 
@@ -75,7 +69,7 @@ def to_json(card: Scorecard, lang: str = "vi") -> dict[str, Any]:
             "by_element": {k: {"answered": a, "satisfied": s} for k, (a, s) in card.ratings_by_element.items()},
             "response_rate": round(rated_of_offered / offered, 6) if offered else None,
         },
-        "indicators": [_indicator(i, lang, card.lists_complete) for i in card.indicators],
+        "indicators": [_indicator(i, lang) for i in card.indicators],
         "no_data": {
             "counts": [k for k, v in card.counts.items() if v is None],
             "indicators": [i.id for i in card.indicators if i.status == "no_data"],

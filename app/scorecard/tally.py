@@ -40,7 +40,6 @@ class DossierTally:
     lost_unsynced: list[str] = field(default_factory=list)
     lost_identity: list[str] = field(default_factory=list)
     lost_complained: list[str] = field(default_factory=list)
-    lists_complete: bool = True  # False: the lists above are not given (counters path)
     by_procedure: dict[str, Counter[str]] = field(default_factory=dict)
     by_clerk: dict[str, Counter[str]] = field(default_factory=dict)
     by_month: dict[str, Counter[str]] = field(default_factory=dict)
@@ -99,7 +98,6 @@ class DossierTally:
             (self.lost_complained, other.lost_complained),
         ):
             mine.extend(theirs)
-        self.lists_complete = self.lists_complete and other.lists_complete
         for mine_rows, their_rows in (
             (self.by_procedure, other.by_procedure),
             (self.by_clerk, other.by_clerk),

@@ -19,6 +19,8 @@ CREATE TABLE scorecard_dossiers (
 ) WITHOUT ROWID;
 -- The dossiers that cost a period its points: ended late, by end day.
 CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (end_day) WHERE verdict = 'late';
+-- ... and those that ran late before they ended, for a period that ended while they ran.
+CREATE INDEX scorecard_dossiers_ran_late ON scorecard_dossiers (end_day) WHERE late_days != '';
 
 -- Day counters that add up over a period (received, ended, ratings, not yet on the hub) ...
 CREATE TABLE scorecard_counts (

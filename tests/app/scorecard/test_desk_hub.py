@@ -88,3 +88,17 @@ def test_the_desk_and_the_hub_give_the_same_scorecard(
     )
     assert province["province"]["counts"]["received"] == 9
     assert province["province"]["unit"]["name"] == "Đồng Tháp"
+
+
+def test_province_report_on_a_quiet_hub_and_an_unknown_commune(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "hub.sqlite3")
+    assert province_cli.main(["--db", db, "commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp"]) == 0
+    capsys.readouterr()
+    data = report(capsys, province_cli.main, "--db", db, "report", *PERIOD)
+    assert data["province"]["counts"]["received"] == 0 and data["province"]["score"]["reachable"] == 0
+    assert [c["unit"]["commune"] for c in data["communes"]] == ["87001"]
+    assert province_cli.main(["--db", db, "--lang", "en", "report", "--commune", "87999", *PERIOD]) == 1
+    assert capsys.readouterr().err == "There is no commune 87999.\n"
+    xlsx = tmp_path / "tinh.xlsx"
+    assert province_cli.main(["--db", db, "report", *PERIOD, "--format", "xlsx", "--out", str(xlsx)]) == 0
+    assert xlsx.exists()

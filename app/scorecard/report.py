@@ -85,7 +85,7 @@ def _pct(value: float | None) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else f"{value:.2f}"
 
 
 COUNT_LABELS = (
@@ -118,7 +118,7 @@ def to_text(card: Scorecard, lang: str = "vi") -> str:
         f"{card.unit.name} ({card.unit.agency or card.unit.code})",
         ("Period" if en else "Kỳ") + f": {card.period.start:%d/%m/%Y} – {card.period.end:%d/%m/%Y}",
         ("Score" if en else "Điểm")
-        + f": {card.score:g} / {card.reachable:g}"
+        + f": {card.score:.2f} / {card.reachable:g}"
         + (" (of the points the records decide; 100 in all)" if en else " (trên số điểm dữ liệu quyết định; tổng 100)"),
         "",
     ]

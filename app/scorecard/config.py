@@ -30,22 +30,11 @@ class IndicatorConfig:
 
 
 @dataclass(frozen=True)
-class FeedbackLimits:
-    """Indicator 5.2's limits for feedback (PAKN), in working days from arrival."""
-
-    refuse: int
-    first_more_info: int
-    handle: int
-    publish: int
-
-
-@dataclass(frozen=True)
 class ScorecardConfig:
     effective_from: date
     source: str
     indicators: Mapping[str, IndicatorConfig]
     group_points: Mapping[str, float]
-    feedback: FeedbackLimits
 
     def points(self, indicator_id: str, value: float) -> float:
         """Full points from the threshold up; below it, proportional (value x max / threshold)."""
@@ -70,18 +59,11 @@ def _version(data: Mapping[str, Any]) -> ScorecardConfig:
             )
             for key, v in data["indicators"].items()
         }
-        limits = data["feedback_limits"]
         return ScorecardConfig(
             effective_from=date.fromisoformat(data["effective_from"]),
             source=str(data["source"]),
             indicators=indicators,
             group_points={k: float(g["points"]) for k, g in data["groups"].items()},
-            feedback=FeedbackLimits(
-                int(limits["refuse_working_days"]),
-                int(limits["first_more_info_working_days"]),
-                int(limits["handle_working_days"]),
-                int(limits["publish_working_days"]),
-            ),
         )
     except (KeyError, TypeError, ValueError):
         raise _invalid() from None

@@ -28,7 +28,7 @@ from db.scorecard_store import ScorecardStore
 DESK_JUDGE: Judge = JUDGE
 # The counting rules' version: counters built by another (a changed on-time function or summary) are
 # not read, and ``motcua maintain`` builds them again.
-VERSION = "1-provisional"
+VERSION = "1"
 # Calendar days before a changed day within which a dossier's promised date may move (the longest
 # legal time in working days, twice over for holidays, and then some).
 CALENDAR_REACH_DAYS = 200

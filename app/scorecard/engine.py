@@ -1,7 +1,7 @@
 """One indicator engine for the desk and the hub: plain records in, a scorecard out. No Qt, no SQL.
 
 ``compute`` judges every dossier of the period once with the on-time function it is given (issue 12's
-shared function; ``provisional_timeliness.judge`` until it lands), then counts and scores. Which
+shared function, app.reception.timeliness.judge), then counts and scores. Which
 dossiers belong to a period follows indicator 2.1: received by its end and not ended before its start
 ("hồ sơ được tiếp nhận, xử lý trong kỳ"), judged at its last day, or now if that is earlier.
 """
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
+from app.feedback import portal
 from app.reception.records import DossierEvent
 from app.scorecard import config as scorecard_config
 from app.scorecard import indicators as ind
@@ -82,22 +83,24 @@ def judge_dossiers(
     return found
 
 
-def portal_on_time(entry: FeedbackFact, as_of: datetime, calendar: WorkCalendar, conf: ScorecardConfig) -> bool:
-    """Indicator 5.2 for one portal feedback (PAKN): refused (closed with neither answer nor forwarding)
-    within the refusal limit; answered or forwarded within the handling limit (the register records no
-    publication: the answer counts as published that day); a running one within the handling limit."""
-    limits = conf.feedback
-    arrived = entry.received_at.astimezone(VN_TZ).date()
+def portal_on_time(entry: FeedbackFact, as_of: datetime, calendar: WorkCalendar) -> bool:
+    """Indicator 5.2 for one portal feedback (PAKN), by the dated portal rule (app.feedback.portal):
+    closed with neither answer nor forwarding is a refusal; an answer or a forwarding is the handling,
+    published that day (the register records no publication); a running one within 15 working days."""
 
-    def seen(moment: datetime | None) -> datetime | None:
-        return moment if moment is not None and moment <= as_of else None
+    def day(moment: datetime | None) -> date | None:
+        return moment.astimezone(VN_TZ).date() if moment is not None and moment <= as_of else None
 
-    handled = seen(entry.answered_at) or seen(entry.forwarded_at)
-    closed = seen(entry.closed_at)
-    if handled is None and closed is not None:
-        return closed.astimezone(VN_TZ).date() <= calendar.working_deadline(arrived, limits.refuse)
-    moment = handled.astimezone(VN_TZ).date() if handled else as_of.astimezone(VN_TZ).date()
-    return moment <= calendar.working_deadline(arrived, limits.handle)
+    handled = day(entry.answered_at) or day(entry.forwarded_at)
+    closed = day(entry.closed_at)
+    return portal.on_time(
+        calendar,
+        entry.received_at.astimezone(VN_TZ).date(),
+        as_of.astimezone(VN_TZ).date(),
+        refused=closed if handled is None else None,
+        handled=handled,
+        published=handled,
+    )
 
 
 def legal_on_time(entry: FeedbackFact, as_of: datetime) -> bool:
@@ -113,7 +116,7 @@ def legal_on_time(entry: FeedbackFact, as_of: datetime) -> bool:
 
 
 def judge_feedback(
-    entries: Iterable[FeedbackFact], period: Period, as_of: datetime, calendar: WorkCalendar, conf: ScorecardConfig
+    entries: Iterable[FeedbackFact], period: Period, as_of: datetime, calendar: WorkCalendar
 ) -> tuple[list[ind.FeedbackJudged], list[ind.FeedbackJudged]]:
     """(portal feedback judged by indicator 5.2's limits, every entry judged by its own legal deadlines),
     over the entries received by the end of the period and not handled before its start."""
@@ -126,7 +129,7 @@ def judge_feedback(
             continue
         fresh = period.holds(e.received_at)
         if e.kind == "feedback" and e.channel == "online":
-            portal.append(ind.FeedbackJudged(e, portal_on_time(e, as_of, calendar, conf), handled is not None, fresh))
+            portal.append(ind.FeedbackJudged(e, portal_on_time(e, as_of, calendar), handled is not None, fresh))
         every.append(ind.FeedbackJudged(e, legal_on_time(e, as_of), handled is not None, fresh))
     return portal, every
 
@@ -164,13 +167,11 @@ def tally_dossiers(
     if any(d.synced is None for d in received):
         tally.synced = None
     else:
-        tally.lost_unsynced = [d.code for d in received if not d.synced]
-        tally.synced = len(received) - len(tally.lost_unsynced)
+        tally.synced = sum(1 for d in received if d.synced)
     if any(d.identity_check is None for d in received):
         tally.identity_checked = None
     else:
-        tally.lost_identity = [d.code for d in received if d.identity_check not in ("vneid", "population")]
-        tally.identity_checked = len(received) - len(tally.lost_identity)
+        tally.identity_checked = sum(1 for d in received if d.identity_check in ("vneid", "population"))
     tally.online_counted = ind.online_counted(received, attachments)
     for j in judged:
         d = j.facts
@@ -281,7 +282,7 @@ def finish(
 ) -> Scorecard:
     """Score the tallies: indicators, counts and tables (shared by the records and the counters paths)."""
     conf = scorecard_config.for_day(period.end, versions)
-    pakn, others = judge_feedback(entries, period, as_of, calendar, conf)
+    pakn, others = judge_feedback(entries, period, as_of, calendar)
     sync = ind.sync_rate(conf, tally)
     payment_result, payment_counts = ind.paid_online(conf, received, payments)
     digitised = ind.digitisation(conf, received, attachments)

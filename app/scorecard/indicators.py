@@ -99,7 +99,6 @@ def sync_rate(config: ScorecardConfig, tally: DossierTally) -> IndicatorResult:
         "1.4",
         tally.synced,
         tally.received_total,
-        lost=tally.lost_unsynced,
         note="Đồng bộ lên Cổng tỉnh; Cổng quốc gia do tỉnh đồng bộ.",
     )
 
@@ -222,7 +221,7 @@ def population_data(config: ScorecardConfig, tally: DossierTally) -> IndicatorRe
     from the population database ÷ dossiers received in the period (the dossier share of 4.5)."""
     if tally.identity_checked is None:
         return _result(config, "4.5", None, None, no_data=NO_IDENTITY)
-    return _result(config, "4.5", tally.identity_checked, tally.received_total, lost=tally.lost_identity)
+    return _result(config, "4.5", tally.identity_checked, tally.received_total)
 
 
 def feedback_on_time(config: ScorecardConfig, judged: Sequence[FeedbackJudged]) -> IndicatorResult:

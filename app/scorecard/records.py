@@ -166,10 +166,19 @@ class IndicatorResult:
     denominator: int | None = None
     assumption: bool = False
     note: str = ""  # why no data, or what the figure leaves out
-    lost: tuple[str, ...] = ()  # codes / numbers of the records that cost points
+    # Codes / numbers of the records that cost points, where a list helps (2.1, 3.6, 4.1-4.4, 5.2-5.4);
+    # 1.4 and 4.5 give the number only (nearly every dossier of a commune that has not started).
+    lost: tuple[str, ...] = ()
 
     def name(self, lang: str = "vi") -> str:
         return self.name_en if lang == "en" else self.name_vi
+
+    @property
+    def lost_count(self) -> int:
+        """How many records cost points: the list's length, or for 1.4 and 4.5 what the share leaves out."""
+        if self.id in ("1.4", "4.5"):
+            return (self.denominator or 0) - (self.numerator or 0)
+        return len(self.lost)
 
     @property
     def points_lost(self) -> float | None:

@@ -29,7 +29,7 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "denominator": result.denominator,
         "assumption": result.assumption,
         "note": result.note,
-        "lost": {"count": len(result.lost), "codes": list(result.lost[:MAX_CODES])},
+        "lost": {"count": result.lost_count, "codes": list(result.lost[:MAX_CODES])},
     }
 
 

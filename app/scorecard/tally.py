@@ -37,8 +37,6 @@ class DossierTally:
     online_counted: int | None = 0  # 3.3's numerator before the sync rate; None: cannot be told
     complained: int = 0  # of the population, dossiers with feedback or a complaint about them
     lost_late: list[str] = field(default_factory=list)  # codes, when the source lists them
-    lost_unsynced: list[str] = field(default_factory=list)
-    lost_identity: list[str] = field(default_factory=list)
     lost_complained: list[str] = field(default_factory=list)
     by_procedure: dict[str, Counter[str]] = field(default_factory=dict)
     by_clerk: dict[str, Counter[str]] = field(default_factory=dict)
@@ -93,8 +91,6 @@ class DossierTally:
         self.complained += other.complained
         for mine, theirs in (
             (self.lost_late, other.lost_late),
-            (self.lost_unsynced, other.lost_unsynced),
-            (self.lost_identity, other.lost_identity),
             (self.lost_complained, other.lost_complained),
         ):
             mine.extend(theirs)

@@ -114,7 +114,7 @@ def _indicators(wb: Workbook, card: Scorecard) -> None:
             _or_words(i.points, i.status),
             i.max_points,
             _or_words(i.points_lost, i.status),
-            len(i.lost),
+            i.lost_count,
             ("Giả định điểm. " if i.assumption else "") + i.note,
         )
         for i in card.indicators

@@ -264,6 +264,25 @@ class HubStore:
             [(r["id"], r["commune_code"], r["desk_id"], r["satisfied"], r["at"]) for r in rows],
         )
 
+    def upsert_disclosures(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """A posted item, or its later state (taken down); an older state never overwrites a newer one,
+        and an item stays with the commune that posted it."""
+        columns = ("id", "commune_code", "desk_id", "kind", "title", "body", "posted_on", "until", "taken_down_on")
+        self.backend.many(
+            f"INSERT INTO disclosures ({', '.join(columns)}, updated_at) VALUES ({_marks(len(columns) + 1)}) "
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, until = excluded.until, "
+            "taken_down_on = excluded.taken_down_on, updated_at = excluded.updated_at "
+            "WHERE disclosures.commune_code = excluded.commune_code AND disclosures.updated_at <= excluded.updated_at",
+            [(*(r[c] for c in columns), r["updated_at"]) for r in rows],
+        )
+
+    def disclosures(self, commune: str) -> list[dict[str, Any]]:
+        return self.backend.all(
+            "SELECT id, kind, title, body, posted_on, until, taken_down_on FROM disclosures "
+            "WHERE commune_code = ? ORDER BY posted_on, title",
+            (commune,),
+        )
+
     def dossiers_with_events(self, ids: Sequence[str]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
         out = []
         for part in _chunks(list(dict.fromkeys(ids))):
@@ -278,6 +297,20 @@ class HubStore:
                 events.setdefault(e["dossier_id"], []).append(e)
             out.extend((d, events.get(d["id"], [])) for d in dossiers)
         return out
+
+    def dossier_for_lookup(self, commune: str, code: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """A dossier by commune and code, its first synced payload (procedure name) and its events."""
+        row = self.backend.one(
+            "SELECT d.id, d.code, d.procedure_code, d.legal_time, d.received_at, d.status,"
+            " (SELECT c.payload FROM changes c WHERE c.entity = 'dossier' AND c.entity_id = d.id"
+            "  ORDER BY c.pos LIMIT 1) AS payload"
+            " FROM dossiers d WHERE d.commune_code = ? AND d.code = ?",
+            (commune, code),
+        )
+        if row is None:
+            return None
+        events = self.backend.all("SELECT id, kind, at, data, desk_id FROM events WHERE dossier_id = ?", (row["id"],))
+        return row, events
 
     def set_derived(self, rows: Sequence[tuple[str, str | None, str]]) -> None:
         """(status, outcome, id) per dossier."""

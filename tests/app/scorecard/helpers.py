@@ -7,8 +7,8 @@ from itertools import count
 
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
+from app.reception.timeliness import judge
 from app.scorecard import engine
-from app.scorecard.provisional_timeliness import judge
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
 
 CALENDAR = WorkCalendar.default()

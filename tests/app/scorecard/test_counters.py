@@ -59,6 +59,8 @@ def worked(desk: Desk, admin: Clerk, clock: FixedClock) -> Desk:
     demo.populate(desk, 700, seed=7, years=1)
     clock.at = datetime(2026, 1, 5, 9, 0, tzinfo=VN_TZ)
     codes = [desk.dossiers.receive(dossier_input(), admin).code for _ in range(4)]
+    checked = desk.dossiers.receive(dossier_input(identity_check="vneid"), admin).code
+    stopped = desk.dossiers.receive(dossier_input(identity_check="population"), admin).code
     clock.advance(hours=1)
     desk.dossiers.act(codes[0], "supplement_requested", admin, reason="Thiếu giấy tờ")
     clock.advance(days=1)
@@ -69,6 +71,10 @@ def worked(desk: Desk, admin: Clerk, clock: FixedClock) -> Desk:
     clock.advance(days=20)
     desk.dossiers.act(codes[1], "withdrawn", admin, reason="Không bổ sung được")
     desk.dossiers.act(codes[2], "done", admin)  # late, carried into February's reports as ended in January
+    desk.dossiers.act(checked, "done", admin)
+    desk.dossiers.act(stopped, "supplement_requested", admin, reason="Thiếu giấy tờ")
+    clock.advance(days=1)
+    desk.dossiers.act(stopped, "stopped", admin, reason="Không bổ sung trong hạn")  # form 05
     clock.at = datetime(2026, 2, 10, 10, 0, tzinfo=VN_TZ)
     desk.dossiers.act(codes[3], "done", admin)  # ran late through January, ended in February
     for i, code in enumerate(codes):
@@ -83,6 +89,8 @@ def worked(desk: Desk, admin: Clerk, clock: FixedClock) -> Desk:
 
 def test_counters_match_reading_every_dossier(worked: Desk) -> None:
     assert_same(worked)
+    january = desk_source.scorecard(worked, PERIODS[2], now=NOW, fast=True)
+    assert january.counts["stopped"] >= 1 and january.indicator("4.5").numerator >= 2
     assert_same(worked, now=NOW + timedelta(days=40))  # the periods judged later, after their end
 
 

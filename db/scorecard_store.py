@@ -196,7 +196,7 @@ class ScorecardStore:
     def late_codes(self, first_day: str, last_day: str, limit: int) -> list[str]:
         rows = self.conn.execute(
             "SELECT code FROM scorecard_dossiers WHERE verdict = 'late' AND end_day >= ? AND end_day <= ? "
-            "ORDER BY end_day, code LIMIT ?",
+            "ORDER BY code LIMIT ?",
             (first_day, last_day, limit),
         )
         return [r[0] for r in rows]

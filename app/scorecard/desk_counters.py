@@ -21,7 +21,7 @@ from app.scorecard import counters, engine
 from app.scorecard.engine import Judge
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period
-from app.scorecard.tally import DossierTally, RatingTally
+from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db.scorecard_store import ScorecardStore
 
 # The on-time function the desk's counters and reports share (app.scorecard.judging).
@@ -259,7 +259,7 @@ def tallies(
         straddlers = [code for code, days in db.ran_late_past(last) if period.end in set(counters.expand(days))]
     else:
         straddlers = []
-    tally.lost_late = db.late_codes(first, last, 1_000_000) + straddlers
+    tally.lost_late = db.late_codes(first, last, LOST_LIST) + straddlers
     judged = engine.judge_dossiers(live, period, as_of, calendar, DESK_JUDGE)
     for j in judged:
         tally.running += 1

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from app.scorecard.config import ScorecardConfig
 from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, IndicatorResult, Payment
-from app.scorecard.tally import DossierTally
+from app.scorecard.tally import LOST_LIST, DossierTally
 
 NO_ATTACHMENTS = "Chưa ghi nhận tệp số hóa, kết quả điện tử (vấn đề «Số hóa hồ sơ» chưa có)."
 NO_PAYMENTS = "Chưa ghi nhận phí, lệ phí và thanh toán (vấn đề «Số hóa hồ sơ» chưa có)."
@@ -107,7 +107,9 @@ def on_time(config: ScorecardConfig, tally: DossierTally) -> IndicatorResult:
     """2.1 — "Số lượng hồ sơ đã và đang xử lý đúng hạn hoặc trong hạn trong kỳ / Tổng số hồ sơ được tiếp
     nhận, xử lý trong kỳ": early, on time and still running within their date ÷ dossiers received or
     processed in the period. The end and the verdict come from the injected on-time function."""
-    return _result(config, "2.1", tally.population - tally.late, tally.population, lost=tally.lost_late)
+    return _result(
+        config, "2.1", tally.population - tally.late, tally.population, lost=sorted(tally.lost_late)[:LOST_LIST]
+    )
 
 
 def _needs_result(d: DossierFacts) -> bool:
@@ -253,7 +255,7 @@ def procedure_satisfaction(config: ScorecardConfig, tally: DossierTally, dislike
     if not population:
         return _result(config, "5.4", 0, 0)
     value = 1.0 - (tally.late + tally.complained) / population
-    lost = sorted(set(tally.lost_late) | set(tally.lost_complained))
+    lost = sorted(set(tally.lost_late) | set(tally.lost_complained))[:LOST_LIST]
     return _result(
         config,
         "5.4",

@@ -175,8 +175,10 @@ class IndicatorResult:
 
     @property
     def lost_count(self) -> int:
-        """How many records cost points: the list's length, or for 1.4 and 4.5 what the share leaves out."""
-        if self.id in ("1.4", "4.5"):
+        """How many records cost points: what the share leaves out where the list is capped or not kept
+        (1.4, 2.1, 4.5, 5.4: for 5.4 a dossier both late and complained about counts twice, as in the
+        formula), else the list's length."""
+        if self.id in ("1.4", "2.1", "4.5", "5.4"):
             return (self.denominator or 0) - (self.numerator or 0)
         return len(self.lost)
 

@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 CHANNELS = ("direct", "online", "post")
+# The dossiers that cost points are listed up to this many, first codes first (the count is whole).
+LOST_LIST = 1000
 ROW_FIELDS = (
     "received",
     "ended",

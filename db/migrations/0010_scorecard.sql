@@ -18,7 +18,7 @@ CREATE TABLE scorecard_dossiers (
     waiting_days   TEXT NOT NULL DEFAULT ''  -- days it waited for the citizen's supplement before its end
 ) WITHOUT ROWID;
 -- The dossiers that cost a period its points: ended late, by end day.
-CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (end_day) WHERE verdict = 'late';
+CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (end_day, code) WHERE verdict = 'late';
 -- ... and those that ran late before they ended, for a period that ended while they ran.
 CREATE INDEX scorecard_dossiers_ran_late ON scorecard_dossiers (end_day) WHERE late_days != '';
 

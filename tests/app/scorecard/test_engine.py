@@ -239,3 +239,10 @@ def test_channels_and_breakdowns() -> None:
     assert {b.key: b.received for b in sc.by_procedure} == {"CT01": 1, "HT04": 2}
     assert [(b.key, b.received, b.ended, b.early) for b in sc.by_month] == [("2026-03", 3, 1, 1)]
     assert sc.by_clerk[0].in_progress == 2
+
+
+def test_the_list_of_dossiers_that_cost_points_is_capped_and_the_count_whole() -> None:
+    late = [dossier(MON, ("done", "2026-03-20 09:00")) for _ in range(1005)]
+    result = card(*late).indicator("2.1")
+    assert len(result.lost) == 1000 and result.lost_count == 1005
+    assert list(result.lost) == sorted(d.code for d in late)[:1000]

@@ -231,26 +231,7 @@ class ScorecardStore:
             found.extend(dict(r) for r in rows)
         return found
 
-    # What the hub holds (indicator 1.4)
-
-    def _creates_between(self, db_id: str, low: int, high: int) -> list[tuple[str, int]]:
-        """(received day, n) of the dossiers created with outbox sequence in (low, high], not refused."""
-        rows = self.conn.execute(
-            "SELECT substr(d.received_at, 1, 10), COUNT(*) FROM outbox o JOIN dossiers d ON d.id = o.entity_id "
-            "WHERE o.db_id = ? AND o.seq > ? AND o.seq <= ? AND o.entity = 'dossier' AND o.op = 'create' "
-            "AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq) "
-            "GROUP BY substr(d.received_at, 1, 10)",
-            (db_id, low, high),
-        )
-        return [(r[0], r[1]) for r in rows]
-
-    def acks_moved(self, db_id: str, old: int, new: int) -> None:
-        """The hub's acknowledgement moved from ``old`` to ``new`` (back, after a hub restore, too)."""
-        if new == old:
-            return
-        sign = -1 if new > old else 1
-        low, high = min(old, new), max(old, new)
-        self.add({(day, "", "", "unsynced"): sign * n for day, n in self._creates_between(db_id, low, high)})
+    # What the hub holds (indicator 1.4; the migration's triggers follow the acknowledgements)
 
     def unsynced_from_scratch(self) -> None:
         """Every dossier created here whose creation the hub has not acknowledged, or refused."""

@@ -106,13 +106,6 @@ def follow_reception(
     db.add({(received_day, "", "", "unsynced"): 1})
 
 
-def follow_acks(conn: Any, db_id: str, old: int, new: int) -> None:
-    """The hub acknowledged this history up to ``new`` (from ``old``): those dossiers are synced."""
-    db = ScorecardStore(conn)
-    if db.built(VERSION):
-        db.acks_moved(db_id, old, new)
-
-
 def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool]) -> None:
     db = ScorecardStore(conn)
     if not db.built(VERSION):

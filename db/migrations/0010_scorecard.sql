@@ -50,3 +50,60 @@ CREATE TABLE scorecard_running (
     n    INTEGER NOT NULL,
     PRIMARY KEY (day, dim, key, name)
 ) WITHOUT ROWID;
+
+-- Indicator 1.4: the hub's acknowledgement moves 'unsynced' (dossiers created here that the hub does not
+-- hold yet, by received day) in the same transaction, whoever moves it; back too, after a hub restore.
+CREATE TRIGGER scorecard_acks_insert AFTER INSERT ON sync_acks
+WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'scorecard_counters')
+BEGIN
+    INSERT INTO scorecard_counts (day, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 10), '', '', 'unsynced', -COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > 0 AND o.seq <= NEW.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 10)
+    ON CONFLICT (day, dim, key, name) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO scorecard_months (month, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 7), '', '', 'unsynced', -COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > 0 AND o.seq <= NEW.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 7)
+    ON CONFLICT (month, dim, key, name) DO UPDATE SET n = n + excluded.n;
+END;
+CREATE TRIGGER scorecard_acks_forward AFTER UPDATE OF acked_seq ON sync_acks
+WHEN NEW.acked_seq > OLD.acked_seq AND EXISTS (SELECT 1 FROM meta WHERE key = 'scorecard_counters')
+BEGIN
+    INSERT INTO scorecard_counts (day, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 10), '', '', 'unsynced', -COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > OLD.acked_seq AND o.seq <= NEW.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 10)
+    ON CONFLICT (day, dim, key, name) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO scorecard_months (month, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 7), '', '', 'unsynced', -COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > OLD.acked_seq AND o.seq <= NEW.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 7)
+    ON CONFLICT (month, dim, key, name) DO UPDATE SET n = n + excluded.n;
+END;
+CREATE TRIGGER scorecard_acks_back AFTER UPDATE OF acked_seq ON sync_acks
+WHEN NEW.acked_seq < OLD.acked_seq AND EXISTS (SELECT 1 FROM meta WHERE key = 'scorecard_counters')
+BEGIN
+    INSERT INTO scorecard_counts (day, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 10), '', '', 'unsynced', COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > NEW.acked_seq AND o.seq <= OLD.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 10)
+    ON CONFLICT (day, dim, key, name) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO scorecard_months (month, dim, key, name, n)
+    SELECT substr(d.received_at, 1, 7), '', '', 'unsynced', COUNT(*)
+    FROM outbox o JOIN dossiers d ON d.id = o.entity_id
+    WHERE o.db_id = NEW.db_id AND o.seq > NEW.acked_seq AND o.seq <= OLD.acked_seq AND o.entity = 'dossier' AND o.op = 'create'
+      AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)
+    GROUP BY substr(d.received_at, 1, 7)
+    ON CONFLICT (month, dim, key, name) DO UPDATE SET n = n + excluded.n;
+END;

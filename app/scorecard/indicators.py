@@ -230,7 +230,7 @@ def feedback_on_time(config: ScorecardConfig, judged: Sequence[FeedbackJudged]) 
     """5.2 — feedback (PAKN) received or handled in the period handled on time: "Ngày từ chối <= Ngày gửi
     PAKN + 2 ngày làm việc", "Ngày yêu cầu bổ sung đầu tiên <= ... + 5", handled "<= Ngày CD/DN gửi
     PAKN + 15 ngày làm việc", published within 2; a running one is on time while "ngày cuối kỳ ... –
-    Ngày bắt đầu ... <= 15 ngày làm việc". The limits are configuration (feedback_limits)."""
+    Ngày bắt đầu ... <= 15 ngày làm việc". The limits are the dated portal rule (app.feedback.portal)."""
     late = [j.entry.number for j in judged if not j.on_time]
     return _result(config, "5.2", len(judged) - len(late), len(judged), lost=late)
 

@@ -74,6 +74,10 @@ class Desk:
 
     def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
         desk = accounts.initialise(self.store, req, self.clock)
+        from app.scorecard import desk_counters
+
+        with self.store.transaction():
+            desk_counters.start(self.store.conn)
         catalogue.replace(CatalogueStore(self.store), catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():
@@ -157,8 +161,15 @@ class Desk:
 
     def refresh_calendar(self) -> None:
         """Overrides changed (here or pulled from the province): the services see the new calendar at
-        their next use, since they read it through ``current_calendar``."""
-        self.__dict__.pop("calendar", None)
+        their next use, since they read it through ``current_calendar``; the scorecard's counters
+        re-judge the dossiers whose promised date the change may have moved."""
+        old = self.__dict__.pop("calendar", None)
+        if old is not None:
+            from app.scorecard import desk_counters
+
+            new = self.calendar
+            with self.store.transaction():
+                desk_counters.calendar_changed(self.store.conn, old, new, old.overridden_days() | new.overridden_days())
 
     # Services
 

@@ -16,6 +16,7 @@ from app.cli import (
     feedback_commands,
     print_commands,
     reception_commands,
+    report_commands,
     sync_commands,
 )
 from app.cli.parsing import Parser, common_options, run
@@ -37,6 +38,7 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
         sync_commands,
         feedback_commands,
         reception_commands,
+        report_commands,
     ):
         module.register(sub, parent)
     return parser

@@ -88,6 +88,9 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     c.set_defaults(handler=cmd_calendar_remove)
 
     p = sub.add_parser("maintain", parents=[parent], help="merge the search index and refresh statistics")
+    p.add_argument(
+        "--rebuild-counters", action="store_true", help="rebuild the scorecard's counters (built when missing)"
+    )
     p.set_defaults(handler=cmd_maintain)
 
 
@@ -241,7 +244,13 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_maintain(args: argparse.Namespace) -> int:
+    from app.scorecard import desk_source
+
     with open_desk(args) as desk:
+        # A store from before the scorecard's counters gets them here, once (minutes at a million).
+        if args.rebuild_counters or not desk_source.counters_built(desk):
+            with desk.store.transaction():
+                desk_source.rebuild_counters(desk)
         DossierStore(desk.store).optimize()
         integrity = desk.store.conn.execute("PRAGMA quick_check").fetchone()[0]
     print(integrity)

@@ -213,7 +213,9 @@ class WorkCalendar:
     # --- days -------------------------------------------------------------------------------
 
     def is_working_day(self, d: date) -> bool:
-        # Remembered: the holidays library costs ~10 µs a day asked, and due dates ask many days.
+        # Remembered per day: due dates and the scorecard ask about the same days again and again, and
+        # the holidays library's answer costs tens of microseconds. The overrides never change after
+        # construction (a changed calendar is a new WorkCalendar).
         known = self._working.get(d)
         if known is None:
             override = self._overrides.get(d)
@@ -221,6 +223,10 @@ class WorkCalendar:
             known = override.kind == "work" if override is not None else _national(d.year).is_working_day(d)
             self._working[d] = known
         return known
+
+    def overridden_days(self) -> frozenset[date]:
+        """The days the local overrides set (what a change of calendar may have moved)."""
+        return frozenset(self._overrides)
 
     def next_working_day(self, d: date) -> date:
         d += timedelta(days=1)

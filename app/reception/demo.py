@@ -355,6 +355,7 @@ def _add_one(
     row["due_at"] = iso(derived.due_at)
     if later:
         row["updated_at"] = iso(later[-1].at)
-    service.write_reception(row, event)
+    service.write_reception(row, event, follow=False)
     for ev in later:
         service.write_event(ev)
+    service.follow_counters(row["id"])  # once, with the whole history

@@ -34,6 +34,7 @@ from app.reception.rows import (
 )
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from app.reception.timeliness import Timeliness, judge
+from app.scorecard import desk_counters
 from db.catalogue_store import CatalogueStore
 from db.code_marks import CodeMarks
 from db.dossier_store import DossierStore
@@ -201,13 +202,21 @@ class DossierService:
             return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
         return ""
 
-    def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
+    def write_reception(self, row: dict[str, Any], event: dict[str, Any], *, follow: bool = True) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
         search = row_search_text(row)
         history.record(
             self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )
         history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.db.insert_event(event))
+        # The scorecard's counters, in the same transaction as the history just written.
+        desk_counters.follow_reception(
+            self.store.conn, row["id"], row["received_at"][:10], self.calendar, summarise=follow
+        )
+
+    def follow_counters(self, dossier_id: str) -> None:
+        """The scorecard's counters follow the dossier's events; call inside the change's transaction."""
+        desk_counters.follow(self.store.conn, dossier_id, self.calendar)
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -354,3 +363,4 @@ class DossierService:
         self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )
+        self.follow_counters(dossier.id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
+from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.sync_enabled = sync
         self.sync: SyncIndicator | None = None
+        self.backups: BackupIndicator | None = None  # the status bar's backup line, once signed in
         self.desk = desk
         self.rating_after_return = rating_after_return
         self.rating_screen: QWidget | None = None
@@ -336,6 +338,7 @@ class MainWindow(QMainWindow):
         self.clerk = clerk
         self._build_sections()
         self._start_sync()
+        self.backups = self.backups or BackupIndicator.install(self)
         self._feedback_section(clerk)
         self._reception_section(clerk)
         self.clerk_label.setText(
@@ -397,9 +400,6 @@ class MainWindow(QMainWindow):
         self.show_section("return")
         self.returns.open_scan(scan)
 
-    def set_sync_status(self, text: str) -> None:
-        self.sync_label.setText(text)
-
     def _start_sync(self) -> None:
         """The sync service (app/sync/service.py), in a thread, once signed in."""
         if self.sync is not None or not self.sync_enabled:
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         from ui.sync_status import SyncIndicator
 
         self.sync = SyncIndicator(self.desk, self)
-        self.sync.text_changed.connect(self.set_sync_status)
+        self.sync.text_changed.connect(self.sync_label.setText)
         self.sync.round_done.connect(self._after_sync)
         self.statusBar().addPermanentWidget(self.sync.bar)
         self.sync.schedule()

@@ -11,12 +11,14 @@ from collections.abc import Sequence
 
 from app.cli import (
     act_commands,
+    backup_commands,
     desk_commands,
     fee_commands,
     feedback_commands,
     file_commands,
     print_commands,
     reception_commands,
+    report_commands,
     sync_commands,
 )
 from app.cli.parsing import Parser, common_options, run
@@ -30,17 +32,18 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
     parser.add_argument("--demo", action="store_true", help="open the window on a demo store")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     parent = common_options(top=False)
-    modules = (
+    for module in (
         desk_commands,
+        backup_commands,
         print_commands,
         act_commands,
         sync_commands,
         feedback_commands,
         reception_commands,
+        report_commands,
         fee_commands,
         file_commands,
-    )
-    for module in modules:
+    ):
         module.register(sub, parent)
     return parser
 

@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="69"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="72"/>
+        <source>&amp;Chọn…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <source>đã đặt; để trống nếu không đổi</source>
+        <translation>set; leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <source>ít nhất 10 ký tự</source>
+        <translation>at least 10 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="85"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <source>&amp;Khôi phục…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="96"/>
+        <source>&amp;Thư mục sao lưu:</source>
+        <translation>Backup &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="97"/>
+        <source>&amp;Mật khẩu sao lưu:</source>
+        <translation>Backup &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="98"/>
+        <source>Nhập &amp;lại mật khẩu:</source>
+        <translation>&amp;Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="104"/>
+        <source>Thư mục sao lưu</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="110"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="121"/>
+        <source>Đã lưu cài đặt sao lưu.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="127"/>
+        <source>Đang sao lưu; vẫn làm việc bình thường được.</source>
+        <translation>Backing up; work goes on as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <source>Đã sao lưu vào %1.</source>
+        <translation>Backed up to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupIndicator</name>
+    <message>
+        <location filename="../../ui/backup_status.py" line="86"/>
+        <source>&amp;Sao lưu và khôi phục…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="104"/>
+        <source>Sao lưu: đang sao lưu…</source>
+        <translation>Backup: running…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="123"/>
+        <source>Sao lưu: chưa chọn thư mục</source>
+        <translation>Backup: no folder chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="125"/>
+        <source>Sao lưu: không thấy thư mục %1</source>
+        <translation>Backup: folder %1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="127"/>
+        <source>Sao lưu: lỗi — %1</source>
+        <translation>Backup: failed — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="129"/>
+        <source>Sao lưu: chưa lần nào</source>
+        <translation>Backup: never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="131"/>
+        <source>Sao lưu: lần cuối %1 — đã cũ</source>
+        <translation>Backup: last %1 — out of date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="133"/>
+        <source>Sao lưu: lần cuối %1</source>
+        <translation>Backup: last %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTable</name>
     <message>
         <location filename="../../ui/files_box.py" line="60"/>
@@ -344,17 +465,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>Đã xảy ra lỗi ngoài dự kiến; việc đang làm có thể chưa được lưu. Chi tiết đã ghi vào %1.</source>
         <translation>An unexpected error occurred; the work in hand may not have been saved. The details were written to %1.</translation>
     </message>
@@ -535,49 +656,49 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Đăng &amp;nhập</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».</source>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/application.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -585,102 +706,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
@@ -952,12 +1073,12 @@
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="396"/>
+        <location filename="../../ui/receive_form.py" line="399"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="416"/>
+        <location filename="../../ui/receive_form.py" line="419"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -1016,6 +1137,44 @@
     </message>
 </context>
 <context>
+    <name>RestorePrompts</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="36"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="37"/>
+        <source>Bản sao lưu (*.mcbak *.sqlite3)</source>
+        <translation>Backups (*.mcbak *.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="45"/>
+        <source>Mật khẩu sao lưu</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="46"/>
+        <source>Mật khẩu sao lưu:</source>
+        <translation>Backup passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="53"/>
+        <source>Thay toàn bộ dữ liệu của quầy bằng bản sao lưu %1?</source>
+        <translation>Replace all of this desk&apos;s data with the backup %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="56"/>
+        <source>Những gì nhập sau bản sao lưu sẽ mất; tệp hiện tại được giữ lại. Chương trình sẽ đóng.</source>
+        <translation>What was entered after the backup will be gone; the current file is kept. The program will close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="60"/>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore a backup</translation>
+    </message>
+</context>
+<context>
     <name>ReturnSection</name>
     <message>
         <location filename="../../ui/return_section.py" line="25"/>
@@ -1051,12 +1210,12 @@
 <context>
     <name>ScannerInbox</name>
     <message>
-        <location filename="../../ui/scanner_inbox.py" line="115"/>
+        <location filename="../../ui/scanner_inbox.py" line="122"/>
         <source>Thư mục máy quét lưu tệp vào</source>
         <translation>The folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner_inbox.py" line="121"/>
+        <location filename="../../ui/scanner_inbox.py" line="128"/>
         <source>Thư mục &amp;máy quét…</source>
         <translation>&amp;Scanner folder…</translation>
     </message>

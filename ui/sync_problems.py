@@ -90,6 +90,7 @@ class SyncProblemsDialog(QDialog):
             "feedback": self.tr("Phản ánh, kiến nghị"),
             "feedback_event": self.tr("Xử lý phản ánh"),
             "rating": self.tr("Đánh giá"),
+            "rating_declined": self.tr("Lượt không đánh giá"),
             "print": self.tr("Lần in phiếu"),
             "confidential_read": self.tr("Lần xem thông tin mật"),
         }

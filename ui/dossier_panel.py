@@ -25,7 +25,7 @@ from app.desk import Desk
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from ui import i18n
 from ui.printer import Printing
-from ui.prompts import NewDateDialog, ReasonDialog
+from ui.prompts import ConfirmDialog, NewDateDialog, ReasonDialog
 from ui.widgets import MessageLine, Section
 
 # Keyboard: each action has a function key, the same wherever the panel is shown.
@@ -198,13 +198,40 @@ class DossierPanel(Section):
             return False
         lang = i18n.lang()
         reason, new_due = "", None
-        if kind == "apology_issued":
+        verbs = {
+            "returned": self.tr("Trả kết quả"),
+            "refused": self.tr("Từ chối"),
+            "withdrawn": self.tr("Rút hồ sơ"),
+            "supplement_requested": self.tr("Yêu cầu bổ sung"),
+        }
+        action = verbs.get(kind) or label(EVENT_KINDS, kind, lang)
+        who = (
+            self.tr("hồ sơ %1 của %2").replace("%1", self.dossier.code).replace("%2", self.dossier.applicant.full_name)
+        )
+        if kind == "returned":
+            # Handing back ends the dossier; Enter may confirm: it is what the clerk came to do.
+            question = self.tr("Trả kết quả %1?").replace("%1", who)
+            if not ConfirmDialog.ask(self, action, question, action, safe=True):
+                return False
+        elif kind in ("refused", "withdrawn"):
+            # One question: the reason is asked with the dossier named; OK is not the default button.
+            prompt = (
+                self.tr("%1: %2. Việc này không hoàn tác được.").replace("%1", action).replace("%2", who)
+                + "\n"
+                + self.tr("Lý do (in trên phiếu):")
+            )
+            answered = ReasonDialog.ask(self, f"{action} — {self.dossier.code}", prompt)
+            if answered is None:
+                return False
+            reason = answered
+        elif kind == "apology_issued":
             answer = NewDateDialog.ask(self, self.dossier.due_at)
             if answer is None:
                 return False
             new_due, reason = answer
-        elif kind in ("supplement_requested", "refused", "withdrawn"):
-            answered = ReasonDialog.ask(self, label(EVENT_KINDS, kind, lang), self.tr("Lý do (in trên phiếu):"))
+        elif kind == "supplement_requested":
+            prompt = self.tr("Yêu cầu bổ sung %1.").replace("%1", who) + "\n" + self.tr("Lý do (in trên phiếu):")
+            answered = ReasonDialog.ask(self, f"{action} — {self.dossier.code}", prompt)
             if answered is None:
                 return False
             reason = answered

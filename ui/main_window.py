@@ -371,10 +371,14 @@ class MainWindow(QMainWindow):
         from ui.rating_screen import RatingScreen
 
         dossier = self.desk.dossiers.get(code) if code else None
-        self.rating_screen = RatingScreen(self.desk, dossier, self.clerk)
-        self.rating_screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.rating_screen.show_for_citizen()
-        return self.rating_screen
+        if self.rating_screen is not None:
+            self.rating_screen.close()  # one citizen at a time
+        screen = RatingScreen(self.desk, dossier, self.clerk)
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.destroyed.connect(lambda: setattr(self, "rating_screen", None) if self.rating_screen is screen else None)
+        self.rating_screen = screen
+        screen.show_for_citizen()
+        return screen
 
     # Scan to return
 

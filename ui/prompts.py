@@ -1,4 +1,5 @@
-"""The questions an action asks: a reason, a new return date. ``ask`` returns the answer or None.
+"""The questions an action asks: a confirmation, a reason, a new return date. ``ask`` returns the
+answer (None or False when the clerk says no).
 
 Tests replace ``ask`` (pytest-qt's advice) instead of clicking through a modal dialog.
 """
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -23,7 +25,32 @@ from app.core.text import nfc
 from app.core.worktime import VN_TZ
 
 
+class ConfirmDialog(QMessageBox):
+    """One question before an action that cannot be undone: what, on which dossier, for whom.
+
+    ``safe`` says whether Enter may confirm (the default button is then the action, else "No")."""
+
+    def __init__(self, title: str, text: str, confirm: str, *, safe: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(title)
+        self.setText(text)
+        self.setInformativeText(self.tr("Việc này không hoàn tác được."))
+        self.yes = self.addButton(confirm, QMessageBox.ButtonRole.AcceptRole)
+        self.no = self.addButton(self.tr("Không"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.yes if safe else self.no)
+        self.setEscapeButton(self.no)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, confirm: str, *, safe: bool = False) -> bool:
+        dialog = cls(title, text, confirm, safe=safe, parent=parent)
+        dialog.exec()
+        return dialog.clickedButton() is dialog.yes
+
+
 class ReasonDialog(QDialog):
+    """A reason to record (and print); OK is never the default, so Enter cannot confirm by accident."""
+
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -36,6 +63,9 @@ class ReasonDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         layout.addWidget(caption)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)

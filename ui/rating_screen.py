@@ -91,7 +91,7 @@ class RatingScreen(QWidget):
         *,
         thanks_ms: int = 6000,
         follow_up_ms: int = 45000,
-        timeout_ms: int = TIMEOUT_MS,
+        timeout_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,7 +119,7 @@ class RatingScreen(QWidget):
         self.cooldown_timer = QTimer(self, singleShot=True)
         self.cooldown_timer.timeout.connect(self._refresh_enabled)
         # No face within the timeout: the citizen has left; the screen closes and says so in the figures.
-        self.timeout_timer = QTimer(self, singleShot=True, interval=timeout_ms)
+        self.timeout_timer = QTimer(self, singleShot=True, interval=TIMEOUT_MS if timeout_ms is None else timeout_ms)
         self.timeout_timer.timeout.connect(self._timed_out)
 
         self.pages = QStackedWidget()

@@ -11,7 +11,7 @@ from app.core.worktime import VN_TZ
 from app.printing import qr
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.keyboard import focused, press, shortcut, type_text
-from ui.prompts import NewDateDialog, ReasonDialog
+from ui.prompts import ConfirmDialog, NewDateDialog, ReasonDialog
 from ui.register_model import RegisterModel
 
 Key = Qt.Key
@@ -115,10 +115,17 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert window.dossiers.search.text() == "tran binh"  # the scan did not land in the search box
     assert window.returns.panel.buttons["returned"].hasFocus()
 
-    # Hand it back (F9: returned straight from received, as for a ready result).
+    # Hand it back (F9: returned straight from received, as for a ready result), after one question.
+    asked = []
+    monkeypatch.setattr(
+        ConfirmDialog,
+        "ask",
+        classmethod(lambda cls, parent, title, text, confirm, safe=False: asked.append(text) or True),
+    )
     shortcut("F9")  # a button's shortcut clicks it visibly: the click lands ~100 ms later
     qtbot.waitUntil(lambda: desk.dossiers.get("87001-260212-1001").status == "returned", timeout=2000)
     assert not window.returns.panel.buttons["returned"].isVisible()
+    assert asked == ["Trả kết quả hồ sơ 87001-260212-1001 của Nguyễn Thị Đào?"]
 
     # Refuse the second, apologise for the third, from the Return section by typing the code.
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Không thuộc thẩm quyền."))

@@ -1,0 +1,109 @@
+"""A clerk's day without traps (issue 15), on the real window: questions before what cannot be undone,
+the rating screen at a one-monitor desk, printing without a printer, reprints, honest sync states."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from tests.conftest import dossier_input
+from tests.ui.keyboard import shortcut
+from ui.prompts import ConfirmDialog, ReasonDialog
+
+
+@pytest.fixture
+def at_return(signed_in, desk, qtbot):
+    """The Return section on a dossier just received, ready for F9."""
+    window = signed_in
+    dossier = desk.dossiers.receive(dossier_input(), window.clerk)
+    window.show_section("return")
+    window.returns.open_code(dossier.code)
+    qtbot.waitUntil(lambda: window.returns.panel.buttons["returned"].hasFocus())
+    return window, dossier
+
+
+def test_f9_answered_no_leaves_the_dossier_as_it_was(at_return, desk, qtbot, monkeypatch):
+    window, dossier = at_return
+    asked = []
+
+    def answer(cls, parent, title, text, confirm, safe=False):
+        asked.append((title, text, safe))
+        return False
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(answer))
+    shortcut("F9")
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=2000)
+    assert asked == [("Trả kết quả", f"Trả kết quả hồ sơ {dossier.code} của Nguyễn Thị Đào?", True)]
+    after = desk.dossiers.get(dossier.code)
+    assert (after.status, len(after.events)) == ("received", 1)
+    assert window.returns.panel.buttons["returned"].isVisible()
+    assert window.returns.panel.message.text() == ""
+
+
+def test_f11_and_f12_ask_once_naming_dossier_and_citizen(at_return, desk, qtbot, monkeypatch):
+    _window, dossier = at_return
+    asked = []
+    monkeypatch.setattr(
+        ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: asked.append((title, prompt)) or None)
+    )
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: pytest.fail("asked twice")))
+    for key in ("F11", "F12"):
+        shortcut(key)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=2000)
+    assert asked[0] == (
+        f"Từ chối — {dossier.code}",
+        f"Từ chối: hồ sơ {dossier.code} của Nguyễn Thị Đào. Việc này không hoàn tác được.\nLý do (in trên phiếu):",
+    )
+    assert asked[1][0] == f"Rút hồ sơ — {dossier.code}" and "Nguyễn Thị Đào" in asked[1][1]
+    assert desk.dossiers.get(dossier.code).status == "received"
+
+
+def test_enter_confirms_only_where_safe(qtbot):
+    safe = ConfirmDialog("Trả kết quả", "Trả kết quả hồ sơ X?", "Trả kết quả", safe=True)
+    risky = ConfirmDialog("Từ chối", "Từ chối hồ sơ X?", "Từ chối", safe=False)
+    for dialog in (safe, risky):
+        qtbot.addWidget(dialog)
+    assert safe.defaultButton() is safe.yes and risky.defaultButton() is risky.no
+    assert risky.escapeButton() is risky.no
+    # The reason dialog: Enter in the text adds a line; the default button is Cancel, never OK.
+    reason = ReasonDialog("Từ chối — X", "Lý do:")
+    qtbot.addWidget(reason)
+    reason.show()
+    qtbot.waitExposed(reason)
+    reason.reason.setFocus()
+    qtbot.keyClicks(reason.reason, "abc")
+    qtbot.keyClick(reason.reason, Qt.Key.Key_Return)
+    assert reason.isVisible() and reason.reason.toPlainText() == "abc\n"
+    buttons = reason.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
+    assert not buttons.button(QDialogButtonBox.StandardButton.Ok).isDefault()
+    assert isinstance(safe, QMessageBox)
+
+
+def test_rating_screen_after_a_return_closes_by_escape_and_records_a_decline(at_return, desk, qtbot, monkeypatch):
+    window, dossier = at_return
+    window.rating_after_return = True
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
+    shortcut("F9")
+    qtbot.waitUntil(lambda: window.rating_screen is not None and window.rating_screen.isVisible(), timeout=2000)
+    screen = window.rating_screen
+    assert not screen.own_screen and not screen.isFullScreen()  # one monitor: a window, not the whole screen
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.rating_screen is None or not window.rating_screen.isVisible(), timeout=2000)
+    decline = desk.ratings.db.decline_for_dossier(dossier.id)
+    assert (decline["how"], decline["clerk_id"]) == ("closed", window.clerk.id)
+
+
+def test_rating_screen_after_a_return_times_out_and_records_a_decline(at_return, desk, qtbot, monkeypatch):
+    import ui.rating_screen
+
+    window, dossier = at_return
+    window.rating_after_return = True
+    monkeypatch.setattr(ui.rating_screen, "TIMEOUT_MS", 200)
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
+    shortcut("F9")
+    qtbot.waitUntil(lambda: desk.ratings.db.decline_for_dossier(dossier.id) is not None, timeout=5000)
+    assert desk.ratings.db.decline_for_dossier(dossier.id)["how"] == "timeout"
+    qtbot.waitUntil(lambda: window.rating_screen is None or not window.rating_screen.isVisible(), timeout=2000)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +26,7 @@ from app.core.records import Clerk, label
 from app.desk import Desk
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from ui import i18n
-from ui.printer import Printing
+from ui.printer import FORM_FOR_ACTION, Printing
 from ui.prompts import ConfirmDialog, NewDateDialog, ReasonDialog
 from ui.widgets import MessageLine, Section
 
@@ -99,6 +101,13 @@ class DossierPanel(Section):
             self.buttons[kind] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        # Any form of this dossier, again: the receipt says on the paper that it is a reprint.
+        self.reprint_button = QPushButton(self.tr("&In lại…"))
+        self.reprint_button.setObjectName("reprint")
+        self.reprint_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.reprint_menu = QMenu(self.reprint_button)
+        self.reprint_button.setMenu(self.reprint_menu)
+        self.actions_row.addWidget(self.reprint_button)
         self.message = MessageLine()
 
         layout = QVBoxLayout(self)
@@ -134,6 +143,7 @@ class DossierPanel(Section):
             self.history.setRowCount(0)
             for button in self.buttons.values():
                 button.setVisible(False)
+            self.reprint_button.setVisible(False)
             return
         self.title.setText(dossier.code)
         a = dossier.applicant
@@ -172,6 +182,46 @@ class DossierPanel(Section):
         self.allowed = set(self.desk.dossiers.allowed_actions(dossier))
         for kind, button in self.buttons.items():
             button.setVisible(kind in self.allowed)
+        self._fill_reprint_menu(dossier)
+
+    def form_names(self) -> dict[str, str]:
+        return {
+            "receipt": self.tr("Giấy tiếp nhận và hẹn trả kết quả"),
+            "supplement": self.tr("Phiếu yêu cầu bổ sung hồ sơ"),
+            "refusal": self.tr("Phiếu từ chối tiếp nhận"),
+            "apology": self.tr("Văn bản xin lỗi và hẹn lại"),
+            "tracking": self.tr("Phiếu theo dõi quá trình xử lý"),
+            "stop": self.tr("Thông báo dừng giải quyết hồ sơ"),
+        }
+
+    def reprintable(self, dossier: Dossier) -> list[str]:
+        """The forms this dossier has: the receipt and tracking sheet always, a letter once its step happened."""
+        kinds = {e.kind for e in dossier.events}
+        letters = {"supplement": "supplement_requested", "refusal": "refused", "apology": "apology_issued"}
+        forms = ["receipt", "tracking", *(f for f, k in letters.items() if k in kinds)]
+        if "withdrawn" in kinds:
+            forms.append("stop")
+        return forms
+
+    def _fill_reprint_menu(self, dossier: Dossier) -> None:
+        self.reprint_menu.clear()
+        names = self.form_names()
+        for form in self.reprintable(dossier):
+            action = self.reprint_menu.addAction(names[form])
+            action.setObjectName(f"reprint_{form}")
+            action.triggered.connect(lambda _=False, f=form: self.reprint(f))
+        self.reprint_button.setVisible(True)
+
+    def reprint(self, form: str) -> None:
+        """Print ``form`` of the open dossier again (recorded; a receipt is marked as a reprint)."""
+        if self.dossier is None:
+            return
+        code = self.dossier.code
+        words, kept = self.print_words(
+            lambda: self.printing.print_form(form, code, self.current_clerk()),
+            self.tr("Đã in lại: %1.").replace("%1", self.form_names()[form]),
+        )
+        self.message.info(words, kept)
 
     def show_sync_state(self) -> None:
         """Whether the hub has this dossier and all its steps: waiting, sent, or refused with its reason."""
@@ -242,11 +292,12 @@ class DossierPanel(Section):
             return False
         self.show_dossier(dossier)
         done = self.tr("Đã ghi: %1.").replace("%1", label(EVENT_KINDS, kind, lang))
-        try:
-            if self.printing.print_for_action(kind, dossier.code, clerk):
-                done += " " + self.tr("Đã in phiếu.")
-        except MotcuaError as exc:
-            done += " " + exc.message(lang)
-        self.message.info(done)
+        if FORM_FOR_ACTION.get(kind):
+            words, kept = self.print_words(
+                lambda: self.printing.print_for_action(kind, dossier.code, clerk), self.tr("Đã in phiếu.")
+            )
+            self.message.info(f"{done} {words}", kept)
+        else:
+            self.message.info(done)
         self.acted.emit(dossier.code, kind)
         return True

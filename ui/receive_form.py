@@ -119,6 +119,8 @@ class ReceiveForm(Section):
         for widget in self.field_widgets.values():
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, w=widget: unmark(w))
+                # The last citizen's "received" line goes once the next citizen's form is started.
+                widget.textEdited.connect(self._next_citizen)
 
         picker = QGroupBox(self.tr("Thủ tục hành chính"))
         picker_layout = QFormLayout(picker)
@@ -187,6 +189,10 @@ class ReceiveForm(Section):
         self.due_timer.start()
         self._filter_procedures("")
         self.update_due()
+
+    def _next_citizen(self, _text: str = "") -> None:
+        if self.message.kind == "info":
+            self.message.clear()
 
     @staticmethod
     def _buddy(caption: str, widget: QWidget) -> QLabel:
@@ -352,12 +358,10 @@ class ReceiveForm(Section):
             .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
         )
         self.clear()
-        try:
-            self.printing.print_form("receipt", dossier.code, clerk)
-            done += " " + self.tr("Đã in biên nhận.")
-        except MotcuaError as exc:
-            done += " " + exc.message(i18n.lang())
-        self.message.info(done)
+        words, kept = self.print_words(
+            lambda: self.printing.print_form("receipt", dossier.code, clerk), self.tr("Đã in biên nhận.")
+        )
+        self.message.info(f"{done} {words}", kept)
         self.received.emit(dossier.code)
         return dossier
 
@@ -371,11 +375,12 @@ class ReceiveForm(Section):
     def reprint(self) -> None:
         if self.last_dossier is None:
             return
-        try:
-            self.printing.print_form("receipt", self.last_dossier.code, self.current_clerk())
-            self.message.info(self.tr("Đã in lại biên nhận %1.").replace("%1", self.last_dossier.code))
-        except MotcuaError as exc:
-            self.message.show_error(exc)
+        code = self.last_dossier.code
+        words, kept = self.print_words(
+            lambda: self.printing.print_form("receipt", code, self.current_clerk()),
+            self.tr("Đã in lại biên nhận %1.").replace("%1", code),
+        )
+        self.message.info(words, kept)
 
     def clear(self) -> None:
         for widget in (

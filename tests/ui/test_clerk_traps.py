@@ -3,8 +3,12 @@ the rating screen at a one-monitor desk, printing without a printer, reprints, h
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.conftest import dossier_input
@@ -107,3 +111,90 @@ def test_rating_screen_after_a_return_times_out_and_records_a_decline(at_return,
     qtbot.waitUntil(lambda: desk.ratings.db.decline_for_dossier(dossier.id) is not None, timeout=5000)
     assert desk.ratings.db.decline_for_dossier(dossier.id)["how"] == "timeout"
     qtbot.waitUntil(lambda: window.rating_screen is None or not window.rating_screen.isVisible(), timeout=2000)
+
+
+class Opened(QObject):
+    """Stands in for the desktop's file opener: QDesktopServices hands it the URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def fill_and_save(window) -> None:
+    form = window.receive
+    window.show_section("receive")
+    form.select_procedure("HT04")
+    form.cccd.setText("087186001234")
+    form.full_name.setText("Nguyễn Thị Đào")
+    form.phone.setText("0912345678")
+    form.address.setText("Ấp Tân Hòa, xã Tân Thành")
+    return form.save()
+
+
+def test_no_printer_keeps_the_pdf_and_offers_to_open_it(signed_in, desk, qtbot, isolated_folders, monkeypatch):
+    from ui.printer import QtPrinter
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))  # as on a desk without one
+    window = signed_in
+    window.printing.printer = QtPrinter(window, ask=False)
+    form = window.receive
+    save_y = form.save_button.mapTo(window, form.save_button.rect().topLeft()).y()
+    dossier = fill_and_save(window)
+    assert dossier is not None
+    line = form.message
+    kept = line.kept
+    assert kept is not None and kept.read_bytes().startswith(b"%PDF")
+    assert kept.parent == isolated_folders / "data" / "printed"
+    # A short message, no path glued to it; the path is in the tooltip; two links.
+    assert str(kept) not in line.text() and line.toolTip() == str(kept)
+    assert f"Đã tiếp nhận hồ sơ {dossier.code}" in line.text()
+    assert "Máy này chưa cài máy in; phiếu đã được lưu thành tệp PDF." in line.text()
+    assert "href='open'" in line.text() and "href='folder'" in line.text()
+    qtbot.wait(20)
+    assert form.save_button.mapTo(window, form.save_button.rect().topLeft()).y() == save_y  # no layout jump
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        line.linkActivated.emit("open")
+        line.linkActivated.emit("folder")
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in opened.urls] == [str(kept), str(kept.parent)]
+    # The next citizen's form clears the message.
+    form.procedure_filter.setFocus()
+    qtbot.keyClicks(form.procedure_filter, "giam")
+    assert line.text() == "" and line.kept is None
+
+
+@pytest.mark.tools("pdftotext")
+def test_any_form_reprinted_from_the_dossier_panel(signed_in, desk, printer, qtbot, tmp_path, monkeypatch):
+    window = signed_in
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Thiếu tờ khai."))
+    dossier = fill_and_save(window)
+    window.show_section("dossiers")
+    dialog = window.dossiers.open_code(dossier.code)
+    panel = dialog.panel
+    assert panel.reprint_button.isVisible()
+    assert [a.objectName() for a in panel.reprint_menu.actions()] == ["reprint_receipt", "reprint_tracking"]
+    panel.perform("supplement_requested")
+    assert [a.objectName() for a in panel.reprint_menu.actions()] == [
+        "reprint_receipt",
+        "reprint_tracking",
+        "reprint_supplement",
+    ]
+    before = len(printer.jobs)
+    panel.reprint_menu.actions()[0].trigger()
+    assert len(printer.jobs) == before + 1
+    job = printer.jobs[-1]
+    assert job.name.endswith(f"receipt-{dossier.code}.pdf")
+    text = subprocess.run(["pdftotext", str(job), "-"], capture_output=True, text=True, check=True).stdout
+    assert "BẢN SAO (in lại lần 1)" in text
+    assert panel.message.text() == "Đã in lại: Giấy tiếp nhận và hẹn trả kết quả."
+    panel.reprint_menu.actions()[2].trigger()
+    assert printer.jobs[-1].name.endswith(f"supplement-{dossier.code}.pdf")
+    assert [p["form"] for p in desk.printing.prints(dossier.code)].count("receipt") == 2

@@ -234,6 +234,7 @@ class DossierPanel(Section):
             "pending": (self.tr("chờ gửi"), "#7f6000"),
             "sent": (self.tr("đã gửi"), "#1e7b34"),
             "error": (self.tr("lỗi — %1").replace("%1", state.reason or ""), "#a93226"),
+            "unlinked": (self.tr("chưa kết nối với máy chủ tỉnh"), "#6b7280"),
         }
         text, colour = texts[state.state]
         line.setText(text)

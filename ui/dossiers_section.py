@@ -192,9 +192,7 @@ class DossiersSection(Section):
 
     def _show_count(self) -> None:
         count = self.model.count()
-        number = f"{count.value:,}"
-        if i18n.lang() == "vi":
-            number = number.replace(",", ".")  # 1.500 in Vietnamese, 1,500 in English
+        number = i18n.number(count.value)
         text = self.tr("%1 hồ sơ") if count.exact else self.tr("hơn %1 hồ sơ")
         self.count_label.setText(text.replace("%1", number))
 

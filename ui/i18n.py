@@ -57,5 +57,11 @@ def install(code: str) -> str:
     return _state["lang"]
 
 
+def number(n: int) -> str:
+    """1.500 in Vietnamese, 1,500 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang() == "vi" else text
+
+
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)

@@ -62,7 +62,15 @@ class SyncProblemsDialog(QDialog):
         clashes = self.desk.sync.clashes()
         self._fill(self.errors, [(self._record(e), self._at(e["at"]), self._reason(e)) for e in errors])
         self._fill(self.clashes, [self._clash(c) for c in clashes])
-        if not errors and not clashes:
+        if not self.desk.sync.enrolled:
+            # Nothing was sent, so nothing was received: say what is true, and what to do.
+            self.summary.setText(
+                self.tr(
+                    "Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. "
+                    "Quản trị viên đăng ký quầy bằng lệnh «motcua enroll»."
+                ).replace("%1", i18n.number(self.desk.sync.status().pending))
+            )
+        elif not errors and not clashes:
             self.summary.setText(self.tr("Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận."))
         else:
             self.summary.setText(

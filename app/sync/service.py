@@ -57,7 +57,7 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class RecordState:
-    state: str  # pending | sent | error
+    state: str  # pending | sent | error | unlinked (no hub set up: nothing is waiting to be sent anywhere)
     reason: str | None = None  # the hub's reason in words, for error
 
 
@@ -241,9 +241,12 @@ class SyncService:
             counts["clashes"] += len(applied.clashes)
             cursor = nxt
             end = header.get("end")
+            more = bool(header.get("more"))
             if progress and isinstance(end, int) and end > start:
-                progress(cursor - start, end - start)
-            if not header.get("more"):
+                # The last page means the log was read to its end, even when none of it was for this desk
+                # (the cursor then stays put): say so, rather than end on "0/N".
+                progress(end - start if not more else cursor - start, end - start)
+            if not more:
                 break
 
     def _province(self, client: HubClient) -> None:
@@ -338,6 +341,8 @@ class SyncService:
 
     def dossier_states(self, dossier_ids: list[str]) -> dict[str, RecordState]:
         """A dossier's state folds in its events: error beats pending beats sent."""
+        if not self.enrolled:
+            return {d: RecordState("unlinked") for d in dossier_ids}
         events = self.sync_store.event_ids_by_dossier(dossier_ids)
         every = list(dossier_ids) + [e for ids in events.values() for e in ids]
         per_record = self.record_states(every)

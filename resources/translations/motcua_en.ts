@@ -170,58 +170,63 @@
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="252"/>
+        <location filename="../../ui/dossier_panel.py" line="237"/>
+        <source>chưa kết nối với máy chủ tỉnh</source>
+        <translation>not connected to a province hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="253"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="253"/>
+        <location filename="../../ui/dossier_panel.py" line="254"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="254"/>
+        <location filename="../../ui/dossier_panel.py" line="255"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="255"/>
+        <location filename="../../ui/dossier_panel.py" line="256"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="259"/>
+        <location filename="../../ui/dossier_panel.py" line="260"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="263"/>
+        <location filename="../../ui/dossier_panel.py" line="264"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="269"/>
+        <location filename="../../ui/dossier_panel.py" line="270"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="271"/>
-        <location filename="../../ui/dossier_panel.py" line="283"/>
+        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <location filename="../../ui/dossier_panel.py" line="284"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="283"/>
+        <location filename="../../ui/dossier_panel.py" line="284"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="294"/>
+        <location filename="../../ui/dossier_panel.py" line="295"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="297"/>
+        <location filename="../../ui/dossier_panel.py" line="298"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -284,12 +289,12 @@
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="198"/>
+        <location filename="../../ui/dossiers_section.py" line="196"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="198"/>
+        <location filename="../../ui/dossiers_section.py" line="196"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
     </message>
@@ -691,54 +696,59 @@
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../ui/register_model.py" line="58"/>
+        <location filename="../../ui/register_model.py" line="63"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="59"/>
+        <location filename="../../ui/register_model.py" line="64"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="60"/>
+        <location filename="../../ui/register_model.py" line="65"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="61"/>
+        <location filename="../../ui/register_model.py" line="66"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="62"/>
+        <location filename="../../ui/register_model.py" line="67"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="63"/>
+        <location filename="../../ui/register_model.py" line="68"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="64"/>
+        <location filename="../../ui/register_model.py" line="69"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="72"/>
         <source>chờ gửi</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="73"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="74"/>
         <source>lỗi</source>
         <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_model.py" line="75"/>
+        <source>chưa kết nối</source>
+        <translation>not connected</translation>
     </message>
 </context>
 <context>
@@ -852,7 +862,7 @@
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="88"/>
+        <location filename="../../ui/sync_problems.py" line="96"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
@@ -872,57 +882,62 @@
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="66"/>
+        <location filename="../../ui/sync_problems.py" line="69"/>
+        <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="74"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="70"/>
+        <location filename="../../ui/sync_problems.py" line="78"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="97"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="98"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="91"/>
+        <location filename="../../ui/sync_problems.py" line="99"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="92"/>
+        <location filename="../../ui/sync_problems.py" line="100"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="93"/>
+        <location filename="../../ui/sync_problems.py" line="101"/>
         <source>Lượt không đánh giá</source>
         <translation>Declined rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="94"/>
+        <location filename="../../ui/sync_problems.py" line="102"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="95"/>
+        <location filename="../../ui/sync_problems.py" line="103"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="120"/>
+        <location filename="../../ui/sync_problems.py" line="128"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="124"/>
+        <location filename="../../ui/sync_problems.py" line="132"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

@@ -198,3 +198,25 @@ def test_any_form_reprinted_from_the_dossier_panel(signed_in, desk, printer, qtb
     panel.reprint_menu.actions()[2].trigger()
     assert printer.jobs[-1].name.endswith(f"supplement-{dossier.code}.pdf")
     assert [p["form"] for p in desk.printing.prints(dossier.code)].count("receipt") == 2
+
+
+def test_no_hub_no_false_promises(signed_in, desk, qtbot):
+    """Not enrolled: the problems dialog says so and counts what waits; register rows are neutral."""
+    from ui.register_model import RegisterModel
+
+    window = signed_in
+    for _ in range(3):
+        desk.dossiers.receive(dossier_input(), window.clerk)
+    assert not desk.sync.enrolled
+    dialog = window.show_sync_problems()
+    qtbot.addWidget(dialog)
+    summary = dialog.summary.text()
+    assert "chưa kết nối với máy chủ tỉnh" in summary and "motcua enroll" in summary
+    assert f"{desk.sync.status().pending} bản ghi đang chờ" in summary and "đều được" not in summary
+    window.show_section("dossiers")
+    model = window.dossiers.model
+    window.dossiers.refresh()
+    cell = model.index(0, RegisterModel.COL_SYNC)
+    qtbot.waitUntil(lambda: model.data(cell) is not None, timeout=2000)
+    assert {model.data(model.index(r, RegisterModel.COL_SYNC)) for r in range(model.rowCount())} == {"chưa kết nối"}
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole).color().name() == "#6b7280"

@@ -51,6 +51,25 @@ def test_enroll_and_sync_commands(
     assert captured.err.startswith("The hub cannot be reached")
 
 
+def test_sync_progress_ends_on_what_was_done(
+    hub: Hub, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The progress line ends on N/N when everything went, never on "0/N" (issue 15)."""
+    path = tmp_path / "d.sqlite3"
+    desk = make_desk(path, FixedClock(clock.at))
+    receive(desk, 3)
+    desk.close()
+    assert province.main(["--db", hub.db, "issue-token", "--commune", "87001", "--desk", "1"]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    assert motcua(["enroll", hub.url, token, "--db", str(path)]) == 0
+    capsys.readouterr()
+    assert motcua(["--db", str(path), "sync", "--progress"]) == 0
+    steps = capsys.readouterr().err.strip("\n").split("\r")
+    last = steps[-1]
+    done, total = map(int, last.split("/"))
+    assert done == total > 0, steps
+
+
 def test_enroll_refuses_plain_http_to_another_machine(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
     assert motcua(["enroll", "http://10.0.0.5:8787", "token", "--db", str(desk.store.path)]) == 1
     assert capsys.readouterr().err == (

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import accounts
+from app.core.clock import parse_iso
 from app.core.errors import MotcuaError
 from app.core.records import Clerk, label
 from app.desk import Desk
@@ -88,6 +89,10 @@ class DossierPanel(Section):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Rows grow with their note when the column is resized, too.
+        self.history.horizontalHeader().sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         QVBoxLayout(history_box).addWidget(self.history)
 
         self.actions_row = QHBoxLayout()
@@ -155,8 +160,8 @@ class DossierPanel(Section):
             "phone": a.phone or "",
             "address": a.address,
             "procedure": f"{dossier.procedure_code} — {dossier.procedure_name}",
-            "received": f"{dossier.received_at:%H:%M %d/%m/%Y}",
-            "due": f"{dossier.due_at:%H:%M %d/%m/%Y}",
+            "received": i18n.when(dossier.received_at),
+            "due": i18n.when(dossier.due_at),
             "documents": docs,
             "channel": label(CHANNELS, dossier.channel, lang),
         }
@@ -167,18 +172,22 @@ class DossierPanel(Section):
         for row, event in enumerate(sorted(dossier.events, key=lambda e: (e.at, e.kind != "received"))):
             note = event.data.get("reason", "")
             if event.kind == "apology_issued":
-                note = f"{note} → {event.data.get('new_due', '')[:16].replace('T', ' ')}"
+                new_due = event.data.get("new_due")
+                note = f"{note} → {i18n.when(parse_iso(new_due))}" if new_due else note
             for col, text in enumerate(
                 (
-                    f"{event.at:%H:%M %d/%m/%Y}",
+                    i18n.when(event.at),
                     label(EVENT_KINDS, event.kind, lang),
                     self._clerk_name(event.clerk_id),
                     note,
                 )
             ):
-                self.history.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, col, item)
         for col in range(3):  # the last column (notes) stretches
             self.history.resizeColumnToContents(col)
+        self.history.resizeRowsToContents()  # a long note wraps onto more lines, never cut with "…"
         self.allowed = set(self.desk.dossiers.allowed_actions(dossier))
         for kind, button in self.buttons.items():
             button.setVisible(kind in self.allowed)

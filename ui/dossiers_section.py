@@ -28,7 +28,7 @@ from ui import i18n
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
 from ui.register_model import RegisterModel
-from ui.widgets import Section
+from ui.widgets import EmptyHint, Section
 
 SEARCH_DELAY_MS = 150
 
@@ -107,6 +107,10 @@ class DossiersSection(Section):
         ):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self.open_index)
+        self.empty_hint = EmptyHint(
+            self.table,
+            self.tr("Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2)."),
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
         legend = QLabel(

@@ -6,6 +6,8 @@ app.core.records, so ``lang()`` tells the widgets which half to show.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from app.core import paths
@@ -55,6 +57,14 @@ def install(code: str) -> str:
         _installed.append(translator)
     _state["lang"] = code if code in LANGUAGES else "vi"
     return _state["lang"]
+
+
+# One way to write a moment across the window: "29/11/2026 13:27" (day first, as Vietnamese papers do).
+WHEN = "%d/%m/%Y %H:%M"
+
+
+def when(moment: datetime) -> str:
+    return f"{moment:{WHEN}}"
 
 
 def number(n: int) -> str:

@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         self.clerk: Clerk | None = None
         source = form_source if form_source is not None else lambda: form_source_for(self.desk)
         self.printing = Printing(source, printer or QtPrinter(self))
-        self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
+        # Qt adds the application's name ("MotCua Desk") after the title by itself.
+        self.setWindowTitle(self.tr("Bộ phận Một cửa"))
 
         self.lock_page = LockPage(desk, demo)
         self.lock_page.signed_in.connect(self._signed_in)
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
 
         self.desk = desk
         self.lock_page.attach(desk)
+        self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.identity.commune_name))
         self.desk_label.setText(
             self.tr("Quầy %1 — %2").replace("%1", str(desk.identity.desk_no)).replace("%2", desk.identity.commune_name)
         )

@@ -39,9 +39,10 @@ from app.reception import catalogue
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
 from ui import i18n
 from ui.printer import Printing
-from ui.widgets import MessageLine, Section, mark, unmark
+from ui.widgets import EmptyHint, MessageLine, Section, mark, unmark
 
 CCCD_DIGITS = re.compile(r"\d{12}")
+PICKER_ROWS = 5
 
 
 class ReceiveForm(Section):
@@ -59,7 +60,7 @@ class ReceiveForm(Section):
         self.procedure_filter = QLineEdit()
         self.procedure_filter.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục, không cần dấu…"))
         self.procedure_list = QListWidget()
-        self.procedure_list.setMaximumHeight(130)
+        self.procedure_list.setUniformItemSizes(True)
         self.procedure_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.procedure_chosen = QLabel()
         self.procedure_chosen.setWordWrap(True)
@@ -90,6 +91,9 @@ class ReceiveForm(Section):
         self.documents.verticalHeader().setVisible(False)
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents.setTabKeyNavigation(False)
+        self.documents_hint = EmptyHint(
+            self.documents, self.tr("Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.")
+        )
 
         self.due_label = QLabel()
         self.due_label.setObjectName("dueLabel")
@@ -210,6 +214,17 @@ class ReceiveForm(Section):
             self.procedure_list.addItem(item)
         if self.procedure_list.count():
             self.procedure_list.setCurrentRow(0)
+            self._fit_list()
+
+    def _fit_list(self) -> None:
+        """Exactly PICKER_ROWS whole rows: the last one is never cut, and the form does not move as the list
+        shortens while the clerk types."""
+        if self.procedure_list.property("fitted"):
+            return
+        row = self.procedure_list.sizeHintForRow(0)
+        frame = 2 * self.procedure_list.frameWidth()
+        self.procedure_list.setFixedHeight(PICKER_ROWS * row + frame)
+        self.procedure_list.setProperty("fitted", True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.procedure_filter and event.type() == QEvent.Type.KeyPress:
@@ -301,9 +316,7 @@ class ReceiveForm(Section):
             return
         legal = LegalTime.parse(self.procedure.legal_time)
         due = self.desk.calendar.due(self.desk.clock.now(), legal)
-        self.due_label.setText(
-            self.tr("Hẹn trả: %1").replace("%1", f"{due:%H:%M %d/%m/%Y}") + f" ({legal.label(i18n.lang())})"
-        )
+        self.due_label.setText(self.tr("Hẹn trả: %1").replace("%1", i18n.when(due)) + f" ({legal.label(i18n.lang())})")
 
     # Saving
 
@@ -355,7 +368,7 @@ class ReceiveForm(Section):
         done = (
             self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2.")
             .replace("%1", dossier.code)
-            .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
+            .replace("%2", i18n.when(dossier.due_at))
         )
         self.clear()
         words, kept = self.print_words(

@@ -179,9 +179,9 @@ class RegisterModel(QAbstractTableModel):
             if col == self.COL_PROCEDURE:
                 return f"{item.procedure_code} — {item.procedure_name}"
             if col == self.COL_RECEIVED:
-                return f"{item.received_at:%d/%m/%Y %H:%M}"
+                return i18n.when(item.received_at)
             if col == self.COL_DUE:
-                return f"{item.due_at:%d/%m/%Y %H:%M}"
+                return i18n.when(item.due_at)
             if col == self.COL_STATUS:
                 return label(STATUSES, item.status, i18n.lang())
             if col == self.COL_SYNC:

@@ -119,7 +119,7 @@ class SyncProblemsDialog(QDialog):
 
     @staticmethod
     def _at(stamp: str) -> str:
-        return f"{parse_iso(stamp):%H:%M %d/%m/%Y}"
+        return i18n.when(parse_iso(stamp))
 
     def _clash(self, clash: dict[str, Any]) -> tuple[str, str, str]:
         detail = clash["detail"]

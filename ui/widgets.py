@@ -7,9 +7,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from app.core.errors import MotcuaError
 from ui import i18n
@@ -77,6 +77,37 @@ class MessageLine(QLabel):
 
     def show_error(self, exc: MotcuaError) -> None:
         self.error(exc.message(i18n.lang()))
+
+
+class EmptyHint(QLabel):
+    """A grey sentence in the middle of an empty table, saying what goes there or how to fill it."""
+
+    def __init__(self, view: QAbstractItemView, text: str) -> None:
+        super().__init__(text, view.viewport())
+        self.view = view
+        self.setObjectName("emptyHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("color: #6b7280; padding: 12px;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self.watch()
+        self.update_visibility()
+
+    def watch(self) -> None:
+        """Follow the view's model (call again when the view gets a new model)."""
+        model = self.view.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(self.update_visibility)
+
+    def update_visibility(self, *_args: object) -> None:
+        self.setVisible(self.view.model().rowCount() == 0)
+        self.setGeometry(self.view.viewport().rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.view.viewport().rect())
+        return False
 
 
 def mark(widget: QWidget, message: str) -> None:

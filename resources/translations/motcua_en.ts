@@ -25,208 +25,208 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="60"/>
+        <location filename="../../ui/dossier_panel.py" line="61"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="64"/>
+        <location filename="../../ui/dossier_panel.py" line="65"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="66"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="67"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="68"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="84"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="86"/>
+        <location filename="../../ui/dossier_panel.py" line="87"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="86"/>
+        <location filename="../../ui/dossier_panel.py" line="87"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="86"/>
+        <location filename="../../ui/dossier_panel.py" line="87"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="86"/>
+        <location filename="../../ui/dossier_panel.py" line="87"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="105"/>
+        <location filename="../../ui/dossier_panel.py" line="110"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="140"/>
+        <location filename="../../ui/dossier_panel.py" line="145"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="189"/>
+        <location filename="../../ui/dossier_panel.py" line="198"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="190"/>
+        <location filename="../../ui/dossier_panel.py" line="199"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="191"/>
+        <location filename="../../ui/dossier_panel.py" line="200"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="192"/>
+        <location filename="../../ui/dossier_panel.py" line="201"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="193"/>
+        <location filename="../../ui/dossier_panel.py" line="202"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="194"/>
+        <location filename="../../ui/dossier_panel.py" line="203"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="222"/>
+        <location filename="../../ui/dossier_panel.py" line="231"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="234"/>
+        <location filename="../../ui/dossier_panel.py" line="243"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="235"/>
+        <location filename="../../ui/dossier_panel.py" line="244"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="236"/>
+        <location filename="../../ui/dossier_panel.py" line="245"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="237"/>
+        <location filename="../../ui/dossier_panel.py" line="246"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="253"/>
+        <location filename="../../ui/dossier_panel.py" line="262"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="254"/>
+        <location filename="../../ui/dossier_panel.py" line="263"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="255"/>
+        <location filename="../../ui/dossier_panel.py" line="264"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="256"/>
+        <location filename="../../ui/dossier_panel.py" line="265"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="260"/>
+        <location filename="../../ui/dossier_panel.py" line="269"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="264"/>
+        <location filename="../../ui/dossier_panel.py" line="273"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="270"/>
+        <location filename="../../ui/dossier_panel.py" line="279"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
-        <location filename="../../ui/dossier_panel.py" line="284"/>
+        <location filename="../../ui/dossier_panel.py" line="281"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="284"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="295"/>
+        <location filename="../../ui/dossier_panel.py" line="304"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="298"/>
+        <location filename="../../ui/dossier_panel.py" line="307"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -254,47 +254,52 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="114"/>
+        <location filename="../../ui/dossiers_section.py" line="112"/>
+        <source>Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2).</source>
+        <translation>No dossier matches. Shorten the search or clear a filter; new dossiers are received under Receive (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers_section.py" line="118"/>
         <source>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;quá hạn&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;hạn hôm nay&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;hạn trong tuần&amp;nbsp;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;due today&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;due this week&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="120"/>
+        <location filename="../../ui/dossiers_section.py" line="124"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="127"/>
+        <location filename="../../ui/dossiers_section.py" line="131"/>
         <source>T&amp;rạng thái:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="128"/>
+        <location filename="../../ui/dossiers_section.py" line="132"/>
         <source>Th&amp;ủ tục:</source>
         <translation>Pr&amp;ocedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="129"/>
+        <location filename="../../ui/dossiers_section.py" line="133"/>
         <source>&amp;Hạn:</source>
         <translation>&amp;Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="130"/>
+        <location filename="../../ui/dossiers_section.py" line="134"/>
         <source>Nhận từ:</source>
         <translation>Received from:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="131"/>
+        <location filename="../../ui/dossiers_section.py" line="135"/>
         <source>đến:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="196"/>
+        <location filename="../../ui/dossiers_section.py" line="200"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="196"/>
+        <location filename="../../ui/dossiers_section.py" line="200"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
     </message>
@@ -307,42 +312,42 @@
         <translation>Set up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39"/>
+        <location filename="../../ui/first_run.py" line="42"/>
         <source>Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên.</source>
         <translation>New store: enter the commune, the desk number and the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43"/>
+        <location filename="../../ui/first_run.py" line="46"/>
         <source>&amp;Mã xã (5 chữ số):</source>
         <translation>&amp;Commune code (5 digits):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="44"/>
+        <location filename="../../ui/first_run.py" line="47"/>
         <source>&amp;Tên xã:</source>
         <translation>Commune &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45"/>
+        <location filename="../../ui/first_run.py" line="48"/>
         <source>T&amp;ỉnh:</source>
         <translation>P&amp;rovince:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/first_run.py" line="49"/>
         <source>Số &amp;quầy:</source>
         <translation>Desk n&amp;umber:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47"/>
+        <location filename="../../ui/first_run.py" line="50"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48"/>
+        <location filename="../../ui/first_run.py" line="51"/>
         <source>Mật &amp;khẩu:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
     </message>
@@ -399,112 +404,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
-        <translation>MotCua Desk — One-stop shop</translation>
+        <translation type="vanished">MotCua Desk — One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-stop shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Bộ phận Một cửa — %1</source>
+        <translation>One-stop shop — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
@@ -553,142 +567,147 @@
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="60"/>
+        <location filename="../../ui/receive_form.py" line="61"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="88"/>
+        <location filename="../../ui/receive_form.py" line="89"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="88"/>
+        <location filename="../../ui/receive_form.py" line="89"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="88"/>
+        <location filename="../../ui/receive_form.py" line="89"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="98"/>
+        <location filename="../../ui/receive_form.py" line="95"/>
+        <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
+        <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="102"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="100"/>
+        <location filename="../../ui/receive_form.py" line="104"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="102"/>
+        <location filename="../../ui/receive_form.py" line="106"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="125"/>
+        <location filename="../../ui/receive_form.py" line="129"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="127"/>
+        <location filename="../../ui/receive_form.py" line="131"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="135"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="134"/>
+        <location filename="../../ui/receive_form.py" line="138"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="140"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="141"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="138"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="142"/>
+        <location filename="../../ui/receive_form.py" line="146"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="149"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="147"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="238"/>
+        <location filename="../../ui/receive_form.py" line="253"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="294"/>
+        <location filename="../../ui/receive_form.py" line="309"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="300"/>
+        <location filename="../../ui/receive_form.py" line="315"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="305"/>
+        <location filename="../../ui/receive_form.py" line="320"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="337"/>
+        <location filename="../../ui/receive_form.py" line="352"/>
         <source>Chưa chọn thủ tục hành chính.</source>
         <translation>No procedure was chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="343"/>
+        <location filename="../../ui/receive_form.py" line="358"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="356"/>
+        <location filename="../../ui/receive_form.py" line="371"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="362"/>
+        <location filename="../../ui/receive_form.py" line="377"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="381"/>
+        <location filename="../../ui/receive_form.py" line="396"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -884,7 +903,7 @@
     <message>
         <location filename="../../ui/sync_problems.py" line="69"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="74"/>

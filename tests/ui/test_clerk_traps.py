@@ -220,3 +220,59 @@ def test_no_hub_no_false_promises(signed_in, desk, qtbot):
     qtbot.waitUntil(lambda: model.data(cell) is not None, timeout=2000)
     assert {model.data(model.index(r, RegisterModel.COL_SYNC)) for r in range(model.rowCount())} == {"chưa kết nối"}
     assert model.data(cell, Qt.ItemDataRole.ForegroundRole).color().name() == "#6b7280"
+
+
+def test_smaller_traps(signed_in, desk, qtbot, monkeypatch):
+    window = signed_in
+    # The title names the commune once; Qt adds the product's name itself.
+    assert window.windowTitle() == "Bộ phận Một cửa — Xã Tân Thành"
+    assert "MotCua" not in window.windowTitle()
+    # The procedure list shows whole rows: its last visible row is not clipped.
+    form = window.receive
+    window.show_section("receive")
+    lst = form.procedure_list
+    assert lst.count() >= 5
+    qtbot.waitUntil(lambda: lst.isVisible())
+    assert lst.visualItemRect(lst.item(4)).bottom() < lst.viewport().height()
+    assert lst.visualItemRect(lst.item(4)).height() == lst.sizeHintForRow(0)
+    # An empty document table says what goes there; it goes once a procedure is picked.
+    assert form.documents_hint.isVisible() and "Chọn thủ tục" in form.documents_hint.text()
+    form.select_procedure("HT04")
+    assert not form.documents_hint.isVisible()
+    # One date-time format: day first.
+    assert form.due_label.text().startswith("Hẹn trả: 24/02/2026 09:00")
+    # An empty register says why and what to do.
+    window.show_section("dossiers")
+    window.dossiers.search.setText("khong co ai ten nay")
+    window.dossiers.apply_filters()
+    assert window.dossiers.model.rowCount() == 0 and window.dossiers.empty_hint.isVisible()
+    # A long history note wraps (and has a tooltip) instead of ending in "…".
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Thiếu giấy tờ. " * 30))
+    dossier = desk.dossiers.receive(dossier_input(), window.clerk)
+    window.show_section("return")
+    window.returns.open_code(dossier.code)
+    panel = window.returns.panel
+    assert panel.perform("supplement_requested")
+    assert panel.fields["received"].text() == "12/02/2026 09:00"
+    note = panel.history.item(1, 3)
+    assert note.toolTip() == note.text() and panel.history.wordWrap()
+    assert panel.history.textElideMode() == Qt.TextElideMode.ElideNone
+    assert panel.history.rowHeight(1) > panel.history.rowHeight(0)
+
+
+def test_first_run_fields_fit_vietnamese_names(qtbot, tmp_path, clock):
+    from app.desk import Desk
+    from ui.first_run import FirstRunDialog
+
+    with Desk.open(tmp_path / "new.sqlite3", clock) as desk:
+        dialog = FirstRunDialog(desk)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for widget, text in (
+            (dialog.commune_name, "Phường Nguyễn Thái Bình"),
+            (dialog.province, "Thành phố Hồ Chí Minh"),
+            (dialog.full_name, "Nguyễn Thị Phương Thảo"),
+        ):
+            widget.setText(text)
+            assert widget.fontMetrics().horizontalAdvance(text) + 16 < widget.width()

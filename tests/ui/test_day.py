@@ -65,7 +65,7 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert first["procedure_code"] == "HT04"
     assert first["due_at"] == "2026-02-24T09:00:00+07:00"  # Tết (14-22 February) is not counted
     assert window.receive.message.text() == (
-        "Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 09:00 24/02/2026. Đã in biên nhận."
+        "Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 24/02/2026 09:00. Đã in biên nhận."
     )
     assert [p.name for p in printer.jobs] == ["001-receipt-87001-260212-1001.pdf"]
     assert printer.jobs[0].read_bytes().startswith(b"%PDF")

@@ -109,7 +109,7 @@ def test_procedure_picker_filters_without_accents(signed_in) -> None:
     press(Qt.Key.Key_Tab)
     assert form.procedure.code == "HT03"
     assert focused() is form.cccd
-    assert form.due_label.text() == "Hẹn trả: 17:00 12/02/2026 (Trong ngày)"
+    assert form.due_label.text() == "Hẹn trả: 12/02/2026 17:00 (Trong ngày)"
 
 
 def test_scan_that_is_forged_opens_nothing(signed_in, desk, admin, qtbot) -> None:

@@ -70,6 +70,12 @@ def test_sync_progress_ends_on_what_was_done(
     assert done == total > 0, steps
 
 
+def test_serve_says_where_it_listens_when_ready(hub: Hub) -> None:
+    lines = [line for line in hub.log.read_text(errors="replace").splitlines() if line.strip()]
+    assert f"listening on http://127.0.0.1:{hub.port}" in lines
+    assert sum(line.startswith("listening on") for line in lines) == 1
+
+
 def test_enroll_refuses_plain_http_to_another_machine(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
     assert motcua(["enroll", "http://10.0.0.5:8787", "token", "--db", str(desk.store.path)]) == 1
     assert capsys.readouterr().err == (

@@ -79,6 +79,30 @@ class ReasonDialog(QDialog):
         return nfc(dialog.reason.toPlainText()) or None
 
 
+class RevealDialog(ReasonDialog):
+    """Before a denouncer's identity is shown: the entry named, what is recorded, and why (required)."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Xem danh tính người tố cáo — %1").replace("%1", number),
+            self.tr(
+                "Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do."
+                "\nLý do xem (bắt buộc):"
+            ).replace("%1", number),
+            parent,
+        )
+        self.ok.setText(self.tr("Xem danh tính"))
+        self.ok.setEnabled(False)  # no reason, no reading
+        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason.toPlainText().strip())))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, number: str) -> str | None:  # type: ignore[override]
+        dialog = cls(number, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return nfc(dialog.reason.toPlainText()).strip() or None
+
+
 class NewDateDialog(QDialog):
     """The apology letter's new return date and its reason; the date moves once only."""
 

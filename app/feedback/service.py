@@ -422,6 +422,14 @@ class FeedbackService:
             raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
         if row["identity_cipher"] is None:
             return Identity(row["person_name"] or "", row["person_address"] or "", row["person_contact"] or "")
+        purpose = text.nfc(purpose or "").strip()
+        if not purpose:
+            # Personal data law (Law 91/2025): every reading of a denouncer's identity says why.
+            raise ValidationError(
+                "Cần ghi lý do xem danh tính người tố cáo.",
+                "A reason is needed to read a denouncer's identity.",
+                field="purpose",
+            )
         identity = self.key.decrypt(row["identity_cipher"], entry_id)
         record_access(self.store, self.clock, self.desk, clerk, "read", entry_id=entry_id, purpose=purpose)
         log.info("denouncer identity of %s read by %s", row["number"], clerk.username)

@@ -539,27 +539,27 @@
 <context>
     <name>NewDateDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="87"/>
+        <location filename="../../ui/prompts.py" line="111"/>
         <source>Xin lỗi và hẹn lại ngày trả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="89"/>
+        <location filename="../../ui/prompts.py" line="113"/>
         <source>Hẹn trả hiện tại: %1</source>
         <translation>Current return date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="95"/>
+        <location filename="../../ui/prompts.py" line="119"/>
         <source>&amp;Ngày hẹn mới:</source>
         <translation>&amp;New return date:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="96"/>
+        <location filename="../../ui/prompts.py" line="120"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="97"/>
+        <location filename="../../ui/prompts.py" line="121"/>
         <source>Chỉ được hẹn lại một lần.</source>
         <translation>The date may be moved only once.</translation>
     </message>
@@ -682,32 +682,32 @@
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="320"/>
+        <location filename="../../ui/receive_form.py" line="319"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="352"/>
+        <location filename="../../ui/receive_form.py" line="350"/>
         <source>Chưa chọn thủ tục hành chính.</source>
         <translation>No procedure was chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="358"/>
+        <location filename="../../ui/receive_form.py" line="356"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="371"/>
+        <location filename="../../ui/receive_form.py" line="369"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="377"/>
+        <location filename="../../ui/receive_form.py" line="375"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="396"/>
+        <location filename="../../ui/receive_form.py" line="394"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -796,6 +796,26 @@
         <location filename="../../ui/return_section.py" line="63"/>
         <source>Không kiểm tra được chữ ký: quầy cấp biên nhận chưa có trong danh sách.</source>
         <translation>The signature could not be checked: the desk that issued the receipt is not known here.</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="87"/>
+        <source>Xem danh tính người tố cáo — %1</source>
+        <translation>Read the denouncer's identity — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="89"/>
+        <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
+Lý do xem (bắt buộc):</source>
+        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="94"/>
+        <source>Xem danh tính</source>
+        <translation>Show the identity</translation>
     </message>
 </context>
 <context>

@@ -96,13 +96,14 @@ def test_ui_runs_no_sql() -> None:
 
 def test_the_hub_never_loads_the_desks_store() -> None:
     """The province hub imports pure rules and the sync protocol, not the desk's SQLite store."""
-    desk_store = {m for m in modules() if m.startswith("db.") and not m.startswith("db.hub")} - {"db", "db.ids"}
+    # db.errors names the failures of both databases (desk and hub); it holds no store.
+    shared = {"db", "db.ids", "db.errors"}
+    desk_store = {m for m in modules() if m.startswith("db.") and not m.startswith("db.hub")} - shared
     hub = [m for m in modules() if m.startswith(("app.province", "db.hub"))]
     offenders = {m: sorted(set(_reachable(m)) & desk_store) for m in hub}
     assert {m: bad for m, bad in offenders.items() if bad} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="app.desk <-> app.sync.service: the sync interface is on its way")
 def test_no_import_cycles() -> None:
     """Tarjan's strongly connected components over the module graph: every one must be a single module."""
     index: dict[str, int] = {}
@@ -139,7 +140,8 @@ def test_no_import_cycles() -> None:
 
 
 @pytest.mark.parametrize(
-    "package", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="being split")) for p in PACKAGES]
+    "package",
+    [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="being split")) if p != "ui" else p for p in PACKAGES],
 )
 def test_no_module_outgrows_its_name(package: str) -> None:
     long = {

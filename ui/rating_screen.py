@@ -15,6 +15,7 @@ returned dossier).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -32,11 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
 from app.feedback.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
+from ui.errors import CATCHABLE, user_error
 from ui.rating_faces import FaceButton
 
+log = logging.getLogger(__name__)
 ASK, FOLLOW_UP, THANKS, NOTICE = range(4)
+# The citizen reads both languages at once on this screen.
+ALREADY_RATED = "Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!"
 TIMEOUT_MS = 60_000  # a face not chosen within a minute: the citizen has gone, the clerk's desk is free
 
 
@@ -255,7 +259,7 @@ class RatingScreen(QWidget):
         self.pages.setCurrentIndex(ASK)
         self.timeout_timer.start()
         if self.dossier_id and not self.service.can_rate(self.dossier_id):
-            self._notice("Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!")
+            self._notice(ALREADY_RATED)
             return
         self._refresh_enabled()
 
@@ -304,14 +308,15 @@ class RatingScreen(QWidget):
                 comment=self.comment.text(),
             )
         except AlreadyRated:
-            self._notice("Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!")
+            self._notice(ALREADY_RATED)
             return
         except RatingTooSoon as exc:
             self.pages.setCurrentIndex(ASK)
             self.ask_message.setText(f"{exc.message('vi')} · {exc.message('en')}")
             self._refresh_enabled()
             return
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self._notice(f"{exc.message('vi')}\n{exc.message('en')}")
             return
         self.last_rating_id = rating.id
@@ -351,8 +356,9 @@ class RatingScreen(QWidget):
         elif page == ASK and self.dossier_id and not self.declined:
             try:
                 self.declined = self.service.decline(self.dossier_id, clerk_id=self.clerk_id, how=how)
-            except MotcuaError:
-                pass  # the screen closes anyway: the clerk's desk must never wait on it
+            except CATCHABLE as caught:
+                user_error(caught)  # a bug is raised again; the store's refusal only costs the decline
+                log.warning("the declined rating of %s was not recorded", self.dossier_code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The window's own close button (one monitor) is the clerk leaving it, as Escape is.

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
+from app.core.errors import MotcuaError, NoProcedureChosen
 from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
 from ui.widgets import EmptyHint, MessageLine, Section, mark, unmark
 
@@ -52,7 +53,7 @@ class ReceiveForm(Section):
         self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
     ) -> None:
         super().__init__(desk, clerk, printing, parent)
-        self.procedures = catalogue.procedures(desk.store)
+        self.procedures = desk.dossiers.procedures()
         self.procedure: Procedure | None = None
         self.last_dossier: Dossier | None = None
 
@@ -256,7 +257,7 @@ class ReceiveForm(Section):
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
-        self._pick(catalogue.get(self.desk.store, code))
+        self._pick(self.desk.dossiers.procedure(code))
 
     def _fill_documents(self, proc: Procedure) -> None:
         self.documents.setRowCount(len(proc.documents))
@@ -347,10 +348,7 @@ class ReceiveForm(Section):
         for widget in self.field_widgets.values():
             unmark(widget)
         if self.procedure is None:
-            text = self.tr("Chưa chọn thủ tục hành chính.")
-            self.message.error(text)
-            mark(self.procedure_filter, text)
-            self.procedure_filter.setFocus()
+            self.show_error(NoProcedureChosen())
             return None
         if not self.document_rows():
             text = self.tr("Chưa đánh dấu giấy tờ nào đã nhận.")
@@ -360,7 +358,8 @@ class ReceiveForm(Section):
             return None
         try:
             dossier = self.desk.dossiers.receive(self.data(), clerk)
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.show_error(exc)
             return None
         self.last_dossier = dossier

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
-from app.core.errors import MotcuaError
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 
 if TYPE_CHECKING:  # the sign-in page is shown before the domain modules are loaded
     from app.core.records import Clerk
@@ -75,8 +75,9 @@ class MessageLine(QLabel):
         if self.kept is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.kept if which == "open" else self.kept.parent)))
 
-    def show_error(self, exc: MotcuaError) -> None:
-        self.error(exc.message(i18n.lang()))
+    def show_error(self, exc: BaseException) -> None:
+        """The project's error in the window's language; a store failure in its words (ui.errors)."""
+        self.error(user_error(exc).message(i18n.lang()))
 
 
 class EmptyHint(QLabel):
@@ -142,6 +143,6 @@ class Section(QWidget):
             sent = run()
         except NoPrinter as exc:
             return exc.message(i18n.lang()), exc.path
-        except MotcuaError as exc:
-            return exc.message(i18n.lang()), None
+        except CATCHABLE as caught:
+            return user_error(caught).message(i18n.lang()), None
         return (printed if sent else ""), None  # "": the clerk cancelled Qt's print dialog

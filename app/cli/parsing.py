@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from app.core.errors import MotcuaError
+from app.core.storage_errors import CATCHABLE, project_error
 
 Handler = Callable[[argparse.Namespace], int | None]
 
@@ -52,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "vi") or "vi"
     try:
         result = args.handler(args)
-    except MotcuaError as exc:
+    except CATCHABLE as caught:
+        exc = project_error(caught)  # a store failure in its words; anything else is a bug, raised
+        if exc is None:
+            raise
         sys.stderr.write(exc.message(lang) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:

@@ -17,7 +17,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="40"/>
+        <location filename="../../ui/dossiers_section.py" line="39"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -25,198 +25,198 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="61"/>
+        <location filename="../../ui/dossier_panel.py" line="60"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="64"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="65"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="66"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="67"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="68"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="84"/>
+        <location filename="../../ui/dossier_panel.py" line="83"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="110"/>
+        <location filename="../../ui/dossier_panel.py" line="109"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="145"/>
+        <location filename="../../ui/dossier_panel.py" line="144"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="198"/>
+        <location filename="../../ui/dossier_panel.py" line="197"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="199"/>
+        <location filename="../../ui/dossier_panel.py" line="198"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="200"/>
+        <location filename="../../ui/dossier_panel.py" line="199"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="201"/>
+        <location filename="../../ui/dossier_panel.py" line="200"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="202"/>
+        <location filename="../../ui/dossier_panel.py" line="201"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="203"/>
+        <location filename="../../ui/dossier_panel.py" line="202"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="231"/>
+        <location filename="../../ui/dossier_panel.py" line="230"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <location filename="../../ui/dossier_panel.py" line="242"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <location filename="../../ui/dossier_panel.py" line="243"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="244"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="246"/>
+        <location filename="../../ui/dossier_panel.py" line="245"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="262"/>
+        <location filename="../../ui/dossier_panel.py" line="261"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="263"/>
+        <location filename="../../ui/dossier_panel.py" line="262"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="264"/>
+        <location filename="../../ui/dossier_panel.py" line="263"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="265"/>
+        <location filename="../../ui/dossier_panel.py" line="264"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="269"/>
+        <location filename="../../ui/dossier_panel.py" line="268"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="273"/>
+        <location filename="../../ui/dossier_panel.py" line="272"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="279"/>
+        <location filename="../../ui/dossier_panel.py" line="278"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="281"/>
-        <location filename="../../ui/dossier_panel.py" line="293"/>
+        <location filename="../../ui/dossier_panel.py" line="280"/>
+        <location filename="../../ui/dossier_panel.py" line="292"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="293"/>
+        <location filename="../../ui/dossier_panel.py" line="292"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
@@ -234,74 +234,92 @@
 <context>
     <name>DossiersSection</name>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="62"/>
+        <location filename="../../ui/dossiers_section.py" line="61"/>
         <source>Tìm theo mã, tên, CCCD, điện thoại — không cần dấu</source>
         <translation>Search by code, name, CCCD, phone — accents optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="72"/>
+        <location filename="../../ui/dossiers_section.py" line="71"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="76"/>
+        <location filename="../../ui/dossiers_section.py" line="75"/>
         <source>Mọi thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="81"/>
+        <location filename="../../ui/dossiers_section.py" line="80"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="112"/>
+        <location filename="../../ui/dossiers_section.py" line="111"/>
         <source>Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2).</source>
         <translation>No dossier matches. Shorten the search or clear a filter; new dossiers are received under Receive (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="118"/>
+        <location filename="../../ui/dossiers_section.py" line="117"/>
         <source>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;quá hạn&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;hạn hôm nay&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;hạn trong tuần&amp;nbsp;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;due today&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;due this week&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="124"/>
+        <location filename="../../ui/dossiers_section.py" line="123"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="131"/>
+        <location filename="../../ui/dossiers_section.py" line="130"/>
         <source>T&amp;rạng thái:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="132"/>
+        <location filename="../../ui/dossiers_section.py" line="131"/>
         <source>Th&amp;ủ tục:</source>
         <translation>Pr&amp;ocedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="133"/>
+        <location filename="../../ui/dossiers_section.py" line="132"/>
         <source>&amp;Hạn:</source>
         <translation>&amp;Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="134"/>
+        <location filename="../../ui/dossiers_section.py" line="133"/>
         <source>Nhận từ:</source>
         <translation>Received from:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="135"/>
+        <location filename="../../ui/dossiers_section.py" line="134"/>
         <source>đến:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="200"/>
+        <location filename="../../ui/dossiers_section.py" line="199"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="200"/>
+        <location filename="../../ui/dossiers_section.py" line="199"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="87"/>
+        <source>Lỗi ngoài dự kiến</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="90"/>
+        <source>Đã xảy ra lỗi ngoài dự kiến; việc đang làm có thể chưa được lưu. Chi tiết đã ghi vào %1.</source>
+        <translation>An unexpected error occurred; the work in hand may not have been saved. The details were written to %1.</translation>
     </message>
 </context>
 <context>
@@ -361,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
@@ -391,12 +409,13 @@
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
+        <location filename="../../ui/application.py" line="106"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -404,121 +423,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>MotCua Desk — Bộ phận Một cửa</source>
-        <translation type="vanished">MotCua Desk — One-stop shop</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
@@ -567,147 +582,142 @@
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="61"/>
+        <location filename="../../ui/receive_form.py" line="62"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="90"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="90"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="90"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="95"/>
+        <location filename="../../ui/receive_form.py" line="96"/>
         <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
         <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="102"/>
+        <location filename="../../ui/receive_form.py" line="103"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="104"/>
+        <location filename="../../ui/receive_form.py" line="105"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="106"/>
+        <location filename="../../ui/receive_form.py" line="107"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="129"/>
+        <location filename="../../ui/receive_form.py" line="130"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="132"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="136"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="138"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="140"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="141"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="142"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="147"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="149"/>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="150"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="151"/>
+        <location filename="../../ui/receive_form.py" line="152"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="253"/>
+        <location filename="../../ui/receive_form.py" line="254"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="309"/>
+        <location filename="../../ui/receive_form.py" line="310"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="315"/>
+        <location filename="../../ui/receive_form.py" line="316"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="319"/>
+        <location filename="../../ui/receive_form.py" line="320"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="350"/>
-        <source>Chưa chọn thủ tục hành chính.</source>
-        <translation>No procedure was chosen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="356"/>
+        <location filename="../../ui/receive_form.py" line="354"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="369"/>
+        <location filename="../../ui/receive_form.py" line="368"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="375"/>
+        <location filename="../../ui/receive_form.py" line="374"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="394"/>
+        <location filename="../../ui/receive_form.py" line="393"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -783,17 +793,17 @@
         <translation>Dossier &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="57"/>
+        <location filename="../../ui/return_section.py" line="58"/>
         <source>Mã QR không hợp lệ: chữ ký không khớp, biên nhận có thể bị làm giả.</source>
         <translation>Invalid QR code: the signature does not match; the receipt may be forged.</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="61"/>
+        <location filename="../../ui/return_section.py" line="62"/>
         <source>Biên nhận hợp lệ (đã kiểm tra chữ ký).</source>
         <translation>Valid receipt (signature checked).</translation>
     </message>
     <message>
-        <location filename="../../ui/return_section.py" line="63"/>
+        <location filename="../../ui/return_section.py" line="64"/>
         <source>Không kiểm tra được chữ ký: quầy cấp biên nhận chưa có trong danh sách.</source>
         <translation>The signature could not be checked: the desk that issued the receipt is not known here.</translation>
     </message>
@@ -803,19 +813,52 @@
     <message>
         <location filename="../../ui/prompts.py" line="87"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer's identity — %1</translation>
+        <translation>Read the denouncer&apos;s identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="94"/>
         <source>Xem danh tính</source>
         <translation>Show the identity</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFailure</name>
+    <message>
+        <location filename="../../ui/store_failure.py" line="27"/>
+        <source>&amp;Chọn tệp khác…</source>
+        <translation>&amp;Choose another file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_failure.py" line="29"/>
+        <source>&amp;Khôi phục bản sao lưu…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_failure.py" line="31"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_failure.py" line="43"/>
+        <source>Chọn kho dữ liệu</source>
+        <translation>Choose a store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_failure.py" line="55"/>
+        <source>Bản sao lưu là tệp được tạo bằng lệnh «motcua backup TỆP». Để khôi phục: thoát chương trình, chép tệp sao lưu đè lên %1 rồi mở lại; hoặc bấm «Chọn tệp khác…» và chọn thẳng tệp sao lưu.</source>
+        <translation>A backup is a file made with the command «motcua backup FILE». To restore it: quit the program, copy the backup over %1 and open it again; or click «Choose another file…» and choose the backup file itself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_failure.py" line="60"/>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore a backup</translation>
     </message>
 </context>
 <context>

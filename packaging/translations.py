@@ -18,8 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
-# Other issues' screens translate themselves once they join the window; list them here when they do.
-SOURCES = sorted(p for p in (ROOT / "ui").glob("*.py") if p.name not in {"feedback_section.py", "rating_screen.py"})
+# The rating screen faces the citizen and shows Vietnamese and English side by side, whatever the clerk chose.
+SOURCES = sorted(p for p in (ROOT / "ui").glob("*.py") if p.name not in {"rating_screen.py", "rating_faces.py"})
 
 
 def main() -> int:

@@ -84,6 +84,9 @@ class DossiersSection(Section):
         self.date_to = self._date_edit()
         for combo in (self.status, self.procedure, self.deadline):
             combo.currentIndexChanged.connect(self.apply_filters)
+            # Sized for the choice shown, not the longest one: the filter row fits 1280 px in any language.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.apply_filters)
 

@@ -254,52 +254,52 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="111"/>
+        <location filename="../../ui/dossiers_section.py" line="114"/>
         <source>Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2).</source>
         <translation>No dossier matches. Shorten the search or clear a filter; new dossiers are received under Receive (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="117"/>
+        <location filename="../../ui/dossiers_section.py" line="120"/>
         <source>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;quá hạn&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;hạn hôm nay&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;hạn trong tuần&amp;nbsp;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;due today&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;due this week&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="123"/>
+        <location filename="../../ui/dossiers_section.py" line="126"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="130"/>
+        <location filename="../../ui/dossiers_section.py" line="133"/>
         <source>T&amp;rạng thái:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="131"/>
+        <location filename="../../ui/dossiers_section.py" line="134"/>
         <source>Th&amp;ủ tục:</source>
         <translation>Pr&amp;ocedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="132"/>
+        <location filename="../../ui/dossiers_section.py" line="135"/>
         <source>&amp;Hạn:</source>
         <translation>&amp;Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="133"/>
+        <location filename="../../ui/dossiers_section.py" line="136"/>
         <source>Nhận từ:</source>
         <translation>Received from:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="134"/>
+        <location filename="../../ui/dossiers_section.py" line="137"/>
         <source>đến:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="199"/>
+        <location filename="../../ui/dossiers_section.py" line="202"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="199"/>
+        <location filename="../../ui/dossiers_section.py" line="202"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
     </message>
@@ -320,6 +320,262 @@
         <location filename="../../ui/errors.py" line="90"/>
         <source>Đã xảy ra lỗi ngoài dự kiến; việc đang làm có thể chưa được lưu. Chi tiết đã ghi vào %1.</source>
         <translation>An unexpected error occurred; the work in hand may not have been saved. The details were written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFormDialog</name>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="44"/>
+        <source>Thêm vào sổ</source>
+        <translation>New register entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="72"/>
+        <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
+        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="76"/>
+        <source>Loại sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="77"/>
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="78"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="79"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="80"/>
+        <source>Liên hệ</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="82"/>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="83"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="84"/>
+        <source>Hồ sơ liên quan</source>
+        <translation>Related dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="85"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="86"/>
+        <source>Cán bộ xử lý</source>
+        <translation>Officer in charge</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackRegister</name>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="58"/>
+        <source>Tất cả các sổ</source>
+        <translation>All registers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="62"/>
+        <source>Mọi trạng thái</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="63"/>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="67"/>
+        <source>Tìm theo số hiệu, nội dung, phân loại…</source>
+        <translation>Search by number, content, category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="68"/>
+        <source>Chỉ quá hạn / sắp đến hạn</source>
+        <translation>Only overdue / due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="88"/>
+        <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
+        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="93"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="94"/>
+        <source>Thụ lý</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="95"/>
+        <location filename="../../ui/feedback_section.py" line="216"/>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="96"/>
+        <source>Chuyển</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="97"/>
+        <location filename="../../ui/feedback_section.py" line="245"/>
+        <source>Kết thúc</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="98"/>
+        <source>Xem người tố cáo</source>
+        <translation>Show the denouncer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="99"/>
+        <source>Xuất CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="116"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="116"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="117"/>
+        <source>Người tố cáo: *** (bảo mật)</source>
+        <translation>Denouncer: *** (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="153"/>
+        <source>%1 mục · %2 quá hạn · %3 sắp đến hạn</source>
+        <translation>%1 entries · %2 overdue · %3 due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="186"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="217"/>
+        <source>Nội dung trả lời cho mục %1:</source>
+        <translation>The answer to entry %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="232"/>
+        <source>Chuyển đơn</source>
+        <translation>Forward the entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="233"/>
+        <source>Chuyển mục %1 đến cơ quan (hạn chuyển %2):</source>
+        <translation>Forward entry %1 to the agency (forward by %2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="245"/>
+        <source>Lý do kết thúc mục %1:</source>
+        <translation>Why entry %1 is closed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="268"/>
+        <source>Xuất sổ</source>
+        <translation>Export the register</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTableModel</name>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="51"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="52"/>
+        <source>Loại sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="53"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="54"/>
+        <source>Người gửi</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="55"/>
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="56"/>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="57"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="58"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="59"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="60"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="62"/>
+        <source>Thông tin người tố cáo được bảo mật</source>
+        <translation>The denouncer's identity is confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="63"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="63"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="64"/>
+        <source>(ẩn danh)</source>
+        <translation>(anonymous)</translation>
     </message>
 </context>
 <context>
@@ -368,6 +624,29 @@
         <location filename="../../ui/first_run.py" line="52"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="151"/>
+        <source>Thông tin người tố cáo (bảo mật)</source>
+        <translation>The denouncer's identity (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="152"/>
+        <source>Mục %1
+Họ tên: %2
+Địa chỉ: %3
+Liên hệ: %4
+
+Lần xem này đã được ghi lại.</source>
+        <translation>Entry %1
+Name: %2
+Address: %3
+Contact: %4
+
+This reading has been recorded.</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,10 @@ def test_feedback_section_joins_after_sign_in(signed_in) -> None:
     assert signed_in.tabs.tabText(3) == "&4 Phản ánh, kiến nghị"
 
 
-def test_rating_screen_opens_after_a_return(signed_in, desk, admin, qtbot) -> None:
+def test_rating_screen_opens_after_a_return(signed_in, desk, admin, qtbot, monkeypatch) -> None:
+    from ui.prompts import ConfirmDialog
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
     code = desk.dossiers.receive(dossier_input(), admin).code
     signed_in.rating_after_return = True
     signed_in.show_section("return")

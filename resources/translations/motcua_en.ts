@@ -332,7 +332,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="72"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="76"/>
@@ -415,7 +415,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="88"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="93"/>
@@ -560,7 +560,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer's identity is confidential</translation>
+        <translation>The denouncer&apos;s identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -631,7 +631,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="151"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer's identity (confidential)</translation>
+        <translation>The denouncer&apos;s identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
@@ -688,7 +688,17 @@ This reading has been recorded.</translation>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="106"/>
+        <location filename="../../ui/application.py" line="97"/>
+        <source>Đang tạo dữ liệu mẫu (%1 hồ sơ)…</source>
+        <translation>Building the demo data (%1 dossiers)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="100"/>
+        <source>Dữ liệu mẫu</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="135"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>

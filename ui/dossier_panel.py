@@ -30,6 +30,7 @@ from ui.printer import FORM_FOR_ACTION, Printing
 from ui.prompts import ConfirmDialog, NewDateDialog, ReasonDialog
 from ui.widgets import MessageLine, Section
 
+ACTIONS_PER_ROW = 4
 # Keyboard: each action has a function key, the same wherever the panel is shown.
 ACTION_KEYS = {
     "forwarded": "F5",
@@ -94,10 +95,12 @@ class DossierPanel(Section):
         self.history.horizontalHeader().sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         QVBoxLayout(history_box).addWidget(self.history)
 
+        # Two rows when many actions are allowed, so the panel fits 1280 px in any language.
         self.actions_row = QHBoxLayout()
+        self.actions_more = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for kind, key in ACTION_KEYS.items():
-            button = QPushButton(f"{label(EVENT_KINDS, kind, i18n.lang())} ({key})")
+            button = QPushButton(f"{self.verbs()[kind]} ({key})")
             button.setShortcut(key)
             button.setObjectName(f"action_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self.perform(k))
@@ -105,6 +108,7 @@ class DossierPanel(Section):
             self.buttons[kind] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        self.actions_more.addStretch(1)
         # Any form of this dossier, again: the receipt says on the paper that it is a reprint.
         self.reprint_button = QPushButton(self.tr("&In lại…"))
         self.reprint_button.setObjectName("reprint")
@@ -121,8 +125,22 @@ class DossierPanel(Section):
         top.addWidget(history_box, 1)
         layout.addLayout(top, 1)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self.actions_more)
         layout.addWidget(self.message)
         self.show_dossier(None)
+
+    def verbs(self) -> dict[str, str]:
+        """What each action button says: the step to take, not the event it records ("Đã trả kết quả")."""
+        return {
+            "forwarded": self.tr("Chuyển xử lý"),
+            "supplement_requested": self.tr("Yêu cầu bổ sung"),
+            "supplement_received": self.tr("Nhận bổ sung"),
+            "done": self.tr("Có kết quả"),
+            "returned": self.tr("Trả kết quả"),
+            "apology_issued": self.tr("Xin lỗi, hẹn lại"),
+            "refused": self.tr("Từ chối"),
+            "withdrawn": self.tr("Rút hồ sơ"),
+        }
 
     def _clerk_name(self, clerk_id: str) -> str:
         if clerk_id not in self._clerk_names:
@@ -188,7 +206,16 @@ class DossierPanel(Section):
             self.history.resizeColumnToContents(col)
         self.history.resizeRowsToContents()  # a long note wraps onto more lines, never cut with "…"
         self.allowed = set(self.desk.dossiers.allowed_actions(dossier))
+        shown = [kind for kind in self.buttons if kind in self.allowed]
+        first_row = shown if len(shown) <= ACTIONS_PER_ROW else shown[: (len(shown) + 1) // 2]
+        for button in self.buttons.values():
+            self.actions_row.removeWidget(button)
+            self.actions_more.removeWidget(button)
         for kind, button in self.buttons.items():
+            if kind in first_row or kind not in shown:
+                self.actions_row.insertWidget(self.actions_row.count() - 2, button)  # before stretch, reprint
+            else:
+                self.actions_more.insertWidget(self.actions_more.count() - 1, button)  # before the stretch
             button.setVisible(kind in self.allowed)
         self._fill_reprint_menu(dossier)
 
@@ -257,13 +284,7 @@ class DossierPanel(Section):
             return False
         lang = i18n.lang()
         reason, new_due = "", None
-        verbs = {
-            "returned": self.tr("Trả kết quả"),
-            "refused": self.tr("Từ chối"),
-            "withdrawn": self.tr("Rút hồ sơ"),
-            "supplement_requested": self.tr("Yêu cầu bổ sung"),
-        }
-        action = verbs.get(kind) or label(EVENT_KINDS, kind, lang)
+        action = self.verbs()[kind]
         who = (
             self.tr("hồ sơ %1 của %2").replace("%1", self.dossier.code).replace("%2", self.dossier.applicant.full_name)
         )

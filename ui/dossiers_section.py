@@ -105,7 +105,7 @@ class DossiersSection(Section):
             (RegisterModel.COL_RECEIVED, 125),
             (RegisterModel.COL_DUE, 125),
             (RegisterModel.COL_STATUS, 150),
-            (RegisterModel.COL_SYNC, 80),
+            (RegisterModel.COL_SYNC, 115),  # "chưa kết nối" in full
         ):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self.open_index)

@@ -115,118 +115,138 @@
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="144"/>
+        <location filename="../../ui/dossier_panel.py" line="130"/>
+        <source>Chuyển xử lý</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="132"/>
+        <source>Nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="133"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="135"/>
+        <source>Xin lỗi, hẹn lại</source>
+        <translation>Apologise, new date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="157"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="197"/>
+        <location filename="../../ui/dossier_panel.py" line="210"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="198"/>
+        <location filename="../../ui/dossier_panel.py" line="211"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="199"/>
+        <location filename="../../ui/dossier_panel.py" line="212"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="200"/>
+        <location filename="../../ui/dossier_panel.py" line="213"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="201"/>
+        <location filename="../../ui/dossier_panel.py" line="214"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="202"/>
+        <location filename="../../ui/dossier_panel.py" line="215"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="230"/>
+        <location filename="../../ui/dossier_panel.py" line="243"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="242"/>
+        <location filename="../../ui/dossier_panel.py" line="255"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <location filename="../../ui/dossier_panel.py" line="256"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <location filename="../../ui/dossier_panel.py" line="257"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="258"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="261"/>
+        <location filename="../../ui/dossier_panel.py" line="134"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="262"/>
+        <location filename="../../ui/dossier_panel.py" line="136"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="263"/>
+        <location filename="../../ui/dossier_panel.py" line="137"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="264"/>
+        <location filename="../../ui/dossier_panel.py" line="131"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="268"/>
+        <location filename="../../ui/dossier_panel.py" line="275"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <location filename="../../ui/dossier_panel.py" line="279"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="278"/>
+        <location filename="../../ui/dossier_panel.py" line="285"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="280"/>
-        <location filename="../../ui/dossier_panel.py" line="292"/>
+        <location filename="../../ui/dossier_panel.py" line="287"/>
+        <location filename="../../ui/dossier_panel.py" line="299"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="292"/>
+        <location filename="../../ui/dossier_panel.py" line="299"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="304"/>
+        <location filename="../../ui/dossier_panel.py" line="311"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="307"/>
+        <location filename="../../ui/dossier_panel.py" line="314"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>

@@ -264,6 +264,25 @@ def iso_datetime(value: str, *, field: str, label_vi: str | None = None, label_e
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=LOCAL_TZ)
 
 
+# Desks' clocks drift; a moment a little ahead of this desk's clock is still "now".
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def is_future(moment: datetime, now: datetime) -> bool:
+    """The one "at most five minutes in the future" rule for times a clerk enters."""
+    return moment > now + FUTURE_TOLERANCE
+
+
+def not_in_future(moment: datetime, now: datetime, *, field: str, label_vi: str, label_en: str) -> datetime:
+    if is_future(moment, now):
+        raise _error(
+            f"{_sentence_start(label_vi)} không được ở tương lai.",
+            f"{_sentence_start(label_en)} cannot be in the future.",
+            field,
+        )
+    return moment
+
+
 def iso_date(value: str, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> date:
     """ISO 8601 calendar date (2026-02-12)."""
     vi, en = _labels(field, label_vi, label_en)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
@@ -17,6 +17,7 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError
+from app.core.history import DOSSIER, ENTITIES, EVENT, RATING, Entity
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
@@ -94,33 +95,102 @@ def _time_ok(value: Any) -> bool:
         return False
 
 
+def _dossier_ok(change: _Change) -> bool:
+    p = change.payload
+    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
+        return False
+    if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) or not _time_ok(
+        p.get("received_at")
+    ):
+        return False
+    try:
+        LegalTime.parse(p["legal_time"])
+    except MotcuaError:
+        return False
+    return True
+
+
+def _event_ok(change: _Change) -> bool:
+    p = change.payload
+    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
+        return False
+    if p.get("kind") not in EVENT_KINDS or not isinstance(p.get("dossier_id"), str) or not _time_ok(p.get("at")):
+        return False
+    data = p.get("data", {})
+    return isinstance(data, Mapping) and (p["kind"] != "apology_issued" or _time_ok(data.get("new_due")))
+
+
+def _rating_ok(change: _Change) -> bool:
+    p = change.payload
+    return isinstance(p, Mapping) and _time_ok(p.get("created_at") or p.get("at"))
+
+
+def _dossier_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "code": c.payload["code"],
+        "procedure_code": c.payload["procedure_code"],
+        "legal_time": c.payload["legal_time"],
+        "received_at": c.payload["received_at"],
+        "payload_hash": c.digest,
+    }
+
+
+def _event_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "dossier_id": c.payload["dossier_id"],
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "kind": c.payload["kind"],
+        "at": c.payload["at"],
+        "data": protocol.canonical(c.payload.get("data", {})),
+    }
+
+
+def _rating_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "satisfied": _satisfied(c.payload),
+        "at": c.payload.get("created_at") or c.payload["at"],
+    }
+
+
+@dataclass(frozen=True)
+class _Keeper:
+    """How the hub checks one entity's payload at the door and keeps it in its own table."""
+
+    ok: Callable[[_Change], bool]
+    row: Callable[[_Change, DeskAuth], dict[str, Any]]
+    insert: Callable[[HubStore, list[dict[str, Any]]], None]
+
+
+# The entities the hub keeps a table of (``Entity.hub_keeps``), in the order they are inserted (a
+# dossier before its events). Other entities are checked only for their desk and kept in the change log.
+KEEPERS: dict[Entity, _Keeper] = {
+    DOSSIER: _Keeper(_dossier_ok, _dossier_row, HubStore.insert_dossiers),
+    EVENT: _Keeper(_event_ok, _event_row, HubStore.insert_events),
+    RATING: _Keeper(_rating_ok, _rating_row, HubStore.insert_ratings),
+}
+
+
+def _keeper(entity: str) -> _Keeper | None:
+    known = ENTITIES.get(entity)
+    return KEEPERS.get(known) if known is not None else None
+
+
 def _check(change: _Change, desk: DeskAuth) -> str | None:
     """Why this change cannot be stored, or None. Known entities are checked; others only for their desk."""
     p = change.payload
     if isinstance(p, Mapping) and "desk_id" in p and p["desk_id"] != desk.desk_id:
         return "wrong_desk"
-    if change.entity == "dossier":
-        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-            return "bad_payload"
-        if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) or not _time_ok(
-            p.get("received_at")
-        ):
-            return "bad_payload"
-        try:
-            LegalTime.parse(p["legal_time"])
-        except MotcuaError:
-            return "bad_payload"
-    elif change.entity == "event":
-        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-            return "bad_payload"
-        if p.get("kind") not in EVENT_KINDS or not isinstance(p.get("dossier_id"), str) or not _time_ok(p.get("at")):
-            return "bad_payload"
-        data = p.get("data", {})
-        if not isinstance(data, Mapping) or (p["kind"] == "apology_issued" and not _time_ok(data.get("new_due"))):
-            return "bad_payload"
-    elif change.entity == "rating":
-        if not isinstance(p, Mapping) or not _time_ok(p.get("created_at") or p.get("at")):
-            return "bad_payload"
+    keeper = _keeper(change.entity)
+    if keeper is not None and not keeper.ok(change):
+        return "bad_payload"
     return None
 
 
@@ -218,14 +288,14 @@ def ingest(
 
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
     """A desk writes only its own commune's dossiers; an id the hub holds with other content is refused."""
-    dossier_ids = [c.entity_id for c in fresh if c.entity == "dossier"]
-    dossier_ids += [c.payload["dossier_id"] for c in fresh if c.entity == "event"]
+    dossier_ids = [c.entity_id for c in fresh if c.entity == DOSSIER.name]
+    dossier_ids += [c.payload["dossier_id"] for c in fresh if c.entity == EVENT.name]
     owners = hub.dossier_owners(dossier_ids)
-    event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == "event"])
+    event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == EVENT.name])
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
-        if c.entity == "dossier":
+        if c.entity == DOSSIER.name:
             owner = owners.get(c.entity_id)
             if owner is not None or c.entity_id in in_batch:
                 if owner is not None and owner["payload_hash"] == c.digest:
@@ -234,7 +304,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
-        elif c.entity == "event":
+        elif c.entity == EVENT.name:
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
             if commune is not None and commune != desk.commune_code:
@@ -269,50 +339,9 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
             for c in fresh
         ]
     )
-    dossiers = [c for c in fresh if c.entity == "dossier"]
-    events = [c for c in fresh if c.entity == "event"]
-    hub.insert_dossiers(
-        [
-            {
-                "id": c.entity_id,
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "code": c.payload["code"],
-                "procedure_code": c.payload["procedure_code"],
-                "legal_time": c.payload["legal_time"],
-                "received_at": c.payload["received_at"],
-                "payload_hash": c.digest,
-            }
-            for c in dossiers
-        ]
-    )
-    hub.insert_events(
-        [
-            {
-                "id": c.entity_id,
-                "dossier_id": c.payload["dossier_id"],
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "kind": c.payload["kind"],
-                "at": c.payload["at"],
-                "data": protocol.canonical(c.payload.get("data", {})),
-            }
-            for c in events
-        ]
-    )
-    hub.insert_ratings(
-        [
-            {
-                "id": c.entity_id,
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "satisfied": _satisfied(c.payload),
-                "at": c.payload.get("created_at") or c.payload["at"],
-            }
-            for c in fresh
-            if c.entity == "rating"
-        ]
-    )
+    for entity, keeper in KEEPERS.items():
+        keeper.insert(hub, [keeper.row(c, desk) for c in fresh if c.entity == entity.name])
+    events = [c for c in fresh if c.entity == EVENT.name]
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
     if touched:

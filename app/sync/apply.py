@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
-from app.reception.records import FINAL_STATUSES, Applicant
-from app.reception.rows import from_row, search_text
+from app.core.history import CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, Entity
+from app.reception.records import FINAL_STATUSES
+from app.reception.rows import row_search_text
 from app.reception.service import DossierService
-from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 
@@ -61,71 +62,117 @@ def _inbox(change: Mapping[str, Any], state: str, now: str) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Batch:
+    """What one pull's apply knows while it runs."""
+
+    sync: SyncStore
+    now: str
+    result: Applied
+    present: set[str]  # dossiers this desk holds
+    events_present: set[str]
+    touched: set[str] = field(default_factory=set)  # dossiers whose derived columns need refreshing
+    inbox: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) -> bool:
+    """Insert a pulled record; one this desk cannot take (a broken payload, an id taken) is kept in the inbox."""
+    try:
+        insert()
+    except (sqlite3.IntegrityError, KeyError, TypeError):
+        b.inbox.append(_inbox(change, "stored", b.now))
+        return False
+    return True
+
+
+def _insert_dossier(sync: SyncStore, row: dict[str, Any]) -> None:
+    sync.insert_remote_dossier(row, row_search_text(row))
+
+
+def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
+    p = change["payload"]
+    if change["entity_id"] in b.present:
+        return
+    holder = b.sync.dossier_id_for_code(str(p.get("code")))
+    if holder is not None:
+        if b.sync.add_clash(
+            change["entity_id"],
+            "code",
+            {"code": p.get("code"), "local_id": holder, "desk_id": change.get("desk_id")},
+            b.now,
+        ):
+            b.result.clashes.append(change["entity_id"])
+        b.inbox.append(_inbox(change, "stored", b.now))
+        return
+    if not _inserted(b, change, lambda: _insert_dossier(b.sync, _dossier_row(p))):
+        return
+    b.present.add(change["entity_id"])
+    b.touched.add(change["entity_id"])
+    b.result.dossiers += 1
+
+
+def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
+    p = change["payload"]
+    if change["entity_id"] in b.events_present:
+        return
+    if p.get("dossier_id") not in b.present:
+        b.inbox.append(_inbox(change, "parked", b.now))
+        b.result.parked += 1
+        return
+    if not _inserted(b, change, lambda: b.sync.insert_remote_event(_event_row(p))):
+        return
+    b.events_present.add(change["entity_id"])
+    b.touched.add(p["dossier_id"])
+    b.result.events += 1
+
+
+def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
+    """A paper's number issued at another desk, so a reprint here shows the same (db/migrations/0007)."""
+    added: list[bool] = []
+    if _inserted(b, change, lambda: added.append(b.sync.insert_remote_document_number(change["payload"]))):
+        b.result.other += added[0]  # pulled again: already here, nothing new
+
+
+# The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
+# change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
+APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
+    DOSSIER: _apply_dossier,
+    EVENT: _apply_event,
+    DOCNO: _apply_document_number,
+}
+
+
+def _applier(change: Mapping[str, Any]) -> Callable[[_Batch, Mapping[str, Any]], None] | None:
+    entity = ENTITIES.get(change["entity"])
+    if entity is None or change["op"] != CREATE or not isinstance(change["payload"], dict):
+        return None
+    return APPLIERS.get(entity)
+
+
 def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Mapping[str, Any]]) -> Applied:
     """Call inside the transaction that also moves the pull cursor."""
     now = iso(service.clock.now())
     result = Applied()
-    dossier_ids = [c["entity_id"] for c in changes if c["entity"] == "dossier"]
+    dossier_ids = [c["entity_id"] for c in changes if c["entity"] == DOSSIER.name]
     present = sync.dossier_ids_present(
         dossier_ids
         + [
             c["payload"].get("dossier_id", "")
             for c in changes
-            if c["entity"] == "event" and isinstance(c["payload"], dict)
+            if c["entity"] == EVENT.name and isinstance(c["payload"], dict)
         ]
     )
-    events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == "event"])
-    touched: set[str] = set()
-    inbox: list[dict[str, Any]] = []
+    events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == EVENT.name])
+    batch = _Batch(sync, now, result, present, events_present)
     for change in changes:
-        entity, p = change["entity"], change["payload"]
-        if entity == "dossier" and change["op"] == "create" and isinstance(p, dict):
-            if change["entity_id"] in present:
-                continue
-            holder = sync.dossier_id_for_code(str(p.get("code")))
-            if holder is not None:
-                if sync.add_clash(
-                    change["entity_id"],
-                    "code",
-                    {"code": p.get("code"), "local_id": holder, "desk_id": change.get("desk_id")},
-                    now,
-                ):
-                    result.clashes.append(change["entity_id"])
-                inbox.append(_inbox(change, "stored", now))
-                continue
-            try:
-                row = _dossier_row(p)
-                sync.insert_remote_dossier(
-                    row,
-                    search_text(
-                        row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
-                    ),
-                )
-            except (sqlite3.IntegrityError, KeyError, TypeError):
-                inbox.append(_inbox(change, "stored", now))
-                continue
-            present.add(change["entity_id"])
-            touched.add(change["entity_id"])
-            result.dossiers += 1
-        elif entity == "event" and change["op"] == "create" and isinstance(p, dict):
-            if change["entity_id"] in events_present:
-                continue
-            if p.get("dossier_id") not in present:
-                inbox.append(_inbox(change, "parked", now))
-                result.parked += 1
-                continue
-            try:
-                sync.insert_remote_event(_event_row(p))
-            except (sqlite3.IntegrityError, KeyError, TypeError):
-                inbox.append(_inbox(change, "stored", now))
-                continue
-            events_present.add(change["entity_id"])
-            touched.add(p["dossier_id"])
-            result.events += 1
-        else:
-            inbox.append(_inbox(change, "stored", now))
+        applier = _applier(change)
+        if applier is None:
+            batch.inbox.append(_inbox(change, "stored", now))
             result.other += 1
-    sync.add_inbox(inbox)
+        else:
+            applier(batch, change)
+    sync.add_inbox(batch.inbox)
+    touched = batch.touched
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     for dossier_id in sorted(touched):
@@ -162,9 +209,3 @@ def _outcome_clash(sync: SyncStore, dossier_id: str) -> dict[str, Any] | None:
     if len({e["kind"] for e in finals}) < 2:
         return None
     return {"events": [{"kind": e["kind"], "at": e["at"], "desk_id": e["desk_id"], "id": e["id"]} for e in finals]}
-
-
-def dossier_from(sync: SyncStore, dossier_id: str) -> Any:
-    """The dossier with its events, as the register shows it."""
-    row = sync.store.dossier_by_id(dossier_id)
-    return from_row(row, sync.store.events(dossier_id)) if row else None

@@ -301,7 +301,8 @@ class RatingService:
     ) -> bool:
         """The citizen left the screen without a face: recorded once per dossier (False if it was rated or
         already declined), and synced like a rating so the response rate can be reported."""
-        found = self.store.dossier_by_code(dossier) or self.store.dossier_by_id(dossier)
+        dossiers = DossierStore(self.store)
+        found = dossiers.dossier_by_code(dossier) or dossiers.dossier_by_id(dossier)
         if found is None:
             raise NotFound(f"Không có hồ sơ {dossier}.", f"There is no dossier {dossier}.", field="dossier")
         stamp = iso(self.clock.now())

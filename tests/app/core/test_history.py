@@ -93,9 +93,12 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     desk.printing.pdf("receipt", dossier.code, clerk=admin)
     desk.dossiers.act(dossier.code, "returned", admin)
     desk.ratings.rate(2, dossier=dossier.code)
+    other = desk.dossiers.receive(sample_input, admin)
+    desk.dossiers.act(other.code, "returned", admin)
+    desk.ratings.decline(other.code, how="timeout")
     entry = desk.feedback.add({"kind": "denunciation", "content": "x", "person": {"name": "Lê Văn C"}}, admin)
     desk.feedback.accept(entry.id, admin)
-    desk.feedback.reveal_identity(entry.id, leader)
+    desk.feedback.reveal_identity(entry.id, leader, purpose="Xác minh")
     written = {o["entity"] for o in desk.store.outbox(limit=10_000)}
     assert written == set(ENTITIES)
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from app.core.clock import parse_iso
 from app.core.records import Clerk, label
 from app.desk import Desk
+from app.printing import form_rules
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
+from app.reception.timeliness import VERDICTS
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.printer import FORM_FOR_ACTION, Printing
@@ -41,6 +43,7 @@ ACTION_KEYS = {
     "apology_issued": "F10",
     "refused": "F11",
     "withdrawn": "F12",
+    "stopped": "Shift+F12",
 }
 
 
@@ -70,6 +73,7 @@ class DossierPanel(Section):
             ("procedure", self.tr("Thủ tục:")),
             ("received", self.tr("Ngày nhận:")),
             ("due", self.tr("Hẹn trả:")),
+            ("timeliness", self.tr("Tiến độ (chỉ số 2.1):")),
             ("documents", self.tr("Giấy tờ:")),
             ("channel", self.tr("Hình thức nộp:")),
             ("sync", self.tr("Đồng bộ:")),
@@ -140,6 +144,7 @@ class DossierPanel(Section):
             "apology_issued": self.tr("Xin lỗi, hẹn lại"),
             "refused": self.tr("Từ chối"),
             "withdrawn": self.tr("Rút hồ sơ"),
+            "stopped": self.tr("Dừng giải quyết"),
         }
 
     def _clerk_name(self, clerk_id: str) -> str:
@@ -179,6 +184,7 @@ class DossierPanel(Section):
             "procedure": f"{dossier.procedure_code} — {dossier.procedure_name}",
             "received": i18n.when(dossier.received_at),
             "due": i18n.when(dossier.due_at),
+            "timeliness": self._timeliness_text(dossier),
             "documents": docs,
             "channel": label(CHANNELS, dossier.channel, lang),
         }
@@ -230,13 +236,10 @@ class DossierPanel(Section):
         }
 
     def reprintable(self, dossier: Dossier) -> list[str]:
-        """The forms this dossier has: the receipt and tracking sheet always, a letter once its step happened."""
-        kinds = {e.kind for e in dossier.events}
-        letters = {"supplement": "supplement_requested", "refusal": "refused", "apology": "apology_issued"}
-        forms = ["receipt", "tracking", *(f for f, k in letters.items() if k in kinds)]
-        if "withdrawn" in kinds:
-            forms.append("stop")
-        return forms
+        """The forms this dossier has: the receipt and tracking sheet always, a notice once its step is on
+        record (the same rule the printing service applies, app.printing.form_rules)."""
+        letters = [form for form in form_rules.LETTER_EVENTS if form_rules.letter_event(form, dossier) is not None]
+        return ["receipt", "tracking", *letters]
 
     def _fill_reprint_menu(self, dossier: Dossier) -> None:
         self.reprint_menu.clear()
@@ -257,6 +260,19 @@ class DossierPanel(Section):
             self.tr("Đã in lại: %1.").replace("%1", self.form_names()[form]),
         )
         self.message.info(words, kept)
+
+    def _timeliness_text(self, dossier: Dossier) -> str:
+        """The verdict every report counts (app.reception.timeliness), with the receipt's date it uses."""
+        judged = self.desk.dossiers.timeliness(dossier)
+        lang = i18n.lang()
+        verdict = label(VERDICTS, judged.verdict, lang)
+        if not judged.ended:
+            verdict = self.tr("đang giải quyết, %1 đến nay").replace("%1", verdict.lower())
+        text = self.tr("%1 (so với hẹn trên giấy tiếp nhận %2)").replace("%1", verdict)
+        text = text.replace("%2", i18n.when(judged.promised))
+        if judged.apology_due is not None:
+            text += self.tr("; đã hẹn lại %1").replace("%1", i18n.when(judged.apology_due))
+        return text
 
     def show_sync_state(self) -> None:
         """Whether the hub has this dossier and all its steps: waiting, sent, or refused with its reason."""
@@ -293,7 +309,7 @@ class DossierPanel(Section):
             question = self.tr("Trả kết quả %1?").replace("%1", who)
             if not ConfirmDialog.ask(self, action, question, action, safe=True):
                 return False
-        elif kind in ("refused", "withdrawn"):
+        elif kind in ("refused", "withdrawn", "stopped"):
             # One question: the reason is asked with the dossier named; OK is not the default button.
             prompt = (
                 self.tr("%1: %2. Việc này không hoàn tác được.").replace("%1", action).replace("%2", who)
@@ -305,7 +321,7 @@ class DossierPanel(Section):
                 return False
             reason = answered
         elif kind == "apology_issued":
-            answer = NewDateDialog.ask(self, self.dossier.due_at)
+            answer = NewDateDialog.ask(self, self.dossier.due_at, self.desk.dossiers.default_new_due(self.dossier))
             if answer is None:
                 return False
             new_due, reason = answer

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 from app.core.clock import parse_iso
@@ -22,7 +21,8 @@ from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrid
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import EVENT_KINDS, DossierEvent
-from app.reception.rules import derive, outcome
+from app.reception.rules import derive
+from app.reception.timeliness import verdict_of
 from app.sync import protocol
 from db.hub.store import HubStore
 
@@ -366,9 +366,7 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
         received = parse_iso(row["received_at"])
         try:
             derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar)
-            result = outcome(
-                SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar
-            )  # type: ignore[arg-type]
+            result = verdict_of(events, received, row["legal_time"], calendar)
         except (KeyError, TypeError, ValueError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, row["id"]))

@@ -15,7 +15,6 @@ from app.reception.records import (
     EVENT_KINDS,
     FINAL_STATUSES,
     STATUSES,
-    Dossier,
     DossierEvent,
 )
 
@@ -31,6 +30,8 @@ TRANSITIONS = Transitions(
         "done": frozenset({"received", "processing"}),
         "returned": frozenset({"received", "processing", "done"}),
         "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
+        # Form 05 (Circular 03/2025): processing stopped, e.g. the citizen did not supplement in time.
+        "stopped": frozenset({"received", "processing", "waiting_supplement"}),
     },
     status_after={
         "received": "received",
@@ -41,12 +42,13 @@ TRANSITIONS = Transitions(
         "done": "done",
         "returned": "returned",
         "withdrawn": "withdrawn",
+        "stopped": "stopped",
     },
     statuses=STATUSES,
     actions=EVENT_KINDS,
     subject=("Hồ sơ", "The dossier"),
 )
-NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
+NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn", "stopped"})
 # Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
 _LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
 
@@ -84,14 +86,3 @@ def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTi
             original = due
         status = TRANSITIONS.after(status, event.kind)
     return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
-
-
-def outcome(dossier: Dossier, calendar: WorkCalendar) -> str | None:
-    """early / on_time / late for a dossier with a result, judged against the legal due time."""
-    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar)
-    finished = next((e.at for e in dossier.events if e.kind in ("done", "returned")), None)
-    if finished is None:
-        return None
-    if derived.apologised or finished > derived.original_due_at:
-        return "late"
-    return "early" if finished.date() < derived.original_due_at.date() else "on_time"

@@ -18,7 +18,7 @@ from app.core.history import CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, Entity
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
-from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 
@@ -37,6 +37,8 @@ class Applied:
 
 def _dossier_row(p: Mapping[str, Any]) -> dict[str, Any]:
     row = {c: p.get(c) for c in DOSSIER_COLUMNS}
+    for column, default in DOSSIER_DEFAULTS.items():
+        row[column] = row[column] if isinstance(row[column], str) else default
     row["documents"] = json.dumps(p.get("documents") or [], ensure_ascii=False)
     # Derived columns are recomputed from the events right after.
     row["status"], row["due_at"] = "received", p.get("received_at")

@@ -4,12 +4,12 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="38"/>
+        <location filename="../../ui/prompts.py" line="40"/>
         <source>Việc này không hoàn tác được.</source>
         <translation>This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="40"/>
+        <location filename="../../ui/prompts.py" line="42"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -25,228 +25,253 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="61"/>
+        <location filename="../../ui/dossier_panel.py" line="64"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="68"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <source>Tiến độ (chỉ số 2.1):</source>
+        <translation>Timeliness (indicator 2.1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="84"/>
+        <location filename="../../ui/dossier_panel.py" line="88"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="91"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="91"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="91"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="87"/>
+        <location filename="../../ui/dossier_panel.py" line="91"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="113"/>
+        <location filename="../../ui/dossier_panel.py" line="117"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="135"/>
+        <location filename="../../ui/dossier_panel.py" line="139"/>
         <source>Chuyển xử lý</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="137"/>
-        <source>Nhận bổ sung</source>
-        <translation>Supplement received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="138"/>
-        <source>Có kết quả</source>
-        <translation>Result ready</translation>
-    </message>
-    <message>
         <location filename="../../ui/dossier_panel.py" line="140"/>
-        <source>Xin lỗi, hẹn lại</source>
-        <translation>Apologise, new date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="162"/>
-        <source>Chưa chọn hồ sơ</source>
-        <translation>No dossier selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="224"/>
-        <source>Giấy tiếp nhận và hẹn trả kết quả</source>
-        <translation>Receipt and appointment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="225"/>
-        <source>Phiếu yêu cầu bổ sung hồ sơ</source>
-        <translation>Supplement request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="226"/>
-        <source>Phiếu từ chối tiếp nhận</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="227"/>
-        <source>Văn bản xin lỗi và hẹn lại</source>
-        <translation>Apology and new date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="228"/>
-        <source>Phiếu theo dõi quá trình xử lý</source>
-        <translation>Tracking sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="229"/>
-        <source>Thông báo dừng giải quyết hồ sơ</source>
-        <translation>Notice stopping processing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="257"/>
-        <source>Đã in lại: %1.</source>
-        <translation>Reprinted: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="269"/>
-        <source>chờ gửi</source>
-        <translation>waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="270"/>
-        <source>đã gửi</source>
-        <translation>sent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="271"/>
-        <source>lỗi — %1</source>
-        <translation>error — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
-        <source>chưa kết nối với máy chủ tỉnh</source>
-        <translation>not connected to a province hub</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="139"/>
-        <source>Trả kết quả</source>
-        <translation>Return the result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="141"/>
-        <source>Từ chối</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="142"/>
-        <source>Rút hồ sơ</source>
-        <translation>Withdraw</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_panel.py" line="136"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="289"/>
+        <location filename="../../ui/dossier_panel.py" line="141"/>
+        <source>Nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="142"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="143"/>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="144"/>
+        <source>Xin lỗi, hẹn lại</source>
+        <translation>Apologise, new date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="145"/>
+        <source>Từ chối</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="146"/>
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="147"/>
+        <source>Dừng giải quyết</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="167"/>
+        <source>Chưa chọn hồ sơ</source>
+        <translation>No dossier selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="230"/>
+        <source>Giấy tiếp nhận và hẹn trả kết quả</source>
+        <translation>Receipt and appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="231"/>
+        <source>Phiếu yêu cầu bổ sung hồ sơ</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="232"/>
+        <source>Phiếu từ chối tiếp nhận</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="233"/>
+        <source>Văn bản xin lỗi và hẹn lại</source>
+        <translation>Apology and new date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="234"/>
+        <source>Phiếu theo dõi quá trình xử lý</source>
+        <translation>Tracking sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="235"/>
+        <source>Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Notice stopping processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="260"/>
+        <source>Đã in lại: %1.</source>
+        <translation>Reprinted: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="270"/>
+        <source>đang giải quyết, %1 đến nay</source>
+        <translation>in progress, %1 so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="271"/>
+        <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
+        <translation>%1 (against the receipt&apos;s date %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="274"/>
+        <source>; đã hẹn lại %1</source>
+        <translation>; new date given %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="285"/>
+        <source>chờ gửi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="286"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="287"/>
+        <source>lỗi — %1</source>
+        <translation>error — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="288"/>
+        <source>chưa kết nối với máy chủ tỉnh</source>
+        <translation>not connected to a province hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="305"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="293"/>
+        <location filename="../../ui/dossier_panel.py" line="309"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="299"/>
+        <location filename="../../ui/dossier_panel.py" line="315"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="301"/>
-        <location filename="../../ui/dossier_panel.py" line="313"/>
+        <location filename="../../ui/dossier_panel.py" line="317"/>
+        <location filename="../../ui/dossier_panel.py" line="329"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="313"/>
+        <location filename="../../ui/dossier_panel.py" line="329"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="325"/>
+        <location filename="../../ui/dossier_panel.py" line="341"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="328"/>
+        <location filename="../../ui/dossier_panel.py" line="344"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -352,7 +377,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="72"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="76"/>
@@ -435,7 +460,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="88"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="93"/>
@@ -580,7 +605,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer&apos;s identity is confidential</translation>
+        <translation>The denouncer's identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -606,42 +631,52 @@
         <translation>Set up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="42"/>
+        <location filename="../../ui/first_run.py" line="25"/>
+        <source>ví dụ H15.50.05.13; để trống: dùng mã xã</source>
+        <translation>e.g. H15.50.05.13; empty: the commune code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="47"/>
         <source>Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên.</source>
         <translation>New store: enter the commune, the desk number and the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/first_run.py" line="51"/>
         <source>&amp;Mã xã (5 chữ số):</source>
         <translation>&amp;Commune code (5 digits):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47"/>
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>&amp;Tên xã:</source>
         <translation>Commune &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48"/>
+        <location filename="../../ui/first_run.py" line="53"/>
         <source>T&amp;ỉnh:</source>
         <translation>P&amp;rovince:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/first_run.py" line="54"/>
+        <source>Mã định danh &amp;cơ quan:</source>
+        <translation>&amp;Agency electronic ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="55"/>
         <source>Số &amp;quầy:</source>
         <translation>Desk n&amp;umber:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="50"/>
+        <location filename="../../ui/first_run.py" line="56"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="51"/>
+        <location filename="../../ui/first_run.py" line="57"/>
         <source>Mật &amp;khẩu:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="52"/>
+        <location filename="../../ui/first_run.py" line="58"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
     </message>
@@ -651,7 +686,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="151"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer&apos;s identity (confidential)</translation>
+        <translation>The denouncer's identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
@@ -863,170 +898,195 @@ This reading has been recorded.</translation>
 <context>
     <name>NewDateDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="111"/>
+        <location filename="../../ui/prompts.py" line="117"/>
         <source>Xin lỗi và hẹn lại ngày trả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="113"/>
+        <location filename="../../ui/prompts.py" line="119"/>
         <source>Hẹn trả hiện tại: %1</source>
         <translation>Current return date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="119"/>
+        <location filename="../../ui/prompts.py" line="129"/>
         <source>&amp;Ngày hẹn mới:</source>
         <translation>&amp;New return date:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="120"/>
+        <location filename="../../ui/prompts.py" line="131"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="121"/>
-        <source>Chỉ được hẹn lại một lần.</source>
-        <translation>The date may be moved only once.</translation>
+        <location filename="../../ui/prompts.py" line="133"/>
+        <source>Chỉ được hẹn lại một lần, chậm nhất một ngày trước ngày hẹn trả; ngày mới phải là ngày làm việc.</source>
+        <translation>The date may move only once, at least a day before it falls due; the new date must be a working day.</translation>
     </message>
 </context>
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="62"/>
+        <location filename="../../ui/receive_form.py" line="63"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="90"/>
+        <location filename="../../ui/receive_form.py" line="91"/>
+        <source>Chưa ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="96"/>
+        <source>để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp</source>
+        <translation>empty for this commune; e.g. 87002 Xã Mỹ Hiệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="107"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="90"/>
+        <location filename="../../ui/receive_form.py" line="107"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="90"/>
+        <location filename="../../ui/receive_form.py" line="107"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="96"/>
+        <location filename="../../ui/receive_form.py" line="113"/>
         <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
         <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="103"/>
+        <location filename="../../ui/receive_form.py" line="120"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="105"/>
+        <location filename="../../ui/receive_form.py" line="122"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
+        <location filename="../../ui/receive_form.py" line="124"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="149"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="132"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
+        <source>&amp;Xã giải quyết:</source>
+        <translation>Deciding &amp;commune:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="157"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="160"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="161"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="162"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="142"/>
+        <location filename="../../ui/receive_form.py" line="163"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="143"/>
+        <location filename="../../ui/receive_form.py" line="164"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="147"/>
+        <location filename="../../ui/receive_form.py" line="165"/>
+        <source>&amp;Kiểm tra danh tính:</source>
+        <translation>&amp;Identity checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="169"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="150"/>
+        <location filename="../../ui/receive_form.py" line="172"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="151"/>
+        <location filename="../../ui/receive_form.py" line="173"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="152"/>
+        <location filename="../../ui/receive_form.py" line="174"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="254"/>
+        <location filename="../../ui/receive_form.py" line="277"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="310"/>
+        <location filename="../../ui/receive_form.py" line="287"/>
+        <source>Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)</source>
+        <translation>Deciding agency: %1 (the one-stop desk receives and forwards the dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="349"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="316"/>
+        <location filename="../../ui/receive_form.py" line="355"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="320"/>
+        <location filename="../../ui/receive_form.py" line="359"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="354"/>
+        <location filename="../../ui/receive_form.py" line="395"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="368"/>
+        <location filename="../../ui/receive_form.py" line="409"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="374"/>
+        <location filename="../../ui/receive_form.py" line="415"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="393"/>
+        <location filename="../../ui/receive_form.py" line="434"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -1120,19 +1180,19 @@ This reading has been recorded.</translation>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="87"/>
+        <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer&apos;s identity — %1</translation>
+        <translation>Read the denouncer's identity — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="89"/>
+        <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="94"/>
+        <location filename="../../ui/prompts.py" line="96"/>
         <source>Xem danh tính</source>
         <translation>Show the identity</translation>
     </message>
@@ -1275,7 +1335,7 @@ Reason (required):</translation>
     <message>
         <location filename="../../ui/sync_problems.py" line="70"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="75"/>

@@ -13,21 +13,17 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +33,12 @@ from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
-from app.reception.records import CHANNELS, DOCUMENT_KINDS, IDENTITY_CHECKS, Dossier, Procedure
+from app.reception.records import CHANNELS, IDENTITY_CHECKS, Dossier, Procedure
 from ui import i18n
+from ui.documents_table import DocumentsTable
 from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
-from ui.widgets import EmptyHint, MessageLine, Section, mark, unmark
+from ui.widgets import MessageLine, Section, mark, unmark
 
 CCCD_DIGITS = re.compile(r"\d{12}")
 PICKER_ROWS = 5
@@ -103,15 +100,8 @@ class ReceiveForm(Section):
         self.deciding.setObjectName("decidingAgency")
         self.deciding.setWordWrap(True)
 
-        self.documents = QTableWidget(0, 3)
-        self.documents.setHorizontalHeaderLabels([self.tr("Giấy tờ đã nhận"), self.tr("Loại"), self.tr("Số lượng")])
-        self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.documents.verticalHeader().setVisible(False)
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.setTabKeyNavigation(False)
-        self.documents_hint = EmptyHint(
-            self.documents, self.tr("Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.")
-        )
+        self.documents = DocumentsTable()
+        self.documents_hint = self.documents.hint
 
         self.due_label = QLabel()
         self.due_label.setObjectName("dueLabel")
@@ -299,36 +289,10 @@ class ReceiveForm(Section):
         self._pick(self.desk.dossiers.procedure(code))
 
     def _fill_documents(self, proc: Procedure) -> None:
-        self.documents.setRowCount(len(proc.documents))
-        for row, doc in enumerate(proc.documents):
-            name = QTableWidgetItem(doc.name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            name.setCheckState(Qt.CheckState.Checked)
-            self.documents.setItem(row, 0, name)
-            kind = QComboBox()
-            for key in DOCUMENT_KINDS:
-                kind.addItem(label(DOCUMENT_KINDS, key, i18n.lang()), key)
-            kind.setCurrentIndex(list(DOCUMENT_KINDS).index(doc.kind))
-            self.documents.setCellWidget(row, 1, kind)
-            count = QSpinBox()
-            count.setRange(1, 99)
-            count.setValue(doc.count)
-            self.documents.setCellWidget(row, 2, count)
+        self.documents.fill(proc)
 
     def document_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for row in range(self.documents.rowCount()):
-            item = self.documents.item(row, 0)
-            if item.checkState() != Qt.CheckState.Checked:
-                continue
-            rows.append(
-                {
-                    "name": item.text(),
-                    "kind": self.documents.cellWidget(row, 1).currentData(),
-                    "count": self.documents.cellWidget(row, 2).value(),
-                }
-            )
-        return rows
+        return self.documents.rows()
 
     # Applicant
 

@@ -15,6 +15,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTable</name>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Giấy tờ đã nhận</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="24"/>
+        <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
+        <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
         <location filename="../../ui/dossiers_section.py" line="39"/>
@@ -377,7 +400,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="72"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="76"/>
@@ -460,7 +483,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="88"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="93"/>
@@ -605,7 +628,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer's identity is confidential</translation>
+        <translation>The denouncer&apos;s identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -686,7 +709,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="151"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer's identity (confidential)</translation>
+        <translation>The denouncer&apos;s identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
@@ -926,167 +949,147 @@ This reading has been recorded.</translation>
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="63"/>
+        <location filename="../../ui/receive_form.py" line="60"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="91"/>
+        <location filename="../../ui/receive_form.py" line="88"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="96"/>
+        <location filename="../../ui/receive_form.py" line="93"/>
         <source>để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp</source>
         <translation>empty for this commune; e.g. 87002 Xã Mỹ Hiệp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Giấy tờ đã nhận</source>
-        <translation>Documents received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Loại</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Số lượng</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="113"/>
-        <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
-        <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="120"/>
+        <location filename="../../ui/receive_form.py" line="110"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="122"/>
+        <location filename="../../ui/receive_form.py" line="112"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="124"/>
+        <location filename="../../ui/receive_form.py" line="114"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="149"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="151"/>
+        <location filename="../../ui/receive_form.py" line="141"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="155"/>
+        <location filename="../../ui/receive_form.py" line="145"/>
         <source>&amp;Xã giải quyết:</source>
         <translation>Deciding &amp;commune:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="147"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="160"/>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="161"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="162"/>
+        <location filename="../../ui/receive_form.py" line="152"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="163"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="164"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="165"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>&amp;Kiểm tra danh tính:</source>
         <translation>&amp;Identity checked:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="169"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="172"/>
+        <location filename="../../ui/receive_form.py" line="162"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="173"/>
+        <location filename="../../ui/receive_form.py" line="163"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="174"/>
+        <location filename="../../ui/receive_form.py" line="164"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="277"/>
+        <location filename="../../ui/receive_form.py" line="267"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="287"/>
+        <location filename="../../ui/receive_form.py" line="277"/>
         <source>Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)</source>
         <translation>Deciding agency: %1 (the one-stop desk receives and forwards the dossier)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="349"/>
+        <location filename="../../ui/receive_form.py" line="313"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="355"/>
+        <location filename="../../ui/receive_form.py" line="319"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="359"/>
+        <location filename="../../ui/receive_form.py" line="323"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="395"/>
+        <location filename="../../ui/receive_form.py" line="359"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="409"/>
+        <location filename="../../ui/receive_form.py" line="373"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="415"/>
+        <location filename="../../ui/receive_form.py" line="379"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="434"/>
+        <location filename="../../ui/receive_form.py" line="398"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -1182,13 +1185,13 @@ This reading has been recorded.</translation>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer's identity — %1</translation>
+        <translation>Read the denouncer&apos;s identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
@@ -1335,7 +1338,7 @@ Reason (required):</translation>
     <message>
         <location filename="../../ui/sync_problems.py" line="70"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="75"/>

@@ -24,6 +24,7 @@ from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
+    from app.citizens.service import CitizenReception
     from app.feedback.confidential import KeyService
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
@@ -152,6 +153,13 @@ class Desk:
         from app.feedback.service import FeedbackService
 
         return FeedbackService(self.store, self.clock, self.current_calendar, self.identity)
+
+    @cached_property
+    def citizens(self) -> CitizenReception:
+        """Citizen reception: the 03/TCD register, leaders' sessions, dialogues, flags, disclosure."""
+        from app.citizens.service import CitizenReception
+
+        return CitizenReception(self.store, self.clock, self.current_calendar, self.identity, self.feedback)
 
     @cached_property
     def ratings(self) -> RatingService:

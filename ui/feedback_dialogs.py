@@ -46,7 +46,8 @@ class FeedbackFormDialog(QDialog):
         form = QFormLayout(self)
         self.kind = QComboBox()
         for key in KINDS:
-            self.kind.addItem(label(KINDS, key, lang), key)
+            if key != "reception":  # receptions go in the 03/TCD register (app.citizens)
+                self.kind.addItem(label(KINDS, key, lang), key)
         if kind:
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.channel = QComboBox()

@@ -57,7 +57,8 @@ class FeedbackRegister(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("Tất cả các sổ"), None)
         for key in KINDS:
-            self.kind_filter.addItem(label(KINDS, key, lang), key)
+            if key != "reception":  # receptions are in the 03/TCD register (the reception section)
+                self.kind_filter.addItem(label(KINDS, key, lang), key)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Mọi trạng thái"), None)
         self.status_filter.addItem(self.tr("Đang mở"), "open")

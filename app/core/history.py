@@ -48,11 +48,33 @@ RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
 RATING_DECLINED = Entity("rating_declined", "a citizen who left the rating screen without a face (response rate)")
 CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
 PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
+RECEPTION_ENTRY = Entity("reception_entry", "a row of the citizen reception register (form 03/TCD)")
+RECEPTION_SESSION = Entity("reception_session", "a leader's citizen reception day and its conclusion notice")
+DIALOGUE = Entity("dialogue", "a dialogue conference with residents and its minutes")
+FOLLOW_UP = Entity("follow_up", "a task a conclusion or a dialogue left to an owner, with its deadline")
+ENTRY_FLAG = Entity("entry_flag", "a flag leaders watch on a register entry (mass, multi-level, long, land)")
+DISCLOSURE = Entity("disclosure", "an item the commune posts publicly (procedures, schedule, notices)", hub_keeps=True)
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
 
 ENTITIES: dict[str, Entity] = {
     e.name: e
-    for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, RATING_DECLINED, CONFIDENTIAL_READ, PRINT, DOCNO)
+    for e in (
+        DOSSIER,
+        EVENT,
+        FEEDBACK,
+        FEEDBACK_EVENT,
+        RATING,
+        RATING_DECLINED,
+        CONFIDENTIAL_READ,
+        PRINT,
+        DOCNO,
+        RECEPTION_ENTRY,
+        RECEPTION_SESSION,
+        DIALOGUE,
+        FOLLOW_UP,
+        ENTRY_FLAG,
+        DISCLOSURE,
+    )
 }
 
 

@@ -102,6 +102,14 @@ class FeedbackService:
             label_vi="Hình thức tiếp nhận",
             label_en="Channel",
         )
+        if kind == "reception":
+            # Decree 154/2026: receptions go in the 03/TCD register (app.citizens), which opens the
+            # matching entry here; old reception entries were moved there by migration 0009.
+            raise ValidationError(
+                "Lượt tiếp công dân được ghi vào Sổ tiếp công dân (mẫu 03/TCD).",
+                "A citizen reception is entered in the reception register (form 03/TCD).",
+                field="kind",
+            )
         person = intake.person(data.get("person"), kind)
         content = intake.text_field(
             data.get("content"), "content", "Nội dung", "Content", intake.MAX_CONTENT, required=True

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError
-from app.core.history import DOSSIER, ENTITIES, EVENT, RATING, Entity
+from app.core.history import DISCLOSURE, DOSSIER, ENTITIES, EVENT, RATING, Entity
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
@@ -160,6 +160,55 @@ def _rating_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     }
 
 
+_DISCLOSURE_KINDS = frozenset({"procedure", "schedule", "other"})
+
+
+def _day_ok(value: Any, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _disclosure_ok(change: _Change) -> bool:
+    """Served to anyone without a login: only the posted words and dates, each checked here."""
+    p = change.payload
+    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
+        return False
+    return (
+        p.get("kind") in _DISCLOSURE_KINDS
+        and isinstance(p.get("title"), str)
+        and 0 < len(p["title"]) <= 300
+        and isinstance(p.get("body", ""), str)
+        and len(p.get("body", "")) <= 10_000
+        and _day_ok(p.get("posted_on"))
+        and _day_ok(p.get("until"), optional=True)
+        and _day_ok(p.get("taken_down_on"), optional=True)
+        and _time_ok(p.get("updated_at"))
+    )
+
+
+def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    p = c.payload
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "kind": p["kind"],
+        "title": p["title"],
+        "body": p.get("body", ""),
+        "posted_on": p["posted_on"],
+        "until": p.get("until"),
+        "taken_down_on": p.get("taken_down_on"),
+        "updated_at": p["updated_at"],
+    }
+
+
 @dataclass(frozen=True)
 class _Keeper:
     """How the hub checks one entity's payload at the door and keeps it in its own table."""
@@ -175,6 +224,7 @@ KEEPERS: dict[Entity, _Keeper] = {
     DOSSIER: _Keeper(_dossier_ok, _dossier_row, HubStore.insert_dossiers),
     EVENT: _Keeper(_event_ok, _event_row, HubStore.insert_events),
     RATING: _Keeper(_rating_ok, _rating_row, HubStore.insert_ratings),
+    DISCLOSURE: _Keeper(_disclosure_ok, _disclosure_row, HubStore.upsert_disclosures),
 }
 
 

@@ -398,57 +398,57 @@
         <translation>New register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="72"/>
+        <location filename="../../ui/feedback_dialogs.py" line="73"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="76"/>
+        <location filename="../../ui/feedback_dialogs.py" line="77"/>
         <source>Loại sổ</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="77"/>
+        <location filename="../../ui/feedback_dialogs.py" line="78"/>
         <source>Hình thức</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="78"/>
+        <location filename="../../ui/feedback_dialogs.py" line="79"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="79"/>
+        <location filename="../../ui/feedback_dialogs.py" line="80"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="80"/>
+        <location filename="../../ui/feedback_dialogs.py" line="81"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="82"/>
+        <location filename="../../ui/feedback_dialogs.py" line="83"/>
         <source>Phân loại</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="83"/>
+        <location filename="../../ui/feedback_dialogs.py" line="84"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="84"/>
+        <location filename="../../ui/feedback_dialogs.py" line="85"/>
         <source>Hồ sơ liên quan</source>
         <translation>Related dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="85"/>
+        <location filename="../../ui/feedback_dialogs.py" line="86"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="86"/>
+        <location filename="../../ui/feedback_dialogs.py" line="87"/>
         <source>Cán bộ xử lý</source>
         <translation>Officer in charge</translation>
     </message>
@@ -461,114 +461,114 @@
         <translation>All registers</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="62"/>
+        <location filename="../../ui/feedback_section.py" line="63"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="63"/>
+        <location filename="../../ui/feedback_section.py" line="64"/>
         <source>Đang mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="67"/>
+        <location filename="../../ui/feedback_section.py" line="68"/>
         <source>Tìm theo số hiệu, nội dung, phân loại…</source>
         <translation>Search by number, content, category…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="68"/>
+        <location filename="../../ui/feedback_section.py" line="69"/>
         <source>Chỉ quá hạn / sắp đến hạn</source>
         <translation>Only overdue / due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="88"/>
+        <location filename="../../ui/feedback_section.py" line="89"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="93"/>
+        <location filename="../../ui/feedback_section.py" line="94"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="94"/>
+        <location filename="../../ui/feedback_section.py" line="95"/>
         <source>Thụ lý</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="95"/>
-        <location filename="../../ui/feedback_section.py" line="216"/>
+        <location filename="../../ui/feedback_section.py" line="96"/>
+        <location filename="../../ui/feedback_section.py" line="217"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="96"/>
+        <location filename="../../ui/feedback_section.py" line="97"/>
         <source>Chuyển</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="97"/>
-        <location filename="../../ui/feedback_section.py" line="245"/>
+        <location filename="../../ui/feedback_section.py" line="98"/>
+        <location filename="../../ui/feedback_section.py" line="246"/>
         <source>Kết thúc</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="98"/>
+        <location filename="../../ui/feedback_section.py" line="99"/>
         <source>Xem người tố cáo</source>
         <translation>Show the denouncer</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="99"/>
+        <location filename="../../ui/feedback_section.py" line="100"/>
         <source>Xuất CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="116"/>
+        <location filename="../../ui/feedback_section.py" line="117"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="116"/>
+        <location filename="../../ui/feedback_section.py" line="117"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="117"/>
+        <location filename="../../ui/feedback_section.py" line="118"/>
         <source>Người tố cáo: *** (bảo mật)</source>
         <translation>Denouncer: *** (confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="153"/>
+        <location filename="../../ui/feedback_section.py" line="154"/>
         <source>%1 mục · %2 quá hạn · %3 sắp đến hạn</source>
         <translation>%1 entries · %2 overdue · %3 due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="186"/>
+        <location filename="../../ui/feedback_section.py" line="187"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="217"/>
+        <location filename="../../ui/feedback_section.py" line="218"/>
         <source>Nội dung trả lời cho mục %1:</source>
         <translation>The answer to entry %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="232"/>
+        <location filename="../../ui/feedback_section.py" line="233"/>
         <source>Chuyển đơn</source>
         <translation>Forward the entry</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="233"/>
+        <location filename="../../ui/feedback_section.py" line="234"/>
         <source>Chuyển mục %1 đến cơ quan (hạn chuyển %2):</source>
         <translation>Forward entry %1 to the agency (forward by %2):</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="245"/>
+        <location filename="../../ui/feedback_section.py" line="246"/>
         <source>Lý do kết thúc mục %1:</source>
         <translation>Why entry %1 is closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_section.py" line="268"/>
+        <location filename="../../ui/feedback_section.py" line="269"/>
         <source>Xuất sổ</source>
         <translation>Export the register</translation>
     </message>
@@ -628,7 +628,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer&apos;s identity is confidential</translation>
+        <translation>The denouncer's identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -707,12 +707,12 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="151"/>
+        <location filename="../../ui/feedback_dialogs.py" line="152"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer&apos;s identity (confidential)</translation>
+        <translation>The denouncer's identity (confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_dialogs.py" line="152"/>
+        <location filename="../../ui/feedback_dialogs.py" line="153"/>
         <source>Mục %1
 Họ tên: %2
 Địa chỉ: %3
@@ -895,14 +895,19 @@ This reading has been recorded.</translation>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>&amp;5 Tiếp công dân</source>
+        <translation>&amp;5 Citizen reception</translation>
     </message>
 </context>
 <context>
@@ -1185,13 +1190,13 @@ This reading has been recorded.</translation>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer&apos;s identity — %1</translation>
+        <translation>Read the denouncer's identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
@@ -1338,7 +1343,7 @@ Reason (required):</translation>
     <message>
         <location filename="../../ui/sync_problems.py" line="70"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="75"/>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
+from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
 
@@ -121,29 +122,6 @@ class LockPage(QWidget):
         )
         self.password.clear()
         (self.password if self.username.text() else self.username).setFocus()
-
-
-class ActivityFilter(QObject):
-    """Any key or mouse use anywhere restarts the idle timer."""
-
-    KINDS = frozenset(
-        {
-            QEvent.Type.KeyPress,
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseMove,
-            QEvent.Type.Wheel,
-            QEvent.Type.InputMethod,
-        }
-    )
-
-    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = timer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.KINDS and self.timer.isActive():
-            self.timer.start()
-        return False
 
 
 class MainWindow(QMainWindow):

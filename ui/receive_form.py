@@ -374,6 +374,9 @@ class ReceiveForm(Section):
             .replace("%1", dossier.code)
             .replace("%2", i18n.when(dossier.due_at))
         )
+        notice = self.desk.dossiers.notice  # numbering jumped past a margin: the clerk must know why
+        if notice is not None:
+            done += " " + (notice[1] if i18n.lang() == "en" else notice[0])
         self.clear()
         words, kept = self.print_words(
             lambda: self.printing.print_form("receipt", dossier.code, clerk), self.tr("Đã in biên nhận.")

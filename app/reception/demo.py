@@ -301,6 +301,8 @@ def populate(
     if progress:
         progress(0, count)
     desk.store.set_synchronous("OFF")  # a bulk load: per-row durability is not the point here
+    if service.marks is not None:
+        service.marks.set_synchronous("OFF")
     try:
         for batch in _chunks(moments, BATCH):
             with desk.store.transaction():
@@ -325,6 +327,8 @@ def populate(
                         progress(added, count)
     finally:
         desk.store.set_synchronous("FULL")
+        if service.marks is not None:
+            service.marks.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
     if progress:
         progress(added, count)

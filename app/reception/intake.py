@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core import text, validation
+from app.core import validation
 from app.core.errors import NoProcedureChosen, ValidationError
 from app.reception import catalogue
 from app.reception.records import (
@@ -35,6 +35,10 @@ RECEIVE_KEYS = (
 )
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = ("name", "kind", "count")
+# Limits a clerk would not meet in real work (README, "Limits"); the name's is validation.full_name's.
+MAX_ADDRESS = 300
+MAX_NOTES = 2000
+MAX_DOCUMENTS = 50
 
 
 # validation of the reception input
@@ -64,14 +68,12 @@ def _applicant(data: Any, today: datetime) -> Applicant:
         raise ValidationError(
             "Chưa nhập số CCCD của người nộp hồ sơ.", "The applicant's CCCD number is missing.", field="cccd"
         )
-    cccd = validation.cccd(str(cccd_value), field="cccd", today=today.date())
+    cccd = validation.cccd(cccd_value, field="cccd", today=today.date())
     phone_value = data.get("phone")
-    phone = validation.phone(str(phone_value), field="phone") if phone_value not in (None, "") else None
-    address = text.nfc(str(data.get("address") or ""))
-    if len(address) > 300:
-        raise ValidationError(
-            "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.", field="address"
-        )
+    phone = validation.phone(phone_value, field="phone") if phone_value not in (None, "") else None
+    address = validation.optional_text(
+        data.get("address"), field="address", label_vi="địa chỉ", label_en="the address", max_len=MAX_ADDRESS
+    )
     email = validation.email(data.get("email"), field="email")
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
 
@@ -83,6 +85,12 @@ def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
         raise ValidationError(
             "Danh sách giấy tờ phải là một danh sách.", "Documents must be a list.", field="documents"
         )
+    if len(data) > MAX_DOCUMENTS:
+        raise ValidationError(
+            f"Một hồ sơ có tối đa {MAX_DOCUMENTS} loại giấy tờ.",
+            f"A dossier lists at most {MAX_DOCUMENTS} documents.",
+            field="documents",
+        )
     docs = []
     for item in data:
         if not isinstance(item, Mapping):
@@ -93,7 +101,7 @@ def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
             )
         validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
         name = validation.required_text(
-            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name"
+            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name", max_len=200
         )
         kind = validation.choice(
             item.get("kind") or "original",
@@ -115,11 +123,18 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
         raise ValidationError(
             "Dữ liệu hồ sơ phải là một đối tượng JSON.", "The dossier must be a JSON object.", field="dossier"
         )
+    validation.json_shape(data, field="dossier")
     validation.no_unknown_keys(data, RECEIVE_KEYS)
     applicant = _applicant(data.get("applicant"), now)
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
         raise NoProcedureChosen()
+    if len(code) > 100:  # no catalogue code is this long: do not look it up
+        raise ValidationError(
+            f"Không có thủ tục mã «{validation.excerpt(code)}» trong danh mục.",
+            f"There is no procedure with code '{validation.excerpt(code)}' in the catalogue.",
+            field="procedure",
+        )
     procedure = catalogue.get(CatalogueStore(store), code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
@@ -128,11 +143,16 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     channel = validation.choice(
         data.get("channel") or "direct", CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel"
     )
-    notes = text.nfc(str(data.get("notes") or ""))
+    notes = validation.optional_text(
+        data.get("notes"), field="notes", label_vi="ghi chú", label_en="the notes", max_len=MAX_NOTES
+    )
     received_at = None
-    if data.get("received_at"):
+    if data.get("received_at") is not None and data.get("received_at") != "":
+        # Not before 2000: a code carries two year digits, and 1900's would collide with 2000's.
         received_at = validation.not_in_future(
-            validation.iso_datetime(str(data["received_at"]), field="received_at"),
+            validation.iso_datetime(
+                data["received_at"], field="received_at", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+            ),
             now,
             field="received_at",
             label_vi="thời điểm tiếp nhận",
@@ -163,7 +183,7 @@ def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
     else:
         found = re.fullmatch(r"\s*([0-9]+)\s*[-—,:]?\s*(.*)", str(value), re.DOTALL)
         code, name = (found.group(1), found.group(2)) if found else (value, "")
-    code = str(code or "").strip()
+    code = code.strip() if isinstance(code, str) else str(code or "") if isinstance(code, int) else "?"
     if len(code) != 5 or not code.isdigit():
         raise ValidationError(
             "Mã xã nơi giải quyết phải gồm đúng 5 chữ số.",
@@ -176,4 +196,7 @@ def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
             "A deciding commune is chosen only for a commune-level procedure; another agency decides this one.",
             field="for_commune",
         )
-    return code, text.nfc(str(name or "")).strip()
+    name = validation.optional_text(
+        name, field="for_commune", label_vi="tên xã nơi giải quyết", label_en="the deciding commune's name", max_len=200
+    )
+    return code, name

@@ -75,6 +75,16 @@ class HubUnreachable(SyncError):
     """The hub cannot be reached now; sync retries later by itself."""
 
 
+class LinkCut(HubUnreachable):
+    """The link dropped in the middle of a request (a 2G cell): sync retries at once.
+
+    ``fresh``: the request was the first on its connection, so the batch itself did not fit the link."""
+
+    def __init__(self, vi: str, en: str | None = None, *, fresh: bool = True) -> None:
+        super().__init__(vi, en)
+        self.fresh = fresh
+
+
 class HubRefused(SyncError):
     """The hub answered with a refusal; ``code`` names the reason."""
 

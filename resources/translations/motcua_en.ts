@@ -375,17 +375,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>Đã xảy ra lỗi ngoài dự kiến; việc đang làm có thể chưa được lưu. Chi tiết đã ghi vào %1.</source>
         <translation>An unexpected error occurred; the work in hand may not have been saved. The details were written to %1.</translation>
     </message>
@@ -400,7 +400,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="73"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="77"/>
@@ -483,7 +483,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="89"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="94"/>
@@ -628,7 +628,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer's identity is confidential</translation>
+        <translation>The denouncer&apos;s identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -709,7 +709,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer's identity (confidential)</translation>
+        <translation>The denouncer&apos;s identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="153"/>
@@ -730,38 +730,38 @@ This reading has been recorded.</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Đăng &amp;nhập</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».</source>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
@@ -777,12 +777,12 @@ This reading has been recorded.</translation>
     </message>
     <message>
         <location filename="../../ui/application.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -790,122 +790,122 @@ This reading has been recorded.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;5 Tiếp công dân</source>
         <translation>&amp;5 Citizen reception</translation>
     </message>
@@ -1089,12 +1089,12 @@ This reading has been recorded.</translation>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="379"/>
+        <location filename="../../ui/receive_form.py" line="382"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="398"/>
+        <location filename="../../ui/receive_form.py" line="401"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -1190,13 +1190,13 @@ This reading has been recorded.</translation>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer's identity — %1</translation>
+        <translation>Read the denouncer&apos;s identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
@@ -1343,7 +1343,7 @@ Reason (required):</translation>
     <message>
         <location filename="../../ui/sync_problems.py" line="70"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="75"/>

@@ -26,6 +26,7 @@ from app.desk import Desk
 from app.printing import form_rules
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from app.reception.timeliness import VERDICTS
+from app.sync.service import RecordState
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.printer import FORM_FOR_ACTION, Printing
@@ -280,7 +281,11 @@ class DossierPanel(Section):
         if self.dossier is None:
             line.clear()
             return
-        state = self.desk.sync.dossier_states([self.dossier.id])[self.dossier.id]
+        state = (
+            self.desk.sync.dossier_states([self.dossier.id])[self.dossier.id]
+            if self.desk.sync.enrolled
+            else RecordState("unlinked")  # no hub set up: nothing is waiting to be sent anywhere
+        )
         texts = {
             "pending": (self.tr("chờ gửi"), "#7f6000"),
             "sent": (self.tr("đã gửi"), "#1e7b34"),

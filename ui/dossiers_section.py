@@ -23,6 +23,7 @@ from app.core.records import Clerk, label
 from app.desk import Desk
 from app.reception.records import STATUSES
 from app.reception.register import DEADLINES, Filters
+from app.sync.service import RecordState
 from ui import i18n
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
@@ -30,6 +31,7 @@ from ui.register_model import RegisterModel
 from ui.widgets import EmptyHint, Section
 
 SEARCH_DELAY_MS = 150
+UNLINKED = RecordState("unlinked")
 
 
 class DossierDialog(QDialog):
@@ -50,9 +52,7 @@ class DossiersSection(Section):
         super().__init__(desk, clerk, printing, parent)
         self.register = desk.open_register()
         # Read nothing until the clerk first needs the register (start-up shows the sign-in page).
-        self.model = RegisterModel(
-            self.register, self, load=False, sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids)
-        )
+        self.model = RegisterModel(self.register, self, load=False, sync_states=self._sync_states)
         self.loaded = False
         self.dialog: DossierDialog | None = None
         lang = i18n.lang()
@@ -150,6 +150,12 @@ class DossiersSection(Section):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.search.installEventFilter(self)
+
+    def _sync_states(self, rowids: list[int]) -> dict[int, RecordState]:
+        """No hub set up: every row is "not connected" (grey), never "waiting" (amber)."""
+        if not self.desk.sync.enrolled:
+            return dict.fromkeys(rowids, UNLINKED)
+        return self.desk.sync.dossier_states_by_rowid(rowids)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:

@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     c = fsub.add_parser("reveal", parents=[parent], help="a denouncer's identity and linked dossier (logged)")
     c.add_argument("number")
     c.add_argument("--clerk", help="a leader or admin; the password is the first line of standard input")
-    c.add_argument("--purpose", default="", help="why it is read (kept in the read log)")
+    c.add_argument("--purpose", default="", help="why it is read (required; kept in the read log)")
     c.set_defaults(handler=cmd_reveal)
     c = fsub.add_parser("figures", parents=[parent], help="share of entries handled on time")
     c.add_argument("--from", dest="start", required=True)

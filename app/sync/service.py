@@ -63,7 +63,7 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class RecordState:
-    state: str  # pending | sent | error | unlinked (no hub set up: nothing is waiting to be sent anywhere)
+    state: str  # pending | sent | error; the window shows "unlinked" when no hub is set up
     reason: str | None = None  # the hub's reason in words, for error
 
 
@@ -284,12 +284,9 @@ class SyncService:
             counts["clashes"] += len(applied.clashes)
             cursor = nxt
             end = header.get("end")
-            more = bool(header.get("more"))
-            if progress and isinstance(end, int) and end > start:
-                # The last page means the log was read to its end, even when none of it was for this desk
-                # (the cursor then stays put): say so, rather than end on "0/N".
-                progress(end - start if not more else cursor - start, end - start)
-            if not more:
+            if progress and isinstance(end, int) and end > start:  # the last page: read to the end, never "0/N"
+                progress((cursor if header.get("more") else end) - start, end - start)
+            if not header.get("more"):
                 break
         self.sync_store.set_settings({"pull_rows": str(pace.rows)})
 
@@ -409,8 +406,6 @@ class SyncService:
 
     def dossier_states(self, dossier_ids: list[str]) -> dict[str, RecordState]:
         """A dossier's state folds in its events: error beats pending beats sent."""
-        if not self.enrolled:
-            return {d: RecordState("unlinked") for d in dossier_ids}
         events = self.sync_store.event_ids_by_dossier(dossier_ids)
         every = list(dossier_ids) + [e for ids in events.values() for e in ids]
         per_record = self.record_states(every)

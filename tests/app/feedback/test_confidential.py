@@ -290,10 +290,14 @@ def test_cli_reveal_needs_a_leader_and_their_password(desk, denunciation, leader
     assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "nhanvien"]) == 1
     assert "Chỉ lãnh đạo hoặc quản trị viên" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
-    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich"]) == 0
+    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich"]) == 1
+    assert "Cần ghi lý do" in capsys.readouterr().err  # a reading says why (issue 15)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
+    command = ["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich", "--purpose", "Xác minh"]
+    assert main(command) == 0
     out = capsys.readouterr().out
     assert NAME in out
-    assert [r["action"] for r in desk.feedback.reads()] == ["read"]
+    assert [(r["action"], r["purpose"]) for r in desk.feedback.reads()] == [("read", "Xác minh")]
 
 
 def test_a_denunciations_dossier_is_sealed_with_the_identity(desk, admin, leader):
@@ -310,7 +314,7 @@ def test_a_denunciations_dossier_is_sealed_with_the_identity(desk, admin, leader
     [change] = [r for r in desk.store.outbox() if r["entity"] == "feedback"]
     assert code not in change["payload"] and json.loads(change["payload"])["dossier_code"] is None
     dossier = desk.dossiers.get(code)
-    identity = desk.feedback.reveal_identity(entry.id, leader)
+    identity = desk.feedback.reveal_identity(entry.id, leader, purpose="Xác minh")
     assert (identity.dossier_code, identity.dossier_id) == (code, dossier.id)
     # Other registers keep the link in clear.
     other = desk.feedback.add({"kind": "feedback", "content": "Chậm trả", "dossier": code}, admin)

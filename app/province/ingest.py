@@ -18,6 +18,7 @@ from app.core.clock import parse_iso
 from app.core.errors import MotcuaError
 from app.core.history import DISCLOSURE, DOSSIER, ENTITIES, EVENT, RATING, Entity
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
+from app.province import registers
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import EVENT_KINDS, DossierEvent
@@ -225,6 +226,7 @@ KEEPERS: dict[Entity, _Keeper] = {
     EVENT: _Keeper(_event_ok, _event_row, HubStore.insert_events),
     RATING: _Keeper(_rating_ok, _rating_row, HubStore.insert_ratings),
     DISCLOSURE: _Keeper(_disclosure_ok, _disclosure_row, HubStore.upsert_disclosures),
+    **{entity: _Keeper(*keeper) for entity, keeper in registers.KEEPERS.items()},
 }
 
 
@@ -236,7 +238,12 @@ def _keeper(entity: str) -> _Keeper | None:
 def _check(change: _Change, desk: DeskAuth) -> str | None:
     """Why this change cannot be stored, or None. Known entities are checked; others only for their desk."""
     p = change.payload
-    if isinstance(p, Mapping) and "desk_id" in p and p["desk_id"] != desk.desk_id:
+    if (
+        isinstance(p, Mapping)
+        and "desk_id" in p
+        and p["desk_id"] != desk.desk_id
+        and not registers.shared_update(change.entity, change.op)
+    ):
         return "wrong_desk"
     keeper = _keeper(change.entity)
     if keeper is not None and not keeper.ok(change):

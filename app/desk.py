@@ -19,6 +19,7 @@ from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.backup import apply_pending_restore
 from db.calendar_store import CalendarStore
 from db.catalogue_store import CatalogueStore
 from db.code_marks import CodeMarks
@@ -26,6 +27,7 @@ from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
+    from app.backup.service import BackupService
     from app.citizens.service import CitizenReception
     from app.feedback.confidential import KeyService
     from app.feedback.ratings import RatingService
@@ -45,6 +47,8 @@ class Desk:
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
         config = paths.config_dir()
         try:
+            if str(path) != ":memory:":
+                apply_pending_restore(Path(path))  # a restore an admin staged (app.backup.service)
             store = Store(path, registry=config / "stores.json")
         except StoreError as exc:
             raise project_error(exc) or StoreUnopenable() from exc
@@ -70,6 +74,10 @@ class Desk:
 
     def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
         desk = accounts.initialise(self.store, req, self.clock)
+        from app.scorecard import desk_counters
+
+        with self.store.transaction():
+            desk_counters.start(self.store.conn)
         catalogue.replace(CatalogueStore(self.store), catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():
@@ -153,8 +161,15 @@ class Desk:
 
     def refresh_calendar(self) -> None:
         """Overrides changed (here or pulled from the province): the services see the new calendar at
-        their next use, since they read it through ``current_calendar``."""
-        self.__dict__.pop("calendar", None)
+        their next use, since they read it through ``current_calendar``; the scorecard's counters
+        re-judge the dossiers whose promised date the change may have moved."""
+        old = self.__dict__.pop("calendar", None)
+        if old is not None:
+            from app.scorecard import desk_counters
+
+            new = self.calendar
+            with self.store.transaction():
+                desk_counters.calendar_changed(self.store.conn, old, new, old.overridden_days() | new.overridden_days())
 
     # Services
 
@@ -206,3 +221,9 @@ class Desk:
         from app.sync.service import SyncService
 
         return SyncService(self)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from app.backup.service import BackupService
+
+        return BackupService(self.store, self.clock, self.current_calendar, self.identity)

@@ -73,6 +73,10 @@ class Store:
         if self.path is not None:
             private_dir(self.path.parent)
         self._nesting = Nesting()
+        # (transaction number, db_id, next seq): in a write transaction only this connection adds to
+        # the outbox, so the next sequence number is known without asking again.
+        self._transaction_no = 0
+        self._next_seq: tuple[int, str, int] | None = None
         try:
             self.conn = connect(path)
         except sqlite3.Error as exc:
@@ -116,6 +120,7 @@ class Store:
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
+        self._transaction_no += 1
 
     def _commit(self) -> None:
         self.conn.execute("COMMIT")
@@ -138,6 +143,19 @@ class Store:
         if mode.upper() not in {"OFF", "NORMAL", "FULL"}:
             raise ValueError(mode)
         self.conn.execute(f"PRAGMA synchronous = {mode.upper()}")
+
+    @contextmanager
+    def bulk_load(self, cache_mib: int = 128) -> Iterator[None]:
+        """A bulk load (demo data): no fsync per transaction and a larger page cache, so the indexes
+        being filled stay in memory; both are put back afterwards."""
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.set_synchronous("OFF")
+        self.conn.execute(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+            self.set_synchronous("FULL")
 
     def backup_to(self, target: str | Path) -> None:
         dest = sqlite3.connect(str(create_private(target)))
@@ -224,12 +242,19 @@ class Store:
         db_id = self.db_id
         if db_id is None:
             raise StoreError("the store has no database id")
-        return self.conn.execute(
+        known = self._next_seq
+        if known is not None and known[:2] == (self._transaction_no, db_id):
+            seq = known[2]
+        else:
+            seq = self.conn.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)
+            ).fetchone()[0]
+        self.conn.execute(
             "INSERT INTO outbox (db_id, seq, change_id, entity, entity_id, op, payload, created_at) "
-            "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM outbox WHERE db_id = ?1 "
-            "RETURNING seq",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 db_id,
+                seq,
                 new_id(),
                 entity,
                 entity_id,
@@ -237,7 +262,9 @@ class Store:
                 json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
                 created_at,
             ),
-        ).fetchone()[0]
+        )
+        self._next_seq = (self._transaction_no, db_id, seq + 1)
+        return seq
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         rows = self.conn.execute(

@@ -31,6 +31,7 @@ TOOL_PACKAGES = {
     "pdffonts": "poppler-utils",
     "zbarimg": "zbar-tools",
     "sqlite3": "sqlite3",
+    "libreoffice": "libreoffice-calc-nogui",
 }
 
 

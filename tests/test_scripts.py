@@ -27,6 +27,7 @@ QM_MAGIC = b"\x3c\xb8\x64\x18\xca\xef\x9c\x95\xcd\x21\x1c\xbf\x60\xa1\xbd\xdd"  
 SCRIPTS = {
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
+    "tests/perf/bench_scorecard.py": "test_bench_scorecard",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
@@ -109,6 +110,12 @@ def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:
     assert_printed(output, "built 50 dossiers", "desk search         p50", "durable save of one received dossier")
     output = run(script_env, "tests/perf/bench_store.py", *args)  # the cached store is reused
     assert_printed(output, "(50 dossiers, cached)", "desk search         p50")
+
+
+def test_bench_scorecard(script_env: dict[str, str], tmp_path: Path) -> None:
+    args = ("--dossiers", "60", "--store", tmp_path / "bench-scorecard.sqlite3", "--rounds", "1")
+    output = run(script_env, "tests/perf/bench_scorecard.py", *args)
+    assert_printed(output, "built 60 dossiers", "plain GROUP BY", "(counters)", "counts equal on both paths: True")
 
 
 def test_bench_sync(script_env: dict[str, str]) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
+from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
 from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.sync_enabled = sync
         self.sync: SyncIndicator | None = None
+        self.backups: BackupIndicator | None = None  # the status bar's backup line, once signed in
         self.desk = desk
         self.rating_after_return = rating_after_return
         self.rating_screen: QWidget | None = None
@@ -316,6 +318,7 @@ class MainWindow(QMainWindow):
         self.clerk = clerk
         self._build_sections()
         self._start_sync()
+        self.backups = self.backups or BackupIndicator.install(self)
         self._feedback_section(clerk)
         self._reception_section(clerk)
         self.clerk_label.setText(
@@ -381,9 +384,6 @@ class MainWindow(QMainWindow):
         self.show_section("return")
         self.returns.open_scan(scan)
 
-    def set_sync_status(self, text: str) -> None:
-        self.sync_label.setText(text)
-
     def _start_sync(self) -> None:
         """The sync service (app/sync/service.py), in a thread, once signed in."""
         if self.sync is not None or not self.sync_enabled:
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         from ui.sync_status import SyncIndicator
 
         self.sync = SyncIndicator(self.desk, self)
-        self.sync.text_changed.connect(self.set_sync_status)
+        self.sync.text_changed.connect(self.sync_label.setText)
         self.sync.round_done.connect(self._after_sync)
         self.statusBar().addPermanentWidget(self.sync.bar)
         self.sync.schedule()

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 
 from app.cli.common import db_path, open_desk, read_json
 from app.core import text, validation
@@ -89,11 +88,10 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     c.set_defaults(handler=cmd_calendar_remove)
 
     p = sub.add_parser("maintain", parents=[parent], help="merge the search index and refresh statistics")
+    p.add_argument(
+        "--rebuild-counters", action="store_true", help="rebuild the scorecard's counters (built when missing)"
+    )
     p.set_defaults(handler=cmd_maintain)
-
-    p = sub.add_parser("backup", parents=[parent], help="a consistent copy of the store (safe while it is in use)")
-    p.add_argument("file")
-    p.set_defaults(handler=cmd_backup)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -245,20 +243,14 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    if target.exists():
-        raise ValidationError(
-            f"Tệp {target} đã có; hãy chọn tên khác.", f"{target} exists; choose another name.", field="file"
-        )
-    with open_desk(args) as desk:
-        desk.store.backup_to(target)
-    print(target)
-    return 0
-
-
 def cmd_maintain(args: argparse.Namespace) -> int:
+    from app.scorecard import desk_source
+
     with open_desk(args) as desk:
+        # A store from before the scorecard's counters gets them here, once (minutes at a million).
+        if args.rebuild_counters or not desk_source.counters_built(desk):
+            with desk.store.transaction():
+                desk_source.rebuild_counters(desk)
         DossierStore(desk.store).optimize()
         integrity = desk.store.conn.execute("PRAGMA quick_check").fetchone()[0]
     print(integrity)

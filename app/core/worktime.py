@@ -194,6 +194,7 @@ class WorkCalendar:
         self.morning = morning
         self.afternoon = afternoon
         self._overrides: dict[date, Override] = {}
+        self._working: dict[date, bool] = {}
         for item in overrides:
             known = self._overrides.get(item.day)
             if known is not None and known.kind != item.kind:
@@ -212,11 +213,20 @@ class WorkCalendar:
     # --- days -------------------------------------------------------------------------------
 
     def is_working_day(self, d: date) -> bool:
-        override = self._overrides.get(d)
-        if override is not None:
-            return override.kind == "work"
-        # The library's own test honours its weekend working days (e.g. Sat 2025-04-26).
-        return _national(d.year).is_working_day(d)
+        # Remembered per day: due dates and the scorecard ask about the same days again and again, and
+        # the holidays library's answer costs tens of microseconds. The overrides never change after
+        # construction (a changed calendar is a new WorkCalendar).
+        known = self._working.get(d)
+        if known is None:
+            override = self._overrides.get(d)
+            # The library's own test honours its weekend working days (e.g. Sat 2025-04-26).
+            known = override.kind == "work" if override is not None else _national(d.year).is_working_day(d)
+            self._working[d] = known
+        return known
+
+    def overridden_days(self) -> frozenset[date]:
+        """The days the local overrides set (what a change of calendar may have moved)."""
+        return frozenset(self._overrides)
 
     def next_working_day(self, d: date) -> date:
         d += timedelta(days=1)

@@ -9,15 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.core import paths
 from app.core.errors import ValidationError
 from app.core.worktime import WorkCalendar
-from app.feedback.records import FeedbackEntry
 from app.feedback.rules import RULES_FILE, Unit, deadline
 
 
@@ -130,7 +129,19 @@ class PortalFigures:
         return self.on_time / self.total if self.total else None
 
 
-def figures(entries: Iterable[FeedbackEntry], calendar: WorkCalendar, today: date) -> PortalFigures:
+class Entry(Protocol):
+    """What ``figures`` reads of a register entry (app.feedback.records.FeedbackEntry is one); a
+    protocol, so the hub's reports can use this rule without the desk's register."""
+
+    kind: str
+    channel: str
+    received_at: datetime
+    answered_at: datetime | None
+    forwarded_at: datetime | None
+    closed_at: datetime | None
+
+
+def figures(entries: Iterable[Entry], calendar: WorkCalendar, today: date) -> PortalFigures:
     """Feedback entries received online (the portal's PAKN reach the register through that channel).
 
     The register records no separate publication: the answer given is taken as published that day.

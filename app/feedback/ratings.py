@@ -22,6 +22,7 @@ from app.core import history, paths, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
+from app.scorecard import desk_counters
 from db.account_store import AccountStore
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
@@ -294,6 +295,7 @@ class RatingService:
                 # Another window of this desk rated the same dossier a moment earlier.
                 raise self._already(row["dossier_code"]) from None
             history.record(self.store, history.RATING, dict(row, elements=given), at=stamp)
+            desk_counters.follow_rating(self.store.conn, row, {k: scale.level(v).satisfied for k, v in given.items()})
         return rating_from_row(row)
 
     def decline(

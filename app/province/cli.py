@@ -13,7 +13,7 @@ from app.cli.parsing import Parser
 from app.core import paths, validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import read_overrides
-from app.province import auth, view
+from app.province import auth, report_commands, view
 from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
@@ -66,6 +66,8 @@ def build_parser(argv: Sequence[str]) -> Parser:
     p.add_argument("--commune", required=True)
     p.add_argument("--desk", type=int, required=True)
     p.set_defaults(handler=cmd_revoke)
+
+    report_commands.register(sub, parent, lambda args: _hub(args))
 
     p = sub.add_parser("stats", parents=[parent], help="what the hub holds")
     p.add_argument("--json", action="store_true", dest="as_json")

@@ -300,33 +300,34 @@ def populate(
     added = 0
     if progress:
         progress(0, count)
-    desk.store.set_synchronous("OFF")  # a bulk load: per-row durability is not the point here
     if service.marks is not None:
         service.marks.set_synchronous("OFF")
     try:
-        for batch in _chunks(moments, BATCH):
-            with desk.store.transaction():
-                for received in batch:
-                    try:
-                        code = service.next_code(received)
-                    except CapacityExceeded:
-                        continue  # that day is full from earlier demo runs; the count says what was added
-                    proc = rng.choice(procedures)
-                    req = ReceiveInput(
-                        applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
-                        procedure=proc,
-                        documents=proc.documents,
-                        sets=1,
-                        channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
-                        notes="",
-                        received_at=received,
-                    )
-                    _add_one(service, req, clerk_id, code, received, rng, now)
-                    added += 1
-                    if progress and added % PROGRESS_EVERY == 0:
-                        progress(added, count)
+        with desk.store.bulk_load():  # per-row durability is not the point of demo data
+            for batch in _chunks(moments, BATCH):
+                with desk.store.transaction():
+                    issued: dict[str, int] = {}  # the codes this transaction issued, per day
+                    for received in batch:
+                        try:
+                            code = service.next_code(received, issued)
+                        except CapacityExceeded:
+                            continue  # that day is full from earlier demo runs; the count says what was added
+                        proc = rng.choice(procedures)
+                        req = ReceiveInput(
+                            applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
+                            procedure=proc,
+                            documents=proc.documents,
+                            sets=1,
+                            channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
+                            notes="",
+                            received_at=received,
+                        )
+                        _add_one(service, req, clerk_id, code, received, rng, now)
+                        added += 1
+                        if progress and added % PROGRESS_EVERY == 0:
+                            progress(added, count)
+                    service.raise_marks(issued)  # before the batch commits: its codes are never issued again
     finally:
-        desk.store.set_synchronous("FULL")
         if service.marks is not None:
             service.marks.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
@@ -369,6 +370,7 @@ def _add_one(
     row["due_at"] = iso(derived.due_at)
     if later:
         row["updated_at"] = iso(later[-1].at)
-    service.write_reception(row, event)
+    service.write_reception(row, event, follow=False)
     for ev in later:
         service.write_event(ev)
+    service.follow_counters(row["id"])  # once, with the whole history

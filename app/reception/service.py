@@ -24,9 +24,17 @@ from app.reception.records import (
     DossierSummary,
     Procedure,
 )
-from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
+from app.reception.rows import (
+    dossier_payload,
+    event_payload,
+    event_row,
+    from_row,
+    match_expression,
+    row_search_text,
+)
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from app.reception.timeliness import Timeliness, judge
+from app.scorecard import desk_counters
 from db.catalogue_store import CatalogueStore
 from db.code_marks import CodeMarks
 from db.dossier_store import DossierStore
@@ -65,36 +73,51 @@ class DossierService:
     def calendar(self) -> WorkCalendar:
         return self._calendar()
 
-    def next_code(self, received_at: datetime) -> str:
+    def next_code(self, received_at: datetime, issued: dict[str, int] | None = None) -> str:
         """The next code of the day, above the store's codes, the floors learned from the hub and this
         PC's high-water mark (which a restored backup does not roll back); the mark is raised, durably,
-        before the code is returned."""
+        before the code is returned.
+
+        ``issued``: a bulk load's codes issued in its open transaction, per day prefix: the store and
+        the marks are asked once a day, not once a dossier, and the load raises the marks for the
+        whole batch (``raise_marks``) before its transaction commits."""
         local = received_at.astimezone(self.clock.now().tzinfo)
         prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
         base = self.desk.desk_no * 1000
-        number = max(self.db.max_code_number(prefix), base)
         self.notice = None
-        if self.marks is not None:
-            high = self.marks.high(self.desk.desk_id, prefix)
-            lost = self.marks.lost_since(self.desk.desk_id)
-            if high is None and lost is not None and f"{local:%Y-%m-%d}" <= lost:
-                number = min(number + LOST_MARKS_MARGIN, base + MAX_PER_DESK_PER_DAY)
-                self.notice = (
-                    f"Máy này không còn sổ theo dõi số hồ sơ và chưa đồng bộ được với tỉnh, nên số hồ sơ "
-                    f"ngày {local:%d/%m/%Y} được nhảy lên từ {number + 1:04d} để không trùng số đã cấp.",
-                    f"This PC has lost its record of issued numbers and has not synced with the province yet, "
-                    f"so numbering for {local:%Y-%m-%d} jumps to {number + 1:04d} to avoid reusing a code.",
-                )
-            number = max(number, high or 0)
+        last = issued.get(prefix) if issued is not None else None
+        if last is not None:
+            number = last
+        else:
+            number = max(self.db.max_code_number(prefix), base)
+            if self.marks is not None:
+                high = self.marks.high(self.desk.desk_id, prefix)
+                lost = self.marks.lost_since(self.desk.desk_id)
+                if high is None and lost is not None and f"{local:%Y-%m-%d}" <= lost:
+                    number = min(number + LOST_MARKS_MARGIN, base + MAX_PER_DESK_PER_DAY)
+                    self.notice = (
+                        f"Máy này không còn sổ theo dõi số hồ sơ và chưa đồng bộ được với tỉnh, nên số hồ sơ "
+                        f"ngày {local:%d/%m/%Y} được nhảy lên từ {number + 1:04d} để không trùng số đã cấp.",
+                        f"This PC has lost its record of issued numbers and has not synced with the province yet, "
+                        f"so numbering for {local:%Y-%m-%d} jumps to {number + 1:04d} to avoid reusing a code.",
+                    )
+                number = max(number, high or 0)
         number += 1
         if number > base + MAX_PER_DESK_PER_DAY:
             raise CapacityExceeded(
                 f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
                 f"Desk {self.desk.desk_no} has issued all {MAX_PER_DESK_PER_DAY} dossier codes for the day.",
             )
-        if self.marks is not None:
+        if issued is not None:
+            issued[prefix] = number
+        elif self.marks is not None:
             self.marks.raise_to(self.desk.desk_id, prefix, number)
         return f"{self.desk.agency_code}-{local:%y%m%d}-{number:04d}"
+
+    def raise_marks(self, issued: dict[str, int]) -> None:
+        """A bulk load's marks, raised before its transaction commits (see ``next_code``)."""
+        if self.marks is not None and issued:
+            self.marks.raise_many(self.desk.desk_id, issued)
 
     def learn_codes(self, codes: list[str]) -> None:
         """Codes of this desk seen elsewhere (pulled from the hub) are never issued again here, even
@@ -179,13 +202,21 @@ class DossierService:
             return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
         return ""
 
-    def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
+    def write_reception(self, row: dict[str, Any], event: dict[str, Any], *, follow: bool = True) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
         search = row_search_text(row)
         history.record(
             self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )
         history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.db.insert_event(event))
+        # The scorecard's counters, in the same transaction as the history just written.
+        desk_counters.follow_reception(
+            self.store.conn, row["id"], row["received_at"][:10], self.calendar, summarise=follow
+        )
+
+    def follow_counters(self, dossier_id: str) -> None:
+        """The scorecard's counters follow the dossier's events; call inside the change's transaction."""
+        desk_counters.follow(self.store.conn, dossier_id, self.calendar)
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -332,3 +363,4 @@ class DossierService:
         self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )
+        self.follow_counters(dossier.id)

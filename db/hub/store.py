@@ -384,3 +384,17 @@ class HubStore:
             if r["commune_code"] in rows:
                 rows[r["commune_code"]]["feedback"] = r["n"]
         return list(rows.values())
+
+    # The scorecard (app.province.scorecard_source)
+
+    def commune_payloads(self, commune: str | None, entities: Sequence[str]) -> list[dict[str, Any]]:
+        """Every stored change of these entities, for one commune or all, in the order they were stored."""
+        where = f"entity IN ({_marks(len(entities))})"
+        params: list[Any] = list(entities)
+        if commune is not None:
+            where += " AND commune_code = ?"
+            params.append(commune)
+        return self.backend.all(
+            f"SELECT commune_code, desk_id, entity, entity_id, op, payload FROM changes WHERE {where} ORDER BY pos",
+            params,
+        )

@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="69"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="72"/>
+        <source>&amp;Chọn…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <source>đã đặt; để trống nếu không đổi</source>
+        <translation>set; leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <source>ít nhất 10 ký tự</source>
+        <translation>at least 10 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="85"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <source>&amp;Khôi phục…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="96"/>
+        <source>&amp;Thư mục sao lưu:</source>
+        <translation>Backup &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="97"/>
+        <source>&amp;Mật khẩu sao lưu:</source>
+        <translation>Backup &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="98"/>
+        <source>Nhập &amp;lại mật khẩu:</source>
+        <translation>&amp;Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="104"/>
+        <source>Thư mục sao lưu</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="110"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="121"/>
+        <source>Đã lưu cài đặt sao lưu.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="127"/>
+        <source>Đang sao lưu; vẫn làm việc bình thường được.</source>
+        <translation>Backing up; work goes on as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <source>Đã sao lưu vào %1.</source>
+        <translation>Backed up to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupIndicator</name>
+    <message>
+        <location filename="../../ui/backup_status.py" line="86"/>
+        <source>&amp;Sao lưu và khôi phục…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="104"/>
+        <source>Sao lưu: đang sao lưu…</source>
+        <translation>Backup: running…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="123"/>
+        <source>Sao lưu: chưa chọn thư mục</source>
+        <translation>Backup: no folder chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="125"/>
+        <source>Sao lưu: không thấy thư mục %1</source>
+        <translation>Backup: folder %1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="127"/>
+        <source>Sao lưu: lỗi — %1</source>
+        <translation>Backup: failed — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="129"/>
+        <source>Sao lưu: chưa lần nào</source>
+        <translation>Backup: never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="131"/>
+        <source>Sao lưu: lần cuối %1 — đã cũ</source>
+        <translation>Backup: last %1 — out of date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_status.py" line="133"/>
+        <source>Sao lưu: lần cuối %1</source>
+        <translation>Backup: last %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../ui/prompts.py" line="40"/>
@@ -40,7 +161,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="39"/>
+        <location filename="../../ui/dossiers_section.py" line="41"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -48,253 +169,253 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="64"/>
+        <location filename="../../ui/dossier_panel.py" line="65"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Tiến độ (chỉ số 2.1):</source>
         <translation>Timeliness (indicator 2.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="77"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="78"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="79"/>
+        <location filename="../../ui/dossier_panel.py" line="80"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="88"/>
+        <location filename="../../ui/dossier_panel.py" line="89"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="92"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="92"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="92"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="92"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="117"/>
+        <location filename="../../ui/dossier_panel.py" line="118"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="139"/>
+        <location filename="../../ui/dossier_panel.py" line="140"/>
         <source>Chuyển xử lý</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="140"/>
+        <location filename="../../ui/dossier_panel.py" line="141"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="141"/>
+        <location filename="../../ui/dossier_panel.py" line="142"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="142"/>
+        <location filename="../../ui/dossier_panel.py" line="143"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="143"/>
+        <location filename="../../ui/dossier_panel.py" line="144"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="144"/>
+        <location filename="../../ui/dossier_panel.py" line="145"/>
         <source>Xin lỗi, hẹn lại</source>
         <translation>Apologise, new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="145"/>
+        <location filename="../../ui/dossier_panel.py" line="146"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="146"/>
+        <location filename="../../ui/dossier_panel.py" line="147"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="147"/>
+        <location filename="../../ui/dossier_panel.py" line="148"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="167"/>
+        <location filename="../../ui/dossier_panel.py" line="168"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="230"/>
+        <location filename="../../ui/dossier_panel.py" line="231"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="231"/>
+        <location filename="../../ui/dossier_panel.py" line="232"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="232"/>
+        <location filename="../../ui/dossier_panel.py" line="233"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="233"/>
+        <location filename="../../ui/dossier_panel.py" line="234"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="234"/>
+        <location filename="../../ui/dossier_panel.py" line="235"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="235"/>
+        <location filename="../../ui/dossier_panel.py" line="236"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="260"/>
+        <location filename="../../ui/dossier_panel.py" line="261"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="270"/>
+        <location filename="../../ui/dossier_panel.py" line="271"/>
         <source>đang giải quyết, %1 đến nay</source>
         <translation>in progress, %1 so far</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="271"/>
+        <location filename="../../ui/dossier_panel.py" line="272"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
         <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="274"/>
+        <location filename="../../ui/dossier_panel.py" line="275"/>
         <source>; đã hẹn lại %1</source>
         <translation>; new date given %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="285"/>
+        <location filename="../../ui/dossier_panel.py" line="290"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="286"/>
+        <location filename="../../ui/dossier_panel.py" line="291"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="287"/>
+        <location filename="../../ui/dossier_panel.py" line="292"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="288"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="305"/>
+        <location filename="../../ui/dossier_panel.py" line="310"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="309"/>
+        <location filename="../../ui/dossier_panel.py" line="314"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="315"/>
+        <location filename="../../ui/dossier_panel.py" line="320"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="317"/>
-        <location filename="../../ui/dossier_panel.py" line="329"/>
+        <location filename="../../ui/dossier_panel.py" line="322"/>
+        <location filename="../../ui/dossier_panel.py" line="334"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="329"/>
+        <location filename="../../ui/dossier_panel.py" line="334"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="341"/>
+        <location filename="../../ui/dossier_panel.py" line="346"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="344"/>
+        <location filename="../../ui/dossier_panel.py" line="349"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -362,12 +483,12 @@
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="202"/>
+        <location filename="../../ui/dossiers_section.py" line="208"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="202"/>
+        <location filename="../../ui/dossiers_section.py" line="208"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
     </message>
@@ -400,7 +521,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="73"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="77"/>
@@ -483,7 +604,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="89"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="94"/>
@@ -628,7 +749,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer&apos;s identity is confidential</translation>
+        <translation>The denouncer's identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -709,7 +830,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer&apos;s identity (confidential)</translation>
+        <translation>The denouncer's identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="153"/>
@@ -730,38 +851,38 @@ This reading has been recorded.</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Đăng &amp;nhập</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».</source>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
@@ -777,12 +898,12 @@ This reading has been recorded.</translation>
     </message>
     <message>
         <location filename="../../ui/application.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -790,122 +911,122 @@ This reading has been recorded.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;5 Tiếp công dân</source>
         <translation>&amp;5 Citizen reception</translation>
     </message>
@@ -1158,6 +1279,44 @@ This reading has been recorded.</translation>
     </message>
 </context>
 <context>
+    <name>RestorePrompts</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="36"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="37"/>
+        <source>Bản sao lưu (*.mcbak *.sqlite3)</source>
+        <translation>Backups (*.mcbak *.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="45"/>
+        <source>Mật khẩu sao lưu</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="46"/>
+        <source>Mật khẩu sao lưu:</source>
+        <translation>Backup passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="53"/>
+        <source>Thay toàn bộ dữ liệu của quầy bằng bản sao lưu %1?</source>
+        <translation>Replace all of this desk&apos;s data with the backup %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="56"/>
+        <source>Những gì nhập sau bản sao lưu sẽ mất; tệp hiện tại được giữ lại. Chương trình sẽ đóng.</source>
+        <translation>What was entered after the backup will be gone; the current file is kept. The program will close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="60"/>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore a backup</translation>
+    </message>
+</context>
+<context>
     <name>ReturnSection</name>
     <message>
         <location filename="../../ui/return_section.py" line="25"/>
@@ -1190,13 +1349,13 @@ This reading has been recorded.</translation>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer&apos;s identity — %1</translation>
+        <translation>Read the denouncer's identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
@@ -1343,7 +1502,7 @@ Reason (required):</translation>
     <message>
         <location filename="../../ui/sync_problems.py" line="70"/>
         <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_problems.py" line="75"/>

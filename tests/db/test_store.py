@@ -37,6 +37,38 @@ def test_outbox_sequence_is_per_database_id(desk: Desk) -> None:
     assert [r["seq"] for r in store.outbox(db_id=old)] == [1, 2]
 
 
+def test_outbox_sequence_survives_rollbacks_other_connections_and_a_new_history(desk: Desk) -> None:
+    """The next sequence number is remembered inside one write transaction only: a rolled-back
+    transaction, another connection's entries and a new database id are all seen."""
+    store = desk.store
+    start = store.outbox_count()
+    with store.transaction():
+        first = store.append_outbox("x", "1", "create", {"a": 1}, "t")
+    with pytest.raises(RuntimeError), store.transaction():
+        assert store.append_outbox("x", "2", "create", {}, "t") == first + 1
+        raise RuntimeError("rolled back")
+    other = Store(store.path)
+    with other.transaction():
+        assert other.append_outbox("x", "3", "create", {}, "t") == first + 1
+    other.close()
+    with store.transaction():
+        assert store.append_outbox("x", "4", "create", {}, "t") == first + 2
+        store.new_db_id("test")  # joins this transaction: the sequence restarts for the new id
+        assert store.append_outbox("x", "5", "create", {}, "t") == 1
+    assert store.outbox_count() == start + 4
+
+
+def test_bulk_load_puts_the_pragmas_back(desk: Desk) -> None:
+    conn = desk.store.conn
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    with pytest.raises(RuntimeError), desk.store.bulk_load():
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 0
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -128 * 1024
+        raise RuntimeError("interrupted")
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == cache
+
+
 def test_events_and_outbox_are_append_only(desk: Desk, admin, sample_input) -> None:
     dossier = desk.dossiers.receive(sample_input, admin)
     with pytest.raises(sqlite3.IntegrityError, match="immutable"):

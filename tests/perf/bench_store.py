@@ -63,7 +63,7 @@ def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
         conn.execute(
-            "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+            "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4')"
         )
         conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
         conn.execute("INSERT INTO bare (rowid, text) SELECT rowid, text FROM src.dossier_search")
@@ -109,12 +109,10 @@ def bench_search(desk: Desk, bare: sqlite3.Connection, queries: list[str], round
             ours.append(t2 - t1)
     b50, o50 = statistics.median(base), statistics.median(ours)
     print(f"search-as-you-type ({len(ours)} queries, limit {SEARCH_LIMIT}):")
-    print(f"  bare FTS5 baseline  p50 {ms(b50)}  p95 {ms(pct(base, 0.95))}")
-    print(
-        f"  desk search         p50 {ms(o50)}  p95 {ms(pct(ours, 0.95))}   p50 ratio {o50 / b50:.2f}x"
-        f"   (targets: p50 ≤ 2x baseline, p95 ≤ 50 ms)"
-    )
-    worst = sorted(zip(ours, queries * rounds, strict=True), reverse=True)[:3]
+    print(f"  bare FTS5 baseline  p50 {ms(b50)}  p95 {ms(pct(base, 0.95))}  p99 {ms(pct(base, 0.99))}")
+    print(f"  desk search         p50 {ms(o50)}  p95 {ms(pct(ours, 0.95))}  p99 {ms(pct(ours, 0.99))}")
+    print(f"  p50 ratio {o50 / b50:.2f}x   (targets: p50 ≤ 1.5x baseline, p95 ≤ 30 ms, p99 ≤ 50 ms)")
+    worst = sorted(zip(ours, queries * rounds, strict=True), reverse=True)[:5]
     print("  slowest:", ", ".join(f"{q!r} {ms(t).strip()}" for t, q in worst))
 
 
@@ -154,7 +152,7 @@ def main() -> None:
     os.environ.setdefault("MOTCUA_CONFIG_DIR", str(Path(tempfile.gettempdir()) / "motcua-bench-config"))
     store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
     build(store, args.dossiers)
-    bare = bare_table(store, store.with_name(store.stem + "-bare.sqlite3"))
+    bare = bare_table(store, store.with_name(store.stem + "-bare1234.sqlite3"))
     with Desk.open(store) as desk:
         queries = typing_queries(desk, random.Random(7), args.people)
         desk.dossiers.search("warm up", limit=SEARCH_LIMIT)

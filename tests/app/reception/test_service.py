@@ -223,3 +223,14 @@ def test_search_results_follow_status_and_due_changes(desk: Desk, admin, clock: 
     [found] = desk.dossiers.search("nguyen thi dao")
     assert (found.status, found.due_at) == ("done", "2026-02-27T10:00:00+07:00")
     assert (found.code, found.applicant_name, found.procedure_name) == (d.code, "Nguyễn Thị Đào", "Đăng ký giám hộ")
+
+
+def test_a_one_letter_word_is_answered_by_the_index(desk: Desk, admin) -> None:
+    """ "bui quoc t": the index holds one-letter prefixes (migration 0011), so the last word costs one
+    posting list, not a merge of every word starting with that letter; the rows are those expected."""
+    sql = desk.store.one("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'")["sql"]
+    assert "prefix = '1 2 3 4'" in sql
+    for name in ("Bùi Quốc Toàn", "Bùi Quốc Hùng", "Bùi Thị Tuyết"):
+        desk.dossiers.receive(dossier_input(applicant={**dossier_input()["applicant"], "full_name": name}), admin)
+    assert [s.applicant_name for s in desk.dossiers.search("bui quoc t")] == ["Bùi Quốc Toàn"]
+    assert {s.applicant_name for s in desk.dossiers.search("bui t")} == {"Bùi Quốc Toàn", "Bùi Thị Tuyết"}

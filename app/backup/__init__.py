@@ -1,0 +1,1 @@
+"""Automatic backups: when, where, checked, encrypted, rotated; restoring one."""

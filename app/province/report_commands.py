@@ -1,0 +1,60 @@
+"""``motcua-province report``: the desks' scorecard from the hub's data (shared/CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import NotFound, ValidationError
+from app.core.validation import iso_date
+from app.core.worktime import VN_TZ
+
+
+def register(
+    sub: argparse._SubParsersAction, parent: argparse.ArgumentParser, open_hub: Callable[[argparse.Namespace], Any]
+) -> None:
+    p = sub.add_parser("report", parents=[parent], help="the Decision 766 scorecard from the hub's data")
+    p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
+    p.add_argument("--commune", help="one commune: the same object as the desk's motcua report")
+    p.add_argument("--format", choices=["json", "xlsx"], default="json")
+    p.add_argument("--out", help="the xlsx file to write")
+    p.set_defaults(handler=cmd_report, open_hub=open_hub)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.province.scorecard_source import scorecards
+    from app.scorecard import report
+    from app.scorecard.records import Period
+
+    start, end = iso_date(args.start, field="from"), iso_date(args.end, field="to")
+    if end < start:
+        raise ValidationError(
+            "Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.", "The period must end after it starts.", field="to"
+        )
+    hub = args.open_hub(args)
+    try:
+        province, communes = scorecards(hub, Period(start, end), datetime.now(VN_TZ), args.commune)
+    finally:
+        hub.close()
+    if args.commune and not communes:
+        raise NotFound(f"Không có xã mã {args.commune}.", f"There is no commune {args.commune}.", field="commune")
+    card = communes[0] if args.commune else province
+    if args.format == "xlsx":
+        from app.scorecard import xlsx
+
+        assert card is not None
+        out = Path(args.out or f"bao-cao-766-{args.commune or 'tinh'}-{start}-{end}.xlsx")
+        print(xlsx.write(card, out))
+        return 0
+    if args.commune:
+        data: object = report.to_json(communes[0], args.lang)
+    else:
+        assert province is not None
+        data = {"province": report.to_json(province, args.lang), "communes": [report.to_json(c) for c in communes]}
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+    return 0

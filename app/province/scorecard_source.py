@@ -1,0 +1,159 @@
+"""The hub's records as scorecard records: the same engine as the desk, over what the desks sent.
+
+Every change a desk sent is kept whole in the hub's change log, so the scorecard reads the payloads
+(dossiers, events, ratings, declined ratings, register entries) rather than the hub's narrower
+materialised tables. What reached the hub is synced by definition (indicator 1.4 counts the desk's
+side of it). The calendar is the province's (ingest.Calendars): a commune's own extra days off do not
+reach the hub yet, so its figures match the desk's only where the desk has none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from app.core.clock import parse_iso
+from app.province.ingest import Calendars
+from app.reception.records import DossierEvent
+from app.scorecard import engine
+from app.scorecard.judging import JUDGE
+from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
+from app.scorecard.scales import elements_satisfied
+from db.hub.store import HubStore
+
+ENTITIES = ("dossier", "event", "rating", "rating_declined", "feedback")
+
+
+def _payload(row: Mapping[str, Any]) -> dict[str, Any]:
+    value = row["payload"]
+    return value if isinstance(value, dict) else json.loads(value)
+
+
+def _opt_time(value: Any) -> datetime | None:
+    return parse_iso(value) if value else None
+
+
+def _opt_date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def records(rows: Iterable[Mapping[str, Any]]) -> Records:
+    """Scorecard records from stored changes (the latest payload of an updated entry wins)."""
+    dossiers: dict[str, dict[str, Any]] = {}
+    events: dict[str, list[DossierEvent]] = {}
+    ratings: list[RatingFact] = []
+    entries: dict[str, tuple[str, dict[str, Any]]] = {}
+    for row in rows:
+        p, commune = _payload(row), row["commune_code"]
+        try:
+            if row["entity"] == "dossier":
+                dossiers[p["id"]] = {**p, "_commune": commune}
+            elif row["entity"] == "event":
+                data = p.get("data") or {}
+                events.setdefault(p["dossier_id"], []).append(
+                    DossierEvent(
+                        id=p["id"],
+                        dossier_id=p["dossier_id"],
+                        kind=p["kind"],
+                        at=parse_iso(p["at"]),
+                        clerk_id=p.get("clerk_id", ""),
+                        desk_id=p.get("desk_id", ""),
+                        data=data if isinstance(data, dict) else json.loads(data),
+                    )
+                )
+            elif row["entity"] in ("rating", "rating_declined"):
+                ratings.append(_rating(p, commune, declined=row["entity"] == "rating_declined"))
+            elif row["entity"] == "feedback":
+                entries[p["id"]] = (commune, p)
+        except (KeyError, TypeError, ValueError):
+            continue  # checked at the door; a record that still fails is kept, only not counted
+    facts = []
+    for d in dossiers.values():
+        try:
+            facts.append(
+                DossierFacts(
+                    id=d["id"],
+                    code=d["code"],
+                    procedure_code=d["procedure_code"],
+                    procedure_name=d.get("procedure_name", ""),
+                    legal_time=d["legal_time"],
+                    channel=d.get("channel", "direct"),
+                    received_at=parse_iso(d["received_at"]),
+                    events=tuple(events.get(d["id"], ())),
+                    clerk_id=d.get("clerk_id", ""),
+                    desk_id=d.get("desk_id", ""),
+                    commune=d["_commune"],
+                    synced=True,
+                    identity_check=d.get("identity_check"),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    feedback = [_entry(p, commune) for commune, p in entries.values()]
+    return Records(dossiers=facts, ratings=ratings, feedback=feedback)
+
+
+def _rating(p: Mapping[str, Any], commune: str, *, declined: bool) -> RatingFact:
+    given = p.get("elements")
+    elements = elements_satisfied(str(p.get("scale", "")), given) if isinstance(given, dict) else {}
+    return RatingFact(
+        id=p["id"],
+        at=parse_iso(p["declined_at"] if declined else p["rated_at"]),
+        dossier_id=p.get("dossier_id"),
+        desk_id=p.get("desk_id", ""),
+        commune=commune,
+        clerk_id=p.get("clerk_id") or "",
+        procedure_code=p.get("procedure_code") or "",
+        declined=declined,
+        level_key=p.get("level_key", ""),
+        satisfied=bool(p.get("satisfied")),
+        elements=elements,
+    )
+
+
+def _entry(p: Mapping[str, Any], commune: str) -> FeedbackFact:
+    return FeedbackFact(
+        id=p["id"],
+        number=p.get("number", ""),
+        kind=p.get("kind", ""),
+        channel=p.get("channel", ""),
+        received_at=parse_iso(p["received_at"]),
+        dossier_id=p.get("dossier_id"),
+        desk_id=p.get("desk_id", ""),
+        commune=commune,
+        accept_due=_opt_date(p.get("accept_due")),
+        forward_due=_opt_date(p.get("forward_due")),
+        resolve_due=_opt_date(p.get("resolve_due")),
+        answered_at=_opt_time(p.get("answered_at")),
+        forwarded_at=_opt_time(p.get("forwarded_at")),
+        closed_at=_opt_time(p.get("closed_at")),
+    )
+
+
+def scorecards(
+    hub: HubStore, period: Period, now: datetime, commune: str | None = None
+) -> tuple[Scorecard | None, list[Scorecard]]:
+    """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
+    calendar = Calendars().get(hub)
+    data = records(hub.commune_payloads(commune, ENTITIES))
+    communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
+    agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
+    cards = [
+        engine.compute(
+            data,
+            period,
+            Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"]),
+            calendar=calendar,
+            judge=JUDGE,
+            now=now,
+        )
+        for c in communes
+    ]
+    cards.sort(key=lambda card: (-card.score, card.unit.code))
+    if commune is not None:
+        return None, cards
+    province_name = next((c["province"] for c in communes if c.get("province")), "")
+    whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=JUDGE, now=now)
+    return whole, cards

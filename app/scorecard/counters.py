@@ -1,0 +1,192 @@
+"""Day counters kept with the events, so a year's scorecard reads sums instead of a million dossiers.
+
+Each dossier has a *summary* (received day and channel, its end day, end kind and verdict, the days it
+ran late before its end) computed by the same on-time function the engine uses; the summary adds
+fixed amounts to day counters. When a dossier's events change (a reception, an action, a synced
+event, a settled clash) or the calendar moves its promised date, its summary is computed again and
+only the difference goes to the counters, in the transaction of that change. A dossier still running
+adds nothing but its reception: running dossiers are few and are judged live at report time.
+
+Pure: summaries and their counter deltas; the SQL is in db/scorecard_store.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
+from app.reception.records import DossierEvent
+from app.scorecard import engine
+from app.scorecard.engine import END_KINDS, Judge
+from app.scorecard.tally import CHANNELS
+
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=VN_TZ)
+# A counter key: (day, dimension, key, name); dimension "" is the unit, "p" a procedure, "c" a clerk.
+CounterKey = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Summary:
+    dossier_id: str
+    received_day: str
+    channel: str
+    procedure_code: str
+    clerk_id: str
+    identity: int | None  # 1 checked with VNeID or population data, 0 not, None not recorded
+    end_day: str | None = None
+    end_kind: str | None = None
+    verdict: str | None = None  # of an ended dossier
+    late_days: str = ""  # days it was running and late at their end: "d1..d2,d3..d3"
+    waiting_days: str = ""  # days it was waiting for the citizen's supplement at their end
+
+
+def _day(moment: datetime) -> date:
+    return moment.astimezone(VN_TZ).date()
+
+
+def _last_moment(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min, VN_TZ) - timedelta(microseconds=1)
+
+
+def _ranges(days: Sequence[date]) -> str:
+    parts: list[str] = []
+    start = prev = None
+    for d in days:
+        if prev is not None and d == prev + timedelta(days=1):
+            prev = d
+            continue
+        if start is not None:
+            parts.append(f"{start}..{prev}")
+        start = prev = d
+    if start is not None:
+        parts.append(f"{start}..{prev}")
+    return ",".join(parts)
+
+
+def expand(ranges: str) -> list[date]:
+    days: list[date] = []
+    for part in filter(None, ranges.split(",")):
+        first, last = (date.fromisoformat(x) for x in part.split(".."))
+        days.extend(first + timedelta(days=i) for i in range((last - first).days + 1))
+    return days
+
+
+class _OnePromise:
+    """A calendar that remembers the last due date it gave (one dossier is judged many times)."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
+        self._last: tuple[datetime, LegalTime, datetime] | None = None
+
+    def due(self, received: datetime, legal: LegalTime) -> datetime:
+        if self._last is None or self._last[:2] != (received, legal):
+            self._last = (received, legal, self._calendar.due(received, legal))
+        return self._last[2]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._calendar, name)
+
+
+def summarise(
+    dossier_id: str,
+    received_at: datetime,
+    legal_time: str,
+    channel: str,
+    procedure_code: str,
+    clerk_id: str,
+    events: Sequence[DossierEvent],
+    calendar: WorkCalendar,
+    judge: Judge,
+    identity_check: str | None = None,
+) -> Summary:
+    """The dossier's summary: its verdict once ended, and for each day it ran before its end, whether
+    it was late at that day's end (what a period ending that day counts as running late)."""
+    identity = None if identity_check is None else int(identity_check in ("vneid", "population"))
+    base = Summary(
+        dossier_id,
+        _day(received_at).isoformat(),
+        channel if channel in CHANNELS else "direct",
+        procedure_code,
+        clerk_id,
+        identity,
+    )
+    end = min((e for e in events if e.kind in END_KINDS), key=lambda e: (e.at, e.id), default=None)
+    if end is None:
+        return base
+    legal = LegalTime.parse(legal_time)
+    once: Any = _OnePromise(calendar)  # the judge asks for the same promised date on every day judged
+    verdict = judge(events, received_at, legal, once, FAR_FUTURE).verdict
+    first, end_day = _day(received_at), _day(end.at)
+    days = [first + timedelta(days=i) for i in range((end_day - first).days)]
+    late = [d for d in days if judge(events, received_at, legal, once, _last_moment(d)).verdict == "late"]
+    waiting = [d for d in days if engine.waiting(events, _last_moment(d))]
+    return replace(
+        base,
+        end_day=end_day.isoformat(),
+        end_kind=end.kind,
+        verdict=verdict,
+        late_days=_ranges(late),
+        waiting_days=_ranges(waiting),
+    )
+
+
+def deltas(summary: Summary | None) -> Counter[CounterKey]:
+    """What a summary adds to the counters (an empty counter for None)."""
+    found: Counter[CounterKey] = Counter()
+    if summary is None:
+        return found
+    s = summary
+    dims = (("", ""), ("p", s.procedure_code), ("c", s.clerk_id))
+    for dim, key in dims:
+        found[(s.received_day, dim, key, f"received:{s.channel}")] += 1
+    if s.identity:
+        found[(s.received_day, "", "", "identity_checked")] += 1
+    if s.end_day is None:
+        return found
+    for dim, key in dims:
+        found[(s.end_day, dim, key, f"ended:{s.verdict}:{s.end_kind}")] += 1
+    running_from, end_day = date.fromisoformat(s.received_day), date.fromisoformat(s.end_day)
+    late = set(expand(s.late_days))
+    for i in range((end_day - running_from).days):
+        day = running_from + timedelta(days=i)
+        for dim, key in dims:
+            found[(day.isoformat(), dim, key, "running")] += 1
+            if day in late:
+                found[(day.isoformat(), dim, key, "running_late")] += 1
+    for day in expand(s.waiting_days):
+        found[(day.isoformat(), "", "", "running_waiting")] += 1
+    return found
+
+
+def difference(old: Summary | None, new: Summary | None) -> dict[CounterKey, int]:
+    """New minus old, without the keys that do not move."""
+    change = deltas(new)
+    change.subtract(deltas(old))
+    return {k: n for k, n in change.items() if n}
+
+
+def rating_deltas(
+    day: str,
+    procedure_code: str,
+    clerk_id: str,
+    level_key: str,
+    satisfied: bool,
+    elements: Iterable[tuple[str, bool]],
+    about_dossier: bool,
+) -> Counter[CounterKey]:
+    """A counter rating: by level, satisfied, per SIPAS element; ``about_dossier`` counts it among the
+    dossiers offered the screen (the response rate)."""
+    found: Counter[CounterKey] = Counter()
+    if about_dossier:
+        found[(day, "", "", "rating_dossier")] += 1
+    for dim, key in (("", ""), ("p", procedure_code), ("c", clerk_id)):
+        found[(day, dim, key, "rating")] += 1
+        found[(day, dim, key, "rating_satisfied")] += int(satisfied)
+    found[(day, "", "", f"rating_level:{level_key}")] += 1
+    for element, ok in elements:
+        found[(day, "", "", f"rating_element:{element}:{int(ok)}")] += 1
+    return found

@@ -6,7 +6,8 @@ Records pulled from the hub are written here WITHOUT an outbox entry: the hub al
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from db.store import Store
@@ -78,10 +79,26 @@ class SyncStore:
     # Refusals
 
     def add_errors(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Refusals, with the hub's sentence (``message``, ``message_en``) and field when it gave one."""
         self.conn.executemany(
-            "INSERT INTO sync_errors (db_id, seq, entity, entity_id, code, at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (db_id, seq) DO UPDATE SET code = excluded.code, at = excluded.at",
-            [(r["db_id"], r["seq"], r["entity"], r["entity_id"], r["code"], r["at"]) for r in rows],
+            "INSERT INTO sync_errors (db_id, seq, entity, entity_id, code, at, field, message, message_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (db_id, seq) DO UPDATE SET code = excluded.code, at = excluded.at, field = excluded.field, "
+            "message = excluded.message, message_en = excluded.message_en",
+            [
+                (
+                    r["db_id"],
+                    r["seq"],
+                    r["entity"],
+                    r["entity_id"],
+                    r["code"],
+                    r["at"],
+                    r.get("field"),
+                    r.get("message"),
+                    r.get("message_en"),
+                )
+                for r in rows
+            ],
         )
 
     def errors(self) -> list[dict[str, Any]]:
@@ -99,7 +116,8 @@ class SyncStore:
             out.extend(
                 dict(r)
                 for r in self.conn.execute(
-                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code "
+                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code, "
+                    "e.message, e.message_en "
                     "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
                     "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
                     f"WHERE o.entity_id IN ({_marks(len(part))})",
@@ -197,6 +215,48 @@ class SyncStore:
             "SELECT * FROM sync_inbox WHERE entity = ? AND state = 'stored' ORDER BY created_at", (entity,)
         )
         return [dict(r, payload=json.loads(r["payload"])) for r in rows]
+
+    # Quarantine: pulled records this desk cannot apply, set aside with the reason
+
+    def quarantine(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO sync_quarantine (entity, entity_id, op, desk_id, payload, created_at, code, field, message, "
+            "message_en, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (
+                    r["entity"],
+                    r["entity_id"],
+                    r["op"],
+                    r["desk_id"],
+                    json.dumps(r["payload"]),  # ASCII escapes: a lone surrogate is kept, not fatal
+                    r["created_at"],
+                    r["code"],
+                    r.get("field"),
+                    r["message"],
+                    r["message_en"],
+                    r["received_at"],
+                )
+                for r in rows
+            ],
+        )
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM sync_quarantine ORDER BY received_at, entity_id")]
+
+    def quarantine_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM sync_quarantine").fetchone()[0]
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside the pull's transaction: one record's writes undone alone when applying it fails."""
+        self.conn.execute("SAVEPOINT apply_one")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO apply_one")
+            self.conn.execute("RELEASE apply_one")
+            raise
+        self.conn.execute("RELEASE apply_one")
 
     # Clashes
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache
@@ -18,6 +19,8 @@ from app.core.errors import ValidationError
 from app.core.text import nfc
 
 __all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
     "cccd",
     "choice",
     "email",
@@ -26,9 +29,11 @@ __all__ = [
     "iso_datetime",
     "no_unknown_keys",
     "phone",
+    "plain_text",
     "positive_int",
     "province_name",
     "required_text",
+    "sane_moment",
 ]
 
 
@@ -182,6 +187,35 @@ def required_text(value: object, *, field: str, label_vi: str, label_en: str, ma
     return text
 
 
+# Control characters, format characters (right-to-left overrides, zero-width joiners, BOMs) and lone
+# surrogates: none belongs in a name, an address or a note, and each can make a record display, print
+# or sort as something it is not. Stored text is also NFC (app.core.text.nfc).
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+
+
+def plain_text(
+    value: object, *, field: str, max_len: int, label_vi: str | None = None, label_en: str | None = None
+) -> str:
+    """Text as the desk stores it: a string, NFC, no control or invisible characters, at most ``max_len`` long.
+
+    Checks and returns ``value`` unchanged (it does not normalise): records that travel between desks and
+    the hub must already be in the form the desk writes."""
+    vi, en = _labels(field, label_vi, label_en)
+    if not isinstance(value, str):
+        raise _error(f"{vi} phải là văn bản.", f"{en} must be text.", field)
+    if len(value) > max_len:
+        raise _error(
+            f"{vi} không được dài quá {max_len} ký tự.", f"{en} must not be longer than {max_len} characters.", field
+        )
+    if any(unicodedata.category(ch) in _UNSAFE_CATEGORIES for ch in value):
+        raise _error(
+            f"{vi} chứa ký tự điều khiển hoặc ký tự ẩn.", f"{en} contains control or invisible characters.", field
+        )
+    if not unicodedata.is_normalized("NFC", value):
+        raise _error(f"{vi} chưa được chuẩn hóa Unicode (NFC).", f"{en} is not in Unicode normal form (NFC).", field)
+    return value
+
+
 def full_name(value: object, *, field: str = "full_name") -> str:
     """A person's name: required text with at least one letter and no digits."""
     name = required_text(value, field=field, label_vi="Họ và tên", label_en="The full name")
@@ -246,6 +280,36 @@ def iso_datetime(value: str, *, field: str, label_vi: str | None = None, label_e
             field,
         ) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=LOCAL_TZ)
+
+
+# Dates a one-stop shop can mean: years outside these are typing slips or forgeries, and years near
+# 1 or 9999 overflow the calendar's arithmetic (a due date 30 working days after 9999-12-31).
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def sane_moment(value: object, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> datetime:
+    """An ISO 8601 date and time WITH its UTC offset, as the desk writes them, in years 2000–2100."""
+    vi, en = _labels(field, label_vi, label_en)
+    if not isinstance(value, str) or len(value) > 40:
+        raise _error(
+            f"{vi} phải là ngày giờ ISO 8601 có múi giờ.",
+            f"{en} must be an ISO 8601 date and time with its offset.",
+            field,
+        )
+    parsed = iso_datetime(value, field=field, label_vi=label_vi, label_en=label_en)
+    if datetime.fromisoformat(value.strip()).tzinfo is None:
+        raise _error(
+            f"{vi} phải ghi rõ múi giờ, ví dụ 2026-02-12T09:30:00+07:00.",
+            f"{en} must include its UTC offset, e.g. 2026-02-12T09:30:00+07:00.",
+            field,
+        )
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise _error(
+            f"{vi} phải trong các năm {MIN_YEAR}–{MAX_YEAR}.",
+            f"{en} must fall in the years {MIN_YEAR}–{MAX_YEAR}.",
+            field,
+        )
+    return parsed
 
 
 def iso_date(value: str, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> date:

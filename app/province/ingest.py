@@ -16,13 +16,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.core.errors import MotcuaError
+from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
-from app.reception.records import EVENT_KINDS, DossierEvent
+from app.reception.records import DossierEvent
 from app.reception.rules import derive, outcome
-from app.sync import protocol
+from app.sync import checks, protocol
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
@@ -60,6 +60,13 @@ class _Change:
     created_at: str
     digest: str = ""
     refused: str | None = None
+    error: MotcuaError | None = None  # why, in words, when the change itself is not valid
+
+    def refusal(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"seq": self.seq, "code": self.refused}
+        if self.error is not None:
+            out.update(field=self.error.field, message=self.error.message("vi"), message_en=self.error.message("en"))
+        return out
 
 
 class Calendars:
@@ -85,42 +92,13 @@ class Calendars:
         return self._calendar
 
 
-def _time_ok(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 40:
-        return False
-    try:
-        return parse_iso(value).tzinfo is not None
-    except ValueError:
-        return False
-
-
 def _check(change: _Change, desk: DeskAuth) -> str | None:
-    """Why this change cannot be stored, or None. Known entities are checked; others only for their desk."""
+    """Why this change cannot be stored, or None: the desk's own rules (app.sync.checks), and its own desk."""
+    if change.refused:  # parse_batch ran the checks already
+        return change.refused
     p = change.payload
-    if isinstance(p, Mapping) and "desk_id" in p and p["desk_id"] != desk.desk_id:
+    if "desk_id" in p and p["desk_id"] != desk.desk_id:
         return "wrong_desk"
-    if change.entity == "dossier":
-        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-            return "bad_payload"
-        if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) or not _time_ok(
-            p.get("received_at")
-        ):
-            return "bad_payload"
-        try:
-            LegalTime.parse(p["legal_time"])
-        except MotcuaError:
-            return "bad_payload"
-    elif change.entity == "event":
-        if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-            return "bad_payload"
-        if p.get("kind") not in EVENT_KINDS or not isinstance(p.get("dossier_id"), str) or not _time_ok(p.get("at")):
-            return "bad_payload"
-        data = p.get("data", {})
-        if not isinstance(data, Mapping) or (p["kind"] == "apology_issued" and not _time_ok(data.get("new_due"))):
-            return "bad_payload"
-    elif change.entity == "rating":
-        if not isinstance(p, Mapping) or not _time_ok(p.get("created_at") or p.get("at")):
-            return "bad_payload"
     return None
 
 
@@ -132,7 +110,8 @@ def _satisfied(p: Mapping[str, Any]) -> int | None:
     return None
 
 
-def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str, int, list[_Change]]:
+def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Change]]:
+    """The batch's history and its changes. A bad header refuses the batch; a bad change only itself."""
     if not isinstance(header, Mapping):
         raise HubError(400, "bad_batch")
     db_id, first = header.get("db_id"), header.get("first_seq")
@@ -147,21 +126,27 @@ def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str,
         raise HubError(400, "bad_batch")
     out = []
     for i, ch in enumerate(changes):
-        entity, entity_id, op, created = ch["entity"], ch["entity_id"], ch["op"], ch["created_at"]
-        if not (
-            isinstance(entity, str)
-            and _SAFE.fullmatch(entity)
-            and isinstance(entity_id, str)
-            and 0 < len(entity_id) <= 100
-            and isinstance(op, str)
-            and _SAFE.fullmatch(op)
-            and isinstance(created, str)
-            and len(created) <= 40
-        ):
-            raise HubError(400, "bad_batch")
+        get = ch.get if isinstance(ch, Mapping) else (lambda _key: None)
+        entity, entity_id, op, created = get("entity"), get("entity_id"), get("op"), get("created_at")
         seq = first + i
-        c = _Change(seq, protocol.change_key(db_id, seq), entity, entity_id, op, ch["payload"], created)
-        c.digest = protocol.payload_hash(entity, entity_id, op, c.payload)
+        c = _Change(
+            seq,
+            protocol.change_key(db_id, seq),
+            str(entity)[:40],
+            str(entity_id)[:100],
+            str(op)[:20],
+            get("payload"),
+            str(created)[:40],
+        )
+        try:
+            checks.check_change(entity, entity_id, op, c.payload, created)
+            c.digest = protocol.payload_hash(entity, entity_id, op, c.payload)
+        except ValidationError as exc:
+            c.refused, c.error = "bad_payload", exc
+            try:  # a change the hub stored before it checked this much is still recognised when resent
+                c.digest = protocol.payload_hash(c.entity, c.entity_id, c.op, c.payload)
+            except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+                c.digest = ""
         out.append(c)
     return db_id, first, out
 
@@ -182,10 +167,10 @@ def ingest(
         for c in batch:
             old = existing.get(c.key)
             if old is not None:
-                if old["payload_hash"] == c.digest and old["desk_id"] == desk.desk_id:
-                    c.refused, result.duplicates = None, result.duplicates + 1
+                if c.digest and old["payload_hash"] == c.digest and old["desk_id"] == desk.desk_id:
+                    c.refused, c.error, result.duplicates = None, None, result.duplicates + 1
                 else:
-                    c.refused = "conflict"
+                    c.refused, c.error = "conflict", None
             elif c.refused is None and c.key not in seen:
                 seen.add(c.key)
                 fresh.append(c)
@@ -206,7 +191,7 @@ def ingest(
                 for c in refused
             ]
         )
-        result.refused = [{"seq": c.seq, "code": c.refused} for c in refused]
+        result.refused = [c.refusal() for c in refused]
         previous = hub.acked(desk.desk_id, db_id)
         last = first + len(batch) - 1
         acked = max(previous, last) if first <= previous + 1 else previous
@@ -217,9 +202,10 @@ def ingest(
 
 
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
-    """A desk writes only its own commune's dossiers; an id the hub holds with other content is refused."""
+    """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
+    that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
     dossier_ids = [c.entity_id for c in fresh if c.entity == "dossier"]
-    dossier_ids += [c.payload["dossier_id"] for c in fresh if c.entity == "event"]
+    dossier_ids += [c.payload["dossier_id"] for c in fresh if isinstance(c.payload.get("dossier_id"), str)]
     owners = hub.dossier_owners(dossier_ids)
     event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == "event"])
     in_batch: dict[str, str] = {}
@@ -234,13 +220,17 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
-        elif c.entity == "event":
+        elif c.entity == "event" or isinstance(c.payload.get("dossier_id"), str):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
-            if commune is not None and commune != desk.commune_code:
+            if commune is None:
+                # Never taken on trust: the dossier's own commune would later find an outcome planted on it.
+                c.refused = "unknown_dossier"
+                continue
+            if commune != desk.commune_code:
                 c.refused = "foreign_commune"
                 continue
-            if c.entity_id in event_owners:
+            if c.entity == "event" and c.entity_id in event_owners:
                 c.refused = "entity_exists"
                 continue
         kept.append(c)
@@ -340,7 +330,7 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             result = outcome(
                 SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar
             )  # type: ignore[arg-type]
-        except (KeyError, TypeError, ValueError, MotcuaError):
+        except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, row["id"]))
     hub.set_derived(updates)

@@ -55,14 +55,19 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     return int(raw)
 
 
-def _str_param(request: Request, name: str, max_len: int = 64) -> str:
+_DB_ID = re.compile(r"[\w.:-]{1,64}", re.ASCII)
+_COMMUNE = re.compile(r"[0-9]{5}")
+
+
+def _db_id_param(request: Request, name: str = "db_id") -> str:
+    """A database id: ASCII letters, digits and ``.:-_`` only (no NUL for PostgreSQL, no surrogates)."""
     raw = request.query_params.get(name, "")
-    if not raw or len(raw) > max_len:
+    if not _DB_ID.fullmatch(raw):
         raise HubError(400, "bad_request")
     return raw
 
 
-_HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})")
+_HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})", re.ASCII)
 
 
 def _have(raw: str) -> list[tuple[str, int]]:
@@ -106,7 +111,7 @@ def create_app(db: str | Path) -> Starlette:
         body = await _body(request)
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: 100,000 nested "["
             raise HubError(400, "bad_request") from None
         return JSONResponse(await run_in_threadpool(auth.enrol, hub, data))
 
@@ -114,6 +119,8 @@ def create_app(db: str | Path) -> Starlette:
         desk, body = await signed(request)
         try:
             header, changes = codec.decode(body)
+        except codec.TooLarge:
+            raise HubError(413, "too_large") from None
         except codec.CodecError:
             raise HubError(400, "bad_batch") from None
         started = time.perf_counter()
@@ -131,7 +138,7 @@ def create_app(db: str | Path) -> Starlette:
         desk, _ = await signed(request)
         after = _int_param(request, "after", 0, 0, 2**62)
         limit = _int_param(request, "limit", protocol.PULL_ROWS, 1, protocol.PULL_ROWS)
-        have = [(_str_param(request, "db_id"), 2**62), *_have(request.query_params.get("have", ""))]
+        have = [(_db_id_param(request), 2**62), *_have(request.query_params.get("have", ""))]
         commune = request.query_params.get("commune", desk.commune_code)
         if commune != desk.commune_code:
             raise HubError(403, "forbidden")
@@ -157,7 +164,7 @@ def create_app(db: str | Path) -> Starlette:
 
     async def acks(request: Request) -> Response:
         desk, _ = await signed(request)
-        db_id = _str_param(request, "db_id")
+        db_id = _db_id_param(request)
         return JSONResponse({"db_id": db_id, "acked_seq": await run_in_threadpool(hub.acked, desk.desk_id, db_id)})
 
     async def province_data(request: Request) -> Response:
@@ -175,7 +182,7 @@ def create_app(db: str | Path) -> Starlette:
 
     async def desk_keys(request: Request) -> Response:
         code = request.path_params["code"]
-        if len(code) > 16:
+        if not _COMMUNE.fullmatch(code):
             raise HubError(404, "unknown_commune")
 
         def read() -> dict[str, Any]:

@@ -9,10 +9,9 @@ from typing import Any
 
 from app.core import text, validation
 from app.core.errors import ValidationError
-from app.reception import catalogue
+from app.reception import catalogue, fields
 from app.reception.records import (
     CHANNELS,
-    DOCUMENT_KINDS,
     Applicant,
     Document,
     Procedure,
@@ -21,7 +20,7 @@ from db.store import Store
 
 RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
-DOCUMENT_KEYS = ("name", "kind", "count")
+DOCUMENT_KEYS = fields.DOCUMENT_KEYS
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
@@ -52,11 +51,7 @@ def _applicant(data: Any, today: datetime) -> Applicant:
     cccd = validation.cccd(str(cccd_value), field="cccd", today=today.date())
     phone_value = data.get("phone")
     phone = validation.phone(str(phone_value), field="phone") if phone_value not in (None, "") else None
-    address = text.nfc(str(data.get("address") or ""))
-    if len(address) > 300:
-        raise ValidationError(
-            "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.", field="address"
-        )
+    address = fields.address(data.get("address"))
     email = validation.email(data.get("email"), field="email")
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
 
@@ -64,34 +59,7 @@ def _applicant(data: Any, today: datetime) -> Applicant:
 def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
     if data in (None, []):
         return procedure.documents
-    if not isinstance(data, list):
-        raise ValidationError(
-            "Danh sách giấy tờ phải là một danh sách.", "Documents must be a list.", field="documents"
-        )
-    docs = []
-    for item in data:
-        if not isinstance(item, Mapping):
-            raise ValidationError(
-                "Mỗi giấy tờ phải có tên, loại và số lượng.",
-                "Each document needs a name, kind and count.",
-                field="documents",
-            )
-        validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
-        name = validation.required_text(
-            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name"
-        )
-        kind = validation.choice(
-            item.get("kind") or "original",
-            DOCUMENT_KINDS,
-            field="documents",
-            label_vi="Loại giấy tờ",
-            label_en="Document kind",
-        )
-        count = validation.positive_int(
-            item.get("count", 1), field="documents", label_vi="Số lượng giấy tờ", label_en="Document count", maximum=99
-        )
-        docs.append(Document(name, kind, count))  # type: ignore[arg-type]
-    return tuple(docs)
+    return fields.documents(data)
 
 
 def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:

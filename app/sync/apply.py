@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
+from app.core.errors import MotcuaError
 from app.reception.records import FINAL_STATUSES, Applicant
 from app.reception.rows import from_row, search_text
 from app.reception.service import DossierService
+from app.sync import checks
+from app.sync.errors import reason
 from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
@@ -27,6 +30,7 @@ class Applied:
     events: int = 0
     other: int = 0
     parked: int = 0  # events still waiting for their dossier after this call
+    quarantined: int = 0  # records set aside: they fail the checks or cannot be applied
     clashes: list[str] = field(default_factory=list)
 
     @property
@@ -61,25 +65,58 @@ def _inbox(change: Mapping[str, Any], state: str, now: str) -> dict[str, Any]:
     }
 
 
+def _quarantine(change: Mapping[str, Any], code: str, error: MotcuaError | None, now: str) -> dict[str, Any]:
+    return {
+        "entity": str(change["entity"])[:40],
+        "entity_id": str(change["entity_id"])[:100],
+        "op": str(change["op"])[:20],
+        "desk_id": str(change.get("desk_id", ""))[:64],
+        "payload": change["payload"],
+        "created_at": str(change["created_at"])[:40],
+        "code": code,
+        "field": error.field if error else None,
+        "message": error.message("vi") if error else reason(code),
+        "message_en": error.message("en") if error else reason(code, "en"),
+        "received_at": now,
+    }
+
+
+def _valid(change: Mapping[str, Any]) -> MotcuaError | None:
+    try:
+        checks.check_change(
+            change["entity"], change["entity_id"], change["op"], change["payload"], change["created_at"]
+        )
+    except MotcuaError as exc:
+        return exc
+    return None
+
+
 def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Mapping[str, Any]]) -> Applied:
-    """Call inside the transaction that also moves the pull cursor."""
+    """Call inside the transaction that also moves the pull cursor.
+
+    A record that fails the checks the hub applies (``app.sync.checks``), or that cannot be applied for
+    any other reason, is set aside in quarantine with the reason; the rest are applied."""
     now = iso(service.clock.now())
     result = Applied()
+    quarantine: list[dict[str, Any]] = []
+    good = []
+    for change in changes:
+        error = _valid(change)
+        if error is None:
+            good.append(change)
+        else:
+            quarantine.append(_quarantine(change, "bad_payload", error, now))
+    changes = good
     dossier_ids = [c["entity_id"] for c in changes if c["entity"] == "dossier"]
     present = sync.dossier_ids_present(
-        dossier_ids
-        + [
-            c["payload"].get("dossier_id", "")
-            for c in changes
-            if c["entity"] == "event" and isinstance(c["payload"], dict)
-        ]
+        dossier_ids + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] == "event"]
     )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == "event"])
     touched: set[str] = set()
     inbox: list[dict[str, Any]] = []
     for change in changes:
         entity, p = change["entity"], change["payload"]
-        if entity == "dossier" and change["op"] == "create" and isinstance(p, dict):
+        if entity == "dossier" and change["op"] == "create":
             if change["entity_id"] in present:
                 continue
             holder = sync.dossier_id_for_code(str(p.get("code")))
@@ -94,20 +131,22 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
                 inbox.append(_inbox(change, "stored", now))
                 continue
             try:
-                row = _dossier_row(p)
-                sync.insert_remote_dossier(
-                    row,
-                    search_text(
-                        row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])
-                    ),
-                )
-            except (sqlite3.IntegrityError, KeyError, TypeError):
-                inbox.append(_inbox(change, "stored", now))
+                with sync.savepoint():
+                    row = _dossier_row(p)
+                    sync.insert_remote_dossier(
+                        row,
+                        search_text(
+                            row["code"],
+                            Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"]),
+                        ),
+                    )
+            except _CANNOT_APPLY as exc:
+                quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
                 continue
             present.add(change["entity_id"])
             touched.add(change["entity_id"])
             result.dossiers += 1
-        elif entity == "event" and change["op"] == "create" and isinstance(p, dict):
+        elif entity == "event" and change["op"] == "create":
             if change["entity_id"] in events_present:
                 continue
             if p.get("dossier_id") not in present:
@@ -115,9 +154,10 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
                 result.parked += 1
                 continue
             try:
-                sync.insert_remote_event(_event_row(p))
-            except (sqlite3.IntegrityError, KeyError, TypeError):
-                inbox.append(_inbox(change, "stored", now))
+                with sync.savepoint():
+                    sync.insert_remote_event(_event_row(p))
+            except _CANNOT_APPLY as exc:
+                quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
                 continue
             events_present.add(change["entity_id"])
             touched.add(p["dossier_id"])
@@ -129,12 +169,27 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     for dossier_id in sorted(touched):
-        dossier = service.get_by_id(dossier_id)
-        service.refresh_derived(dossier)
+        try:
+            with sync.savepoint():
+                service.refresh_derived(service.get_by_id(dossier_id))
+        except _CANNOT_APPLY as exc:  # kept as it came, status not derived; a person looks at it
+            change = {"entity": "dossier", "entity_id": dossier_id, "op": "derive", "payload": {}, "created_at": now}
+            quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
+            continue
         clash = _outcome_clash(sync, dossier_id)
         if clash and sync.add_clash(dossier_id, "outcome", clash, now):
             result.clashes.append(dossier_id)
+    sync.quarantine(quarantine)
+    result.quarantined = len(quarantine)
     return result
+
+
+# What applying one pulled record may raise when it holds something the checks did not foresee.
+_CANNOT_APPLY = (sqlite3.Error, KeyError, TypeError, ValueError, OverflowError, MotcuaError)
+
+
+def _as_error(exc: BaseException) -> MotcuaError | None:
+    return exc if isinstance(exc, MotcuaError) else None
 
 
 def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Applied) -> None:
@@ -149,8 +204,9 @@ def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Appli
             continue
         if not sync.event_ids_present([row["entity_id"]]):
             try:
-                sync.insert_remote_event(_event_row(p))
-            except (sqlite3.IntegrityError, KeyError, TypeError):
+                with sync.savepoint():
+                    sync.insert_remote_event(_event_row(p))
+            except _CANNOT_APPLY:
                 continue
             result.events += 1
             touched.add(p["dossier_id"])

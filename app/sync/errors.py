@@ -22,9 +22,17 @@ REASONS: dict[str, tuple[str, str]] = {
         "Bản ghi thuộc hồ sơ của xã khác; quầy chỉ được gửi dữ liệu của xã mình.",
         "The record belongs to another commune's dossier; a desk sends only its own commune's data.",
     ),
+    "unknown_dossier": (
+        "Máy chủ tỉnh chưa có hồ sơ mà bản ghi này nói tới (hồ sơ bị từ chối hoặc chưa được gửi).",
+        "The hub does not hold the dossier this record is about (it was refused or not sent yet).",
+    ),
     "bad_payload": (
         "Nội dung bản ghi không hợp lệ nên máy chủ tỉnh không nhận.",
         "The record's content is not valid, so the hub did not accept it.",
+    ),
+    "cannot_apply": (
+        "Quầy không áp dụng được bản ghi nhận từ máy chủ tỉnh; bản ghi được để riêng để kiểm tra.",
+        "The desk could not apply a record received from the hub; it was set aside for checking.",
     ),
     "unauthenticated": ("Yêu cầu không có chữ ký của quầy.", "The request is not signed by a desk."),
     "unknown_desk": (

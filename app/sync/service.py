@@ -201,11 +201,15 @@ class SyncService:
                         "seq": x["seq"],
                         "entity": by_seq[x["seq"]]["entity"],
                         "entity_id": by_seq[x["seq"]]["entity_id"],
-                        "code": str(x["code"]),
+                        "code": str(x["code"])[:40],
                         "at": now,
+                        # The hub's sentence naming the field (issue 11); bounded, it is shown as it came.
+                        "field": _short(x.get("field"), 64),
+                        "message": _short(x.get("message"), 500),
+                        "message_en": _short(x.get("message_en"), 500),
                     }
                     for x in answer.get("refused", [])
-                    if x.get("seq") in by_seq
+                    if isinstance(x, dict) and x.get("seq") in by_seq
                 ]
                 with self.store.transaction():
                     self.sync_store.add_errors(refused)
@@ -307,7 +311,7 @@ class SyncService:
 
     def status(self) -> SyncStatus:
         pending = self.sync_store.pending_count()
-        errors = self.sync_store.error_count()
+        errors = self.sync_store.error_count() + self.sync_store.quarantine_count()
         clashes = len(self.sync_store.clashes())
         last_sync = self.sync_store.setting("last_sync")
         last_error = self.sync_store.setting("last_error")
@@ -331,7 +335,7 @@ class SyncService:
         for e in self.sync_store.entry_states(entity_ids):
             current = states[e["entity_id"]]
             if e["code"]:
-                states[e["entity_id"]] = RecordState("error", reason(e["code"]))
+                states[e["entity_id"]] = RecordState("error", e["message"] or reason(e["code"]))
             elif not e["sent"] and current.state != "error":
                 states[e["entity_id"]] = RecordState("pending")
         return states
@@ -355,10 +359,22 @@ class SyncService:
         return {rowid: states[i] for rowid, i in ids.items()}
 
     def errors(self) -> list[dict[str, Any]]:
-        return [dict(e, reason=reason(e["code"]), reason_en=reason(e["code"], "en")) for e in self.sync_store.errors()]
+        """Records the hub refused, with its reason (the hub's own sentence when it gave one)."""
+        return [
+            dict(e, reason=e["message"] or reason(e["code"]), reason_en=e["message_en"] or reason(e["code"], "en"))
+            for e in self.sync_store.errors()
+        ]
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """Records pulled from the hub that this desk set aside, with the reason."""
+        return [dict(q, reason=q["message"], reason_en=q["message_en"]) for q in self.sync_store.quarantined()]
 
     def clashes(self) -> list[dict[str, Any]]:
         return self.sync_store.clashes()
+
+
+def _short(value: Any, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
 
 
 def _contiguous(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -34,6 +34,9 @@ class SyncProblemsDialog(QDialog):
         self.summary.setWordWrap(True)
         self.errors = self._table([self.tr("Bản ghi"), self.tr("Lúc"), self.tr("Lý do máy chủ tỉnh không nhận")])
         self.clashes = self._table([self.tr("Hồ sơ"), self.tr("Lúc"), self.tr("Cần kiểm tra")])
+        self.quarantine = self._table([self.tr("Bản ghi"), self.tr("Lúc"), self.tr("Lý do quầy không áp dụng")])
+        quarantine_box = QGroupBox(self.tr("Bản ghi nhận từ máy chủ tỉnh nhưng không áp dụng được (để riêng)"))
+        QVBoxLayout(quarantine_box).addWidget(self.quarantine)
         errors_box = QGroupBox(self.tr("Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)"))
         QVBoxLayout(errors_box).addWidget(self.errors)
         clashes_box = QGroupBox(self.tr("Hồ sơ có dữ liệu mâu thuẫn giữa các quầy"))
@@ -44,6 +47,7 @@ class SyncProblemsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(errors_box, 1)
         layout.addWidget(clashes_box, 1)
+        layout.addWidget(quarantine_box, 1)
         layout.addWidget(buttons)
         self.resize(900, 520)
         self.load()
@@ -62,6 +66,12 @@ class SyncProblemsDialog(QDialog):
         clashes = self.desk.sync.clashes()
         self._fill(self.errors, [(self._record(e), self._at(e["at"]), self._reason(e)) for e in errors])
         self._fill(self.clashes, [self._clash(c) for c in clashes])
+        # Issue 11: a pulled record this desk could not apply is set aside, never a stuck sync.
+        quarantined = self.desk.sync.quarantined()
+        self._fill(
+            self.quarantine, [(self._record(q), self._at(q["received_at"]), self._reason(q)) for q in quarantined]
+        )
+        errors = errors + quarantined
         if not errors and not clashes:
             self.summary.setText(self.tr("Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận."))
         else:

@@ -85,7 +85,7 @@ def _time_column(values: list[Any]) -> list[Any] | None:
         return None
     try:
         stamps = [int(datetime.fromisoformat(v).timestamp()) for v in values]
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
     deltas = [stamps[0]] + [b - a for a, b in itertools.pairwise(stamps)]
     return ["t", offset, deltas]
@@ -103,12 +103,20 @@ def _from_time(offset: str, deltas: list[int]) -> list[str]:
     return out
 
 
+def _round_trips(timed: list[Any], values: list[Any]) -> bool:
+    """Times near year 1 or 9999 do not survive the trip through seconds: they go as plain values."""
+    try:
+        return _from_time(timed[1], timed[2]) == values
+    except (ValueError, OverflowError, OSError):
+        return False
+
+
 def _encode_column(values: list[Any], ids_before: dict[str, int], rows: list[int]) -> list[Any]:
     keys = [json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values]
     if all(k == keys[0] for k in keys):
         return ["c", values[0]]
     timed = _time_column(values)
-    if timed is not None and _from_time(timed[1], timed[2]) == values:
+    if timed is not None and _round_trips(timed, values):
         return timed
     if all(isinstance(v, str) and _UUID.fullmatch(v) for v in values):
         # An id seen earlier in the batch (an event's dossier) is the distance back to that record.

@@ -280,6 +280,42 @@ class SyncStore:
                 (now, clerk_id, note, dossier_id, kind),
             )
 
+    def resolve_clashes(self, dossier_id: str, clerk_id: str, note: str, now: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_clashes SET resolved_at = ?, resolved_by = ?, note = ? "
+            "WHERE dossier_id = ? AND kind = 'outcome' AND resolved_at IS NULL",
+            (now, clerk_id, note, dossier_id),
+        )
+
+    # Settlements of clashes (synced as entity "settlement")
+
+    SETTLEMENT_COLUMNS = (
+        "id",
+        "dossier_id",
+        "keep_event_id",
+        "keep_kind",
+        "note",
+        "clerk_id",
+        "desk_id",
+        "at",
+        "created_at",
+    )
+
+    def add_settlement(self, row: Mapping[str, Any]) -> None:
+        cols = self.SETTLEMENT_COLUMNS
+        self.conn.execute(
+            f"INSERT INTO clash_settlements ({', '.join(cols)}) VALUES ({_marks(len(cols))}) ON CONFLICT DO NOTHING",
+            [row[c] for c in cols],
+        )
+
+    def settlement_keep(self, dossier_id: str) -> str | None:
+        """The final event the latest settlement of this dossier's clash kept, if any."""
+        row = self.conn.execute(
+            "SELECT keep_event_id FROM clash_settlements WHERE dossier_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+            (dossier_id,),
+        ).fetchone()
+        return row[0] if row else None
+
     # Province-owned data
 
     def replace_province_calendar(self, rows: Sequence[Mapping[str, Any]]) -> None:

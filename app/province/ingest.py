@@ -21,7 +21,7 @@ from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrid
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import DossierEvent
-from app.reception.rules import derive, outcome
+from app.reception.rules import derive, open_clash, outcome
 from app.sync import checks, protocol
 from db.hub.store import HubStore
 
@@ -303,14 +303,19 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
             if c.entity == "rating"
         ]
     )
+    settlements = [c for c in fresh if c.entity == "settlement"]
+    hub.add_settlements([c.payload for c in settlements])
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
+    touched |= {c.payload["dossier_id"] for c in settlements}
     if touched:
         refresh(hub, sorted(touched), calendars.get(hub))
 
 
 def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
+    """Status, outcome and open clash of each dossier, by the rules every desk applies."""
     updates = []
+    keeps = hub.settlement_keeps(dossier_ids)
     for row, event_rows in hub.dossiers_with_events(dossier_ids):
         events = tuple(
             DossierEvent(
@@ -325,12 +330,13 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             for e in event_rows
         )
         received = parse_iso(row["received_at"])
+        keep = keeps.get(row["id"])
         try:
-            derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar)
+            derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar, keep)
             result = outcome(
-                SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar
+                SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar, keep
             )  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
-        updates.append((derived.status, result, row["id"]))
+        updates.append((derived.status, result, int(open_clash(events, keep)), row["id"]))
     hub.set_derived(updates)

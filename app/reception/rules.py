@@ -57,15 +57,38 @@ class Derived:
     apologised: bool
 
 
-def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTime, calendar: WorkCalendar) -> Derived:
+def finals(events: Sequence[DossierEvent]) -> list[DossierEvent]:
+    """The final events (returned, refused, withdrawn) in the one order every desk agrees on."""
+    return sorted((e for e in events if e.kind in FINAL_STATUSES), key=event_order)
+
+
+def open_clash(events: Sequence[DossierEvent], keep: str | None = None) -> bool:
+    """Two desks recorded different final outcomes (say refused at one, returned at another) and no
+    leader has settled which holds: ``keep`` is the id of the final event a settlement kept."""
+    found = finals(events)
+    if len({e.kind for e in found}) < 2:
+        return False
+    return keep is None or keep not in {e.id for e in found}
+
+
+def derive(
+    events: Sequence[DossierEvent],
+    received_at: datetime,
+    legal: LegalTime,
+    calendar: WorkCalendar,
+    keep: str | None = None,
+) -> Derived:
     """Status and due time from the events alone, in (time, id) order so every desk agrees.
 
-    A final status is kept once reached; later events from another desk do not reopen it
-    (a true clash is for sync to flag, not for this function to resolve).
+    A final status is kept once reached; later events from another desk do not reopen it. Where
+    desks disagree on the final outcome, the first final event stands until a leader settles the
+    clash; ``keep`` (the final event the settlement kept) then replaces every other final event.
     """
     status = "received"
     due = original = calendar.due(received_at, legal)
     apologised = False
+    if keep is not None and keep in {e.id for e in finals(events)}:
+        events = [e for e in events if e.kind not in FINAL_STATUSES or e.id == keep]
     for event in sorted(events, key=event_order):
         if status in FINAL_STATUSES:
             break
@@ -80,10 +103,17 @@ def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTi
     return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
 
 
-def outcome(dossier: Dossier, calendar: WorkCalendar) -> str | None:
-    """early / on_time / late for a dossier with a result, judged against the legal due time."""
-    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar)
-    finished = next((e.at for e in dossier.events if e.kind in ("done", "returned")), None)
+def outcome(dossier: Dossier, calendar: WorkCalendar, keep: str | None = None) -> str | None:
+    """early / on_time / late for a dossier with a result, judged against the legal due time.
+
+    None while it has no result, when it ended otherwise (refused, withdrawn), and while its desks'
+    outcomes clash: an open clash is counted as open, never as a result."""
+    if open_clash(dossier.events, keep):
+        return None
+    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar, keep)
+    if derived.status not in ("done", "returned"):
+        return None
+    finished = next((e.at for e in sorted(dossier.events, key=event_order) if e.kind in ("done", "returned")), None)
     if finished is None:
         return None
     if derived.apologised or finished > derived.original_due_at:

@@ -16,7 +16,7 @@ from app.core import validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import LegalTime
 from app.reception import fields
-from app.reception.records import CHANNELS, EVENT_KINDS
+from app.reception.records import CHANNELS, EVENT_KINDS, FINAL_STATUSES
 
 # What syncs of a dossier: its stored columns but the derived status and due time (rows.dossier_payload).
 DOSSIER_KEYS = frozenset(
@@ -136,3 +136,23 @@ def check_event(p: Any) -> None:
         validation.sane_moment(data["old_due"], field="old_due")
     if "reason" in data:
         validation.plain_text(data["reason"], field="reason", max_len=REASON_MAX)
+
+
+SETTLEMENT_KEYS = frozenset(
+    {"id", "dossier_id", "keep_event_id", "keep_kind", "note", "clerk_id", "desk_id", "at", "created_at"}
+)
+
+
+def check_settlement(p: Any) -> None:
+    """A leader's settlement of a clash: which final event of the dossier holds."""
+    p = _keys(p, SETTLEMENT_KEYS, "settlement")
+    for key in ("id", "dossier_id", "keep_event_id"):
+        _uuid(p[key], key)
+    validation.choice(
+        p["keep_kind"], sorted(FINAL_STATUSES), field="keep_kind", label_vi="Kết quả giữ lại", label_en="Kept outcome"
+    )
+    validation.plain_text(p["note"], field="note", max_len=REASON_MAX)
+    for key in ("clerk_id", "desk_id"):
+        validation.plain_text(p[key], field=key, max_len=64)
+    for key in ("at", "created_at"):
+        validation.sane_moment(p[key], field=key)

@@ -109,7 +109,7 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     changes = good
     dossier_ids = [c["entity_id"] for c in changes if c["entity"] == "dossier"]
     present = sync.dossier_ids_present(
-        dossier_ids + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] == "event"]
+        dossier_ids + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in ("event", "settlement")]
     )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == "event"])
     touched: set[str] = set()
@@ -162,6 +162,12 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
             events_present.add(change["entity_id"])
             touched.add(p["dossier_id"])
             result.events += 1
+        elif entity == "settlement":
+            # A leader at another desk settled a clash: the kept outcome holds here too.
+            sync.add_settlement(p)
+            if p["dossier_id"] in present:
+                touched.add(p["dossier_id"])
+            result.other += 1
         else:
             inbox.append(_inbox(change, "stored", now))
             result.other += 1
@@ -169,15 +175,18 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     for dossier_id in sorted(touched):
+        keep = sync.settlement_keep(dossier_id)
         try:
             with sync.savepoint():
-                service.refresh_derived(service.get_by_id(dossier_id))
+                service.refresh_derived(service.get_by_id(dossier_id), keep)
         except _CANNOT_APPLY as exc:  # kept as it came, status not derived; a person looks at it
             change = {"entity": "dossier", "entity_id": dossier_id, "op": "derive", "payload": {}, "created_at": now}
             quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
             continue
-        clash = _outcome_clash(sync, dossier_id)
-        if clash and sync.add_clash(dossier_id, "outcome", clash, now):
+        clash = _outcome_clash(sync, dossier_id, keep)
+        if clash is None:
+            sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk
+        elif sync.add_clash(dossier_id, "outcome", clash, now):
             result.clashes.append(dossier_id)
     sync.quarantine(quarantine)
     result.quarantined = len(quarantine)
@@ -213,9 +222,10 @@ def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Appli
         sync.unpark(row["entity"], row["entity_id"], row["op"])
 
 
-def _outcome_clash(sync: SyncStore, dossier_id: str) -> dict[str, Any] | None:
+def _outcome_clash(sync: SyncStore, dossier_id: str, keep: str | None) -> dict[str, Any] | None:
+    """Two different final outcomes that no settlement has decided between (``rules.open_clash``)."""
     finals = [e for e in sync.event_kinds(dossier_id) if e["kind"] in FINAL_STATUSES]
-    if len({e["kind"] for e in finals}) < 2:
+    if len({e["kind"] for e in finals}) < 2 or keep in {e["id"] for e in finals}:
         return None
     return {"events": [{"kind": e["kind"], "at": e["at"], "desk_id": e["desk_id"], "id": e["id"]} for e in finals]}
 

@@ -79,6 +79,7 @@ def _check_rating(p: Mapping[str, Any]) -> None:
 ENTITY_CHECKS: dict[str, Callable[[Any], None]] = {
     "dossier": wire.check_dossier,
     "event": wire.check_event,
+    "settlement": wire.check_settlement,
     "rating": _check_rating,
 }
 

@@ -20,3 +20,18 @@ CREATE TABLE sync_quarantine (
     received_at TEXT NOT NULL,
     PRIMARY KEY (entity, entity_id, op)
 );
+
+-- A leader's settlement of a clash (two desks recorded different final outcomes for one dossier):
+-- which final event holds. Immutable and synced (entity "settlement"); the latest one stands.
+CREATE TABLE clash_settlements (
+    id            TEXT PRIMARY KEY,
+    dossier_id    TEXT NOT NULL,
+    keep_event_id TEXT NOT NULL,
+    keep_kind     TEXT NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    clerk_id      TEXT NOT NULL,
+    desk_id       TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX clash_settlements_dossier ON clash_settlements (dossier_id, at);

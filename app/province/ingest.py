@@ -208,9 +208,24 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     dossier_ids += [c.payload["dossier_id"] for c in fresh if isinstance(c.payload.get("dossier_id"), str)]
     owners = hub.dossier_owners(dossier_ids)
     event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == "event"])
+    # A feedback entry's events and confidential reads name the entry (entry_id).
+    entry_ids = [c.payload["entry_id"] for c in fresh if isinstance(c.payload.get("entry_id"), str)]
+    entry_ids += [c.entity_id for c in fresh if c.entity == "feedback"]
+    known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
+    # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
+    entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == "feedback"} | known
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
+        if c.entity == "feedback":
+            if entries[c.entity_id] != desk.commune_code:
+                c.refused = "foreign_commune"  # another commune's entry: never rewritten from here
+                continue
+        elif isinstance(c.payload.get("entry_id"), str):
+            commune = entries.get(c.payload["entry_id"])
+            if commune != desk.commune_code:
+                c.refused = "unknown_record" if commune is None else "foreign_commune"
+                continue
         if c.entity == "dossier":
             owner = owners.get(c.entity_id)
             if owner is not None or c.entity_id in in_batch:

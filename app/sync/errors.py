@@ -26,6 +26,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "Máy chủ tỉnh chưa có hồ sơ mà bản ghi này nói tới (hồ sơ bị từ chối hoặc chưa được gửi).",
         "The hub does not hold the dossier this record is about (it was refused or not sent yet).",
     ),
+    "unknown_record": (
+        "Máy chủ tỉnh chưa có bản ghi mà bản ghi này nói tới (bị từ chối hoặc chưa được gửi).",
+        "The hub does not hold the record this one is about (it was refused or not sent yet).",
+    ),
     "bad_payload": (
         "Nội dung bản ghi không hợp lệ nên máy chủ tỉnh không nhận.",
         "The record's content is not valid, so the hub did not accept it.",

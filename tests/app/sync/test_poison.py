@@ -215,3 +215,36 @@ def test_the_hub_checks_with_the_desks_code_and_never_loads_the_desk_store() -> 
     probe = "import sys, app.province.server; print(sorted(m for m in sys.modules if m.startswith('db.')))"
     loaded = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "db.store" not in loaded.stdout and "db.hub.store" in loaded.stdout
+
+
+def test_feedback_records_name_only_their_own_communes_entries(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+    a = enrolled_desk(tmp_path, clock, hub, "87001", 1)
+    b = enrolled_desk(tmp_path, clock, hub, "87002", 1)
+    person = {"name": "Phạm Thị Khiếu", "address": "Ấp 2", "contact": "0912345678"}
+    data = {"kind": "feedback", "channel": "in_person", "person": person, "content": "Đường hỏng"}
+    entry = b.feedback.add(dict(data, received_at=clock.now().isoformat()), b.clerk())
+    assert b.sync.run_once().complete
+    [row] = [json.loads(r["payload"]) for r in b.store.outbox() if r["entity"] == "feedback"]
+    event = {
+        "id": str(uuid.uuid4()),
+        "entry_id": entry.id,
+        "kind": "closed",
+        "at": "2026-02-12T10:00:00+07:00",
+        "data": {},
+        "clerk_id": a.clerk().id,
+        "desk_id": a.identity.desk_id,
+        "created_at": "2026-02-12T10:00:00+07:00",
+    }
+    unknown = dict(event, id=str(uuid.uuid4()), entry_id=str(uuid.uuid4()))
+    rewrite = dict(row, desk_id=a.identity.desk_id, content="Đã sửa")
+    batch = [_change("feedback_event", event), _change("feedback_event", unknown), _change("feedback", rewrite)]
+    batch[2]["op"] = "update"
+    with _client(a, hub) as client:
+        answer = client.push(codec.encode({"db_id": a.store.db_id, "first_seq": 1}, batch))
+    assert [(r["seq"], r["code"]) for r in answer["refused"]] == [
+        (1, "foreign_commune"),
+        (2, "unknown_record"),
+        (3, "foreign_commune"),
+    ]
+    a.close()
+    b.close()

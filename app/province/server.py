@@ -28,6 +28,7 @@ from db.hub.connection import HubDatabaseError
 from db.hub.store import HubStore
 
 log = logging.getLogger("motcua.province")
+RETRY_AFTER = "5"  # seconds
 
 
 def _target(request: Request) -> str:
@@ -93,7 +94,10 @@ def create_app(db: str | Path) -> Starlette:
                 return JSONResponse(exc.body(), status_code=exc.status)
             except HubDatabaseError as exc:
                 log.warning("database unavailable: %s", exc)
-                return JSONResponse(HubError(503, "unavailable").body(), status_code=503, headers={"retry-after": "30"})
+                # The pool reconnects by itself within seconds of the database coming back.
+                return JSONResponse(
+                    HubError(503, "unavailable").body(), status_code=503, headers={"retry-after": RETRY_AFTER}
+                )
 
         return run
 
@@ -104,8 +108,13 @@ def create_app(db: str | Path) -> Starlette:
         return desk, body
 
     async def health(request: Request) -> Response:
-        ok = await run_in_threadpool(hub.ping)
-        return JSONResponse({"status": "ok" if ok else "down"}, status_code=200 if ok else 503)
+        """Ready, and whether the database answers (a load balancer or a person reads this)."""
+        try:
+            ok = await run_in_threadpool(hub.ping)
+        except HubDatabaseError:
+            ok = False
+        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable"}
+        return JSONResponse(body, status_code=200 if ok else 503, headers={} if ok else {"retry-after": RETRY_AFTER})
 
     async def enroll(request: Request) -> Response:
         body = await _body(request)

@@ -47,7 +47,8 @@ def postgres_url() -> Iterator[str]:
     with psycopg.connect(PG_BASE, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+        # The hub's connections carry the schema's name: a test may end its own hub's backends only.
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}&application_name={schema}"
     finally:
         with psycopg.connect(PG_BASE, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from app.core import accounts, paths
 from app.core.clock import Clock, iso
-from app.core.errors import ValidationError
+from app.core.errors import NoSuchClerk
 from app.core.records import Clerk, DeskIdentity
+from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # the services below are imported when first used, to keep st
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
     from app.printing.service import PrintService
+    from app.reception.register import Register
     from app.sync.service import SyncService
 
 
@@ -34,7 +37,11 @@ class Desk:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
-        return cls(Store(path, registry=paths.config_dir() / "stores.json"), clock)
+        try:
+            store = Store(path, registry=paths.config_dir() / "stores.json")
+        except StoreError as exc:
+            raise project_error(exc) or StoreUnopenable() from exc
+        return cls(store, clock)
 
     def close(self) -> None:
         self.store.close()
@@ -81,8 +88,27 @@ class Desk:
             return accounts.first_admin(self.store)
         found = accounts.clerk_by_username(self.store, username)
         if found is None:
-            raise ValidationError(f"Không có cán bộ «{username}».", f"There is no clerk '{username}'.", field="clerk")
+            raise NoSuchClerk(username)
         return found
+
+    # Clerks, for the window (which never reaches the store itself)
+
+    def clerks(self) -> list[Clerk]:
+        return accounts.clerks(self.store)
+
+    def clerk_by_id(self, clerk_id: str) -> Clerk | None:
+        return accounts.clerk_by_id(self.store, clerk_id)
+
+    @property
+    def path(self) -> Path | None:
+        """The store's file (None in memory); a worker thread opens its own desk on it."""
+        return self.store.path
+
+    def open_register(self) -> Register:
+        """The register's rows, filters and counts, for one view of it."""
+        from app.reception.register import Register
+
+        return Register(self.store, self.clock)
 
     # Calendar
 
@@ -103,22 +129,26 @@ class Desk:
         self.store.delete_calendar_override(day.isoformat())
         self.refresh_calendar()
 
+    def current_calendar(self) -> WorkCalendar:
+        """The calendar source every service is handed (app.core.worktime.CalendarSource)."""
+        return self.calendar
+
     def refresh_calendar(self) -> None:
-        """Overrides changed (here or pulled from the province): rebuild the calendar and what uses it."""
+        """Overrides changed (here or pulled from the province): the services see the new calendar at
+        their next use, since they read it through ``current_calendar``."""
         self.__dict__.pop("calendar", None)
-        self.__dict__.pop("dossiers", None)
 
     # Services
 
     @cached_property
     def dossiers(self) -> DossierService:
-        return DossierService(self.store, self.clock, self.calendar, self.identity)
+        return DossierService(self.store, self.clock, self.current_calendar, self.identity)
 
     @cached_property
     def feedback(self) -> FeedbackService:
         from app.feedback.service import FeedbackService
 
-        return FeedbackService(self.store, self.clock, lambda: self.calendar, self.identity)
+        return FeedbackService(self.store, self.clock, self.current_calendar, self.identity)
 
     @cached_property
     def ratings(self) -> RatingService:

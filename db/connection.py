@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from db.errors import MigrationError, StoreNewerThanProgram, from_sqlite
+
 BUSY_TIMEOUT_MS = 5000
-
-
-class MigrationError(Exception):
-    """A migration failed; the store is left at the last version that applied cleanly."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
     target = LATEST_VERSION if target is None else target
     current = schema_version(conn)
     if current > LATEST_VERSION:
-        raise MigrationError(f"the store is at version {current}, newer than this program knows ({LATEST_VERSION})")
+        raise StoreNewerThanProgram(current, LATEST_VERSION)
     for migration in migrations():
         if current < migration.version <= target:
             script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
@@ -75,6 +73,8 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+                # A full disk or a read-only file is named as such: the clerk can act on it.
+                failed = MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}")
+                raise from_sqlite(exc) or failed from exc
             current = migration.version
     return current

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.connection import connect, migrate
+from db.errors import StoreError, from_sqlite
 from db.ids import new_id
 
 DOSSIER_COLUMNS = (
@@ -56,10 +57,6 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
-
-
-class StoreError(Exception):
-    """The store could not do what was asked (constraint, corrupt file, busy beyond the timeout)."""
 
 
 def _utc_now() -> str:
@@ -103,10 +100,20 @@ class Store:
         self._db_id: str | None = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = connect(path)
         self._depth = 0
-        migrate(self.conn, target=migrate_to)
-        self._check_copy()
+        try:
+            self.conn = connect(path)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        try:
+            migrate(self.conn, target=migrate_to)
+            self._check_copy()
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     # Plumbing
 

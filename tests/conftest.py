@@ -174,3 +174,53 @@ def dossier_input(**overrides: object) -> dict:
 @pytest.fixture
 def sample_input() -> dict:
     return dossier_input()
+
+
+@pytest.fixture
+def broken_store(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """``broken_store(cause)``: the path of a real store file that will not open for that cause.
+
+    newer: a desk's file whose user_version is above this program's migrations. read_only: a desk's
+    file the process may not write (immutable when the tests run as root, where permissions do not
+    bind). corrupt: random bytes. disk_full: a new file on a "disk" with no room, made by SQLite's
+    own page limit (PRAGMA max_page_count) on every connection the store opens.
+    """
+    import sqlite3
+    import subprocess
+
+    import db.store
+    from db.connection import LATEST_VERSION, connect
+
+    locked: list[Path] = []
+
+    def make(cause: str) -> Path:
+        path = tmp_path / f"{cause}.sqlite3"
+        if cause == "newer":
+            make_desk(path, clock).close()
+            with sqlite3.connect(path) as conn:
+                conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        elif cause == "read_only":
+            make_desk(path, clock).close()
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "+i", str(path)], check=True)
+                locked.append(path)
+            else:
+                path.chmod(0o444)
+        elif cause == "corrupt":
+            path.write_bytes(os.urandom(16384))
+        elif cause == "disk_full":
+
+            def full(target: str | Path) -> sqlite3.Connection:
+                conn = connect(target)
+                pages = conn.execute("PRAGMA page_count").fetchone()[0]
+                conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+                return conn
+
+            monkeypatch.setattr(db.store, "connect", full)
+        else:
+            raise ValueError(cause)
+        return path
+
+    yield make
+    for path in locked:
+        subprocess.run(["chattr", "-i", str(path)], check=True)

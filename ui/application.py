@@ -9,7 +9,7 @@ from pathlib import Path
 # desk never stores; skipping it saves 150-300 ms of every start. Set before anything imports db.
 sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
 
-from PySide6.QtCore import QObject, QThread, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal  # noqa: E402
 
 from app.core import paths  # noqa: E402
 
@@ -35,14 +35,17 @@ def make_application(lang: str | None = None):
 def open_desk(db: str | None, demo: bool):
     from app.desk import Desk
 
-    path = paths.demo_db_path() if demo else Path(db) if db else paths.default_db_path()
-    desk = Desk.open(path)
+    desk = Desk.open(store_path(db, demo))
     if demo:
         from app.reception import demo as demo_data
 
-        demo_data.ensure_initialised(desk)
-        if desk.store.count_dossiers() == 0:
-            demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
+        try:
+            demo_data.ensure_initialised(desk)
+            if desk.dossiers.count() == 0:
+                demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
+        except BaseException:  # a full disk while filling: the store is shown as failed, not left open
+            desk.close()
+            raise
     return desk
 
 
@@ -55,22 +58,59 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     """
     from PySide6.QtCore import QSettings
 
+    from ui.errors import install_hooks
     from ui.main_window import DEFAULT_IDLE_MINUTES, MainWindow
 
     app = make_application(lang)
+    install_hooks(app)
     # The idle lock is a desk setting (minutes), e.g. [ui] idle_minutes=5 in MotCua/motcua.conf.
     options.setdefault("idle_minutes", float(QSettings().value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
     window = MainWindow(None, demo=demo, **options)
     window.show()
-    loader = DeskLoader(db, demo, window)
-    loader.loaded.connect(lambda desk: _arrived(window, desk))
-    loader.failed.connect(window.lock_page.message.error)
-    loader.start()
-    window.loader = loader
+    load(window, db, demo)
     return app, window
 
 
+def store_path(db: str | None, demo: bool) -> Path:
+    return paths.demo_db_path() if demo else Path(db) if db else paths.default_db_path()
+
+
+def load(window, db: str | None, demo: bool) -> DeskLoader:
+    """Open the store in a thread; the sign-in page shows the desk, or why it did not open."""
+    loader = DeskLoader(db, demo, window)
+    loader.loaded.connect(lambda desk: _arrived(window, desk))
+    loader.failed.connect(lambda error: _failed(window, error, store_path(db, demo)))
+    window.loader = loader
+    loader.start()
+    return loader
+
+
+def _failed(window, error, path: Path) -> None:
+    """The store will not open: say why and offer the ways out, never "Đang mở kho dữ liệu…" for ever."""
+    from ui.store_failure import StoreFailure
+
+    page = window.lock_page
+    if getattr(page, "failure", None) is not None:
+        page.failure.deleteLater()
+    page.message.clear()
+    page.failure = StoreFailure(error, path, page)
+    page.layout().insertWidget(page.layout().count() - 1, page.failure)
+    page.failure.chosen.connect(lambda picked: _retry(window, picked))
+    page.failure.quit.connect(window.close)
+
+
+def _retry(window, picked: str) -> None:
+    window.loader.wait()
+    page = window.lock_page
+    page.failure.hide()
+    page.message.info(QCoreApplication.translate("LockPage", "Đang mở kho dữ liệu…"))
+    load(window, picked, False)
+
+
 def _arrived(window, desk) -> None:
+    failure = getattr(window.lock_page, "failure", None)
+    if failure is not None:
+        failure.hide()
     if not desk.initialised:
         from ui.first_run import FirstRunDialog
 
@@ -85,7 +125,7 @@ class DeskLoader(QThread):
     """Imports the domain and opens the store off the GUI thread (its connection is not thread-bound)."""
 
     loaded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the MotcuaError to show
 
     def __init__(self, db: str | None, demo: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,12 +133,16 @@ class DeskLoader(QThread):
         self.demo = demo
 
     def run(self) -> None:
-        from app.core.errors import MotcuaError
-
         try:
             self.loaded.emit(open_desk(self.db, self.demo))
-        except MotcuaError as exc:
-            self.failed.emit(str(exc))
+        except BaseException as exc:  # whatever happens, the page must not wait for ever
+            from app.core.storage_errors import StoreUnexpected, project_error
+
+            found = project_error(exc)
+            if found is None:
+                sys.excepthook(type(exc), exc, exc.__traceback__)  # logged and shown with its details
+                found = StoreUnexpected()
+            self.failed.emit(found)
 
 
 def run_window(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:

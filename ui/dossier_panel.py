@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import accounts
-from app.core.errors import MotcuaError
 from app.core.records import Clerk, label
 from app.desk import Desk
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
 from ui.prompts import NewDateDialog, ReasonDialog
 from ui.widgets import MessageLine, Section
@@ -113,7 +112,7 @@ class DossierPanel(Section):
 
     def _clerk_name(self, clerk_id: str) -> str:
         if clerk_id not in self._clerk_names:
-            found = accounts.clerk_by_id(self.desk.store, clerk_id)
+            found = self.desk.clerk_by_id(clerk_id)
             self._clerk_names[clerk_id] = found.full_name if found else clerk_id[:8]
         return self._clerk_names[clerk_id]
 
@@ -210,7 +209,8 @@ class DossierPanel(Section):
             reason = answered
         try:
             dossier = self.desk.dossiers.act(self.dossier.code, kind, clerk, reason=reason, new_due=new_due)
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.message.show_error(exc)
             return False
         self.show_dossier(dossier)
@@ -218,7 +218,8 @@ class DossierPanel(Section):
         try:
             if self.printing.print_for_action(kind, dossier.code, clerk):
                 done += " " + self.tr("Đã in phiếu.")
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             done += " " + exc.message(lang)
         self.message.info(done)
         self.acted.emit(dossier.code, kind)

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.core.records import Clerk, label
 from app.desk import Desk
-from app.reception import catalogue
 from app.reception.records import STATUSES
-from app.reception.register import DEADLINES, Filters, Register
+from app.reception.register import DEADLINES, Filters
 from ui import i18n
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
@@ -49,7 +48,7 @@ class DossiersSection(Section):
         self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
     ) -> None:
         super().__init__(desk, clerk, printing, parent)
-        self.register = Register(desk.store, desk.clock)
+        self.register = desk.open_register()
         # Read nothing until the clerk first needs the register (start-up shows the sign-in page).
         self.model = RegisterModel(
             self.register, self, load=False, sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids)
@@ -74,7 +73,7 @@ class DossiersSection(Section):
             self.status.addItem(label(STATUSES, key, lang), key)
         self.procedure = QComboBox()
         self.procedure.addItem(self.tr("Mọi thủ tục"), None)
-        for proc in catalogue.procedures(desk.store):
+        for proc in desk.dossiers.procedures():
             self.procedure.addItem(f"{proc.code} — {proc.name}", proc.code)
         self.procedure.setMaximumWidth(260)
         self.deadline = QComboBox()

@@ -1,5 +1,5 @@
-"""The feedback registers screen: a table over app.feedback, filters, overdue/due-soon colouring, and
-dialogs to add, accept, answer, forward and close entries.
+"""The feedback registers screen: the table (ui.feedback_model), filters, and the actions that add,
+accept, answer, forward and close entries (their dialogs in ui.feedback_dialogs).
 
 Entries reach this screen already masked (a denouncer's identity is never in a FeedbackEntry), so
 the table, its tooltips and the CSV export cannot show it. A leader or admin gets one extra button
@@ -11,274 +11,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core import accounts
-from app.core.errors import MotcuaError
-from app.core.records import Clerk, label
-from app.feedback.confidential import MASK, Identity, can_read
+from app.core.records import Clerk
+from app.feedback.confidential import Identity, can_read
 from app.feedback.records import FeedbackEntry
-from app.feedback.rules import FEEDBACK_CHANNELS, FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
+from app.feedback.rules import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
 from app.feedback.service import FeedbackService
+from ui.errors import CATCHABLE, user_error
+from ui.feedback_dialogs import FeedbackFormDialog, TextDialog, show_identity
+from ui.feedback_model import URGENCY_COLOURS, FeedbackTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-
-URGENCY_COLOURS = {"overdue": "#f8d0d0", "due_soon": "#fff0c2"}
-MASK_TOOLTIP = "Thông tin người tố cáo được bảo mật · The denouncer's identity is confidential"
-
-
-class FeedbackTableModel(QAbstractTableModel):
-    """Rows are masked FeedbackEntry records; the colour of a row says overdue or due soon."""
-
-    (
-        COL_NUMBER,
-        COL_KIND,
-        COL_RECEIVED,
-        COL_PERSON,
-        COL_CHANNEL,
-        COL_CATEGORY,
-        COL_CONTENT,
-        COL_DUE,
-        COL_STATUS,
-        COL_OFFICER,
-    ) = range(10)
-    HEADERS = (
-        ("Số", "No."),
-        ("Sổ", "Register"),
-        ("Ngày nhận", "Received"),
-        ("Người gửi", "Person"),
-        ("Hình thức", "Channel"),
-        ("Phân loại", "Category"),
-        ("Nội dung", "Content"),
-        ("Hạn", "Due"),
-        ("Trạng thái", "Status"),
-        ("Cán bộ", "Officer"),
-    )
-    EntryRole = Qt.ItemDataRole.UserRole + 1
-    UrgencyRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, service: FeedbackService, *, lang: str = "vi", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.lang = lang
-        self.filters: dict[str, Any] = {}
-        self._entries: list[FeedbackEntry] = []
-        self._urgency: list[str] = []
-        self._officers: dict[str, str] = {}
-        self.refresh()
-
-    def set_filters(self, **filters: Any) -> None:
-        self.filters = {k: v for k, v in filters.items() if v}
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._entries = self.service.list(**self.filters)
-        self._urgency = [self.service.urgency(e) for e in self._entries]
-        self._officers = {c.id: c.full_name for c in accounts.clerks(self.service.store)}
-        self.endResetModel()
-
-    def entry(self, row: int) -> FeedbackEntry:
-        return self._entries[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            vi, en = self.HEADERS[section]
-            return en if self.lang == "en" else vi
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_PERSON and entry.confidential:
-                return MASK_TOOLTIP
-            if col == self.COL_CONTENT:
-                return entry.content
-            if col == self.COL_DUE and entry.due:
-                return {"overdue": "Quá hạn · Overdue", "due_soon": "Sắp đến hạn · Due soon"}.get(
-                    self._urgency[index.row()], ""
-                )
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = URGENCY_COLOURS.get(self._urgency[index.row()])
-            return QBrush(QColor(colour)) if colour else None
-        if role == self.EntryRole:
-            return entry
-        if role == self.UrgencyRole:
-            return self._urgency[index.row()]
-        return None
-
-    def _text(self, e: FeedbackEntry, col: int) -> str:
-        lang = self.lang
-        if col == self.COL_NUMBER:
-            return e.number
-        if col == self.COL_KIND:
-            return label(KINDS, e.kind, lang)
-        if col == self.COL_RECEIVED:
-            return f"{e.received_at:%d/%m/%Y %H:%M}"
-        if col == self.COL_PERSON:
-            if e.confidential:
-                return MASK
-            return e.person_name or ("(ẩn danh)" if lang != "en" else "(anonymous)")
-        if col == self.COL_CHANNEL:
-            return label(FEEDBACK_CHANNELS, e.channel, lang)
-        if col == self.COL_CATEGORY:
-            return e.category
-        if col == self.COL_CONTENT:
-            return e.content if len(e.content) <= 80 else e.content[:79] + "…"
-        if col == self.COL_DUE:
-            return f"{e.due:%d/%m/%Y}" if e.due else ""
-        if col == self.COL_STATUS:
-            return label(FEEDBACK_STATUSES, e.status, lang)
-        return self._officers.get(e.assigned_to or "", "")
-
-
-class FeedbackFormDialog(QDialog):
-    """A new register entry. ``ask`` returns the dict app.feedback.add takes, or None."""
-
-    def __init__(self, officers: list[Clerk], kind: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Thêm vào sổ · New register entry")
-        form = QFormLayout(self)
-        self.kind = QComboBox()
-        for key, (vi, _en) in KINDS.items():
-            self.kind.addItem(vi, key)
-        if kind:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.channel = QComboBox()
-        for key, (vi, _en) in FEEDBACK_CHANNELS.items():
-            self.channel.addItem(vi, key)
-        self.name = QLineEdit()
-        self.address = QLineEdit()
-        self.contact = QLineEdit()
-        self.category = QLineEdit()
-        self.dossier = QLineEdit()
-        self.dossier.setPlaceholderText("87001-260212-1001")
-        self.content = QPlainTextEdit()
-        self.received = QDateTimeEdit()
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.received.setDateTime(self.received.dateTime().currentDateTime())
-        self.officer = QComboBox()
-        self.officer.addItem("—", None)
-        for clerk in officers:
-            self.officer.addItem(clerk.full_name, clerk.id)
-        self.secret_note = QLabel("Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.")
-        self.secret_note.setWordWrap(True)
-        self.secret_note.setStyleSheet("color: #8a4b00;")
-        for text, widget in (
-            ("Sổ", self.kind),
-            ("Hình thức", self.channel),
-            ("Họ tên", self.name),
-            ("Địa chỉ", self.address),
-            ("Liên hệ", self.contact),
-            ("", self.secret_note),
-            ("Phân loại", self.category),
-            ("Nội dung", self.content),
-            ("Hồ sơ liên quan", self.dossier),
-            ("Ngày nhận", self.received),
-            ("Cán bộ xử lý", self.officer),
-        ):
-            form.addRow(text, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self._kind_changed()
-
-    def _kind_changed(self) -> None:
-        self.secret_note.setVisible(self.kind.currentData() == "denunciation")
-
-    def value(self) -> dict[str, Any]:
-        person = {"name": self.name.text(), "address": self.address.text(), "contact": self.contact.text()}
-        data: dict[str, Any] = {
-            "kind": self.kind.currentData(),
-            "channel": self.channel.currentData(),
-            "person": person if any(person.values()) else None,
-            "content": self.content.toPlainText(),
-            "category": self.category.text(),
-            "received_at": self.received.dateTime().toString("yyyy-MM-ddTHH:mm"),
-        }
-        if self.dossier.text().strip():
-            data["dossier"] = self.dossier.text().strip()
-        if self.officer.currentData():
-            data["assigned_to"] = self.officer.currentData()
-        return data
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, officers: list[Clerk], kind: str | None = None) -> dict[str, Any] | None:
-        dialog = cls(officers, kind, parent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-class TextDialog(QDialog):
-    """One text answer (an answer to the citizen, the agency to forward to, a reason to close)."""
-
-    def __init__(self, title: str, prompt: str, multiline: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt))
-        self.editor: QPlainTextEdit | QLineEdit = QPlainTextEdit() if multiline else QLineEdit()
-        layout.addWidget(self.editor)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def text(self) -> str:
-        return self.editor.toPlainText() if isinstance(self.editor, QPlainTextEdit) else self.editor.text()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, prompt: str, multiline: bool = False) -> str | None:
-        dialog = cls(title, prompt, multiline, parent)
-        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def show_identity(parent: QWidget | None, entry: FeedbackEntry, found: Identity) -> None:
-    """Shown to a leader who asked for it; the reading is already recorded."""
-    QMessageBox.information(
-        parent,
-        "Thông tin người tố cáo (bảo mật)",
-        f"Mục {entry.number}\nHọ tên: {found.name}\nĐịa chỉ: {found.address}\n"
-        f"Liên hệ: {found.contact}\n\nLần xem này đã được ghi lại.",
-    )
 
 
 class FeedbackRegister(QWidget):
@@ -410,7 +168,8 @@ class FeedbackRegister(QWidget):
     def _run(self, action: Any) -> Any:
         try:
             result = action()
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             QMessageBox.warning(self, "Không thực hiện được", exc.message(self.lang))
             return None
         selected = self.selected()
@@ -423,7 +182,7 @@ class FeedbackRegister(QWidget):
 
     def add_entry(self, data: dict[str, Any] | None = None) -> FeedbackEntry | None:
         if data is None:
-            data = FeedbackFormDialog.ask(self, accounts.clerks(self.service.store), self.kind_filter.currentData())
+            data = FeedbackFormDialog.ask(self, self.service.officers(), self.kind_filter.currentData())
             if data is None:
                 return None
         return self._run(lambda: self.service.add(data, self.clerk))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app.core.accounts import InitRequest
-from app.core.errors import MotcuaError
 from app.desk import Desk
+from ui.errors import CATCHABLE, user_error
 from ui.widgets import MessageLine, mark, unmark
 
 
@@ -73,7 +73,8 @@ class FirstRunDialog(QDialog):
             unmark(widget)
         try:
             self.desk.initialise(self.request())
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.message.show_error(exc)
             widget = self.fields.get(exc.field or "")
             if widget is not None:

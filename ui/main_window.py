@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
 
@@ -104,7 +104,8 @@ class LockPage(QWidget):
             return None
         try:
             clerk = self.desk.authenticate(self.username.text(), self.password.text())
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.message.show_error(exc)
             self.password.selectAll()
             self.password.setFocus()

@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
 from app.feedback.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
+from ui.errors import CATCHABLE, user_error
 
 ASK, FOLLOW_UP, THANKS, NOTICE = range(4)
+# The citizen reads both languages at once on this screen.
+ALREADY_RATED = "Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!"
 # Face colours by mood (2 = broad smile … -2 = frown): green to red, readable by colour-blind
 # citizens too because the mouth shape carries the meaning.
 _MOOD_COLOURS = {2: "#2e9d4f", 1: "#7cbf3a", 0: "#f2b705", -1: "#f07f22", -2: "#d8342c"}
@@ -306,7 +308,7 @@ class RatingScreen(QWidget):
         self.ask_message.setText("")
         self.pages.setCurrentIndex(ASK)
         if self.dossier_id and not self.service.can_rate(self.dossier_id):
-            self._notice("Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!")
+            self._notice(ALREADY_RATED)
             return
         self._refresh_enabled()
 
@@ -354,14 +356,15 @@ class RatingScreen(QWidget):
                 comment=self.comment.text(),
             )
         except AlreadyRated:
-            self._notice("Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!")
+            self._notice(ALREADY_RATED)
             return
         except RatingTooSoon as exc:
             self.pages.setCurrentIndex(ASK)
             self.ask_message.setText(f"{exc.message('vi')} · {exc.message('en')}")
             self._refresh_enabled()
             return
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self._notice(f"{exc.message('vi')}\n{exc.message('en')}")
             return
         self.last_rating_id = rating.id

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import MotcuaError
+from app.core.errors import MotcuaError, NoProcedureChosen
 from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
 from ui import i18n
+from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
 from ui.widgets import MessageLine, Section, mark, unmark
 
@@ -51,7 +52,7 @@ class ReceiveForm(Section):
         self, desk: Desk, clerk: Callable[[], Clerk | None], printing: Printing, parent: QWidget | None = None
     ) -> None:
         super().__init__(desk, clerk, printing, parent)
-        self.procedures = catalogue.procedures(desk.store)
+        self.procedures = desk.dossiers.procedures()
         self.procedure: Procedure | None = None
         self.last_dossier: Dossier | None = None
 
@@ -235,7 +236,7 @@ class ReceiveForm(Section):
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
-        self._pick(catalogue.get(self.desk.store, code))
+        self._pick(self.desk.dossiers.procedure(code))
 
     def _fill_documents(self, proc: Procedure) -> None:
         self.documents.setRowCount(len(proc.documents))
@@ -328,10 +329,7 @@ class ReceiveForm(Section):
         for widget in self.field_widgets.values():
             unmark(widget)
         if self.procedure is None:
-            text = self.tr("Chưa chọn thủ tục hành chính.")
-            self.message.error(text)
-            mark(self.procedure_filter, text)
-            self.procedure_filter.setFocus()
+            self.show_error(NoProcedureChosen())
             return None
         if not self.document_rows():
             text = self.tr("Chưa đánh dấu giấy tờ nào đã nhận.")
@@ -341,7 +339,8 @@ class ReceiveForm(Section):
             return None
         try:
             dossier = self.desk.dossiers.receive(self.data(), clerk)
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.show_error(exc)
             return None
         self.last_dossier = dossier
@@ -355,7 +354,8 @@ class ReceiveForm(Section):
         try:
             self.printing.print_form("receipt", dossier.code, clerk)
             done += " " + self.tr("Đã in biên nhận.")
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             done += " " + exc.message(i18n.lang())
         self.message.info(done)
         self.received.emit(dossier.code)
@@ -374,7 +374,8 @@ class ReceiveForm(Section):
         try:
             self.printing.print_form("receipt", self.last_dossier.code, self.current_clerk())
             self.message.info(self.tr("Đã in lại biên nhận %1.").replace("%1", self.last_dossier.code))
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.message.show_error(exc)
 
     def clear(self) -> None:

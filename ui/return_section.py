@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.errors import MotcuaError
 from app.core.records import Clerk
 from app.desk import Desk
 from app.reception.records import Dossier
 from ui.dossier_panel import DossierPanel
+from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
 from ui.scanner import CODE, Scan
 from ui.widgets import MessageLine, Section
@@ -44,7 +44,8 @@ class ReturnSection(Section):
     def open_code(self, code: str) -> Dossier | None:
         try:
             dossier = self.panel.open_code(code)
-        except MotcuaError as exc:
+        except CATCHABLE as caught:
+            exc = user_error(caught)
             self.scan_note.show_error(exc)
             return None
         self.code.setText(dossier.code)

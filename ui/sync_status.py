@@ -102,12 +102,12 @@ class SyncIndicator(QObject):
 
     def start(self, push: bool = True) -> bool:
         """Start a round now ("sync now") unless one is running; False if it was not started."""
-        if self.round is not None or self.desk.store.path is None:
+        if self.round is not None or self.desk.path is None:
             return False
         self.timer.stop()  # the wait restarts from the end of this round
         self.next_ms = None
         self._result = (None, None)
-        self.round = SyncRound(self.desk.store.path, self.desk.clock, push, self)
+        self.round = SyncRound(self.desk.path, self.desk.clock, push, self)
         self.round.progressed.connect(self.progressed)
         self.round.began.connect(self._began)
         self.round.reported.connect(lambda report, status: setattr(self, "_result", (report, status)))

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.core.errors import MotcuaError
 from ui import i18n
+from ui.errors import user_error
 
 if TYPE_CHECKING:  # the sign-in page is shown before the domain modules are loaded
     from app.core.records import Clerk
@@ -34,8 +34,9 @@ class MessageLine(QLabel):
         self.setStyleSheet("color: #1e7b34;")
         self.setText(text)
 
-    def show_error(self, exc: MotcuaError) -> None:
-        self.error(exc.message(i18n.lang()))
+    def show_error(self, exc: BaseException) -> None:
+        """The project's error in the window's language; a store failure in its words (ui.errors)."""
+        self.error(user_error(exc).message(i18n.lang()))
 
 
 def mark(widget: QWidget, message: str) -> None:

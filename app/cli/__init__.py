@@ -6,117 +6,24 @@ that opening the window (no subcommand) never makes ``app`` import Qt.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from app.core import paths
-from app.core.errors import MotcuaError, ValidationError
+from app.cli import desk_commands, feedback_commands, print_commands, sync_commands
+from app.cli.parsing import Parser, common_options, run
 
-if TYPE_CHECKING:
-    from app.desk import Desk
-
-Handler = Callable[[argparse.Namespace], int | None]
-
-
-def _lang_from_argv(argv: Sequence[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return "vi"
-
-
-class Parser(argparse.ArgumentParser):
-    """Misuse is reported as one sentence (Vietnamese unless --lang en) and exit status 2."""
-
-    argv: Sequence[str] = ()
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        if _lang_from_argv(self.argv) == "en":
-            sys.stderr.write(f"Wrong use of the command: {message}.\n")
-        else:
-            sys.stderr.write(f"Lệnh dùng sai: {message}.\n")
-        raise SystemExit(2)
-
-
-def common_options(*, top: bool) -> argparse.ArgumentParser:
-    """--db and --lang, accepted before or after the subcommand."""
-    parent = argparse.ArgumentParser(add_help=False)
-    default = None if top else argparse.SUPPRESS
-    parent.add_argument("--db", default=default, help="SQLite store (default: $MOTCUA_DB or the data folder)")
-    parent.add_argument(
-        "--lang", default="vi" if top else argparse.SUPPRESS, choices=["vi", "en"], help="language of messages"
-    )
-    return parent
+__all__ = ["build_parser", "main"]
 
 
 def build_parser(argv: Sequence[str] = ()) -> Parser:
-    from app.cli import desk_commands
-
     Parser.argv = argv
     parser = Parser(prog="motcua", description="MotCua Desk — Bộ phận Một cửa", parents=[common_options(top=True)])
     parser.add_argument("--demo", action="store_true", help="open the window on a demo store")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     parent = common_options(top=False)
-    for module in (desk_commands, *_optional_modules()):
+    for module in (desk_commands, print_commands, sync_commands, feedback_commands):
         module.register(sub, parent)
     return parser
-
-
-def _optional_modules() -> list:
-    """Command groups that later issues add; each has ``register(sub, parent)``."""
-    import importlib
-
-    found = []
-    for name in ("app.cli.print_commands", "app.cli.sync_commands", "app.cli.feedback_commands"):
-        try:
-            found.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return found
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
-
-
-def open_desk(args: argparse.Namespace) -> Desk:
-    from app.desk import Desk
-
-    return Desk.open(db_path(args))
-
-
-def read_json(source: str) -> object:
-    """A UTF-8 JSON document from a file, or from standard input for ``-``."""
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}.", f"Cannot read the file {source}.", field="json") from exc
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(
-            "Dữ liệu không phải JSON UTF-8 hợp lệ.", "The input is not valid UTF-8 JSON.", field="json"
-        ) from exc
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run a parsed subcommand; errors become one sentence on stderr and exit status 1."""
-    lang = getattr(args, "lang", "vi") or "vi"
-    try:
-        result = args.handler(args)
-    except MotcuaError as exc:
-        sys.stderr.write(exc.message(lang) + "\n")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    return int(result or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from app.cli import db_path, open_desk, read_json
+from app.cli.common import db_path, open_desk, read_json
 from app.core import text, validation
 from app.core.accounts import InitRequest
 from app.core.clock import iso

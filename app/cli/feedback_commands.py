@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import open_desk, read_json
+from app.cli.common import open_desk, read_json
 from app.core.errors import ValidationError
 from app.core.records import label
 from app.core.validation import iso_date

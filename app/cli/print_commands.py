@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli import open_desk
+from app.cli.common import open_desk
 from app.core import validation
 from app.printing.service import FORMS
 

@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from app.cli import Parser, open_desk
+from app.cli.common import open_desk
+from app.cli.parsing import Parser
 from app.core import accounts
 from app.core.errors import ValidationError
 from app.core.records import label

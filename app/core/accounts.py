@@ -46,12 +46,8 @@ class InitRequest:
 
 
 def _check_init(req: InitRequest) -> InitRequest:
-    if not re.fullmatch(r"\d{5}", req.commune_code or ""):
-        raise ValidationError(
-            "Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune"
-        )
-    if not isinstance(req.desk_no, int) or not 1 <= req.desk_no <= 9:
-        raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+    validation.commune_code(req.commune_code or "")
+    validation.desk_number(req.desk_no)
     agency = req.agency_code or req.commune_code
     # Digits only: the code is read back from a scanned QR, where Unikey rewrites letters.
     if not re.fullmatch(r"[0-9]{2,20}", agency):

@@ -52,5 +52,31 @@ class InvalidTransition(MotcuaError):
     """The dossier's status does not allow this action."""
 
 
+class NoSuchClerk(NotFound):
+    """A user name or id that no clerk of this desk has."""
+
+    def __init__(self, name: str, field: str = "clerk") -> None:
+        super().__init__(f"Không có cán bộ «{name}».", f"There is no clerk '{name}'.", field=field)
+
+
+class BadCommuneCode(ValidationError):
+    def __init__(self) -> None:
+        super().__init__("Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune")
+
+
+class BadDeskNumber(ValidationError):
+    def __init__(self) -> None:
+        super().__init__("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+
+
+class NoProcedureChosen(ValidationError):
+    def __init__(self) -> None:
+        super().__init__("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
+
+
 class CapacityExceeded(MotcuaError):
     """A per-day or per-desk limit was reached (e.g. 999 dossiers per desk per day)."""
+
+
+class KeyMissing(MotcuaError):
+    """A key file (the desk's signing key, the commune's confidentiality key) is missing or damaged."""

@@ -10,11 +10,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.core import paths
-from app.core.errors import MotcuaError
+from app.core.errors import KeyMissing
 
-
-class KeyMissing(MotcuaError):
-    """The desk's private key file is not in the key folder."""
+__all__ = ["KeyMissing", "generate", "key_path", "load_private", "public_hex", "sign", "verify"]
 
 
 def key_path(desk_id: str) -> Path:

@@ -15,7 +15,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core import paths
-from app.core.errors import ValidationError
+from app.core.errors import BadCommuneCode, BadDeskNumber, ValidationError
 from app.core.text import nfc
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "MIN_YEAR",
     "cccd",
     "choice",
+    "commune_code",
+    "desk_number",
     "email",
     "full_name",
     "iso_date",
@@ -46,6 +48,20 @@ def _local_tz() -> tzinfo:
 
 
 LOCAL_TZ = _local_tz()
+
+
+def commune_code(value: object) -> str:
+    """A commune's code: exactly five digits (the province-wide administrative code)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{5}", value):
+        raise BadCommuneCode()
+    return value
+
+
+def desk_number(value: object) -> int:
+    """A desk's number in its commune, 1 to 9 (one digit of the dossier code)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9:
+        raise BadDeskNumber()
+    return value
 
 
 def _error(vi: str, en: str, field: str) -> ValidationError:

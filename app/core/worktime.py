@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -286,3 +286,8 @@ class WorkCalendar:
             return self._at(self.next_working_day(d), self.morning[1])
         clock = start.time().replace(second=0, microsecond=0)
         return self._in_office_hours(self.add_working_days(d, legal.days), clock)
+
+
+# How every service reaches the calendar: a function called at each use, so an override set on the
+# desk or pulled from the province is seen at once, without rebuilding the services that use it.
+CalendarSource = Callable[[], WorkCalendar]

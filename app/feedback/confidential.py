@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.core import paths
 from app.core.clock import Clock, iso
-from app.core.errors import MotcuaError, PermissionDenied, ValidationError
+from app.core.errors import KeyMissing, MotcuaError, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
 from app.core.text import nfc
 from db.feedback_store import FeedbackStore
@@ -38,10 +38,6 @@ MIN_PASSPHRASE = 10
 # scrypt cost: about 0.1 s and 32 MiB here; an exported key file may travel on a USB stick.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _CIPHER_PREFIX = "v1"
-
-
-class KeyMissing(MotcuaError):
-    """The commune key is not in this desk's key folder."""
 
 
 class KeyMismatch(MotcuaError):

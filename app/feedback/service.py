@@ -12,16 +12,16 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.core import text, validation
+from app.core import accounts, text, validation
 from app.core.clock import Clock, iso, parse_iso
-from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
+from app.core.errors import CapacityExceeded, InvalidTransition, NoSuchClerk, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
-from app.core.worktime import WorkCalendar
+from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
 from app.feedback.export import export_header
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
@@ -43,6 +43,12 @@ from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
 
+
+class EntryNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+
+
 log = logging.getLogger(__name__)
 ADD_KEYS = ("kind", "channel", "person", "content", "category", "dossier", "received_at", "assigned_to")
 PERSON_KEYS = ("name", "address", "contact")
@@ -58,7 +64,7 @@ class FeedbackService:
         self,
         store: Store,
         clock: Clock,
-        calendar: WorkCalendar | Callable[[], WorkCalendar],
+        calendar: CalendarSource,
         desk: DeskIdentity,
         rules: Sequence[DeadlineRule] | None = None,
         *,
@@ -68,7 +74,6 @@ class FeedbackService:
         self.store = store
         self.db = FeedbackStore(store)
         self.clock = clock
-        # A callable follows the desk's calendar when a local override replaces it.
         self._calendar = calendar
         self.desk = desk
         self.rules = list(rules) if rules is not None else load_rules()
@@ -77,7 +82,11 @@ class FeedbackService:
 
     @property
     def calendar(self) -> WorkCalendar:
-        return self._calendar if isinstance(self._calendar, WorkCalendar) else self._calendar()
+        return self._calendar()
+
+    def officers(self) -> list[Clerk]:
+        """Who an entry can be assigned to: the desk's clerks."""
+        return accounts.clerks(self.store)
 
     # Receiving
 
@@ -219,7 +228,7 @@ class FeedbackService:
             return None
         row = self.store.clerk_by_id(str(value)) or self.store.clerk_by_username(str(value))
         if row is None:
-            raise NotFound(f"Không có cán bộ «{value}».", f"There is no clerk '{value}'.", field="assigned_to")
+            raise NoSuchClerk(value, field="assigned_to")
         return row["id"]
 
     def _next_number(self, kind: str, day: date) -> str:
@@ -250,7 +259,7 @@ class FeedbackService:
     def get(self, entry_id: str) -> FeedbackEntry:
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         return entry_from_row(row)
 
     def by_number(self, number: str) -> FeedbackEntry:
@@ -419,7 +428,7 @@ class FeedbackService:
         require_permitted(clerk)
         row = self.db.entry(entry_id)
         if row is None:
-            raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
+            raise EntryNotFound()
         if row["identity_cipher"] is None:
             return Identity(row["person_name"] or "", row["person_address"] or "", row["person_contact"] or "")
         identity = self.key.decrypt(row["identity_cipher"], entry_id)

@@ -53,8 +53,7 @@ class Services(Protocol):
 
     @property
     def identity(self) -> DeskIdentity: ...
-    @property
-    def calendar(self) -> WorkCalendar: ...
+    def current_calendar(self) -> WorkCalendar: ...
     @property
     def dossiers(self) -> DossierService: ...
 
@@ -72,7 +71,7 @@ class PrintService:
 
     @property
     def calendar(self) -> WorkCalendar:
-        return self.services.calendar
+        return self.services.current_calendar()
 
     @property
     def dossiers(self) -> DossierService:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import Parser
-from app.core import paths
+from app.cli.parsing import Parser
+from app.core import paths, validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import read_overrides
 from app.province import auth, view
@@ -98,11 +97,7 @@ def _hub(args: argparse.Namespace) -> HubStore:
 
 
 def _commune_code(code: str) -> str:
-    if not re.fullmatch(r"\d{5}", code):
-        raise ValidationError(
-            "Mã xã phải gồm đúng 5 chữ số.", "The commune code must be exactly 5 digits.", field="commune"
-        )
-    return code
+    return validation.commune_code(code)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -150,8 +145,8 @@ def cmd_issue_token(args: argparse.Namespace) -> int:
                 f"The hub has not registered commune {args.commune}.",
                 field="commune",
             )
-        if args.desk is not None and not 1 <= args.desk <= 9:
-            raise ValidationError("Số quầy phải từ 1 đến 9.", "The desk number must be from 1 to 9.", field="desk")
+        if args.desk is not None:
+            validation.desk_number(args.desk)
         print(auth.issue_token(hub, args.commune, args.desk))
     finally:
         hub.close()

@@ -24,7 +24,7 @@ from app.province import auth, openapi, view
 from app.province.errors import HubError
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
-from db.hub.connection import HubDatabaseError
+from db.errors import HubDatabaseError
 from db.hub.store import HubStore
 
 log = logging.getLogger("motcua.province")

@@ -5,19 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.core import paths, text, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.worktime import LegalTime
 from app.reception.records import DOCUMENT_KINDS, Document, Procedure
-from db.store import Store
 
 COLUMNS = ("code", "name", "field", "legal_time", "fee", "documents", "example")
 REQUIRED = ("code", "name", "legal_time")
+
+
+class ProcedureStore(Protocol):
+    """What the catalogue needs of a store; the hub, which has no desk store, uses the parsing alone."""
+
+    def replace_procedures(self, rows: Sequence[Mapping[str, Any]]) -> None: ...
+    def procedures(self, *, active_only: bool = True) -> list[dict[str, Any]]: ...
+    def procedure(self, code: str) -> dict[str, Any] | None: ...
 
 
 def parse_documents(value: str) -> tuple[Document, ...]:
@@ -132,14 +139,14 @@ def _row(proc: Procedure, now: str) -> dict[str, Any]:
     }
 
 
-def replace(store: Store, procedures: Iterable[Procedure], clock: Clock) -> int:
+def replace(store: ProcedureStore, procedures: Iterable[Procedure], clock: Clock) -> int:
     now = iso(clock.now())
     rows = [_row(p, now) for p in procedures]
     store.replace_procedures(rows)
     return len(rows)
 
 
-def import_file(store: Store, path: str | Path, clock: Clock) -> int:
+def import_file(store: ProcedureStore, path: str | Path, clock: Clock) -> int:
     return replace(store, read_file(path), clock)
 
 
@@ -156,11 +163,11 @@ def from_row(row: dict[str, Any]) -> Procedure:
     )
 
 
-def procedures(store: Store) -> list[Procedure]:
+def procedures(store: ProcedureStore) -> list[Procedure]:
     return [from_row(r) for r in store.procedures()]
 
 
-def get(store: Store, code: str) -> Procedure:
+def get(store: ProcedureStore, code: str) -> Procedure:
     row = store.procedure(code)
     if row is None or not row["active"]:
         raise NotFound(

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.core import text, validation
-from app.core.errors import ValidationError
+from app.core.errors import NoProcedureChosen, ValidationError
 from app.reception import catalogue, fields
 from app.reception.records import (
     CHANNELS,
@@ -72,7 +72,7 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     applicant = _applicant(data.get("applicant"), now)
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
-        raise ValidationError("Chưa chọn thủ tục hành chính.", "No procedure was chosen.", field="procedure")
+        raise NoProcedureChosen()
     procedure = catalogue.get(store, code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(

@@ -12,7 +12,8 @@ from app.core import text
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
-from app.core.worktime import LegalTime, WorkCalendar
+from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
+from app.reception import catalogue
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
@@ -21,6 +22,7 @@ from app.reception.records import (
     Dossier,
     DossierEvent,
     DossierSummary,
+    Procedure,
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
 from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
@@ -34,13 +36,17 @@ MAX_PER_DESK_PER_DAY = 999
 
 
 class DossierService:
-    def __init__(self, store: Store, clock: Clock, calendar: WorkCalendar, desk: DeskIdentity) -> None:
+    def __init__(self, store: Store, clock: Clock, calendar: CalendarSource, desk: DeskIdentity) -> None:
         self.store = store
         self.clock = clock
-        self.calendar = calendar
+        self._calendar = calendar
         self.desk = desk
 
     # Reception
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self._calendar()
 
     def next_code(self, received_at: datetime) -> str:
         local = received_at.astimezone(self.clock.now().tzinfo)
@@ -121,6 +127,16 @@ class DossierService:
         return self.get(code)
 
     # Reading
+
+    def count(self) -> int:
+        return self.store.count_dossiers()
+
+    def procedures(self) -> list[Procedure]:
+        """The catalogue the clerk picks from."""
+        return catalogue.procedures(self.store)
+
+    def procedure(self, code: str) -> Procedure:
+        return catalogue.get(self.store, code)
 
     def get(self, code: str) -> Dossier:
         row = self.store.dossier_by_code(code.strip())

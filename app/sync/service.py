@@ -14,19 +14,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from app.core import keys
-from app.core.clock import iso
+from app.core.clock import Clock, iso
 from app.core.errors import MotcuaError
+from app.core.records import DeskIdentity
 from app.core.worktime import Override
-from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
+from app.reception.service import DossierService
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, NotEnrolled, SyncError, reason
+from db.store import Store
 from db.sync_store import SyncStore
 
 Progress = Callable[[int, int], None]
@@ -82,10 +84,25 @@ class Backoff:
         return base * (0.75 + 0.5 * self.rng.random())
 
 
+class SyncHost(Protocol):
+    """What a sync round needs of the desk (``app.desk.Desk`` is one). The sync service depends on this,
+    not on the desk, which hands the service out: no import cycle."""
+
+    store: Store
+    clock: Clock
+
+    @property
+    def identity(self) -> DeskIdentity: ...
+    @property
+    def dossiers(self) -> DossierService: ...
+    def refresh_calendar(self) -> None:
+        """Calendar overrides came from the province: the services read the new calendar from now on."""
+
+
 class SyncService:
     def __init__(
         self,
-        desk: Desk,
+        desk: SyncHost,
         *,
         client_factory: Callable[..., HubClient] | None = None,
         now: Callable[[], float] = time.time,

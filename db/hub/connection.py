@@ -14,15 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from db.errors import HubBusy, HubDatabaseError
+
 BUSY_TIMEOUT_MS = 15000
-
-
-class HubDatabaseError(Exception):
-    """The hub database could not be opened or migrated."""
-
-
-class HubBusy(HubDatabaseError):
-    """The database is locked or unreachable for now; the request may be tried again."""
 
 
 def _migrations(dialect: str) -> list[tuple[int, str]]:

@@ -1,10 +1,10 @@
 """The register's sync column at 1,000,000 dossiers: what it adds to a page load, as a ratio to the page alone.
 
-    python tests/perf/bench_sync_ui.py [--store /tmp/motcua-bench/bench-1m.sqlite3] [--runs 20]
+    python tests/perf/bench_sync_ui.py [--cache /tmp/motcua-bench] [--store CACHE/bench-1m.sqlite3] [--runs 20]
 
-Uses the store tests/perf/bench_ui.py builds and caches (run that first). The column is read lazily,
-for the rows the view shows (one screen, 30 rows) or at most a loaded page (200 rows); the baseline is
-loading the first page of the register without it, in the same run.
+Uses the store tests/perf/bench_ui.py builds and caches (run that first, with the same ``--cache``). The
+column is read lazily, for the rows the view shows (one screen, 30 rows) or at most a loaded page (200 rows);
+the baseline is loading the first page of the register without it, in the same run.
 """
 
 from __future__ import annotations
@@ -33,12 +33,14 @@ def median_ms(fn, runs: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--store", default=str(CACHE / "bench-1m.sqlite3"))
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where bench_ui.py keeps the store and folders")
+    parser.add_argument("--store", help="default: CACHE/bench-1m.sqlite3")
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    if not Path(args.store).exists():
-        raise SystemExit(f"{args.store} is missing: run tests/perf/bench_ui.py once to build it")
-    os.environ.update(env())
+    store = Path(args.store or args.cache / "bench-1m.sqlite3")
+    if not store.exists():
+        raise SystemExit(f"{store} is missing: run tests/perf/bench_ui.py once to build it")
+    os.environ.update(env(args.cache))
 
     from PySide6.QtWidgets import QApplication
 
@@ -47,7 +49,7 @@ def main() -> int:
     from ui.register_model import RegisterModel
 
     QApplication(sys.argv)
-    with Desk.open(args.store) as desk:
+    with Desk.open(store) as desk:
         register = Register(desk.store, desk.clock)
         states = desk.sync.dossier_states_by_rowid
         model = RegisterModel(register, sync_states=states)

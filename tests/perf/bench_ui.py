@@ -1,10 +1,11 @@
 """Window benchmark at 1,000,000 dossiers: start-up vs a bare Qt window, search-as-you-type, peak RSS.
 
-    python tests/perf/bench_ui.py [--store /tmp/motcua-bench/bench-1m.sqlite3] [--dossiers 1000000]
+    python tests/perf/bench_ui.py [--cache /tmp/motcua-bench] [--store CACHE/bench-1m.sqlite3] [--dossiers 1000000]
 
-The store is built once (``motcua demo``, several minutes) and cached under /tmp. Start-up is the
-wall time from spawning ``python`` to the first turn of the event loop with the window shown, the
-median of a few runs, as a ratio to a bare script that imports the same top-level packages and shows
+The store is built once (``motcua demo``, several minutes) and cached under /tmp/motcua-bench with the
+window's data, config and key folders (``--cache`` keeps them elsewhere: the test suite's smoke run).
+Start-up is the wall time from spawning ``python`` to the first turn of the event loop with the window
+shown, the median of a few runs, as a ratio to a bare script that imports the same top-level packages and shows
 an empty QMainWindow (target ≤ 2×). Search is timed through the table model as a clerk types, one
 keystroke at a time (p50, p95). Peak RSS is the window process's (target ≤ 200 MB).
 """
@@ -40,7 +41,7 @@ import json, resource, statistics, sys, tempfile, time
 import ui.main  # the console entry point's path: `motcua --db STORE`
 args = ui.main.window_args(["--db", sys.argv[1]])
 from PySide6.QtCore import QTimer
-from ui.app import start_window
+from ui.application import start_window
 from ui.printer import FolderPrinter
 T0 = float(sys.argv[2])  # the parent's clock when it spawned this process (time.time)
 qt, window = start_window(args.db, args.demo, "vi", printer=FolderPrinter(tempfile.mkdtemp()))
@@ -103,7 +104,7 @@ window.loader.wait()
 """
 
 
-def env() -> dict[str, str]:
+def env(cache: Path = CACHE) -> dict[str, str]:
     out = dict(
         os.environ,
         QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -111,12 +112,12 @@ def env() -> dict[str, str]:
         TZ="Asia/Ho_Chi_Minh",
     )
     for name, folder in (("DATA", "data"), ("CONFIG", "config"), ("KEY", "keys")):
-        out[f"MOTCUA_{name}_DIR"] = str(CACHE / folder)
-    out["XDG_CONFIG_HOME"] = str(CACHE / "xdg")
+        out[f"MOTCUA_{name}_DIR"] = str(cache / folder)
+    out["XDG_CONFIG_HOME"] = str(cache / "xdg")
     return out
 
 
-def ensure_store(path: Path, dossiers: int) -> None:
+def ensure_store(path: Path, dossiers: int, cache: Path = CACHE) -> None:
     if path.exists():
         return
     building = path.with_name(path.name + ".building")
@@ -124,7 +125,7 @@ def ensure_store(path: Path, dossiers: int) -> None:
     subprocess.run(
         [sys.executable, "-m", "ui.main", "--db", str(building), "demo", "--dossiers", str(dossiers), "--seed", "7"],
         cwd=ROOT,
-        env=env(),
+        env=env(cache),
         check=True,
     )
     for suffix in ("", "-wal", "-shm"):
@@ -133,12 +134,12 @@ def ensure_store(path: Path, dossiers: int) -> None:
             src.rename(Path(str(path) + suffix))
 
 
-def timed(script: str, *args: str) -> tuple[float, str]:
+def timed(script: str, *args: str, cache: Path = CACHE) -> tuple[float, str]:
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", script, *args[:1], f"{time.time()}", *args[1:]],
         cwd=ROOT,
-        env=env(),
+        env=env(cache),
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -160,20 +161,22 @@ def percentile(values: list[float], p: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--store", default=str(CACHE / "bench-1m.sqlite3"))
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where the store and the window's folders live")
+    parser.add_argument("--store", help="default: CACHE/bench-1m.sqlite3")
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    store = Path(args.store)
-    ensure_store(store, args.dossiers)
-    timed(WINDOW, str(store))  # warm the page cache once, as a desk that was used today would be
-    bare = [timed(BARE)[0] for _ in range(args.runs)]
+    cache = args.cache
+    store = Path(args.store or cache / "bench-1m.sqlite3")
+    ensure_store(store, args.dossiers, cache)
+    timed(WINDOW, str(store), cache=cache)  # warm the page cache once, as a desk that was used today would be
+    bare = [timed(BARE, cache=cache)[0] for _ in range(args.runs)]
     window, ready = [], []
     for _ in range(args.runs):
-        seconds, output = timed(WINDOW, str(store))
+        seconds, output = timed(WINDOW, str(store), cache=cache)
         window.append(seconds)
         ready.append(float(next(line for line in output.splitlines() if line.startswith("DESK "))[5:]) / 1000)
-    _, output = timed(WINDOW, str(store), "--work")
+    _, output = timed(WINDOW, str(store), "--work", cache=cache)
     result = json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
     search = result["search_ms"]
     print(f"dossiers in the store            {result['dossiers']:,}")

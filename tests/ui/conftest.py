@@ -48,3 +48,12 @@ def signed_in(window, qtbot):
     window.lock_page.submit()
     assert window.clerk is not None
     return window
+
+
+@pytest.fixture(autouse=True)
+def no_window_hooks() -> Iterator[None]:
+    """A test that starts the whole window (which installs the exception hooks) leaves them behind it."""
+    yield
+    from ui.errors import uninstall_hooks
+
+    uninstall_hooks()

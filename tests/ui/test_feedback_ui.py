@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.worktime import VN_TZ
 from app.feedback.confidential import MASK
 from ui import feedback_section as feedback_ui
-from ui.feedback_section import URGENCY_COLOURS, FeedbackFormDialog, FeedbackRegister, FeedbackTableModel
+from ui.feedback_dialogs import FeedbackFormDialog
+from ui.feedback_model import URGENCY_COLOURS, FeedbackTableModel
+from ui.feedback_section import FeedbackRegister
 
 NAME = "Hoàng Thị Tố Giác"
 PHONE = "0987654321"

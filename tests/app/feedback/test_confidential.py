@@ -232,7 +232,7 @@ def test_other_registers_keep_names_in_clear(desk, admin):
 
 def test_service_with_its_own_key_folder(desk, admin, tmp_path):
     service = FeedbackService(
-        desk.store, desk.clock, desk.calendar, desk.identity, key=CommuneKey("87001", tmp_path / "k")
+        desk.store, desk.clock, desk.current_calendar, desk.identity, key=CommuneKey("87001", tmp_path / "k")
     )
     service.add({"kind": "denunciation", "person": {"name": NAME}, "content": "x"}, admin)
     assert (tmp_path / "k" / "commune-87001.key").exists()

@@ -261,7 +261,7 @@ def test_service_follows_a_changed_calendar(desk, admin):
 
 
 def test_service_accepts_a_fixed_calendar(desk, admin, cal):
-    service = FeedbackService(desk.store, desk.clock, cal, desk.identity)
+    service = FeedbackService(desk.store, desk.clock, lambda: cal, desk.identity)
     assert service.calendar is cal
 
 

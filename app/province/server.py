@@ -68,6 +68,15 @@ def _db_id_param(request: Request, name: str = "db_id") -> str:
     return raw
 
 
+def _stored(payload: str) -> Any:
+    """A stored payload as JSON; one an older hub stored unreadable goes as null, which the desk sets aside
+    (quarantine) instead of the whole pull failing."""
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+
+
 _HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})", re.ASCII)
 
 
@@ -159,7 +168,7 @@ def create_app(db: str | Path) -> Starlette:
                     "entity": r["entity"],
                     "entity_id": r["entity_id"],
                     "op": r["op"],
-                    "payload": json.loads(r["payload"]),
+                    "payload": _stored(r["payload"]),
                     "created_at": r["created_at"],
                     "desk_id": r["desk_id"],
                 }

@@ -123,7 +123,9 @@ def test_a_dossier_with_numbers_for_documents_never_reaches_another_desk(
     two.close()
 
 
-def _plant(hub: Hub, commune: str, desk_id: str, entity: str, entity_id: str, payload: Any, created: str) -> None:
+def _plant(
+    hub: Hub, commune: str, desk_id: str, entity: str, entity_id: str, payload: Any, created: str, raw: bool = False
+) -> None:
     """A record the hub stored before it checked anything (an older hub), written straight to its store."""
     store = hub.store()
     try:
@@ -138,7 +140,7 @@ def _plant(hub: Hub, commune: str, desk_id: str, entity: str, entity_id: str, pa
                     int(time.time() * 1000) % 10**9,
                     entity,
                     entity_id,
-                    json.dumps(payload, ensure_ascii=False),
+                    payload if raw else json.dumps(payload, ensure_ascii=False),
                     created,
                     "2026-02-12T02:00:00+00:00",
                 ),
@@ -158,11 +160,12 @@ def test_records_an_older_hub_stored_are_set_aside_by_the_desk(hub: Hub, tmp_pat
     year_one = dict(good[0]["payload"], id=str(uuid.uuid4()), code="87001-260212-1778")
     _plant(hub, "87001", one.identity.desk_id, "dossier", year_one["id"], year_one, "0001-01-01T00:00:00+07:00")
     _plant(hub, "87001", one.identity.desk_id, "rating", "r1", [1, 2], "9999-12-31T23:59:59+07:00")
+    _plant(hub, "87001", one.identity.desk_id, "rating", "r2", "{not json", "2026-02-12T09:00:00+07:00", raw=True)
     report = two.sync.run_once()
     assert report.complete and report.error is None, report.error
     assert len(two.dossiers.search("nguyen")) == 3
     quarantined = two.sync.quarantined()
-    assert {q["entity_id"] for q in quarantined} == {bad_docs["id"], year_one["id"], "r1"}
+    assert {q["entity_id"] for q in quarantined} == {bad_docs["id"], year_one["id"], "r1", "r2"}
     assert all(q["reason"] and q["reason_en"] for q in quarantined)
     assert two.sync.status().state == "error"  # visible: the status bar says there are sync problems
     assert two.sync.run_once().complete  # and the next round does not stumble on them again

@@ -110,6 +110,11 @@ def _satisfied(p: Mapping[str, Any]) -> int | None:
     return None
 
 
+def _label(value: Any, limit: int) -> str:
+    """A field of a change as text for the records, whatever a forged batch put there."""
+    return value[:limit] if isinstance(value, str) else "?"
+
+
 def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Change]]:
     """The batch's history and its changes. A bad header refuses the batch; a bad change only itself."""
     if not isinstance(header, Mapping):
@@ -132,9 +137,9 @@ def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Ch
         c = _Change(
             seq,
             protocol.change_key(db_id, seq),
-            str(entity)[:40],
-            str(entity_id)[:100],
-            str(op)[:20],
+            _label(entity, 40),
+            _label(entity_id, 100),
+            _label(op, 20),
             get("payload"),
             str(created)[:40],
         )

@@ -305,7 +305,7 @@
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="106"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
@@ -424,7 +424,7 @@
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
@@ -677,6 +677,24 @@
     </message>
 </context>
 <context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="38"/>
+        <source>Xử lý hồ sơ mâu thuẫn</source>
+        <translation>Settle a clash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="40"/>
+        <source>Hồ sơ %1 có hai kết quả khác nhau. Chọn kết quả đúng:</source>
+        <translation>Dossier %1 has two different outcomes. Choose the right one:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="53"/>
+        <source>Ghi chú (lý do chọn)</source>
+        <translation>Note (why this one)</translation>
+    </message>
+</context>
+<context>
     <name>StoreFailure</name>
     <message>
         <location filename="../../ui/store_failure.py" line="27"/>
@@ -770,94 +788,116 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="31"/>
+        <location filename="../../ui/sync_problems.py" line="75"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="79"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="79"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="35"/>
+        <location filename="../../ui/sync_problems.py" line="79"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="88"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="169"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <source>Lý do quầy không áp dụng</source>
+        <translation>Why this desk did not apply it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="82"/>
+        <source>Bản ghi nhận từ máy chủ tỉnh nhưng không áp dụng được (để riêng)</source>
+        <translation>Records received from the hub that could not be applied (set aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="84"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="39"/>
+        <location filename="../../ui/sync_problems.py" line="86"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="66"/>
+        <location filename="../../ui/sync_problems.py" line="89"/>
+        <source>&amp;Xử lý mâu thuẫn…</source>
+        <translation>&amp;Settle clash…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="90"/>
+        <source>Lãnh đạo chọn kết quả đúng; quyết định được đồng bộ tới mọi quầy.</source>
+        <translation>A leader chooses the right outcome; the decision syncs to every desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="147"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="70"/>
+        <location filename="../../ui/sync_problems.py" line="151"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="170"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="171"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="91"/>
+        <location filename="../../ui/sync_problems.py" line="172"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="92"/>
+        <location filename="../../ui/sync_problems.py" line="173"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="93"/>
+        <location filename="../../ui/sync_problems.py" line="174"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="94"/>
+        <location filename="../../ui/sync_problems.py" line="175"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="119"/>
+        <location filename="../../ui/sync_problems.py" line="200"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="123"/>
+        <location filename="../../ui/sync_problems.py" line="204"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

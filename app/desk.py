@@ -18,6 +18,8 @@ from app.core.storage_errors import StoreUnopenable, project_error
 from app.core.worktime import Override, WorkCalendar, default_overrides
 from app.reception import catalogue
 from app.reception.service import DossierService
+from db.calendar_store import CalendarStore
+from db.catalogue_store import CatalogueStore
 from db.errors import StoreError
 from db.store import Store
 
@@ -56,10 +58,10 @@ class Desk:
 
     def initialise(self, req: accounts.InitRequest) -> DeskIdentity:
         desk = accounts.initialise(self.store, req, self.clock)
-        catalogue.replace(self.store, catalogue.starter(), self.clock)
+        catalogue.replace(CatalogueStore(self.store), catalogue.starter(), self.clock)
         now = iso(self.clock.now())
         for override in default_overrides():
-            self.store.set_calendar_override(
+            CalendarStore(self.store).set_calendar_override(
                 {
                     "day": override.day.isoformat(),
                     "kind": override.kind,
@@ -115,18 +117,19 @@ class Desk:
     @cached_property
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(
-            Override(date.fromisoformat(r["day"]), r["kind"], r["note"]) for r in self.store.calendar_overrides()
+            Override(date.fromisoformat(r["day"]), r["kind"], r["note"])
+            for r in CalendarStore(self.store).calendar_overrides()
         )
 
     def set_calendar_override(self, day: date, kind: str, note: str = "", source: str = "local") -> None:
         Override(day, kind, note)  # type: ignore[arg-type]
-        self.store.set_calendar_override(
+        CalendarStore(self.store).set_calendar_override(
             {"day": day.isoformat(), "kind": kind, "note": note, "source": source, "updated_at": iso(self.clock.now())}
         )
         self.refresh_calendar()
 
     def remove_calendar_override(self, day: date) -> None:
-        self.store.delete_calendar_override(day.isoformat())
+        CalendarStore(self.store).delete_calendar_override(day.isoformat())
         self.refresh_calendar()
 
     def current_calendar(self) -> WorkCalendar:

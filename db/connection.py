@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from db.errors import MigrationError, StoreNewerThanProgram, from_sqlite
+from db.errors import MigrationError, from_sqlite
+from db.migrate import Migration, find, run
 
 BUSY_TIMEOUT_MS = 5000
 
 
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
-
-
 def migrations() -> list[Migration]:
     """The numbered migrations shipped in ``db/migrations``, in order."""
-    found: list[Migration] = []
-    for entry in resources.files("db.migrations").iterdir():
-        match = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
-        if match:
-            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
-    found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise MigrationError(f"migrations must be numbered 1..n without gaps, found {versions}")
-    return found
+    return find("db.migrations")
 
 
 LATEST_VERSION = len(migrations())
@@ -61,20 +43,16 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
 
     The version bump commits with the migration, so a crash leaves the file at a clean version.
     """
-    target = LATEST_VERSION if target is None else target
-    current = schema_version(conn)
-    if current > LATEST_VERSION:
-        raise StoreNewerThanProgram(current, LATEST_VERSION)
-    for migration in migrations():
-        if current < migration.version <= target:
-            script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
-            try:
-                conn.executescript(script)
-            except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                # A full disk or a read-only file is named as such: the clerk can act on it.
-                failed = MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}")
-                raise from_sqlite(exc) or failed from exc
-            current = migration.version
-    return current
+
+    def apply(migration: Migration) -> None:
+        script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        try:
+            conn.executescript(script)
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            # A full disk or a read-only file is named as such: the clerk can act on it.
+            failed = MigrationError(f"migration {migration.version} ({migration.name}) failed: {exc}")
+            raise from_sqlite(exc) or failed from exc
+
+    return run(migrations(), schema_version(conn), apply, target=target)

@@ -107,16 +107,10 @@ class FeedbackStore:
         self.conn.execute(f"UPDATE feedback_entries SET {sets} WHERE id = ?", [*values.values(), entry_id])
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            f"SELECT {', '.join(ENTRY_COLUMNS)} FROM feedback_entries WHERE id = ?", (entry_id,)
-        ).fetchone()
-        return dict(row) if row else None
+        return self.store.one(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM feedback_entries WHERE id = ?", (entry_id,))
 
     def entry_by_number(self, number: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            f"SELECT {', '.join(ENTRY_COLUMNS)} FROM feedback_entries WHERE number = ?", (number,)
-        ).fetchone()
-        return dict(row) if row else None
+        return self.store.one(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM feedback_entries WHERE number = ?", (number,))
 
     def max_number(self, prefix: str) -> int:
         """Highest counter issued under ``<prefix><desk digit>`` (e.g. "TC-26-1"), 0 if none."""
@@ -188,16 +182,10 @@ class FeedbackStore:
         _insert(self.store, "ratings", RATING_COLUMNS, row)
 
     def rating(self, rating_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE id = ?", (rating_id,)
-        ).fetchone()
-        return dict(row) if row else None
+        return self.store.one(f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE id = ?", (rating_id,))
 
     def rating_for_dossier(self, dossier_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE dossier_id = ?", (dossier_id,)
-        ).fetchone()
-        return dict(row) if row else None
+        return self.store.one(f"SELECT {', '.join(RATING_COLUMNS)} FROM ratings WHERE dossier_id = ?", (dossier_id,))
 
     def last_rating_at(self, desk_id: str) -> str | None:
         row = self.conn.execute("SELECT MAX(created_at) FROM ratings WHERE desk_id = ?", (desk_id,)).fetchone()

@@ -1,8 +1,11 @@
-"""The desk's store: every query the application makes, in plain dicts.
+"""The desk's store: the one connection and transaction, meta, the database's identity, backup, the outbox.
 
-One ``Store`` per thread (SQLite connections are not shared across threads here). Writes that
-belong together go through ``transaction()``; every change that syncs is appended to the outbox
-inside that same transaction by the caller, so a crash leaves both or neither.
+One ``Store`` per thread (SQLite connections are not shared across threads here). The SQL of each
+kind of record sits in its own module on top of it (db.dossier_store, db.account_store,
+db.catalogue_store, db.calendar_store, db.feedback_store, db.print_store, db.register_store,
+db.sync_store). Writes that belong together go through ``transaction()``; every change that syncs is
+appended to the outbox inside that same transaction (``app.core.history.record``), so a crash leaves
+both or neither.
 """
 
 from __future__ import annotations
@@ -20,43 +23,7 @@ from typing import Any
 from db.connection import connect, migrate
 from db.errors import StoreError, from_sqlite
 from db.ids import new_id
-
-DOSSIER_COLUMNS = (
-    "id",
-    "code",
-    "procedure_code",
-    "procedure_name",
-    "legal_time",
-    "applicant_name",
-    "applicant_cccd",
-    "applicant_phone",
-    "applicant_address",
-    "applicant_email",
-    "documents",
-    "sets",
-    "channel",
-    "notes",
-    "received_at",
-    "due_at",
-    "status",
-    "created_at",
-    "updated_at",
-    "clerk_id",
-    "desk_id",
-)
-SUMMARY_COLUMNS = (
-    "id",
-    "code",
-    "applicant_name",
-    "applicant_cccd",
-    "applicant_phone",
-    "procedure_code",
-    "procedure_name",
-    "status",
-    "received_at",
-    "due_at",
-)
-EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
+from db.transaction import Nesting, nested
 
 
 def _utc_now() -> str:
@@ -100,7 +67,7 @@ class Store:
         self._db_id: str | None = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._depth = 0
+        self._nesting = Nesting()
         try:
             self.conn = connect(path)
         except sqlite3.Error as exc:
@@ -136,26 +103,27 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``; nested calls join the outer transaction."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.conn
-            finally:
-                self._depth -= 1
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
+        with nested(self._nesting, self._begin, self._commit, self._rollback):
             yield self.conn
-        except BaseException:
-            self._depth = 0
-            self._db_id = None  # it may have been read from the rolled-back transaction
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self._depth = 0
-            self.conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._db_id = None  # it may have been read from the rolled-back transaction
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        """The first row of a query as a dict, or None (the shape every ``*_store`` module returns)."""
+        row = self.conn.execute(sql, params).fetchone()
+        return dict(row) if row else None
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
 
     def set_synchronous(self, mode: str) -> None:
         """Bulk loads (demo data) may trade durability for speed; normal work stays FULL."""
@@ -268,192 +236,3 @@ class Store:
 
     def outbox_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
-
-    # Clerks
-
-    def insert_clerk(self, row: Mapping[str, Any]) -> None:
-        self.db["clerks"].insert(dict(row))
-
-    def clerk_by_username(self, username: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM clerks WHERE username = ?", (username,)).fetchone()
-        return dict(row) if row else None
-
-    def clerk_by_id(self, clerk_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM clerks WHERE id = ?", (clerk_id,)).fetchone()
-        return dict(row) if row else None
-
-    def clerks(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM clerks ORDER BY created_at, username")]
-
-    def first_admin(self) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT * FROM clerks WHERE role = 'admin' AND active = 1 ORDER BY created_at, rowid LIMIT 1"
-        ).fetchone()
-        return dict(row) if row else None
-
-    def update_clerk(self, clerk_id: str, values: Mapping[str, Any]) -> None:
-        self.db["clerks"].update(clerk_id, dict(values))
-
-    # Procedures
-
-    def replace_procedures(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """A catalogue import replaces the active list; dossiers keep their own snapshot."""
-        with self.transaction():
-            self.conn.execute("UPDATE procedures SET active = 0")
-            self.db["procedures"].upsert_all([dict(r, active=1) for r in rows], pk="code")
-
-    def upsert_procedures(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        with self.transaction():
-            self.db["procedures"].upsert_all([dict(r) for r in rows], pk="code")
-
-    def procedures(self, *, active_only: bool = True) -> list[dict[str, Any]]:
-        where = "WHERE active = 1" if active_only else ""
-        return [dict(r) for r in self.conn.execute(f"SELECT * FROM procedures {where} ORDER BY code")]
-
-    def procedure(self, code: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM procedures WHERE code = ?", (code,)).fetchone()
-        return dict(row) if row else None
-
-    # Calendar overrides
-
-    def calendar_overrides(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM calendar_overrides ORDER BY day")]
-
-    def set_calendar_override(self, row: Mapping[str, Any]) -> None:
-        with self.transaction():
-            self.db["calendar_overrides"].upsert(dict(row), pk="day")
-
-    def delete_calendar_override(self, day: str) -> None:
-        with self.transaction():
-            self.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (day,))
-
-    # Desk keys
-
-    def upsert_desk_key(self, row: Mapping[str, Any]) -> None:
-        with self.transaction():
-            self.db["desk_keys"].upsert(dict(row), pk="desk_id")
-
-    def desk_key(self, desk_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM desk_keys WHERE desk_id = ?", (desk_id,)).fetchone()
-        return dict(row) if row else None
-
-    def desk_key_by_number(self, commune_code: str, desk_no: int) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT * FROM desk_keys WHERE commune_code = ? AND desk_no = ? AND revoked = 0",
-            (commune_code, desk_no),
-        ).fetchone()
-        return dict(row) if row else None
-
-    # Dossiers
-
-    def insert_dossier(self, row: Mapping[str, Any], search_text: str) -> int:
-        """Insert a dossier and its search entry; returns the local rowid."""
-        cur = self.conn.execute(
-            f"INSERT INTO dossiers ({', '.join(DOSSIER_COLUMNS)}) VALUES ({', '.join('?' * len(DOSSIER_COLUMNS))})",
-            [row[c] for c in DOSSIER_COLUMNS],
-        )
-        rowid = cur.lastrowid
-        # Negated: the index's ascending order is then newest first (migration 0006).
-        self.conn.execute(
-            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
-            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
-            [-rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
-        )
-        return rowid
-
-    def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
-        rowid = self.conn.execute(
-            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",
-            (status, due_at, updated_at, dossier_id),
-        ).fetchone()
-        if rowid is not None:
-            self.conn.execute(
-                "UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?", (status, due_at, -rowid[0])
-            )
-
-    def insert_event(self, row: Mapping[str, Any]) -> None:
-        self.conn.execute(
-            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            [row[c] for c in EVENT_COLUMNS],
-        )
-
-    def event_exists(self, event_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM dossier_events WHERE id = ?", (event_id,)).fetchone() is not None
-
-    def events(self, dossier_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY at, created_at, id", (dossier_id,)
-        )
-        return [dict(r) for r in rows]
-
-    def dossier_by_code(self, code: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM dossiers WHERE code = ?", (code,)).fetchone()
-        return dict(row) if row else None
-
-    def dossier_by_id(self, dossier_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
-        return dict(row) if row else None
-
-    def dossiers_by_rowids(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
-        if not rowids:
-            return []
-        marks = ",".join("?" * len(rowids))
-        rows = self.conn.execute(f"SELECT * FROM dossiers WHERE rowid IN ({marks})", list(rowids))
-        by_rowid = {r["rowid"]: dict(r) for r in rows}
-        return [by_rowid[i] for i in rowids if i in by_rowid]
-
-    def latest_applicant_by_cccd(self, cccd: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT applicant_name, applicant_cccd, applicant_phone, applicant_address, applicant_email "
-            "FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at DESC LIMIT 1",
-            (cccd,),
-        ).fetchone()
-        return dict(row) if row else None
-
-    def max_code_number(self, prefix: str) -> int:
-        """Highest NNNN issued under ``<agency>-<YYMMDD>-<desk digit>``, counting floors learned elsewhere."""
-        row = self.conn.execute(
-            "SELECT MAX(CAST(substr(code, ?) AS INTEGER)) FROM dossiers WHERE code >= ? AND code < ?",
-            (len(prefix), prefix, prefix + "\uffff"),
-        ).fetchone()
-        seen = row[0] or 0
-        floor = self.conn.execute("SELECT floor FROM code_floors WHERE prefix = ?", (prefix,)).fetchone()
-        return max(seen, floor[0] if floor else 0)
-
-    def raise_code_floor(self, prefix: str, floor: int) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO code_floors (prefix, floor) VALUES (?, ?) "
-                "ON CONFLICT (prefix) DO UPDATE SET floor = MAX(floor, excluded.floor)",
-                (prefix, floor),
-            )
-
-    def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
-        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
-        return self.conn.execute(
-            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?",
-            (match, limit),
-        ).fetchall()
-
-    def optimize(self) -> None:
-        """Merge the search index into one segment and refresh the planner's statistics.
-
-        Rows arrive one at a time, so the index grows in many small segments; merged, each keystroke's
-        query reads one b-tree. Seconds at a million dossiers: run after bulk loads and when idle.
-        """
-        with self.transaction():
-            self.conn.execute("INSERT INTO dossier_search (dossier_search) VALUES ('optimize')")
-        self.conn.execute("PRAGMA optimize")
-
-    def count_dossiers(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
-
-    def dossiers_received_between(self, start: str, end: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT * FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, code",
-            (start, end),
-        )
-        return [dict(r) for r in rows]
-
-    def status_counts(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.conn.execute("SELECT status, COUNT(*) FROM dossiers GROUP BY status")}

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from db.dossier_store import DossierStore
 from db.store import Store
 
 META_PREFIX = "sync_"
@@ -139,36 +140,31 @@ class SyncStore:
 
     # Applying pulled records (no outbox)
 
-    def dossier_ids_present(self, ids: Sequence[str]) -> set[str]:
+    def _ids_present(self, table: str, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         ids = list(dict.fromkeys(ids))
         for i in range(0, len(ids), CHUNK):
             part = ids[i : i + CHUNK]
             found.update(
-                r[0] for r in self.conn.execute(f"SELECT id FROM dossiers WHERE id IN ({_marks(len(part))})", part)
+                r[0] for r in self.conn.execute(f"SELECT id FROM {table} WHERE id IN ({_marks(len(part))})", part)
             )
         return found
 
+    def dossier_ids_present(self, ids: Sequence[str]) -> set[str]:
+        return self._ids_present("dossiers", ids)
+
     def event_ids_present(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        ids = list(dict.fromkeys(ids))
-        for i in range(0, len(ids), CHUNK):
-            part = ids[i : i + CHUNK]
-            found.update(
-                r[0]
-                for r in self.conn.execute(f"SELECT id FROM dossier_events WHERE id IN ({_marks(len(part))})", part)
-            )
-        return found
+        return self._ids_present("dossier_events", ids)
 
     def dossier_id_for_code(self, code: str) -> str | None:
         row = self.conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()
         return row[0] if row else None
 
     def insert_remote_dossier(self, row: Mapping[str, Any], search_text: str) -> None:
-        self.store.insert_dossier(row, search_text)
+        DossierStore(self.store).insert_dossier(row, search_text)
 
     def insert_remote_event(self, row: Mapping[str, Any]) -> None:
-        self.store.insert_event(row)
+        DossierStore(self.store).insert_event(row)
 
     def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
         return [
@@ -272,13 +268,6 @@ class SyncStore:
         where = "WHERE resolved_at IS NULL" if open_only else ""
         rows = self.conn.execute(f"SELECT * FROM sync_clashes {where} ORDER BY detected_at, dossier_id")
         return [dict(r, detail=json.loads(r["detail"])) for r in rows]
-
-    def resolve_clash(self, dossier_id: str, kind: str, clerk_id: str, note: str, now: str) -> None:
-        with self.store.transaction():
-            self.conn.execute(
-                "UPDATE sync_clashes SET resolved_at = ?, resolved_by = ?, note = ? WHERE dossier_id = ? AND kind = ?",
-                (now, clerk_id, note, dossier_id, kind),
-            )
 
     def resolve_clashes(self, dossier_id: str, clerk_id: str, note: str, now: str) -> None:
         self.conn.execute(

@@ -21,25 +21,16 @@ if str(ROOT) not in sys.path:
 
 
 def _demo_desk(folder: Path):
-    from app.core.accounts import InitRequest, add_clerk
+    from app.core.accounts import add_clerk
     from app.core.clock import FixedClock
     from app.core.worktime import VN_TZ
     from app.desk import Desk
+    from app.reception.demo import demo_commune
 
     os.environ["MOTCUA_KEY_DIR"] = str(folder / "keys")
     clock = FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ))
     desk = Desk.open(folder / "screens.sqlite3", clock)
-    desk.initialise(
-        InitRequest(
-            commune_code="87001",
-            commune_name="Xã Tân Thành",
-            province="Đồng Tháp",
-            desk_no=1,
-            admin_username="admin",
-            admin_password="mat-khau-123",
-            admin_full_name="Trần Văn Quản",
-        )
-    )
+    desk.initialise(demo_commune("mat-khau-123", "Trần Văn Quản"))
     admin = desk.clerk()
     clerk = add_clerk(
         desk.store,

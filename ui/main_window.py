@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
-DEMO_USER, DEMO_PASSWORD = "admin", "motcua-demo"  # app.reception.demo.ensure_initialised
+DEMO_USER, DEMO_PASSWORD = "admin", "motcua-demo"  # app.reception.demo.demo_commune (not imported: start-up)
 
 
 class LockPage(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import history
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError
 from app.core.records import Clerk, label
@@ -166,13 +167,13 @@ class SyncProblemsDialog(QDialog):
 
     def _kind(self, entity: str) -> str:
         kinds = {
-            "dossier": self.tr("Hồ sơ"),
-            "event": self.tr("Bước xử lý hồ sơ"),
-            "feedback": self.tr("Phản ánh, kiến nghị"),
-            "feedback_event": self.tr("Xử lý phản ánh"),
-            "rating": self.tr("Đánh giá"),
-            "print": self.tr("Lần in phiếu"),
-            "confidential_read": self.tr("Lần xem thông tin mật"),
+            history.DOSSIER.name: self.tr("Hồ sơ"),
+            history.EVENT.name: self.tr("Bước xử lý hồ sơ"),
+            history.FEEDBACK.name: self.tr("Phản ánh, kiến nghị"),
+            history.FEEDBACK_EVENT.name: self.tr("Xử lý phản ánh"),
+            history.RATING.name: self.tr("Đánh giá"),
+            history.PRINT.name: self.tr("Lần in phiếu"),
+            history.CONFIDENTIAL_READ.name: self.tr("Lần xem thông tin mật"),
         }
         return kinds.get(entity, entity)
 
@@ -183,7 +184,7 @@ class SyncProblemsDialog(QDialog):
             return None
 
     def _record(self, error: dict[str, Any]) -> str:
-        code = self._code(error["entity_id"]) if error["entity"] == "dossier" else None
+        code = self._code(error["entity_id"]) if error["entity"] == history.DOSSIER.name else None
         return f"{self._kind(error['entity'])} {code or error['entity_id'][:8]}"
 
     def _reason(self, error: dict[str, Any]) -> str:

@@ -18,6 +18,9 @@ from app.core.worktime import LegalTime, WorkCalendar
 from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import STATUSES
+from db.calendar_store import CalendarStore
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -153,7 +156,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     received = _parse_received(args.received)
     if args.procedure:
         with open_desk(args) as desk:
-            legal = LegalTime.parse(catalogue.get(desk.store, args.procedure).legal_time)
+            legal = LegalTime.parse(catalogue.get(CatalogueStore(desk.store), args.procedure).legal_time)
             calendar = desk.calendar
     else:
         if args.days < 0:
@@ -193,14 +196,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        count = catalogue.import_file(desk.store, args.file, desk.clock)
+        count = catalogue.import_file(CatalogueStore(desk.store), args.file, desk.clock)
     print(count)
     return 0
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        items = catalogue.procedures(desk.store)
+        items = catalogue.procedures(CatalogueStore(desk.store))
     if args.as_json:
         print(json.dumps(catalogue.to_json(items), ensure_ascii=False, indent=1))
     elif args.as_csv:
@@ -214,7 +217,7 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
 def cmd_calendar_list(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         year = args.year or desk.clock.now().year
-        for row in desk.store.calendar_overrides():
+        for row in CalendarStore(desk.store).calendar_overrides():
             print("\t".join((row["day"], row["kind"], row["source"], row["note"])))
         for day, name in desk.calendar.holidays_between(date(year, 1, 1), date(year, 12, 31), lang=args.lang):
             print("\t".join((day.isoformat(), "holiday", "holidays.VN", name)))
@@ -251,7 +254,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_maintain(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        desk.store.optimize()
+        DossierStore(desk.store).optimize()
         integrity = desk.store.conn.execute("PRAGMA quick_check").fetchone()[0]
     print(integrity)
     return 0 if integrity == "ok" else 1

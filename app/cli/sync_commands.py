@@ -97,10 +97,6 @@ def cmd_clashes(args: argparse.Namespace) -> int:
     """One open clash a line: code, then each outcome with its desk and time."""
     with open_desk(args) as desk:
         found = clashes.open_clashes(desk)
-        numbers = {desk.identity.desk_id: desk.identity.desk_no}
-        for o in (o for c in found for o in c.outcomes if o["desk_id"] not in numbers):
-            key = desk.store.desk_key(o["desk_id"])
-            numbers[o["desk_id"]] = key["desk_no"] if key else "?"
     if args.as_json:
         print(json.dumps([c.to_dict() for c in found], ensure_ascii=False))
         return 0
@@ -108,7 +104,7 @@ def cmd_clashes(args: argparse.Namespace) -> int:
     for c in found:
         parts = [
             f"{label(EVENT_KINDS, o['kind'], lang)} ({'desk' if lang == 'en' else 'quầy'} "
-            f"{numbers.get(o['desk_id'], '?')}, {o['at']})"
+            f"{o['desk_no'] or '?'}, {o['at']})"
             for o in c.outcomes
         ]
         print(f"{c.code}\t" + " / ".join(parts))

@@ -10,6 +10,7 @@ from app.core import keys, validation
 from app.core.clock import Clock, iso
 from app.core.errors import AlreadyInitialised, AuthenticationFailed, NotInitialised, PermissionDenied, ValidationError
 from app.core.records import ROLES, Clerk, DeskIdentity
+from db.account_store import AccountStore
 from db.ids import new_id
 from db.store import Store
 
@@ -114,7 +115,7 @@ def initialise(store: Store, req: InitRequest, clock: Clock) -> DeskIdentity:
             }
         )
         store.new_db_id("initialised")
-        store.upsert_desk_key(
+        AccountStore(store).upsert_desk_key(
             {
                 "desk_id": desk_id,
                 "commune_code": req.commune_code,
@@ -169,7 +170,7 @@ def _insert_clerk(
     created_by: str | None,
 ) -> str:
     clerk_id = new_id()
-    store.insert_clerk(
+    AccountStore(store).insert_clerk(
         {
             "id": clerk_id,
             "username": username,
@@ -201,7 +202,7 @@ def add_clerk(
     _check_password(password)
     validation.choice(role, ROLES, field="role", label_vi="Vai trò", label_en="Role")
     full_name = validation.full_name(full_name)
-    if store.clerk_by_username(username):
+    if AccountStore(store).clerk_by_username(username):
         raise ValidationError("Tên đăng nhập này đã có người dùng.", "This user name is taken.", field="username")
     desk = identity(store)
     with store.transaction():
@@ -215,11 +216,11 @@ def add_clerk(
             now=iso(clock.now()),
             created_by=by.id,
         )
-    return _clerk(store.clerk_by_id(clerk_id))
+    return _clerk(AccountStore(store).clerk_by_id(clerk_id))
 
 
 def authenticate(store: Store, username: str, password: str) -> Clerk:
-    row = store.clerk_by_username((username or "").strip())
+    row = AccountStore(store).clerk_by_username((username or "").strip())
     failed = AuthenticationFailed("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")
     if row is None or not row["active"]:
         raise failed
@@ -232,26 +233,26 @@ def authenticate(store: Store, username: str, password: str) -> Clerk:
         raise failed from None
     if hasher.check_needs_rehash(row["password_hash"]):
         with store.transaction():
-            store.update_clerk(row["id"], {"password_hash": hasher.hash(password)})
+            AccountStore(store).update_clerk(row["id"], {"password_hash": hasher.hash(password)})
     return _clerk(row)
 
 
 def clerk_by_username(store: Store, username: str) -> Clerk | None:
-    row = store.clerk_by_username(username)
+    row = AccountStore(store).clerk_by_username(username)
     return _clerk(row) if row else None
 
 
 def clerk_by_id(store: Store, clerk_id: str) -> Clerk | None:
-    row = store.clerk_by_id(clerk_id)
+    row = AccountStore(store).clerk_by_id(clerk_id)
     return _clerk(row) if row else None
 
 
 def first_admin(store: Store) -> Clerk:
-    row = store.first_admin()
+    row = AccountStore(store).first_admin()
     if row is None:
         raise NotInitialised("Chưa có quản trị viên nào.", "There is no administrator yet.")
     return _clerk(row)
 
 
 def clerks(store: Store) -> list[Clerk]:
-    return [_clerk(r) for r in store.clerks()]
+    return [_clerk(r) for r in AccountStore(store).clerks()]

@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from app.core import paths
+from app.core import history, paths
 from app.core.clock import Clock, iso
 from app.core.errors import KeyMissing, MotcuaError, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -279,9 +279,7 @@ def record_access(
         "desk_id": desk.desk_id,
         "created_at": now,
     }
-    with store.transaction():
-        FeedbackStore(store).insert_read(row)
-        store.append_outbox("confidential_read", row["id"], "create", row, now)
+    history.record(store, history.CONFIDENTIAL_READ, row, write=lambda: FeedbackStore(store).insert_read(row))
     return row
 
 

@@ -18,10 +18,13 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from app.core import paths, text
+from app.core import history, paths, text
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
+from db.account_store import AccountStore
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
@@ -262,7 +265,8 @@ class RatingService:
                 "created_at": stamp,
             }
             if dossier:
-                found = self.store.dossier_by_code(dossier) or self.store.dossier_by_id(dossier)
+                dossiers = DossierStore(self.store)
+                found = dossiers.dossier_by_code(dossier) or dossiers.dossier_by_id(dossier)
                 if found is None:
                     raise NotFound(f"Không có hồ sơ {dossier}.", f"There is no dossier {dossier}.", field="dossier")
                 if not self.can_rate(found["id"]):
@@ -278,7 +282,7 @@ class RatingService:
             except sqlite3.IntegrityError:
                 # Another window of this desk rated the same dossier a moment earlier.
                 raise self._already(row["dossier_code"]) from None
-            self.store.append_outbox("rating", row["id"], "create", dict(row, elements=given), stamp)
+            history.record(self.store, history.RATING, dict(row, elements=given), at=stamp)
         return rating_from_row(row)
 
     @staticmethod
@@ -290,7 +294,7 @@ class RatingService:
 
     def _served_by(self, dossier: Mapping[str, Any]) -> str:
         """The clerk who returned the result, else the one who received the dossier."""
-        returned = [e for e in self.store.events(dossier["id"]) if e["kind"] == "returned"]
+        returned = [e for e in DossierStore(self.store).events(dossier["id"]) if e["kind"] == "returned"]
         return returned[-1]["clerk_id"] if returned else dossier["clerk_id"]
 
     @staticmethod
@@ -379,8 +383,8 @@ class RatingService:
     def _labels(self, by: GroupBy, lang: str) -> dict[str, str]:
         none = "(không gắn hồ sơ)" if lang != "en" else "(no dossier)"
         if by == "procedure":
-            procedures = self.store.procedures(active_only=False)
+            procedures = CatalogueStore(self.store).procedures(active_only=False)
             return {"": none, **{p["code"]: f"{p['code']} {p['name']}" for p in procedures}}
         if by == "clerk":
-            return {"": none, **{c["id"]: c["full_name"] for c in self.store.clerks()}}
+            return {"": none, **{c["id"]: c["full_name"] for c in AccountStore(self.store).clerks()}}
         return {}

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from app.core import paths
 from app.core.errors import ValidationError
+from app.core.history import Transitions
 from app.core.records import label
 from app.core.worktime import WorkCalendar
 
@@ -54,14 +55,21 @@ FEEDBACK_EVENT_KINDS: dict[str, tuple[str, str]] = {
     "assigned": ("Phân công", "Assigned"),
 }
 OPEN_STATUSES = frozenset({"received", "accepted", "processing"})
-ALLOWED_FROM: dict[str, frozenset[str]] = {
-    "accepted": frozenset({"received"}),
-    "processing": frozenset({"received", "accepted"}),
-    "answered": frozenset({"received", "accepted", "processing"}),
-    "forwarded": frozenset({"received", "accepted", "processing"}),
-    "closed": frozenset({"received", "accepted", "processing", "answered", "forwarded"}),
-    "assigned": frozenset({"received", "accepted", "processing"}),
-}
+# An action named like a status moves the entry there; "assigned" leaves the status as it is.
+TRANSITIONS = Transitions(
+    allowed_from={
+        "accepted": frozenset({"received"}),
+        "processing": frozenset({"received", "accepted"}),
+        "answered": frozenset({"received", "accepted", "processing"}),
+        "forwarded": frozenset({"received", "accepted", "processing"}),
+        "closed": frozenset({"received", "accepted", "processing", "answered", "forwarded"}),
+        "assigned": frozenset({"received", "accepted", "processing"}),
+    },
+    status_after={k: k for k in FEEDBACK_EVENT_KINDS if k in FEEDBACK_STATUSES},
+    statuses=FEEDBACK_STATUSES,
+    actions=FEEDBACK_EVENT_KINDS,
+    subject=("Mục", "The entry"),
+)
 DUE_SOON_WORKING_DAYS = 2
 
 Unit = Literal["working", "calendar"]

@@ -9,7 +9,6 @@ one way to read it is ``reveal_identity``, for leaders and admins, recorded in t
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,28 +16,28 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.core import accounts, text, validation
+from app.core import accounts, history, text, validation
 from app.core.clock import Clock, iso, parse_iso
-from app.core.errors import CapacityExceeded, InvalidTransition, NoSuchClerk, NotFound, ValidationError
-from app.core.records import Clerk, DeskIdentity, label
+from app.core.errors import CapacityExceeded, NoSuchClerk, NotFound, ValidationError
+from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, WorkCalendar
+from app.feedback import export, intake
 from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
-from app.feedback.export import export_header
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
 from app.feedback.rules import (
-    ALLOWED_FROM,
     DUE_SOON_WORKING_DAYS,
     FEEDBACK_CHANNELS,
-    FEEDBACK_EVENT_KINDS,
-    FEEDBACK_STATUSES,
     KIND_PREFIX,
     KINDS,
+    TRANSITIONS,
     DeadlineRule,
     Urgency,
     deadlines,
     load_rules,
     rule_for,
 )
+from db.account_store import AccountStore
+from db.dossier_store import DossierStore
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
 from db.store import Store
@@ -50,9 +49,6 @@ class EntryNotFound(NotFound):
 
 
 log = logging.getLogger(__name__)
-ADD_KEYS = ("kind", "channel", "person", "content", "category", "dossier", "received_at", "assigned_to")
-PERSON_KEYS = ("name", "address", "contact")
-MAX_CONTENT = 5000
 MAX_PER_DESK_PER_YEAR = 999_999
 
 
@@ -96,7 +92,7 @@ class FeedbackService:
             raise ValidationError(
                 "Dữ liệu phản ánh phải là một đối tượng JSON.", "The entry must be a JSON object.", field="entry"
             )
-        validation.no_unknown_keys(data, ADD_KEYS)
+        validation.no_unknown_keys(data, intake.ADD_KEYS)
         now = self.clock.now()
         kind = validation.choice(data.get("kind") or "", KINDS, field="kind", label_vi="Loại sổ", label_en="Register")
         channel = validation.choice(
@@ -106,23 +102,23 @@ class FeedbackService:
             label_vi="Hình thức tiếp nhận",
             label_en="Channel",
         )
-        person = self._person(data.get("person"), kind)
-        content = self._text(data.get("content"), "content", "Nội dung", "Content", MAX_CONTENT, required=True)
-        category = self._text(data.get("category"), "category", "Phân loại", "Category", 200)
+        person = intake.person(data.get("person"), kind)
+        content = intake.text_field(
+            data.get("content"), "content", "Nội dung", "Content", intake.MAX_CONTENT, required=True
+        )
+        category = intake.text_field(data.get("category"), "category", "Phân loại", "Category", 200)
         received_at = now
         if data.get("received_at"):
-            received_at = validation.iso_datetime(
-                str(data["received_at"]), field="received_at", label_vi="Ngày tiếp nhận", label_en="Date received"
+            labels = {"label_vi": "Ngày tiếp nhận", "label_en": "The date received"}
+            received_at = validation.not_in_future(
+                validation.iso_datetime(str(data["received_at"]), field="received_at", **labels),
+                now,
+                field="received_at",
+                **labels,
             )
-            if received_at > now + timedelta(minutes=5):
-                raise ValidationError(
-                    "Ngày tiếp nhận không được ở tương lai.",
-                    "The date received cannot be in the future.",
-                    field="received_at",
-                )
         dossier = None
         if data.get("dossier"):
-            dossier = self.store.dossier_by_code(str(data["dossier"]).strip())
+            dossier = DossierStore(self.store).dossier_by_code(str(data["dossier"]).strip())
             if dossier is None:
                 raise NotFound(
                     f"Không có hồ sơ mã {data['dossier']}.", f"There is no dossier {data['dossier']}.", field="dossier"
@@ -182,51 +178,15 @@ class FeedbackService:
             row["number"] = self._next_number(kind, local_day)
             self.db.insert_entry(row)
             self._event(row, "received", clerk, received_at, {}, stamp)
-            self.store.append_outbox("feedback", entry_id, "create", entry_payload(row), stamp)
+            history.record(self.store, history.FEEDBACK, entry_payload(row), at=stamp)
         log.info("register entry %s received (%s)", row["number"], kind)
         return self.get(entry_id)
-
-    def _person(self, data: Any, kind: str) -> Identity | None:
-        if data in (None, {}, ""):
-            if kind in ("complaint", "reception"):
-                # A complaint or a reception is by a named person; feedback and denunciations may be anonymous.
-                raise ValidationError(
-                    "Cần ghi họ tên người khiếu nại hoặc được tiếp.",
-                    "The name of the person is required for this register.",
-                    field="name",
-                )
-            return None
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                "Thông tin người gửi không hợp lệ.", "The person's details are not valid.", field="person"
-            )
-        validation.no_unknown_keys(data, PERSON_KEYS, where="person")
-        name = self._text(data.get("name"), "name", "Họ tên", "Name", 200)
-        address = self._text(data.get("address"), "address", "Địa chỉ", "Address", 300)
-        contact = self._text(data.get("contact"), "contact", "Liên hệ", "Contact", 200)
-        if not (name or address or contact):
-            return self._person(None, kind)
-        if not name and kind in ("complaint", "reception"):
-            return self._person(None, kind)
-        return Identity(name, address, contact)
-
-    @staticmethod
-    def _text(value: Any, field_name: str, label_vi: str, label_en: str, limit: int, required: bool = False) -> str:
-        if required:
-            return validation.required_text(
-                value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit
-            )
-        result = text.nfc(str(value or ""))
-        if len(result) > limit:
-            raise ValidationError(
-                f"{label_vi} dài quá {limit} ký tự.", f"{label_en} is longer than {limit} characters.", field=field_name
-            )
-        return result
 
     def _officer(self, value: Any) -> str | None:
         if not value:
             return None
-        row = self.store.clerk_by_id(str(value)) or self.store.clerk_by_username(str(value))
+        clerks = AccountStore(self.store)
+        row = clerks.clerk_by_id(str(value)) or clerks.clerk_by_username(str(value))
         if row is None:
             raise NoSuchClerk(value, field="assigned_to")
         return row["id"]
@@ -251,8 +211,9 @@ class FeedbackService:
             "desk_id": self.desk.desk_id,
             "created_at": stamp,
         }
-        self.db.insert_event(event)
-        self.store.append_outbox("feedback_event", event["id"], "create", dict(event, data=dict(data)), stamp)
+        history.record(
+            self.store, history.FEEDBACK_EVENT, dict(event, data=dict(data)), write=lambda: self.db.insert_event(event)
+        )
 
     # Reading
 
@@ -331,28 +292,20 @@ class FeedbackService:
         at = at or now
         with self.store.transaction():
             entry = self.get(entry_id)
-            if entry.status not in ALLOWED_FROM[kind]:
-                raise InvalidTransition(
-                    f"Mục đang ở trạng thái «{label(FEEDBACK_STATUSES, entry.status)}», "
-                    f"không thể «{label(FEEDBACK_EVENT_KINDS, kind)}».",
-                    f"The entry is '{label(FEEDBACK_STATUSES, entry.status, 'en')}'; "
-                    f"it cannot be '{label(FEEDBACK_EVENT_KINDS, kind, 'en')}'.",
-                )
-            if at > now + timedelta(minutes=5) or at < entry.received_at:
+            TRANSITIONS.check(entry.status, kind)
+            if at < entry.received_at or validation.is_future(at, now):
                 raise ValidationError(
                     "Thời điểm phải nằm giữa ngày tiếp nhận và hiện tại.",
                     "The time must lie between the date received and now.",
                     field="at",
                 )
             stamp = iso(now)
-            changes = dict(values, updated_at=stamp)
-            if kind in FEEDBACK_STATUSES:
-                changes["status"] = kind
+            changes = dict(values, updated_at=stamp, status=TRANSITIONS.after(entry.status, kind))
             self.db.update_entry(entry_id, changes)
             row = self.db.entry(entry_id)
             assert row is not None
             self._event(row, kind, clerk, at, data, stamp)
-            self.store.append_outbox("feedback", entry_id, "update", entry_payload(row), stamp)
+            history.record(self.store, history.FEEDBACK, entry_payload(row), op=history.UPDATE, at=stamp)
         log.info("register entry %s: %s", entry.number, kind)
         return self.get(entry_id)
 
@@ -387,7 +340,7 @@ class FeedbackService:
         return self._act(entry_id, "processing", clerk, at, {}, {})
 
     def answer(self, entry_id: str, clerk: Clerk, answer: str, *, at: datetime | None = None) -> FeedbackEntry:
-        body = self._text(answer, "answer", "Nội dung trả lời", "The answer", MAX_CONTENT, required=True)
+        body = intake.text_field(answer, "answer", "Nội dung trả lời", "The answer", intake.MAX_CONTENT, required=True)
         moment = at or self.clock.now()
         return self._act(
             entry_id, "answered", clerk, at, {"answer": body}, {"answer": body, "answered_at": iso(moment)}
@@ -397,7 +350,7 @@ class FeedbackService:
         self, entry_id: str, clerk: Clerk, to: str, *, note: str = "", at: datetime | None = None
     ) -> FeedbackEntry:
         """Hand the matter to the agency it belongs to (within the forwarding limit of its rule)."""
-        target = self._text(to, "forwarded_to", "Cơ quan nhận", "Receiving agency", 300, required=True)
+        target = intake.text_field(to, "forwarded_to", "Cơ quan nhận", "Receiving agency", 300, required=True)
         moment = at or self.clock.now()
         entry = self._act(
             entry_id,
@@ -443,93 +396,18 @@ class FeedbackService:
 
     def export_rows(self, entries: Iterable[FeedbackEntry], lang: str = "vi") -> list[dict[str, str]]:
         """Rows for a spreadsheet or printout; entries come masked, so identities never leave."""
-        names = {c["id"]: c["full_name"] for c in self.store.clerks()}
-        header = export_header(lang)
-        rows = []
-        for e in entries:
-            due = e.due
-            values = [
-                e.number,
-                label(KINDS, e.kind, lang),
-                f"{e.received_at:%d/%m/%Y}",
-                e.person_name,
-                e.person_address,
-                e.person_contact,
-                label(FEEDBACK_CHANNELS, e.channel, lang),
-                e.category,
-                e.content,
-                e.dossier_code or "",
-                f"{due:%d/%m/%Y}" if due else "",
-                label(FEEDBACK_STATUSES, e.status, lang),
-                names.get(e.assigned_to or "", ""),
-                e.answer,
-                e.forwarded_to,
-            ]
-            rows.append(dict(zip(header, values, strict=True)))
-        return rows
+        names = {c["id"]: c["full_name"] for c in AccountStore(self.store).clerks()}
+        return export.export_rows(entries, names, lang)
 
     def export_csv(self, path: Path, entries: Iterable[FeedbackEntry], lang: str = "vi") -> Path:
-        rows = self.export_rows(entries, lang)
-        # utf-8-sig: Excel on Vietnamese PCs opens it with the accents intact.
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            if rows:
-                writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-        return Path(path)
+        return export.write_csv(path, self.export_rows(entries, lang))
 
     def print_register(
         self, path: Path, entries: Sequence[FeedbackEntry], *, title_kind: str | None = None, lang: str = "vi"
     ) -> Path:
         """The register as an A4 landscape PDF; built from masked entries like every other output."""
-        from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4, landscape
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.lib.units import mm
-        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-        from app.printing import fonts, wording
-
-        fonts.register_fonts()
-        cell = ParagraphStyle("fb-cell", fontName=fonts.FONT, fontSize=7.5, leading=9.5)
-        head = ParagraphStyle("fb-head", parent=cell, fontName=fonts.FONT_BOLD)
-        title = ParagraphStyle(
-            "fb-title", parent=cell, fontName=fonts.FONT_BOLD, fontSize=13, leading=17, alignment=1, spaceAfter=4 * mm
-        )
         rows = self.export_rows(entries, lang)
-        # The address is left out of the printed register: it does not fit, and the spreadsheet has it.
-        columns = [c for c in export_header(lang) if c not in ("Địa chỉ", "Address")]
-        widths = [18, 17, 17, 20, 20, 15, 15, 40, 21, 17, 15, 17, 28, 17]  # mm, 277 in all
-        data = [[Paragraph(wording.esc(c), head) for c in columns]]
-        data += [[Paragraph(wording.esc(r[c]), cell) for c in columns] for r in rows]
-        if title_kind:
-            register = f"{'Register' if lang == 'en' else 'Sổ'}: {label(KINDS, title_kind, lang)}"
-        else:
-            register = "Feedback registers" if lang == "en" else "Sổ theo dõi phản ánh, kiến nghị, khiếu nại, tố cáo"
-        heading = f"{register.upper()} — {self.desk.commune_name}"
-        table = Table(data, repeatRows=1, colWidths=[w * mm for w in widths])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
-        )
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=landscape(A4),
-            leftMargin=10 * mm,
-            rightMargin=10 * mm,
-            topMargin=10 * mm,
-            bottomMargin=10 * mm,
-            title=register,
-        )
-        doc.build([Paragraph(wording.esc(heading), title), table])
-        return Path(path)
+        return export.print_register(path, rows, self.desk.commune_name, title_kind=title_kind, lang=lang)
 
     def handling_figures(
         self, start: date, end: date, *, kinds: Iterable[str] = (), today: date | None = None

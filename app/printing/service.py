@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core import accounts, keys
+from app.core import accounts, history, keys
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
@@ -25,6 +25,7 @@ from app.printing.wording import esc, fill, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from db.account_store import AccountStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -118,7 +119,7 @@ class PrintService:
 
     def verify(self, payload: str) -> Verdict:
         def public_key(commune: str, desk_no: int) -> str | None:
-            row = self.store.desk_key_by_number(commune, desk_no)
+            row = AccountStore(self.store).desk_key_by_number(commune, desk_no)
             return row["public_key"] if row else None
 
         return qr.verify(payload, public_key, keys.verify)
@@ -171,9 +172,7 @@ class PrintService:
             "printed_at": now,
             "created_at": now,
         }
-        with self.store.transaction():
-            self.log.insert(row)
-            self.store.append_outbox("print", row["id"], "create", row, now)
+        history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""

@@ -186,26 +186,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_catalogue_import(args: argparse.Namespace) -> int:
-    items = catalogue.to_json(catalogue.read_file(args.file))
+def _publish(args: argparse.Namespace, kind: str, items: list[dict[str, object]]) -> int:
+    """Province-owned data that desks pull: stored as a new version, its count and version printed."""
     hub = _hub(args)
     try:
-        version = hub.set_province_data("catalogue", json.dumps(items, ensure_ascii=False), auth.utc_now())
+        version = hub.set_province_data(kind, json.dumps(items, ensure_ascii=False), auth.utc_now())
     finally:
         hub.close()
     print(f"{len(items)} (version {version})")
     return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    return _publish(args, "catalogue", catalogue.to_json(catalogue.read_file(args.file)))
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
-    items = [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in read_overrides(Path(args.file))]
-    hub = _hub(args)
-    try:
-        version = hub.set_province_data("calendar", json.dumps(items, ensure_ascii=False), auth.utc_now())
-    finally:
-        hub.close()
-    print(f"{len(items)} (version {version})")
-    return 0
+    overrides = read_overrides(Path(args.file))
+    return _publish(args, "calendar", [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in overrides])
 
 
 def cmd_template_set(args: argparse.Namespace) -> int:

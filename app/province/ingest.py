@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
@@ -17,6 +17,7 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError, ValidationError
+from app.core.history import DOSSIER, EVENT, FEEDBACK, RATING, SETTLEMENT, Entity
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
@@ -90,6 +91,64 @@ class Calendars:
             self._calendar = WorkCalendar(overrides.values())
             self._version = version
         return self._calendar
+
+
+def _dossier_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "code": c.payload["code"],
+        "procedure_code": c.payload["procedure_code"],
+        "legal_time": c.payload["legal_time"],
+        "received_at": c.payload["received_at"],
+        "payload_hash": c.digest,
+    }
+
+
+def _event_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "dossier_id": c.payload["dossier_id"],
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "kind": c.payload["kind"],
+        "at": c.payload["at"],
+        "data": protocol.canonical(c.payload.get("data", {})),
+    }
+
+
+def _rating_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "satisfied": _satisfied(c.payload),
+        "at": c.payload.get("created_at") or c.payload["at"],
+    }
+
+
+def _settlement_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {k: c.payload[k] for k in ("dossier_id", "id", "keep_event_id", "at")}
+
+
+@dataclass(frozen=True)
+class _Keeper:
+    """How the hub keeps one entity in its own table (its payload was checked at the door by
+    app.sync.checks, through the same registry)."""
+
+    row: Callable[[_Change, DeskAuth], dict[str, Any]]
+    insert: Callable[[HubStore, list[dict[str, Any]]], None]
+
+
+# The entities the hub keeps a table of (``Entity.hub_keeps``), in the order they are inserted (a
+# dossier before its events). Other entities are kept in the change log only.
+KEEPERS: dict[Entity, _Keeper] = {
+    DOSSIER: _Keeper(_dossier_row, HubStore.insert_dossiers),
+    EVENT: _Keeper(_event_row, HubStore.insert_events),
+    RATING: _Keeper(_rating_row, HubStore.insert_ratings),
+    SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
+}
 
 
 def _check(change: _Change, desk: DeskAuth) -> str | None:
@@ -209,20 +268,20 @@ def ingest(
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
     """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
     that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
-    dossier_ids = [c.entity_id for c in fresh if c.entity == "dossier"]
+    dossier_ids = [c.entity_id for c in fresh if c.entity == DOSSIER.name]
     dossier_ids += [c.payload["dossier_id"] for c in fresh if isinstance(c.payload.get("dossier_id"), str)]
     owners = hub.dossier_owners(dossier_ids)
-    event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == "event"])
+    event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == EVENT.name])
     # A feedback entry's events and confidential reads name the entry (entry_id).
     entry_ids = [c.payload["entry_id"] for c in fresh if isinstance(c.payload.get("entry_id"), str)]
-    entry_ids += [c.entity_id for c in fresh if c.entity == "feedback"]
+    entry_ids += [c.entity_id for c in fresh if c.entity == FEEDBACK.name]
     known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
     # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
-    entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == "feedback"} | known
+    entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == FEEDBACK.name} | known
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
-        if c.entity == "feedback":
+        if c.entity == FEEDBACK.name:
             if entries[c.entity_id] != desk.commune_code:
                 c.refused = "foreign_commune"  # another commune's entry: never rewritten from here
                 continue
@@ -231,7 +290,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
             if commune != desk.commune_code:
                 c.refused = "unknown_record" if commune is None else "foreign_commune"
                 continue
-        if c.entity == "dossier":
+        if c.entity == DOSSIER.name:
             owner = owners.get(c.entity_id)
             if owner is not None or c.entity_id in in_batch:
                 if owner is not None and owner["payload_hash"] == c.digest:
@@ -240,7 +299,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
-        elif c.entity == "event" or isinstance(c.payload.get("dossier_id"), str):
+        elif c.entity == EVENT.name or isinstance(c.payload.get("dossier_id"), str):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
             if commune is None:
@@ -250,7 +309,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
             if commune != desk.commune_code:
                 c.refused = "foreign_commune"
                 continue
-            if c.entity == "event" and c.entity_id in event_owners:
+            if c.entity == EVENT.name and c.entity_id in event_owners:
                 c.refused = "entity_exists"
                 continue
         kept.append(c)
@@ -279,55 +338,12 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
             for c in fresh
         ]
     )
-    dossiers = [c for c in fresh if c.entity == "dossier"]
-    events = [c for c in fresh if c.entity == "event"]
-    hub.insert_dossiers(
-        [
-            {
-                "id": c.entity_id,
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "code": c.payload["code"],
-                "procedure_code": c.payload["procedure_code"],
-                "legal_time": c.payload["legal_time"],
-                "received_at": c.payload["received_at"],
-                "payload_hash": c.digest,
-            }
-            for c in dossiers
-        ]
-    )
-    hub.insert_events(
-        [
-            {
-                "id": c.entity_id,
-                "dossier_id": c.payload["dossier_id"],
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "kind": c.payload["kind"],
-                "at": c.payload["at"],
-                "data": protocol.canonical(c.payload.get("data", {})),
-            }
-            for c in events
-        ]
-    )
-    hub.insert_ratings(
-        [
-            {
-                "id": c.entity_id,
-                "commune_code": desk.commune_code,
-                "desk_id": desk.desk_id,
-                "satisfied": _satisfied(c.payload),
-                "at": c.payload.get("created_at") or c.payload["at"],
-            }
-            for c in fresh
-            if c.entity == "rating"
-        ]
-    )
-    settlements = [c for c in fresh if c.entity == "settlement"]
-    hub.add_settlements([c.payload for c in settlements])
+    for entity, keeper in KEEPERS.items():
+        keeper.insert(hub, [keeper.row(c, desk) for c in fresh if c.entity == entity.name])
+    events = [c for c in fresh if c.entity == EVENT.name]
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
-    touched |= {c.payload["dossier_id"] for c in settlements}
+    touched |= {c.payload["dossier_id"] for c in fresh if c.entity == SETTLEMENT.name}
     if touched:
         refresh(hub, sorted(touched), calendars.get(hub))
 

@@ -22,6 +22,8 @@ from app.reception.intake import ReceiveInput
 from app.reception.records import Applicant, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import MAX_PER_DESK_PER_DAY, DossierService
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 from db.ids import new_id
 
 FAMILY = [
@@ -221,20 +223,25 @@ def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) 
     return steps
 
 
-def ensure_initialised(desk: Desk) -> None:
-    if desk.initialised:
-        return
-    desk.initialise(
-        InitRequest(
-            commune_code="87001",
-            commune_name="Xã Tân Thành",
-            province="Đồng Tháp",
-            desk_no=1,
-            admin_username="admin",
-            admin_password="motcua-demo",
-            admin_full_name="Nguyễn Thị Quản Trị",
-        )
+DEMO_ADMIN, DEMO_PASSWORD = "admin", "motcua-demo"
+
+
+def demo_commune(password: str = DEMO_PASSWORD, admin_full_name: str = "Nguyễn Thị Quản Trị") -> InitRequest:
+    """The demo commune (Xã Tân Thành, Đồng Tháp, desk 1) that `--demo`, screenshots and benchmarks share."""
+    return InitRequest(
+        commune_code="87001",
+        commune_name="Xã Tân Thành",
+        province="Đồng Tháp",
+        desk_no=1,
+        admin_username=DEMO_ADMIN,
+        admin_password=password,
+        admin_full_name=admin_full_name,
     )
+
+
+def ensure_initialised(desk: Desk) -> None:
+    if not desk.initialised:
+        desk.initialise(demo_commune())
 
 
 def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5) -> int:
@@ -243,7 +250,7 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
     rng = random.Random(seed)
     now = desk.clock.now()
     service = desk.dossiers
-    procedures = catalogue.procedures(desk.store)
+    procedures = catalogue.procedures(CatalogueStore(desk.store))
     clerk_id = desk.clerk().id
     ident = desk.identity
     days = [
@@ -288,7 +295,7 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                     added += 1
     finally:
         desk.store.set_synchronous("FULL")
-    desk.store.optimize()
+    DossierStore(desk.store).optimize()
     return added
 
 

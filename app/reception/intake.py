@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from app.core import text, validation
@@ -16,12 +16,12 @@ from app.reception.records import (
     Document,
     Procedure,
 )
+from db.catalogue_store import CatalogueStore
 from db.store import Store
 
 RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = fields.DOCUMENT_KEYS
-FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 # validation of the reception input
@@ -73,7 +73,7 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
         raise NoProcedureChosen()
-    procedure = catalogue.get(store, code.strip())
+    procedure = catalogue.get(CatalogueStore(store), code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
         data.get("sets", 1), field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50
@@ -84,11 +84,11 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     notes = text.nfc(str(data.get("notes") or ""))
     received_at = None
     if data.get("received_at"):
-        received_at = validation.iso_datetime(str(data["received_at"]), field="received_at")
-        if received_at > now + FUTURE_TOLERANCE:
-            raise ValidationError(
-                "Thời điểm tiếp nhận không được ở tương lai.",
-                "The time of receipt cannot be in the future.",
-                field="received_at",
-            )
+        received_at = validation.not_in_future(
+            validation.iso_datetime(str(data["received_at"]), field="received_at"),
+            now,
+            field="received_at",
+            label_vi="thời điểm tiếp nhận",
+            label_en="the time of receipt",
+        )
     return ReceiveInput(applicant, procedure, documents, sets, channel, notes, received_at)

@@ -16,6 +16,7 @@ from app.core.clock import Clock, iso, parse_iso
 from app.core.text import search_tokens
 from app.core.worktime import VN_TZ
 from app.reception.rows import match_expression
+from db.dossier_store import DossierStore
 from db.register_store import RegisterStore
 from db.store import Store
 
@@ -141,7 +142,7 @@ class Register:
         if where is None:
             return Count(0)
         if not where:
-            return Count(self.store.count_dossiers())
+            return Count(DossierStore(self.store).count_dossiers())
         found = self.queries.count_upto(where, cap + 1)
         return Count(min(found, cap), exact=found <= cap)
 
@@ -191,7 +192,7 @@ class Summary:
 
 def summary(register: Register) -> Summary:
     now = register.clock.now()
-    out = Summary(by_status=register.store.status_counts())
+    out = Summary(by_status=DossierStore(register.store).status_counts())
     for deadline in ("overdue", "due_today"):
         where = store_filters(Filters(deadline=deadline), now) or {}
         setattr(out, deadline, register.queries.count_upto(where, COUNT_CAP))

@@ -90,6 +90,11 @@ def search_text(code: str, applicant: Applicant) -> str:
     return text.fold(" ".join(filter(None, (code, applicant.full_name, applicant.cccd, applicant.phone))))
 
 
+def row_search_text(row: Mapping[str, Any]) -> str:
+    """The search text of a stored (or pulled) dossier row."""
+    return search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"]))
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 query where each typed word must prefix a word of the dossier; None if nothing to find."""
     tokens = text.search_tokens(query)

@@ -9,36 +9,43 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.clock import parse_iso
+from app.core.history import Transitions
 from app.core.worktime import LegalTime, WorkCalendar
 from app.reception.records import (
     EVENT_KINDS,
     FINAL_STATUSES,
+    STATUSES,
     Dossier,
     DossierEvent,
 )
 
 # Which statuses each action may start from. Receipt-time outcomes (refusal of an incomplete
 # dossier) and immediate procedures returning at once are both allowed.
-ALLOWED_FROM: dict[str, frozenset[str]] = {
-    "forwarded": frozenset({"received"}),
-    "supplement_requested": frozenset({"received", "processing"}),
-    "supplement_received": frozenset({"waiting_supplement"}),
-    "refused": frozenset({"received", "processing", "waiting_supplement"}),
-    "apology_issued": frozenset({"received", "processing", "waiting_supplement"}),
-    "done": frozenset({"received", "processing"}),
-    "returned": frozenset({"received", "processing", "done"}),
-    "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
-}
-STATUS_AFTER = {
-    "received": "received",
-    "forwarded": "processing",
-    "supplement_requested": "waiting_supplement",
-    "supplement_received": "processing",
-    "refused": "refused",
-    "done": "done",
-    "returned": "returned",
-    "withdrawn": "withdrawn",
-}
+TRANSITIONS = Transitions(
+    allowed_from={
+        "forwarded": frozenset({"received"}),
+        "supplement_requested": frozenset({"received", "processing"}),
+        "supplement_received": frozenset({"waiting_supplement"}),
+        "refused": frozenset({"received", "processing", "waiting_supplement"}),
+        "apology_issued": frozenset({"received", "processing", "waiting_supplement"}),
+        "done": frozenset({"received", "processing"}),
+        "returned": frozenset({"received", "processing", "done"}),
+        "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
+    },
+    status_after={
+        "received": "received",
+        "forwarded": "processing",
+        "supplement_requested": "waiting_supplement",
+        "supplement_received": "processing",
+        "refused": "refused",
+        "done": "done",
+        "returned": "returned",
+        "withdrawn": "withdrawn",
+    },
+    statuses=STATUSES,
+    actions=EVENT_KINDS,
+    subject=("Hồ sơ", "The dossier"),
+)
 NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
 # Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
 _LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
@@ -98,8 +105,7 @@ def derive(
         elif event.kind == "supplement_received":
             due = calendar.due(event.at, legal)
             original = due
-        if event.kind in STATUS_AFTER:
-            status = STATUS_AFTER[event.kind]
+        status = TRANSITIONS.after(status, event.kind)
     return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
 
 

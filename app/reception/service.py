@@ -8,24 +8,25 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from app.core import text
+from app.core import history, text
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
-from app.core.records import Clerk, DeskIdentity, label
+from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
 from app.reception import catalogue
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
-    STATUSES,
     Applicant,
     Dossier,
     DossierEvent,
     DossierSummary,
     Procedure,
 )
-from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, search_text
-from app.reception.rules import ALLOWED_FROM, NEEDS_REASON, derive
+from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
+from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 from db.ids import new_id
 from db.store import Store
 
@@ -38,6 +39,7 @@ MAX_PER_DESK_PER_DAY = 999
 class DossierService:
     def __init__(self, store: Store, clock: Clock, calendar: CalendarSource, desk: DeskIdentity) -> None:
         self.store = store
+        self.db = DossierStore(store)
         self.clock = clock
         self._calendar = calendar
         self.desk = desk
@@ -52,7 +54,7 @@ class DossierService:
         local = received_at.astimezone(self.clock.now().tzinfo)
         prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
         base = self.desk.desk_no * 1000
-        number = max(self.store.max_code_number(prefix), base) + 1
+        number = max(self.db.max_code_number(prefix), base) + 1
         if number > base + MAX_PER_DESK_PER_DAY:
             raise CapacityExceeded(
                 f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
@@ -109,13 +111,11 @@ class DossierService:
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
-        self.store.insert_dossier(
-            row,
-            search_text(row["code"], Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"])),
+        search = row_search_text(row)
+        history.record(
+            self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )
-        self.store.insert_event(event)
-        self.store.append_outbox("dossier", row["id"], "create", dossier_payload(row), row["created_at"])
-        self.store.append_outbox("event", event["id"], "create", event_payload(event), event["created_at"])
+        history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.db.insert_event(event))
 
     def receive(self, data: Mapping[str, Any], clerk: Clerk) -> Dossier:
         now = self.clock.now()
@@ -129,36 +129,36 @@ class DossierService:
     # Reading
 
     def count(self) -> int:
-        return self.store.count_dossiers()
+        return self.db.count_dossiers()
 
     def procedures(self) -> list[Procedure]:
         """The catalogue the clerk picks from."""
-        return catalogue.procedures(self.store)
+        return catalogue.procedures(CatalogueStore(self.store))
 
     def procedure(self, code: str) -> Procedure:
-        return catalogue.get(self.store, code)
+        return catalogue.get(CatalogueStore(self.store), code)
 
     def get(self, code: str) -> Dossier:
-        row = self.store.dossier_by_code(code.strip())
+        row = self.db.dossier_by_code(code.strip())
         if row is None:
             raise NotFound(f"Không tìm thấy hồ sơ mã {code}.", f"No dossier with code {code}.", field="code")
-        return from_row(row, self.store.events(row["id"]))
+        return from_row(row, self.db.events(row["id"]))
 
     def get_by_id(self, dossier_id: str) -> Dossier:
-        row = self.store.dossier_by_id(dossier_id)
+        row = self.db.dossier_by_id(dossier_id)
         if row is None:
             raise NotFound("Không tìm thấy hồ sơ.", "Dossier not found.", field="id")
-        return from_row(row, self.store.events(row["id"]))
+        return from_row(row, self.db.events(row["id"]))
 
     def search(self, query: str, limit: int = 50) -> list[DossierSummary]:
         """Accent-insensitive, every word a prefix, newest first: fast enough for every keystroke."""
         match = match_expression(query)
         if match is None:
             return []
-        return list(map(DossierSummary._make, self.store.search_summaries(match, limit)))
+        return list(map(DossierSummary._make, self.db.search_summaries(match, limit)))
 
     def applicant_for_cccd(self, cccd: str) -> Applicant | None:
-        row = self.store.latest_applicant_by_cccd(cccd)
+        row = self.db.latest_applicant_by_cccd(cccd)
         if row is None:
             return None
         return Applicant(
@@ -172,7 +172,7 @@ class DossierService:
     # Lifecycle
 
     def allowed_actions(self, dossier: Dossier) -> list[str]:
-        actions = [k for k, starts in ALLOWED_FROM.items() if dossier.status in starts]
+        actions = TRANSITIONS.allowed(dossier.status)
         if any(e.kind == "apology_issued" for e in dossier.events):
             actions = [a for a in actions if a != "apology_issued"]
         return actions
@@ -197,17 +197,12 @@ class DossierService:
         with self.store.transaction():
             dossier = self.get(code)
             if kind not in self.allowed_actions(dossier):
-                if kind == "apology_issued" and dossier.status in ALLOWED_FROM[kind]:
+                if kind == "apology_issued" and TRANSITIONS.may(dossier.status, kind):
                     raise InvalidTransition(
                         "Hồ sơ này đã được hẹn lại một lần; không được hẹn lại lần nữa.",
                         "This dossier's date was already moved once; it cannot move again.",
                     )
-                raise InvalidTransition(
-                    f"Hồ sơ đang ở trạng thái «{label(STATUSES, dossier.status)}», "
-                    f"không thể «{label(EVENT_KINDS, kind)}».",
-                    f"The dossier is '{label(STATUSES, dossier.status, 'en')}'; "
-                    f"it cannot be '{label(EVENT_KINDS, kind, 'en')}'.",
-                )
+                TRANSITIONS.check(dossier.status, kind)
             payload: dict[str, Any] = dict(data or {})
             if reason:
                 payload["reason"] = reason
@@ -239,8 +234,7 @@ class DossierService:
     def write_event(self, event: DossierEvent) -> None:
         """The event and its outbox entry; call inside a transaction, then refresh the derived columns."""
         row = event_row(event)
-        self.store.insert_event(row)
-        self.store.append_outbox("event", event.id, "create", event_payload(row), row["created_at"])
+        history.record(self.store, history.EVENT, event_payload(row), write=lambda: self.db.insert_event(row))
 
     def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
         self.write_event(event)
@@ -249,6 +243,6 @@ class DossierService:
     def refresh_derived(self, dossier: Dossier, keep: str | None = None) -> None:
         """Status and due time from the events; ``keep``: the final event a clash settlement kept."""
         derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, keep)
-        self.store.update_dossier_derived(
+        self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )

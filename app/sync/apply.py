@@ -2,25 +2,31 @@
 
 Events merge by union: each desk inserts the events it lacks and derives status and due time from
 all of them (``app.reception.rules.derive``), so two desks that acted offline converge. Two different final
-outcomes for one dossier are not resolved here: they are flagged for a person.
+outcomes for one dossier are not resolved here: they are flagged for a person, whose settlement (an
+entity of its own) syncs like an event.
+
+Each pulled record is checked first with the rules the hub applies (``app.sync.checks``); one that
+fails, or that cannot be applied for any other reason, is set aside in quarantine with the reason
+(listed among the sync problems) and the rest of the pull goes on.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
 from app.core.errors import MotcuaError
-from app.reception.records import FINAL_STATUSES, Applicant
-from app.reception.rows import from_row, search_text
+from app.core.history import CREATE, DOSSIER, ENTITIES, EVENT, SETTLEMENT, Entity
+from app.reception.records import FINAL_STATUSES
+from app.reception.rows import row_search_text
 from app.reception.service import DossierService
 from app.sync import checks
 from app.sync.errors import reason
-from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 
@@ -65,7 +71,26 @@ def _inbox(change: Mapping[str, Any], state: str, now: str) -> dict[str, Any]:
     }
 
 
-def _quarantine(change: Mapping[str, Any], code: str, error: MotcuaError | None, now: str) -> dict[str, Any]:
+@dataclass
+class _Batch:
+    """What one pull's apply knows while it runs."""
+
+    sync: SyncStore
+    now: str
+    result: Applied
+    present: set[str]  # dossiers this desk holds
+    events_present: set[str]
+    touched: set[str] = field(default_factory=set)  # dossiers whose derived columns need refreshing
+    inbox: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+
+
+# What applying one pulled record may raise when it holds something the checks did not foresee.
+_CANNOT_APPLY = (sqlite3.Error, KeyError, TypeError, ValueError, OverflowError, MotcuaError)
+
+
+def _quarantine(change: Mapping[str, Any], code: str, error: BaseException | None, now: str) -> dict[str, Any]:
+    said = error if isinstance(error, MotcuaError) else None
     return {
         "entity": str(change["entity"])[:40],
         "entity_id": str(change["entity_id"])[:100],
@@ -74,14 +99,14 @@ def _quarantine(change: Mapping[str, Any], code: str, error: MotcuaError | None,
         "payload": change["payload"],
         "created_at": str(change["created_at"])[:40],
         "code": code,
-        "field": error.field if error else None,
-        "message": error.message("vi") if error else reason(code),
-        "message_en": error.message("en") if error else reason(code, "en"),
+        "field": said.field if said else None,
+        "message": said.message("vi") if said else reason(code),
+        "message_en": said.message("en") if said else reason(code, "en"),
         "received_at": now,
     }
 
 
-def _valid(change: Mapping[str, Any]) -> MotcuaError | None:
+def _invalid(change: Mapping[str, Any]) -> MotcuaError | None:
     try:
         checks.check_change(
             change["entity"], change["entity_id"], change["op"], change["payload"], change["created_at"]
@@ -91,87 +116,113 @@ def _valid(change: Mapping[str, Any]) -> MotcuaError | None:
     return None
 
 
-def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Mapping[str, Any]]) -> Applied:
-    """Call inside the transaction that also moves the pull cursor.
+def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) -> bool:
+    """Insert a pulled record; one this desk cannot take is undone alone and set aside in quarantine."""
+    try:
+        with b.sync.savepoint():
+            insert()
+    except _CANNOT_APPLY as exc:
+        b.quarantine.append(_quarantine(change, "cannot_apply", exc, b.now))
+        return False
+    return True
 
-    A record that fails the checks the hub applies (``app.sync.checks``), or that cannot be applied for
-    any other reason, is set aside in quarantine with the reason; the rest are applied."""
+
+def _insert_dossier(sync: SyncStore, row: dict[str, Any]) -> None:
+    sync.insert_remote_dossier(row, row_search_text(row))
+
+
+def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
+    p = change["payload"]
+    if change["entity_id"] in b.present:
+        return
+    holder = b.sync.dossier_id_for_code(str(p.get("code")))
+    if holder is not None:
+        if b.sync.add_clash(
+            change["entity_id"],
+            "code",
+            {"code": p.get("code"), "local_id": holder, "desk_id": change.get("desk_id")},
+            b.now,
+        ):
+            b.result.clashes.append(change["entity_id"])
+        b.inbox.append(_inbox(change, "stored", b.now))
+        return
+    if not _inserted(b, change, lambda: _insert_dossier(b.sync, _dossier_row(p))):
+        return
+    b.present.add(change["entity_id"])
+    b.touched.add(change["entity_id"])
+    b.result.dossiers += 1
+
+
+def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
+    p = change["payload"]
+    if change["entity_id"] in b.events_present:
+        return
+    if p.get("dossier_id") not in b.present:
+        b.inbox.append(_inbox(change, "parked", b.now))
+        b.result.parked += 1
+        return
+    if not _inserted(b, change, lambda: b.sync.insert_remote_event(_event_row(p))):
+        return
+    b.events_present.add(change["entity_id"])
+    b.touched.add(p["dossier_id"])
+    b.result.events += 1
+
+
+def _apply_settlement(b: _Batch, change: Mapping[str, Any]) -> None:
+    """A leader at another desk settled a clash: the kept outcome holds here too."""
+    p = change["payload"]
+    if not _inserted(b, change, lambda: b.sync.add_settlement(p)):
+        return
+    if p["dossier_id"] in b.present:
+        b.touched.add(p["dossier_id"])
+    b.result.other += 1
+
+
+# The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
+# change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
+APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
+    DOSSIER: _apply_dossier,
+    EVENT: _apply_event,
+    SETTLEMENT: _apply_settlement,
+}
+
+
+def _applier(change: Mapping[str, Any]) -> Callable[[_Batch, Mapping[str, Any]], None] | None:
+    entity = ENTITIES.get(change["entity"])
+    if entity is None or change["op"] != CREATE or not isinstance(change["payload"], dict):
+        return None
+    return APPLIERS.get(entity)
+
+
+def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Mapping[str, Any]]) -> Applied:
+    """Call inside the transaction that also moves the pull cursor."""
     now = iso(service.clock.now())
     result = Applied()
-    quarantine: list[dict[str, Any]] = []
+    quarantine = []
     good = []
     for change in changes:
-        error = _valid(change)
+        error = _invalid(change)
         if error is None:
             good.append(change)
         else:
             quarantine.append(_quarantine(change, "bad_payload", error, now))
     changes = good
-    dossier_ids = [c["entity_id"] for c in changes if c["entity"] == "dossier"]
+    dossier_ids = [c["entity_id"] for c in changes if c["entity"] == DOSSIER.name]
     present = sync.dossier_ids_present(
-        dossier_ids + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in ("event", "settlement")]
+        dossier_ids
+        + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in (EVENT.name, SETTLEMENT.name)]
     )
-    events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == "event"])
-    touched: set[str] = set()
-    inbox: list[dict[str, Any]] = []
+    events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == EVENT.name])
+    batch = _Batch(sync, now, result, present, events_present, quarantine=quarantine)
     for change in changes:
-        entity, p = change["entity"], change["payload"]
-        if entity == "dossier" and change["op"] == "create":
-            if change["entity_id"] in present:
-                continue
-            holder = sync.dossier_id_for_code(str(p.get("code")))
-            if holder is not None:
-                if sync.add_clash(
-                    change["entity_id"],
-                    "code",
-                    {"code": p.get("code"), "local_id": holder, "desk_id": change.get("desk_id")},
-                    now,
-                ):
-                    result.clashes.append(change["entity_id"])
-                inbox.append(_inbox(change, "stored", now))
-                continue
-            try:
-                with sync.savepoint():
-                    row = _dossier_row(p)
-                    sync.insert_remote_dossier(
-                        row,
-                        search_text(
-                            row["code"],
-                            Applicant(row["applicant_name"], row["applicant_cccd"], row["applicant_phone"]),
-                        ),
-                    )
-            except _CANNOT_APPLY as exc:
-                quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
-                continue
-            present.add(change["entity_id"])
-            touched.add(change["entity_id"])
-            result.dossiers += 1
-        elif entity == "event" and change["op"] == "create":
-            if change["entity_id"] in events_present:
-                continue
-            if p.get("dossier_id") not in present:
-                inbox.append(_inbox(change, "parked", now))
-                result.parked += 1
-                continue
-            try:
-                with sync.savepoint():
-                    sync.insert_remote_event(_event_row(p))
-            except _CANNOT_APPLY as exc:
-                quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
-                continue
-            events_present.add(change["entity_id"])
-            touched.add(p["dossier_id"])
-            result.events += 1
-        elif entity == "settlement":
-            # A leader at another desk settled a clash: the kept outcome holds here too.
-            sync.add_settlement(p)
-            if p["dossier_id"] in present:
-                touched.add(p["dossier_id"])
+        applier = _applier(change)
+        if applier is None:
+            batch.inbox.append(_inbox(change, "stored", now))
             result.other += 1
         else:
-            inbox.append(_inbox(change, "stored", now))
-            result.other += 1
-    sync.add_inbox(inbox)
+            applier(batch, change)
+    sync.add_inbox(batch.inbox)
+    touched = batch.touched
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     for dossier_id in sorted(touched):
@@ -181,24 +232,16 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
                 service.refresh_derived(service.get_by_id(dossier_id), keep)
         except _CANNOT_APPLY as exc:  # kept as it came, status not derived; a person looks at it
             change = {"entity": "dossier", "entity_id": dossier_id, "op": "derive", "payload": {}, "created_at": now}
-            quarantine.append(_quarantine(change, "cannot_apply", _as_error(exc), now))
+            quarantine.append(_quarantine(change, "cannot_apply", exc, now))
             continue
         clash = _outcome_clash(sync, dossier_id, keep)
         if clash is None:
-            sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk
+            sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk, or never clashed
         elif sync.add_clash(dossier_id, "outcome", clash, now):
             result.clashes.append(dossier_id)
     sync.quarantine(quarantine)
     result.quarantined = len(quarantine)
     return result
-
-
-# What applying one pulled record may raise when it holds something the checks did not foresee.
-_CANNOT_APPLY = (sqlite3.Error, KeyError, TypeError, ValueError, OverflowError, MotcuaError)
-
-
-def _as_error(exc: BaseException) -> MotcuaError | None:
-    return exc if isinstance(exc, MotcuaError) else None
 
 
 def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Applied) -> None:
@@ -228,9 +271,3 @@ def _outcome_clash(sync: SyncStore, dossier_id: str, keep: str | None) -> dict[s
     if len({e["kind"] for e in finals}) < 2 or keep in {e["id"] for e in finals}:
         return None
     return {"events": [{"kind": e["kind"], "at": e["at"], "desk_id": e["desk_id"], "id": e["id"]} for e in finals]}
-
-
-def dossier_from(sync: SyncStore, dossier_id: str) -> Any:
-    """The dossier with its events, as the register shows it."""
-    row = sync.store.dossier_by_id(dossier_id)
-    return from_row(row, sync.store.events(dossier_id)) if row else None

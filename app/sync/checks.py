@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.core import validation
+from app.core import stored
 from app.core.errors import ValidationError
 from app.reception import wire
 
@@ -45,9 +45,9 @@ def check_json(value: Any, field: str = "payload") -> None:
         if nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _bad(field, "Bản ghi quá lớn hoặc lồng quá sâu.", "The record is too large or nested too deeply.")
         if isinstance(item, str):
-            validation.plain_text(item, field=name, max_len=MAX_STRING)
+            stored.plain_text(item, field=name, max_len=MAX_STRING)
             if _is_time_key(name):
-                validation.sane_moment(item, field=name)
+                stored.sane_moment(item, field=name)
         elif isinstance(item, bool) or item is None:
             continue
         elif isinstance(item, int):
@@ -60,7 +60,7 @@ def check_json(value: Any, field: str = "payload") -> None:
             for key, child in item.items():
                 if not isinstance(key, str) or len(key) > MAX_KEY:
                     raise _bad(field, "Tên trường không hợp lệ.", "A field name is not valid.")
-                validation.plain_text(key, field=field, max_len=MAX_KEY)
+                stored.plain_text(key, field=field, max_len=MAX_KEY)
                 stack.append((child, key, depth + 1))
         elif isinstance(item, list):
             stack.extend((child, name, depth + 1) for child in item)
@@ -92,7 +92,7 @@ def check_change(entity: Any, entity_id: Any, op: Any, payload: Any, created_at:
         raise _bad("op", "Thao tác trên bản ghi không hợp lệ.", "The record's operation is not valid.")
     if not isinstance(entity_id, str) or not ENTITY_ID.fullmatch(entity_id):
         raise _bad("entity_id", "Mã định danh bản ghi không hợp lệ.", "The record's identifier is not valid.")
-    validation.sane_moment(created_at, field="created_at")
+    stored.sane_moment(created_at, field="created_at")
     if not isinstance(payload, Mapping):
         raise _bad("payload", "Bản ghi phải là một đối tượng JSON.", "The record must be a JSON object.")
     if "id" in payload and payload["id"] != entity_id:

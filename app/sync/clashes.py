@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import history
 from app.core.clock import iso
 from app.core.errors import MotcuaError, PermissionDenied, ValidationError
+from app.core.history import SETTLEMENT
 from app.core.records import Clerk
 from app.core.text import nfc
 from app.desk import Desk
 from app.reception.records import FINAL_STATUSES
 from app.reception.rules import finals, open_clash
+from db.account_store import AccountStore
 from db.ids import new_id
 from db.sync_store import SyncStore
 
@@ -53,10 +56,19 @@ def open_clashes(desk: Desk) -> list[Clash]:
         if not open_clash(dossier.events, sync.settlement_keep(dossier.id)):
             continue
         outcomes = tuple(
-            {"id": e.id, "kind": e.kind, "at": iso(e.at), "desk_id": e.desk_id} for e in finals(dossier.events)
+            {"id": e.id, "kind": e.kind, "at": iso(e.at), "desk_id": e.desk_id, "desk_no": _desk_no(desk, e.desk_id)}
+            for e in finals(dossier.events)
         )
         out.append(Clash(dossier.id, dossier.code, row["detected_at"], outcomes))
     return out
+
+
+def _desk_no(desk: Desk, desk_id: str) -> int | None:
+    """The number of the desk that recorded an outcome (this desk, or one whose key it learnt from the hub)."""
+    if desk_id == desk.identity.desk_id:
+        return desk.identity.desk_no
+    key = AccountStore(desk.store).desk_key(desk_id)
+    return int(key["desk_no"]) if key else None
 
 
 def settle(desk: Desk, dossier_id: str, keep_event_id: str, by: Clerk, note: str = "") -> str:
@@ -88,8 +100,7 @@ def settle(desk: Desk, dossier_id: str, keep_event_id: str, by: Clerk, note: str
             "at": now,
             "created_at": now,
         }
-        sync.add_settlement(row)
-        desk.store.append_outbox("settlement", row["id"], "create", row, now)
+        history.record(desk.store, SETTLEMENT, row, write=lambda: sync.add_settlement(row))
         sync.resolve_clashes(dossier.id, by.id, row["note"], now)
         desk.dossiers.refresh_derived(dossier, kept.id)
     return desk.dossiers.get_by_id(dossier_id).status

@@ -28,6 +28,9 @@ from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, NotEnrolled, SyncError, reason
+from db.account_store import AccountStore
+from db.catalogue_store import CatalogueStore
+from db.dossier_store import DossierStore
 from db.store import Store
 from db.sync_store import SyncStore
 
@@ -276,7 +279,7 @@ class SyncService:
         now = iso(self.desk.clock.now())
         for d in client.desk_keys(ident.commune_code).get("desks", []):
             if d.get("desk_id") != ident.desk_id:
-                self.store.upsert_desk_key(
+                AccountStore(self.store).upsert_desk_key(
                     {
                         "desk_id": d["desk_id"],
                         "commune_code": ident.commune_code,
@@ -316,7 +319,7 @@ class SyncService:
             ]
         with self.store.transaction():
             if procedures is not None:
-                catalogue.replace(self.store, procedures, self.desk.clock)
+                catalogue.replace(CatalogueStore(self.store), procedures, self.desk.clock)
             if calendar is not None:
                 self.sync_store.replace_province_calendar(calendar)
             if isinstance(data.get("templates"), dict):
@@ -371,7 +374,7 @@ class SyncService:
 
     def dossier_states_by_rowid(self, rowids: list[int]) -> dict[int, RecordState]:
         """The same for register rows, which know the local rowid and not the dossier's id."""
-        ids = {r["rowid"]: r["id"] for r in self.store.dossiers_by_rowids(rowids)}
+        ids = {r["rowid"]: r["id"] for r in DossierStore(self.store).dossiers_by_rowids(rowids)}
         states = self.dossier_states(list(ids.values()))
         return {rowid: states[i] for rowid, i in ids.items()}
 

@@ -5,30 +5,18 @@ Queries are written once with ``?`` placeholders; the PostgreSQL backend turns t
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from db.errors import HubBusy, HubDatabaseError
+from db.migrate import Migration, find, run
+from db.transaction import Nesting, nested
 
 BUSY_TIMEOUT_MS = 15000
-
-
-def _migrations(dialect: str) -> list[tuple[int, str]]:
-    found = []
-    for entry in resources.files(f"db.hub.{dialect}").iterdir():
-        match = re.fullmatch(r"(\d{4})_\w+\.sql", entry.name)
-        if match:
-            found.append((int(match[1]), entry.read_text(encoding="utf-8")))
-    found.sort()
-    if [v for v, _ in found] != list(range(1, len(found) + 1)):
-        raise HubDatabaseError(f"hub migrations must be numbered 1..n, found {[v for v, _ in found]}")
-    return found
 
 
 class Backend:
@@ -48,7 +36,7 @@ class Backend:
         if conn is None:
             conn = self._connect()
             self._local.conn = conn
-            self._local.depth = 0
+            self._local.nesting = Nesting()
             with self._lock:
                 self._all.append(conn)
         return conn
@@ -56,35 +44,27 @@ class Backend:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         conn = self.conn
-        if self._local.depth:
-            self._local.depth += 1
-            try:
-                yield
-            finally:
-                self._local.depth -= 1
-            return
+        with nested(
+            self._local.nesting,
+            lambda: self._start(conn),
+            lambda: self._end(conn, self._commit),
+            lambda: self._end(conn, self._rollback),
+        ):
+            yield
+
+    def _start(self, conn: Any) -> None:
         self._enter_write()
         try:
             self._begin(conn)
         except BaseException:
             self._exit_write()
             raise
-        self._local.depth = 1
+
+    def _end(self, conn: Any, finish: Callable[[Any], None]) -> None:
         try:
-            yield
-        except BaseException:
-            self._local.depth = 0
-            try:
-                self._rollback(conn)
-            finally:
-                self._exit_write()
-            raise
-        else:
-            self._local.depth = 0
-            try:
-                self._commit(conn)
-            finally:
-                self._exit_write()
+            finish(conn)
+        finally:
+            self._exit_write()
 
     def _enter_write(self) -> None:
         """Backends that need it serialise write transactions here."""
@@ -114,13 +94,13 @@ class Backend:
         with self.transaction():
             self._script("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)")
             current = self.scalar("SELECT MAX(version) AS v FROM hub_schema") or 0
-        for version, sql in _migrations(self.dialect):
-            if version > current:
-                with self.transaction():
-                    self._script(sql)
-                    self.execute("INSERT INTO hub_schema (version) VALUES (?)", (version,))
-                current = version
-        return current
+
+        def apply(migration: Migration) -> None:
+            with self.transaction():
+                self._script(migration.sql)
+                self.execute("INSERT INTO hub_schema (version) VALUES (?)", (migration.version,))
+
+        return run(find(f"db.hub.{self.dialect}"), current, apply)
 
     def close(self) -> None:
         with self._lock:
@@ -242,19 +222,38 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        if getattr(self._local, "held", None) is not None:  # nested: part of the outer transaction
-            yield
-            return
+        """The one transaction helper (db.transaction): the outermost borrows a connection until it ends."""
+        nesting = self._local.__dict__.setdefault("nesting", Nesting())
         try:
-            with self._pool.connection() as conn:
-                self._local.held = conn
-                try:
-                    with conn.transaction():
-                        yield
-                finally:
-                    self._local.held = None
+            with nested(nesting, self._hold, self._commit_held, self._rollback_held):
+                yield
         except self._lost as exc:
             raise HubBusy(f"PostgreSQL is unreachable: {exc}") from exc
+
+    def _hold(self) -> None:
+        conn = self._pool.getconn()
+        try:
+            conn.execute("BEGIN")
+        except BaseException:
+            self._pool.putconn(conn)  # a dead connection is discarded there, not handed out again
+            raise
+        self._local.held = conn
+
+    def _commit_held(self) -> None:
+        conn, self._local.held = self._local.held, None
+        try:
+            conn.execute("COMMIT")
+        finally:
+            self._pool.putconn(conn)
+
+    def _rollback_held(self) -> None:
+        conn, self._local.held = self._local.held, None
+        try:
+            conn.execute("ROLLBACK")
+        except self._psycopg.Error:
+            pass  # the connection died with its transaction; the pool replaces it
+        finally:
+            self._pool.putconn(conn)
 
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._borrow() as conn:

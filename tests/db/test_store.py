@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.desk import Desk
+from db.dossier_store import DossierStore
 from db.store import Store, StoreError
 
 
@@ -48,7 +49,7 @@ def test_events_and_outbox_are_append_only(desk: Desk, admin, sample_input) -> N
 
 def test_a_failure_mid_transaction_leaves_neither_event_nor_outbox(desk: Desk, admin, sample_input) -> None:
     dossier = desk.dossiers.receive(sample_input, admin)
-    events_before = len(desk.store.events(dossier.id))
+    events_before = len(DossierStore(desk.store).events(dossier.id))
     outbox_before = desk.store.outbox_count()
 
     original = desk.store.append_outbox
@@ -61,7 +62,7 @@ def test_a_failure_mid_transaction_leaves_neither_event_nor_outbox(desk: Desk, a
     with pytest.raises(RuntimeError):
         desk.dossiers.act(dossier.code, "forwarded", admin)
     desk.store.append_outbox = original  # type: ignore[method-assign]
-    assert len(desk.store.events(dossier.id)) == events_before
+    assert len(DossierStore(desk.store).events(dossier.id)) == events_before
     assert desk.store.outbox_count() == outbox_before
     assert desk.dossiers.get(dossier.code).status == "received"
 
@@ -128,6 +129,6 @@ def test_reopening_keeps_data_after_an_abrupt_close(tmp_path: Path, clock, sampl
     )
     code = out.stdout.strip()
     with Store(path) as store:
-        assert store.dossier_by_code(code) is not None
+        assert DossierStore(store).dossier_by_code(code) is not None
         assert store.outbox_count() == 2
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -27,6 +27,7 @@ from app.core.text import fold  # noqa: E402
 from app.desk import Desk  # noqa: E402
 from app.reception import demo  # noqa: E402
 from app.reception.rows import match_expression  # noqa: E402
+from db.dossier_store import DossierStore  # noqa: E402
 from tests.conftest import dossier_input  # noqa: E402
 
 SEARCH_LIMIT = 50
@@ -44,14 +45,14 @@ def ms(seconds: float) -> str:
 def build(path: Path, count: int) -> None:
     if path.exists():
         with Desk.open(path) as desk:
-            have = desk.store.count_dossiers()
+            have = DossierStore(desk.store).count_dossiers()
         if have >= count:
             print(f"store: {path} ({have:,} dossiers, cached)")
             return
     started = time.perf_counter()
     with Desk.open(path) as desk:
         demo.ensure_initialised(desk)
-        missing = count - desk.store.count_dossiers()
+        missing = count - DossierStore(desk.store).count_dossiers()
         demo.populate(desk, missing, seed=42)
     print(f"store: {path} built {missing:,} dossiers in {time.perf_counter() - started:.0f} s")
 
@@ -77,10 +78,10 @@ def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
 
 def typing_queries(desk: Desk, rng: random.Random, people: int) -> list[str]:
     """What a clerk types, keystroke by keystroke, looking for people who are in the store."""
-    total = desk.store.count_dossiers()
+    total = DossierStore(desk.store).count_dossiers()
     queries: list[str] = []
     for _ in range(people):
-        row = desk.store.dossiers_by_rowids([rng.randint(1, total)])
+        row = DossierStore(desk.store).dossiers_by_rowids([rng.randint(1, total)])
         if not row:
             continue
         name = fold(row[0]["applicant_name"])

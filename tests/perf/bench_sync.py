@@ -40,6 +40,7 @@ from app.reception.demo import _applicant, _working_moment  # noqa: E402
 from app.reception.intake import ReceiveInput  # noqa: E402
 from app.sync import codec, protocol  # noqa: E402
 from app.sync.client import HubClient  # noqa: E402
+from db.catalogue_store import CatalogueStore  # noqa: E402
 from tests.app.sync.hub import Hub  # noqa: E402
 from tests.app.sync.proxy import Proxy  # noqa: E402
 
@@ -62,7 +63,7 @@ def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, 
     )
     rng = random.Random(seed)
     service, ident = desk.dossiers, desk.identity
-    procedures = catalogue.procedures(desk.store)
+    procedures = catalogue.procedures(CatalogueStore(desk.store))
     clerk = desk.clerk().id
     days = [d for d in (NOW.date() - timedelta(days=i) for i in range(400, 0, -1)) if desk.calendar.is_working_day(d)]
     per_day = max(1, -(-n // len(days)))

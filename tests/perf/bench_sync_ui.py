@@ -63,7 +63,7 @@ def main() -> int:
         found = [model.row_at(r).rowid for r in range(min(30, model.rowCount()))]
         searched = median_ms(lambda: states(found), args.runs)
         pending = states(rowids[:30])
-        print(f"dossiers in the store                 {desk.store.count_dossiers():,}")
+        print(f"dossiers in the store                 {desk.dossiers.count():,}")
         print(f"first page of the register (200 rows) {page:7.2f} ms   (baseline)")
         print(f"sync column, one screen (30 rows)     {screen:7.2f} ms   ratio {screen / page:.2f}x")
         print(f"sync column, a whole page (200 rows)  {full:7.2f} ms   ratio {full / page:.2f}x")

@@ -93,7 +93,7 @@ def interactive():
         c = model.count()
         filters[name] = {"ms": (time.perf_counter() - t0) * 1000, "count": c.value, "exact": c.exact}
     result["filters"] = filters
-    result["dossiers"] = desk.store.count_dossiers()
+    result["dossiers"] = desk.dossiers.count()
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("RESULT " + json.dumps(result), flush=True)
     qt.quit()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from db.dossier_store import DossierStore
 from tests.conftest import dossier_input
 from ui.main import main
 
@@ -130,7 +131,7 @@ def test_demo_initialises_a_new_store_and_loads(tmp_path: Path, capsys) -> None:
     from app.desk import Desk
 
     with Desk.open(path) as desk:
-        statuses = desk.store.status_counts()
+        statuses = DossierStore(desk.store).status_counts()
         assert sum(statuses.values()) == 300
         assert statuses.get("returned", 0) > 200
         assert desk.store.outbox_count() >= 600  # every dossier and event went through the outbox
@@ -173,7 +174,7 @@ def test_backup_is_a_consistent_copy_and_restores_as_a_new_history(db: str, tmp_
     code, out, _ = run(capsys, "--db", db, "backup", str(target))
     assert (code, out.strip()) == (0, str(target))
     with Desk.open(db) as live, Desk.open(target) as copy:
-        assert copy.store.count_dossiers() == live.store.count_dossiers()
+        assert DossierStore(copy.store).count_dossiers() == DossierStore(live.store).count_dossiers()
         assert copy.store.db_id != live.store.db_id
     assert run(capsys, "--db", db, "backup", str(target))[0] == 1  # never overwrites
 

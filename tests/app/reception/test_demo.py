@@ -4,12 +4,13 @@ from app.core.text import fold
 from app.desk import Desk
 from app.reception import demo
 from app.reception.records import STATUSES
+from db.dossier_store import DossierStore
 
 
 def test_demo_data_is_realistic_and_covers_every_status(desk: Desk) -> None:
     added = demo.populate(desk, 2500, seed=3, years=1)
     assert added == 2500
-    statuses = desk.store.status_counts()
+    statuses = DossierStore(desk.store).status_counts()
     assert set(statuses) == set(STATUSES)
     rows = [dict(r) for r in desk.store.conn.execute("SELECT * FROM dossiers")]
     assert len({r["code"] for r in rows}) == 2500

@@ -210,7 +210,7 @@ def test_the_hub_checks_with_the_desks_code_and_never_loads_the_desk_store() -> 
     import sys
 
     from app.reception import wire
-    from db.store import DOSSIER_COLUMNS, EVENT_COLUMNS
+    from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
     from tests.app.sync.hub import ROOT
 
     assert set(DOSSIER_COLUMNS) - {"status", "due_at"} == wire.DOSSIER_KEYS

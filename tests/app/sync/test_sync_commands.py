@@ -13,6 +13,7 @@ from app.cli import main as motcua
 from app.core.clock import FixedClock
 from app.desk import Desk
 from app.province import cli as province
+from db.catalogue_store import CatalogueStore
 from tests.app.sync.helpers import receive
 from tests.app.sync.hub import Hub
 from tests.conftest import make_desk
@@ -115,7 +116,7 @@ def test_province_data_reaches_the_desk(hub: Hub, tmp_path: Path, clock: FixedCl
     assert hub.admin("template", "set", "receipt", str(form)) == 0
     desk = enrolled_desk(tmp_path, clock, hub)
     assert desk.sync.run_once().complete
-    assert [p["code"] for p in desk.store.procedures()] == ["T01", "T02"]
+    assert [p["code"] for p in CatalogueStore(desk.store).procedures()] == ["T01", "T02"]
     assert not desk.calendar.is_working_day(date(2026, 2, 20))
     assert desk.sync.sync_store.template("receipt") == "Giấy tiếp nhận {code}"
     assert desk.sync.sync_store.setting("province_version") == "3"

@@ -1,0 +1,123 @@
+"""How a desk writes history: the kinds of record that sync, one way to write one, one transition table.
+
+Every record that syncs is written together with its outbox entry in one transaction, so a crash
+leaves both or neither (the outbox is what the hub receives). ``record`` is that one way; the store's
+``append_outbox`` is not called anywhere else in ``app/``.
+
+``ENTITIES`` names each kind of record once, as it travels on the wire. The outbox writers, the
+desk's apply (app.sync.apply) and the hub's ingest (app.province.ingest) all take the names from here;
+a name, once shipped, never changes (other desks and the hub's stored changes carry it).
+
+No database import: the hub uses the registry and the transition tables too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from app.core.errors import InvalidTransition
+from app.core.records import label
+
+CREATE = "create"
+UPDATE = "update"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One kind of record that syncs.
+
+    ``desk_applies``: a desk that pulls it writes it into its own tables (others are kept in the
+    desk's sync inbox for the module that owns them). ``hub_keeps``: the hub checks its payload at
+    the door and keeps a table of it (others are stored in the hub's change log only).
+    """
+
+    name: str
+    description: str
+    desk_applies: bool = False
+    hub_keeps: bool = False
+
+
+DOSSIER = Entity("dossier", "a dossier received at the desk", desk_applies=True, hub_keeps=True)
+EVENT = Entity("event", "a step in a dossier's lifecycle", desk_applies=True, hub_keeps=True)
+FEEDBACK = Entity("feedback", "an entry of a feedback, complaint, denunciation or reception register")
+FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling")
+RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
+CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
+PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
+SETTLEMENT = Entity(
+    "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
+)
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT, SETTLEMENT)
+}
+
+
+class Outbox(Protocol):
+    """What ``record`` needs of a store (db.store.Store is one)."""
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+    def append_outbox(
+        self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any], created_at: str
+    ) -> int: ...
+
+
+def record(
+    store: Outbox,
+    entity: Entity,
+    payload: Mapping[str, Any],
+    *,
+    write: Callable[[], object] | None = None,
+    op: str = CREATE,
+    at: str | None = None,
+) -> int:
+    """Write a record (``write``, the record's own rows) and its outbox entry in one transaction.
+
+    Joins the caller's transaction if there is one; without ``write`` the caller has written the rows
+    in that transaction already. ``payload`` is what syncs and carries the record's ``id``; ``at`` is
+    when the change was made (the payload's ``created_at`` unless given). Returns the outbox sequence.
+    """
+    if ENTITIES.get(entity.name) is not entity:
+        raise ValueError(f"{entity.name!r} is not a registered sync entity")
+    with store.transaction():
+        if write is not None:
+            write()
+        return store.append_outbox(entity.name, payload["id"], op, payload, at or payload["created_at"])
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """A lifecycle: which statuses each action may start from, and the status it leaves behind.
+
+    ``subject`` names the record in a sentence (Vietnamese, English), e.g. ("Hồ sơ", "The dossier").
+    """
+
+    allowed_from: Mapping[str, frozenset[str]]
+    status_after: Mapping[str, str]
+    statuses: dict[str, tuple[str, str]]
+    actions: dict[str, tuple[str, str]]
+    subject: tuple[str, str]
+
+    def allowed(self, status: str) -> list[str]:
+        return [action for action, starts in self.allowed_from.items() if status in starts]
+
+    def may(self, status: str, action: str) -> bool:
+        return status in self.allowed_from.get(action, frozenset())
+
+    def check(self, status: str, action: str) -> None:
+        """Raise the one sentence a clerk reads when an action does not fit the record's status."""
+        if self.may(status, action):
+            return
+        vi, en = self.subject
+        raise InvalidTransition(
+            f"{vi} đang ở trạng thái «{label(self.statuses, status)}», không thể «{label(self.actions, action)}».",
+            f"{en} is '{label(self.statuses, status, 'en')}'; it cannot be '{label(self.actions, action, 'en')}'.",
+        )
+
+    def after(self, status: str, action: str) -> str:
+        """The status once ``action`` is recorded (actions that do not move it leave it)."""
+        return self.status_after.get(action, status)

@@ -1,0 +1,158 @@
+"""SQL for dossiers, their immutable events, their search index and the code counters.
+
+The caller (app.reception.service) writes a dossier or an event with its outbox entry through
+``app.core.history.record``, in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from db.store import Store
+
+DOSSIER_COLUMNS = (
+    "id",
+    "code",
+    "procedure_code",
+    "procedure_name",
+    "legal_time",
+    "applicant_name",
+    "applicant_cccd",
+    "applicant_phone",
+    "applicant_address",
+    "applicant_email",
+    "documents",
+    "sets",
+    "channel",
+    "notes",
+    "received_at",
+    "due_at",
+    "status",
+    "created_at",
+    "updated_at",
+    "clerk_id",
+    "desk_id",
+)
+SUMMARY_COLUMNS = (
+    "id",
+    "code",
+    "applicant_name",
+    "applicant_cccd",
+    "applicant_phone",
+    "procedure_code",
+    "procedure_name",
+    "status",
+    "received_at",
+    "due_at",
+)
+EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
+
+
+class DossierStore:
+    """Dossiers and their events, on the desk's one connection."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    # Dossiers
+
+    def insert_dossier(self, row: Mapping[str, Any], search_text: str) -> int:
+        """Insert a dossier and its search entry; returns the local rowid."""
+        cur = self.conn.execute(
+            f"INSERT INTO dossiers ({', '.join(DOSSIER_COLUMNS)}) VALUES ({', '.join('?' * len(DOSSIER_COLUMNS))})",
+            [row[c] for c in DOSSIER_COLUMNS],
+        )
+        rowid = cur.lastrowid
+        # Negated: the index's ascending order is then newest first (migration 0006).
+        self.conn.execute(
+            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
+            [-rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
+        )
+        return rowid
+
+    def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
+        rowid = self.conn.execute(
+            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",
+            (status, due_at, updated_at, dossier_id),
+        ).fetchone()
+        if rowid is not None:
+            self.conn.execute(
+                "UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?", (status, due_at, -rowid[0])
+            )
+
+    def insert_event(self, row: Mapping[str, Any]) -> None:
+        self.conn.execute(
+            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            [row[c] for c in EVENT_COLUMNS],
+        )
+
+    def events(self, dossier_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY at, created_at, id", (dossier_id,)
+        )
+        return [dict(r) for r in rows]
+
+    def dossier_by_code(self, code: str) -> dict[str, Any] | None:
+        return self.store.one("SELECT * FROM dossiers WHERE code = ?", (code,))
+
+    def dossier_by_id(self, dossier_id: str) -> dict[str, Any] | None:
+        return self.store.one("SELECT * FROM dossiers WHERE id = ?", (dossier_id,))
+
+    def dossiers_by_rowids(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        rows = self.conn.execute(f"SELECT * FROM dossiers WHERE rowid IN ({marks})", list(rowids))
+        by_rowid = {r["rowid"]: dict(r) for r in rows}
+        return [by_rowid[i] for i in rowids if i in by_rowid]
+
+    def latest_applicant_by_cccd(self, cccd: str) -> dict[str, Any] | None:
+        return self.store.one(
+            "SELECT applicant_name, applicant_cccd, applicant_phone, applicant_address, applicant_email "
+            "FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at DESC LIMIT 1",
+            (cccd,),
+        )
+
+    def max_code_number(self, prefix: str) -> int:
+        """Highest NNNN issued under ``<agency>-<YYMMDD>-<desk digit>``, counting floors learned elsewhere."""
+        row = self.conn.execute(
+            "SELECT MAX(CAST(substr(code, ?) AS INTEGER)) FROM dossiers WHERE code >= ? AND code < ?",
+            (len(prefix), prefix, prefix + "\uffff"),
+        ).fetchone()
+        seen = row[0] or 0
+        floor = self.conn.execute("SELECT floor FROM code_floors WHERE prefix = ?", (prefix,)).fetchone()
+        return max(seen, floor[0] if floor else 0)
+
+    def raise_code_floor(self, prefix: str, floor: int) -> None:
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT INTO code_floors (prefix, floor) VALUES (?, ?) "
+                "ON CONFLICT (prefix) DO UPDATE SET floor = MAX(floor, excluded.floor)",
+                (prefix, floor),
+            )
+
+    def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
+        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
+        return self.conn.execute(
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?",
+            (match, limit),
+        ).fetchall()
+
+    def optimize(self) -> None:
+        """Merge the search index into one segment and refresh the planner's statistics.
+
+        Rows arrive one at a time, so the index grows in many small segments; merged, each keystroke's
+        query reads one b-tree. Seconds at a million dossiers: run after bulk loads and when idle.
+        """
+        with self.store.transaction():
+            self.conn.execute("INSERT INTO dossier_search (dossier_search) VALUES ('optimize')")
+        self.conn.execute("PRAGMA optimize")
+
+    def count_dossiers(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
+
+    def status_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT status, COUNT(*) FROM dossiers GROUP BY status")}

@@ -7,6 +7,7 @@ from typing import Any
 
 from db.store import Store
 
+DOCNO_COLUMNS = ("id", "dossier_id", "form", "event_id", "year", "desk_no", "seq", "desk_id", "issued_at")
 PRINT_COLUMNS = ("id", "dossier_id", "form", "copy_no", "is_reprint", "clerk_id", "desk_id", "printed_at", "created_at")
 
 # The logbook entry: a dossier's rank among the dossiers of the same desk (the code's desk digit) received
@@ -64,3 +65,29 @@ class PrintStore:
             (start, end),
         )
         return {(r[0], r[1]): r[2] for r in rows}
+
+    # document numbers (migration 0007)
+
+    def document_number(self, dossier_id: str, form: str, event_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT * FROM document_numbers WHERE dossier_id = ? AND form = ? AND event_id = ?",
+            (dossier_id, form, event_id),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def next_document_seq(self, form: str, year: int, desk_no: int) -> int:
+        return self.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM document_numbers WHERE form = ? AND year = ? AND desk_no = ?",
+            (form, year, desk_no),
+        ).fetchone()[0]
+
+    def insert_document_number(self, row: Mapping[str, Any]) -> bool:
+        """Call inside a transaction (with the outbox entry when issued here); False if it was there already."""
+        return (
+            self.conn.execute(
+                f"INSERT OR IGNORE INTO document_numbers ({', '.join(DOCNO_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(DOCNO_COLUMNS))})",
+                [row[c] for c in DOCNO_COLUMNS],
+            ).rowcount
+            > 0
+        )

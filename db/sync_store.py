@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from db.dossier_store import DossierStore
+from db.print_store import DOCNO_COLUMNS, PrintStore
 from db.store import Store
 
 META_PREFIX = "sync_"
@@ -165,6 +166,10 @@ class SyncStore:
 
     def insert_remote_event(self, row: Mapping[str, Any]) -> None:
         DossierStore(self.store).insert_event(row)
+
+    def insert_remote_document_number(self, payload: Mapping[str, Any]) -> bool:
+        """A document number another desk issued (db/migrations/0007), so a reprint here shows it too."""
+        return PrintStore(self.store).insert_document_number({c: payload[c] for c in DOCNO_COLUMNS})
 
     def event_kinds(self, dossier_id: str) -> list[dict[str, Any]]:
         return [

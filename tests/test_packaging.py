@@ -50,7 +50,7 @@ def test_every_data_pattern_matches_a_file():
 def test_every_resource_file_is_shipped_where_app_paths_looks_for_it():
     files = shipped()
     wanted = needed("resources")
-    assert "resources/catalogue.csv" in wanted and "resources/fonts/DejaVuSans.ttf" in wanted
+    assert "resources/catalogue.csv" in wanted and "resources/fonts/LiberationSerif-Regular.ttf" in wanted
     assert sorted(wanted - files.keys()) == []
     # resources_dir() is sys._MEIPASS/resources, so each file must keep its place under resources/.
     misplaced = {f: files[f] for f in wanted if files[f] != str(Path(f).parent.as_posix())}
@@ -75,3 +75,28 @@ def test_every_migration_is_shipped_beside_the_frozen_db_migrations_package():
 def test_no_source_only_files_are_shipped():
     extra = [f for f in shipped() if Path(f).suffix in SOURCE_ONLY_SUFFIXES or Path(f).name in SOURCE_ONLY_NAMES]
     assert extra == []
+
+
+def test_fonts_and_form_templates_go_into_the_python_package_data():
+    """pip installs (pyproject.toml) ship the embedded fonts, their licence and every form edition too."""
+    import fnmatch
+    import tomllib
+
+    from setuptools import find_namespace_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    packages = set(find_namespace_packages(str(ROOT), include=config["packages"]["find"]["include"]))
+    patterns = config["package-data"]["*"]
+    files = [*(ROOT / "resources" / "fonts").iterdir(), *(ROOT / "resources" / "forms").glob("*.json")]
+    assert any(p.name == "LiberationSerif-Regular.ttf" for p in files)
+    assert any(p.name.startswith("LICENSE-LiberationSerif") for p in files)
+    missing = [
+        p.relative_to(ROOT).as_posix()
+        for p in files
+        if p.is_file()
+        and (
+            ".".join(p.parent.relative_to(ROOT).parts) not in packages
+            or not any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
+        )
+    ]
+    assert missing == []

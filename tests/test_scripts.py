@@ -34,6 +34,7 @@ SCRIPTS = {
     "packaging/screenshots_feedback.py": "test_screenshots_feedback",
     "packaging/screenshots_sync.py": "test_screenshots_sync",
     "packaging/translations.py": "test_translations",
+    "packaging/form_renders.py": "test_form_renders",
 }
 
 
@@ -168,3 +169,15 @@ def test_translations(script_env: dict[str, str], tmp_path: Path) -> None:
         qm = (out / ts.name).with_suffix(".qm").read_bytes()
         assert qm[:16] == QM_MAGIC and len(qm) > 1000, ts.name
     assert snapshot(ROOT / "resources" / "translations") == tracked
+
+
+@pytest.mark.tools("pdftoppm")
+def test_form_renders(script_env: dict[str, str], tmp_path: Path) -> None:
+    """Every form of Circular 03 as PDF and PNG; docs/ is written only with --docs."""
+    docs = snapshot(ROOT / "docs")
+    out = tmp_path / "forms"
+    output = run(script_env, "packaging/form_renders.py", out)
+    pdfs = ["01-receipt", "02-supplement", "03-refusal", "04-apology", "05-stop", "06-tracking", "07-logbook"]
+    assert_printed(output, *(str(out / f"{name}.pdf") for name in pdfs))
+    assert_pngs(out, ["01-receipt-1.png", "01-receipt-2.png", *(f"{name}-1.png" for name in pdfs[1:])])
+    assert snapshot(ROOT / "docs") == docs

@@ -47,12 +47,13 @@ FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling
 RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
 CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
 PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
+DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
 SETTLEMENT = Entity(
     "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
 )
 
 ENTITIES: dict[str, Entity] = {
-    e.name: e for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT, SETTLEMENT)
+    e.name: e for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT, DOCNO, SETTLEMENT)
 }
 
 

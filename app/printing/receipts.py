@@ -14,7 +14,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 
 from app.printing import formparts, typeset, wording
-from app.printing.formparts import Letterhead, letterhead_values
+from app.printing.formparts import Letterhead, Paper, letterhead_values
 from app.printing.typeset import Sheet, block
 from app.printing.wording import esc, fields, fill, template
 from app.reception.records import Document
@@ -42,6 +42,12 @@ class ReceiptData:
     clerk: str
     qr_payload: str
     reprint: int = 0  # 0: the original; n: the n-th reprint
+    number: int | None = None  # the document number (Paper.seq); None: left blank (a preview)
+    desk_no: int = 0  # the desk that issued the number
+
+    def paper(self) -> Paper:
+        """The receipt on the edition of form 01 in force the day the dossier was received."""
+        return Paper(template("receipt", on=self.received_at), self.received_at, self.number, self.desk_no)
 
 
 def qr_modules(payload: str) -> list[list[bool]]:
@@ -54,20 +60,19 @@ def qr_modules(payload: str) -> list[list[bool]]:
     return qr.modules
 
 
-def document_rows(documents: tuple[Document, ...], head: list[str]) -> list[list[str]]:
-    kinds = template("common")["document_kinds"]
+def document_rows(documents: tuple[Document, ...], head: list[str], kinds: dict[str, str]) -> list[list[str]]:
     rows = [[esc(h) for h in head]]
     for i, doc in enumerate(documents, 1):
         rows.append([str(i), esc(doc.name), esc(kinds.get(doc.kind, doc.kind)), str(doc.count)])
     return rows
 
 
-def layout(sheet: Sheet, data: ReceiptData, qr: list[list[bool]]) -> None:
+def layout(sheet: Sheet, data: ReceiptData, paper: Paper, qr: list[list[bool]]) -> None:
     """One copy's content; the copy label goes in the slot "copy", filled per copy."""
-    tpl = template("receipt")
+    tpl = paper.form
     values = fields(
         {  # escaped once for every line below
-            **letterhead_values(data.head),
+            **letterhead_values(data.head, paper.common),
             "code": data.code,
             "applicant": data.applicant,
             "address": data.address,
@@ -84,7 +89,7 @@ def layout(sheet: Sheet, data: ReceiptData, qr: list[list[bool]]) -> None:
         }
     )
     size = sheet.size
-    formparts.header(sheet, data.head, number=str(data.entry), dated=data.received_at)
+    formparts.header(sheet, data.head, paper)
     formparts.title(sheet, tpl["title"])
     # The code and copy label on the left, the QR on the right.
     left_w = sheet.width - QR_SIDE - 2 * mm
@@ -93,14 +98,15 @@ def layout(sheet: Sheet, data: ReceiptData, qr: list[list[bool]]) -> None:
     sheet.room(QR_SIDE + note.height)
     top = sheet.y
     mid = top - QR_SIDE / 2
-    code.draw(sheet.canv, sheet.left, mid + code.height)
+    code.draw(sheet.pen, sheet.left, mid + code.height)
     sheet.slots["copy"] = typeset.Slot(len(sheet.forms) - 1, sheet.left, mid - 2, left_w)
     typeset.draw_qr(sheet.canv, qr, sheet.left + left_w + 2 * mm, top - QR_SIDE, QR_SIDE)
-    note.draw(sheet.canv, sheet.left + left_w, top - QR_SIDE)
+    note.draw(sheet.pen, sheet.left + left_w, top - QR_SIDE)
     sheet.space(QR_SIDE + note.height + size * 0.3)
     formparts.lines(sheet, tpl["lines"], values)
     w = sheet.width
-    sheet.table(document_rows(data.documents, tpl["documents_head"]), [7 * mm, w - 52 * mm, 32 * mm, 13 * mm])
+    rows = document_rows(data.documents, tpl["documents_head"], paper.common["document_kinds"])
+    sheet.table(rows, [7 * mm, w - 52 * mm, 32 * mm, 13 * mm])
     sheet.space(size * 0.3)
     formparts.lines(sheet, tpl["after_documents"], values)
     formparts.signatures(sheet, tpl["signatures"], values)
@@ -110,14 +116,15 @@ def render(data: ReceiptData, page: str = "A5") -> bytes:
     """Both copies (file, citizen): laid out once, placed twice with their own copy label.
 
     A copy that would spill onto a second page is laid out again in smaller type first."""
-    tpl = template("receipt")
-    common = template("common")
+    paper = data.paper()
+    tpl, common = paper.form, paper.common
     qr = qr_modules(data.qr_payload)
-    base = formparts.base_size(page)
+    # The receipt is the densest form: half a point under the letters' size, so a usual one fits first time.
+    base = formparts.base_size(page) - 0.5
     for size in (base, base - 0.75, base - 1.5):
         canv, out = formparts.new_canvas(page, f"{tpl['title']} {data.code}")
         sheet = Sheet(canv, page, size, "receipt")
-        layout(sheet, data, qr)
+        layout(sheet, data, paper, qr)
         forms = sheet.finish()
         if len(forms) == 1:
             break
@@ -129,7 +136,7 @@ def render(data: ReceiptData, page: str = "A5") -> bytes:
             if i == slot.page:
                 mark.draw(canv, slot.x, slot.top)
 
-        formparts.emit(canv, out, forms, page, tpl["form_no"], reprint=data.reprint, on_page=copy_label)
+        formparts.emit(canv, out, forms, page, reprint=data.reprint, on_page=copy_label)
     return formparts.finish(canv, out)
 
 

@@ -18,10 +18,10 @@ from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
-from app.printing import forms, qr, receipts
-from app.printing.formparts import Letterhead
+from app.printing import forms, numbers, qr, receipts
+from app.printing.formparts import Letterhead, Paper
 from app.printing.qr import ReceiptClaim, Verdict
-from app.printing.wording import esc, fill, short_time, template, time_words
+from app.printing.wording import date_words, esc, fill, local, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
@@ -101,7 +101,7 @@ class PrintService:
         return Letterhead(
             agency_name=nfc(self.desk.agency_name or self.desk.commune_name),
             place=place,
-            collect_place=self.collect_place,
+            collect_place=nfc(self.store.get_meta(META_COLLECT_PLACE) or ""),  # empty: the form edition's wording
         )
 
     # the QR
@@ -146,9 +146,12 @@ class PrintService:
             # A dossier issued at another desk already had its original printed there.
             reprint = copy_no - 1 if dossier.desk_id == self.desk.desk_id else max(copy_no - 1, 1)
         page = "A4" if a4 else "A5"
-        data = self._render(form, dossier, page=page, reason=reason, reprint=reprint)
+        event = self._letter_event(form, dossier) if form in forms.LETTER_FORMS else None
+        number = self._number(dossier, form, event)
+        shown = number if record or number.issued else None  # a preview does not take a number
+        data = self._render(form, dossier, page=page, reason=reason, reprint=reprint, event=event, number=shown)
         if record:
-            self._record(dossier, form, copy_no, reprint > 0 or copy_no > 1, clerk)
+            self._record(dossier, form, copy_no, reprint > 0 or copy_no > 1, clerk, number)
         return Printed(form, dossier.code, data, copy_no, reprint)
 
     def to_file(self, form: str, code: str, out: str | Path, **options: Any) -> Path:
@@ -158,7 +161,26 @@ class PrintService:
     def prints(self, code: str) -> list[dict[str, Any]]:
         return self.log.prints(self.dossiers.get(code).id)
 
-    def _record(self, dossier: Dossier, form: str, copy_no: int, is_reprint: bool, clerk: Clerk | None) -> None:
+    def _number(self, dossier: Dossier, form: str, event: DossierEvent | None) -> numbers.DocumentNumber:
+        dated = self._paper_date(form, dossier, event)
+        event_id = event.id if event else ""
+        return numbers.for_paper(self.log, self.desk, self.clock, dossier.id, form, event_id, dated)
+
+    def _paper_date(self, form: str, dossier: Dossier, event: DossierEvent | None) -> datetime:
+        """The date a paper bears: the receipt the day of reception, a letter the day of its event."""
+        if form == "receipt":
+            return dossier.received_at
+        return event.at if event else self.clock.now()
+
+    def _record(
+        self,
+        dossier: Dossier,
+        form: str,
+        copy_no: int,
+        is_reprint: bool,
+        clerk: Clerk | None,
+        number: numbers.DocumentNumber | None = None,
+    ) -> None:
         by = clerk or accounts.first_admin(self.store)
         now = iso(self.clock.now())
         row = {
@@ -172,7 +194,10 @@ class PrintService:
             "printed_at": now,
             "created_at": now,
         }
-        history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
+        with self.store.transaction():
+            history.record(self.store, history.PRINT, row, write=lambda: self.log.insert(row))
+            if number is not None:
+                numbers.issue(self.store, self.log, number)
 
     def _receipt_due(self, dossier: Dossier) -> datetime:
         """The appointment the receipt gave: before any apology moved it."""
@@ -194,21 +219,33 @@ class PrintService:
             "procedure": dossier.procedure_name,
             "received_at": time_words(dossier.received_at),
             "received_date": f"{dossier.received_at:%d/%m/%Y}",
+            "received_date_cap": date_words(dossier.received_at, capital=True),
             "clerk": self._clerk_name(dossier.clerk_id),
         }
 
-    def _render(self, form: str, dossier: Dossier, *, page: str, reason: str | None, reprint: int) -> bytes:
+    def _render(
+        self,
+        form: str,
+        dossier: Dossier,
+        *,
+        page: str,
+        reason: str | None,
+        reprint: int,
+        event: DossierEvent | None,
+        number: numbers.DocumentNumber | None,
+    ) -> bytes:
         head = self.letterhead()
-        now = self.clock.now()
+        seq, desk_no = (number.seq, number.desk_no) if number else (None, 0)
         if form == "receipt":
-            return receipts.render(self._receipt_data(dossier, head, reprint), page)
+            return receipts.render(self._receipt_data(dossier, head, reprint, seq, desk_no), page)
+        # The edition of the form in force the day the dossier was received (older dossiers keep theirs).
+        paper = Paper(template(form, on=dossier.received_at), self._paper_date(form, dossier, event), seq, desk_no)
         if form == "tracking":
             return forms.render_tracking(
-                head, self._tracking_values(dossier), self._tracking_rows(dossier), dated=now, page=page
+                head, self._tracking_values(dossier), self._tracking_rows(dossier, paper), paper, page=page
             )
         values = self._common_values(dossier)
         items: list[str] = []
-        event = self._letter_event(form, dossier)
         if event is not None:
             values["clerk"] = self._clerk_name(event.clerk_id) or values["clerk"]
         given = nfc(reason or "")
@@ -230,7 +267,7 @@ class PrintService:
             items = [
                 nfc(str(d.get("name", "") if isinstance(d, dict) else d)) for d in event.data.get("documents", ()) or ()
             ]
-        return forms.render_letter(form, head, values, dated=event.at if event else now, items=items, page=page)
+        return forms.render_letter(head, values, paper, items=items, page=page)
 
     def _letter_event(self, form: str, dossier: Dossier) -> DossierEvent | None:
         kinds = {
@@ -242,7 +279,9 @@ class PrintService:
         found = [e for e in dossier.events if e.kind in kinds]
         return found[-1] if found else None
 
-    def _receipt_data(self, dossier: Dossier, head: Letterhead, reprint: int) -> receipts.ReceiptData:
+    def _receipt_data(
+        self, dossier: Dossier, head: Letterhead, reprint: int, number: int | None = None, desk_no: int = 0
+    ) -> receipts.ReceiptData:
         a = dossier.applicant
         year = f"{dossier.received_at.astimezone(VN_TZ):%Y}"
         due = self._receipt_due(dossier)  # derived once: for the page and for the signed QR
@@ -264,6 +303,8 @@ class PrintService:
             clerk=self._clerk_name(dossier.clerk_id),
             qr_payload=self.receipt_payload(dossier, due),
             reprint=reprint,
+            number=number,
+            desk_no=desk_no,
         )
 
     def _tracking_values(self, dossier: Dossier) -> dict[str, object]:
@@ -272,26 +313,29 @@ class PrintService:
         values["received_at"] = short_time(dossier.received_at)
         return values
 
-    def _tracking_rows(self, dossier: Dossier) -> list[list[str]]:
-        tpl = template("tracking")
-        outcomes = template("common")["outcomes"]
+    def _tracking_rows(self, dossier: Dossier, paper: Paper) -> list[list[str]]:
+        """One row per hand-over; the giver and the receiver sign in their own columns. The result is judged
+        where it was ready (the "done" hand-over): the citizen collecting it later does not make it late."""
+        tpl, outcomes = paper.form, paper.common["outcomes"]
         derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
         applicant = {"applicant": dossier.applicant.full_name}
+        has_done = any(e.kind == "done" for e in dossier.events)
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):
             step = fill(tpl["steps"].get(event.kind, esc(label(EVENT_KINDS, event.kind))), applicant)
             result = ""
-            if event.kind in ("done", "returned"):
+            if event.kind == "done" or (event.kind == "returned" and not has_done):
                 result = esc(outcomes[_timeliness(event.at, derived.original_due_at, derived.apologised)])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
-            rows.append([step, esc(short_time(event.at)), result, "<br/>".join(notes)])
+            when = local(event.at)
+            rows.append([step, f"{when:%H:%M}<br/>{when:%d/%m/%Y}", "", "", result, "<br/>".join(notes)])
         return rows
 
     # the logbook
 
     def logbook(self, start: date, end: date) -> bytes:
-        """Form 06 for dossiers received from ``start`` to ``end`` (both included, local dates)."""
+        """Form 07 (the logbook) for dossiers received from ``start`` to ``end`` (both included, local dates)."""
         if end < start:
             raise ValidationError(
                 "Ngày kết thúc phải không sớm hơn ngày bắt đầu.",
@@ -332,7 +376,8 @@ class PrintService:
                 ]
             )
         period = {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}", "count": len(found)}
-        return forms.render_logbook(self.letterhead(), period, rows, dated=self.clock.now())
+        paper = Paper(template("logbook", on=start), self.clock.now(), numbered=False)
+        return forms.render_logbook(self.letterhead(), period, rows, paper)
 
     def logbook_to_file(self, start: date, end: date, out: str | Path) -> Path:
         return _write(out, self.logbook(start, end))

@@ -1,10 +1,16 @@
-"""Form templates (resources/forms/*.json) and the words dates are written in."""
+"""Form templates (resources/forms/*.json) and the words dates are written in.
+
+Each template is one edition of a form, dated: ``applies_from`` (the first day it is used for a dossier
+received that day), ``source`` (the legal text it follows) and, when it superseded an older edition,
+``replaces`` (that edition's file name). ``template(name, on=day)`` follows the chain back to the edition in
+force on that day, so a reprint of a dossier received under Circular 01/2018 keeps the 2018 form.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -21,7 +27,7 @@ class TemplateError(MotcuaError):
 
 
 @cache
-def template(name: str) -> dict[str, Any]:
+def _edition(name: str) -> dict[str, Any]:
     """resources/forms/<name>.json, parsed once; texts NFC."""
     path = paths.resource("forms", f"{name}.json")
     try:
@@ -31,6 +37,22 @@ def template(name: str) -> dict[str, Any]:
             f"Không đọc được mẫu in {path.name}.", f"Cannot read the form template {path.name}.", field="template"
         ) from exc
     return _nfc_tree(data)
+
+
+def template(name: str, on: date | datetime | None = None) -> dict[str, Any]:
+    """The edition of form ``name`` in force on ``on`` (the newest edition when None)."""
+    found = _edition(name)
+    if on is None:
+        return found
+    day = local(on).date() if isinstance(on, datetime) else on
+    while "replaces" in found and date.fromisoformat(found["applies_from"]) > day:
+        found = _edition(found["replaces"])
+    return found
+
+
+def common_for(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The shared wording (motto, agency unit, dates) of the same edition as ``form``."""
+    return _edition(form.get("common", "common"))
 
 
 def _nfc_tree(value: Any) -> Any:
@@ -73,13 +95,16 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(VN_TZ) if moment.tzinfo else moment
 
 
-def date_words(moment: datetime) -> str:
-    m = local(moment)
-    return fill(template("common")["date"], {"d": f"{m.day:02d}", "m": f"{m.month:02d}", "y": m.year})
+def date_words(moment: datetime | date, *, capital: bool = False) -> str:
+    """ "ngày 05 tháng 8 năm 2026": Decree 30/2020 writes a leading zero for days 1–9 and months 1–2 only."""
+    m = local(moment) if isinstance(moment, datetime) else moment
+    month = f"{m.month:02d}" if m.month < 3 else str(m.month)
+    words = fill(template("common")["date"], {"d": f"{m.day:02d}", "m": month, "y": m.year})
+    return words[:1].upper() + words[1:] if capital else words
 
 
 def time_words(moment: datetime) -> str:
-    """ "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026" (per the common template)."""
+    """ "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026" (per the common template); see ``date_words``."""
     m = local(moment)
     common = template("common")
     return _formatter.vformat(

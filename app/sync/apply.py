@@ -20,7 +20,7 @@ from typing import Any
 
 from app.core.clock import iso
 from app.core.errors import MotcuaError
-from app.core.history import CREATE, DOSSIER, ENTITIES, EVENT, SETTLEMENT, Entity
+from app.core.history import CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, SETTLEMENT, Entity
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
@@ -178,11 +178,19 @@ def _apply_settlement(b: _Batch, change: Mapping[str, Any]) -> None:
     b.result.other += 1
 
 
+def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
+    """A paper's number issued at another desk, so a reprint here shows the same (db/migrations/0007)."""
+    added: list[bool] = []
+    if _inserted(b, change, lambda: added.append(b.sync.insert_remote_document_number(change["payload"]))):
+        b.result.other += added[0]  # pulled again: already here, nothing new
+
+
 # The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
 # change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
 APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     DOSSIER: _apply_dossier,
     EVENT: _apply_event,
+    DOCNO: _apply_document_number,
     SETTLEMENT: _apply_settlement,
 }
 

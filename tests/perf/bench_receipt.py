@@ -2,7 +2,7 @@
 with the same QR.
 
 Run: python tests/perf/bench_receipt.py [N]. Prints the p50 of each, measured in the same run, and their
-ratio (target: at most 1.2).
+ratio (target: at most 1.5, issue 12).
 
 - receipt: ``desk.printing.pdf("receipt", code)`` as the clerk's button calls it, for a dossier just
   received (an original, not a reprint): reads the dossier, signs the payload, makes the QR, lays out
@@ -14,6 +14,9 @@ ratio (target: at most 1.2).
   version, error correction and mask search), drawn as vectors with the same ``typeset.draw_qr`` on an
   otherwise empty A5 page.
 - bare page with a PIL image (reference only): qrcode's image placed with drawImage, the usual way.
+
+It also prints the same ratio in CPU time of the process, which other work on a shared machine disturbs less
+(but which does not see the disk's wait on the commit).
 
 Each iteration runs the four in a shuffled order (the preview before the print of the same dossier) so
 all see the same machine load; the first iterations are a warm-up and are not counted.
@@ -119,6 +122,7 @@ def main(n: int = 100) -> None:
 
     shuffle = random.Random(20260212)
     times: dict[str, list[float]] = {"bare": [], "bare_image": [], "receipt": [], "preview": []}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     for i, (code, payload) in enumerate(zip(codes, payloads, strict=True)):
         steps: list[tuple[str, Callable[[], bytes]]] = [
             ("bare", lambda p=payload: bare(p)),
@@ -132,18 +136,23 @@ def main(n: int = 100) -> None:
         if b < a:  # previewing after the print would show a reprint
             steps[a], steps[b] = steps[b], steps[a]
         for name, fn in steps:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             fn()
             if i >= WARM_UP:
                 times[name].append(time.perf_counter() - t)
+                cpu[name].append(time.process_time() - c)
     p50 = {name: statistics.median(values) * 1000 for name, values in times.items()}
     print(f"bare page + same QR (vector)            p50 {p50['bare']:7.2f} ms  (N={n})")
     print(f"receipt (2 copies, A5, print logged)    p50 {p50['receipt']:7.2f} ms  (N={n})")
     print(f"receipt without the print-log commit    p50 {p50['preview']:7.2f} ms  (N={n})")
     print(f"reference: bare page + QR as PIL image  p50 {p50['bare_image']:7.2f} ms  (N={n})")
-    print(f"ratio receipt / bare (vector QR)            {p50['receipt'] / p50['bare']:.2f}  (target <= 1.20)")
+    print(f"ratio receipt / bare (vector QR)            {p50['receipt'] / p50['bare']:.2f}  (target <= 1.50)")
     print(f"ratio receipt without log / bare (vector)   {p50['preview'] / p50['bare']:.2f}")
     print(f"reference ratio receipt / bare (PIL image)  {p50['receipt'] / p50['bare_image']:.2f}")
+    # CPU time of this process only: steadier than wall time on a shared machine, but blind to the disk.
+    c50 = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
+    print(f"CPU p50: bare {c50['bare']:.2f} ms, receipt {c50['receipt']:.2f} ms, without log {c50['preview']:.2f} ms")
+    print(f"CPU ratio receipt / bare (vector QR)        {c50['receipt'] / c50['bare']:.2f}")
     desk.close()
 
 

@@ -100,7 +100,10 @@ def test_receipt_fields_read_back_exactly(printed: tuple[Path, str]) -> None:
         "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026",
         # Received the Thursday before Tết 2026 (17 Feb): Fri 13, Mon 23, Tue 24 are the three working days.
         "09 giờ 00 phút, Thứ Ba, ngày 24 tháng 02 năm 2026",
-        "Đăng ký nhận kết quả tại: Bộ phận Một cửa UBND Xã Tân Thành",
+        "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công, UBND Xã Tân Thành",
+        "Mẫu số 01",
+        "Số: 01/GTN-Q1",
+        "Tân Thành, ngày 12 tháng 02 năm 2026",
         "Quyển số: 01/2026, Số thứ tự: 1",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -119,8 +122,10 @@ def test_receipt_is_two_a5_pages_with_an_embedded_font(printed: tuple[Path, str]
     assert re.search(r"Pages:\s+2\n", info)
     assert "419.528 x 595.276 pts" in info
     fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
-    assert "DejaVuSans" in fonts
-    assert all(" yes yes yes " in line for line in fonts.splitlines() if "DejaVu" in line)
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    # Only the embedded serif (Decree 30: Times New Roman or its metric twin), no Helvetica from the preamble.
+    assert names and all(re.fullmatch(r"[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?", n) for n in names)
+    assert all(" yes yes yes " in line for line in fonts.splitlines()[2:])
 
 
 def test_qr_decodes_at_150_dpi_and_verifies(printed: tuple[Path, str], desk: Desk, tmp_path: Path) -> None:

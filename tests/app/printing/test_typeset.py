@@ -23,7 +23,7 @@ def page(lines: list[str]) -> bytes:
         for line in lines:
             sheet.text(line)
 
-    return formparts.single("A5", "test", "Mẫu thử", "Thử", 9.0, layout)
+    return formparts.single("A5", "test", "Thử", 9.0, layout)
 
 
 def test_fields_escape_once_and_fill_the_same() -> None:
@@ -35,8 +35,8 @@ def test_fields_escape_once_and_fill_the_same() -> None:
     assert wording.fill(line, prepared) == wording.fill(line, values) == expected
 
 
-def test_characters_outside_the_primed_set_read_back_in_any_order(tmp_path: Path) -> None:
-    # ß, ñ, Ω are not Vietnamese: each document assigns them codes in the order it meets them.
+def test_characters_read_back_in_any_order(tmp_path: Path) -> None:
+    # ß, ñ, Ω are not Vietnamese: each document assigns every glyph its code in the order it meets it.
     first = text_of(page(["Đào ß ñ Ω", "Nguyễn Thị Đào"]), tmp_path, "first")
     second = text_of(page(["Ω ñ Đào", "Đào ß ñ Ω", "Nguyễn Thị Đào"]), tmp_path, "second")
     assert "Đào ß ñ Ω" in first and "Nguyễn Thị Đào" in first
@@ -46,3 +46,28 @@ def test_characters_outside_the_primed_set_read_back_in_any_order(tmp_path: Path
 def test_styled_pieces_on_one_line_read_back(tmp_path: Path) -> None:
     text = text_of(page(["Trước <i>nghiêng</i> <u>gạch dưới</u> <b>đậm</b> sau"]), tmp_path, "styled")
     assert "Trước nghiêng gạch dưới đậm sau" in text
+
+
+def test_justified_paragraphs_end_every_wrapped_line_at_the_right_margin(tmp_path: Path) -> None:
+    from tests.app.printing.test_receipts import words
+
+    paragraph = "Sự chậm trễ này đã gây phiền hà cho ông/bà. <b>Chúng tôi</b> thành thật xin lỗi " * 4
+
+    def layout(sheet: typeset.Sheet) -> None:
+        sheet.text(paragraph, align="justify")
+        sheet.text(paragraph)  # left-aligned: ragged
+
+    path = tmp_path / "justified.pdf"
+    path.write_bytes(formparts.single("A5", "test", "Thử", 9.0, layout))
+    rows: list[tuple[float, list[float]]] = []  # (top, right ends of its words); bold sits a little higher
+    for _, _, _, y0, x1, _, _, _ in sorted(words(path), key=lambda w: w[3]):
+        if rows and y0 - rows[-1][0] < 4:
+            rows[-1][1].append(x1)
+        else:
+            rows.append((y0, [x1]))
+    ends = [max(xs) for _, xs in rows]
+    half = len(ends) // 2
+    justified, ragged = ends[: half - 1], ends[half:-1]  # each paragraph without its last line
+    right = typeset.MARGIN + typeset.PAGE_SIZES["A5"][0] - 2 * typeset.MARGIN
+    assert len(justified) >= 2 and all(abs(end - right) < 0.6 for end in justified), (justified, right)
+    assert any(right - end > 3 for end in ragged), ragged

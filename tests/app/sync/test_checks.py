@@ -75,12 +75,13 @@ def test_every_record_the_desk_writes_passes_and_reaches_the_hub(hub: Hub, tmp_p
     desk.feedback.reveal_identity(entry.id, admin, purpose="Xác minh")
     desk.ratings.rate(4, dossier=code)
     desk.printing.to_file("receipt", code, tmp_path / "r.pdf")
+    desk.printing.to_file("refusal", other, tmp_path / "t.pdf")
     changes = [
         (r["entity"], r["entity_id"], r["op"], json.loads(r["payload"]), r["created_at"])
         for r in desk.store.outbox(limit=1000)
     ]
     kinds = {c[0] for c in changes}
-    assert {"dossier", "event", "feedback", "feedback_event", "confidential_read", "rating", "print"} <= kinds
+    assert {"dossier", "event", "feedback", "feedback_event", "confidential_read", "rating", "print", "docno"} <= kinds
     for change in changes:
         checks.check_change(*change)
     report = desk.sync.run_once()

@@ -310,6 +310,11 @@ class SyncStore:
         ).fetchone()
         return row[0] if row else None
 
+    def settlement_keeps(self) -> dict[str, str]:
+        """The kept final event of every settled dossier (a handful: settlements are rare)."""
+        rows = self.conn.execute("SELECT dossier_id, keep_event_id FROM clash_settlements ORDER BY at, id")
+        return {r[0]: r[1] for r in rows}
+
     # Province-owned data
 
     def replace_province_calendar(self, rows: Sequence[Mapping[str, Any]]) -> None:

@@ -37,6 +37,15 @@ def _unsafe() -> re.Pattern[str]:
     return re.compile(f"[{body}{_UNSAFE_HIGH}]")
 
 
+def is_plain(value: str, max_len: int) -> bool:
+    """``plain_text``'s test alone: no sentence, no call beyond C-level string methods."""
+    if len(value) > max_len:
+        return False
+    if value.isascii():
+        return value.isprintable()
+    return not _unsafe().search(value) and unicodedata.is_normalized("NFC", value)
+
+
 def plain_text(
     value: object, *, field: str, max_len: int, label_vi: str | None = None, label_en: str | None = None
 ) -> str:
@@ -45,12 +54,7 @@ def plain_text(
     Checks and returns ``value`` unchanged (it does not normalise): records that travel between desks and
     the hub must already be in the form the desk writes. Runs for every string the hub takes in, so the
     sentence is only composed when there is something to say."""
-    if (
-        isinstance(value, str)
-        and len(value) <= max_len
-        and ((value.isascii() and value.isprintable()) or not _unsafe().search(value))
-        and unicodedata.is_normalized("NFC", value)
-    ):
+    if isinstance(value, str) and is_plain(value, max_len):
         return value
     vi, en = _labels(field, label_vi, label_en)
     if not isinstance(value, str):

@@ -117,10 +117,10 @@ def _invalid(change: Mapping[str, Any]) -> MotcuaError | None:
 
 
 def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) -> bool:
-    """Insert a pulled record; one this desk cannot take is undone alone and set aside in quarantine."""
+    """Insert a pulled record; one this desk cannot take is set aside in quarantine. A failed statement
+    undoes only itself in SQLite, so a single-row insert needs no savepoint (a dossier's two rows do)."""
     try:
-        with b.sync.savepoint():
-            insert()
+        insert()
     except _CANNOT_APPLY as exc:
         b.quarantine.append(_quarantine(change, "cannot_apply", exc, b.now))
         return False
@@ -128,7 +128,8 @@ def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) 
 
 
 def _insert_dossier(sync: SyncStore, row: dict[str, Any]) -> None:
-    sync.insert_remote_dossier(row, row_search_text(row))
+    with sync.savepoint():  # the dossier and its search entry, both or neither
+        sync.insert_remote_dossier(row, row_search_text(row))
 
 
 def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
@@ -233,18 +234,20 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     touched = batch.touched
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
+    keeps = sync.settlement_keeps() if touched else {}
+    open_clashes = {c["dossier_id"] for c in sync.clashes() if c["kind"] == "outcome"} if touched else set()
     for dossier_id in sorted(touched):
-        keep = sync.settlement_keep(dossier_id)
-        try:
-            with sync.savepoint():
-                service.refresh_derived(service.get_by_id(dossier_id), keep)
+        keep = keeps.get(dossier_id)
+        try:  # reads, derives, then one UPDATE: a failure leaves nothing half written
+            service.refresh_derived(service.get_by_id(dossier_id), keep)
         except _CANNOT_APPLY as exc:  # kept as it came, status not derived; a person looks at it
             change = {"entity": "dossier", "entity_id": dossier_id, "op": "derive", "payload": {}, "created_at": now}
             quarantine.append(_quarantine(change, "cannot_apply", exc, now))
             continue
         clash = _outcome_clash(sync, dossier_id, keep)
         if clash is None:
-            sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk, or never clashed
+            if dossier_id in open_clashes:
+                sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk
         elif sync.add_clash(dossier_id, "outcome", clash, now):
             result.clashes.append(dossier_id)
     sync.quarantine(quarantine)
@@ -264,8 +267,7 @@ def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Appli
             continue
         if not sync.event_ids_present([row["entity_id"]]):
             try:
-                with sync.savepoint():
-                    sync.insert_remote_event(_event_row(p))
+                sync.insert_remote_event(_event_row(p))
             except _CANNOT_APPLY:
                 continue
             result.events += 1

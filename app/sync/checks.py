@@ -45,7 +45,8 @@ def check_json(value: Any, field: str = "payload") -> None:
         if nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _bad(field, "Bản ghi quá lớn hoặc lồng quá sâu.", "The record is too large or nested too deeply.")
         if isinstance(item, str):
-            stored.plain_text(item, field=name, max_len=MAX_STRING)
+            if not stored.is_plain(item, MAX_STRING):
+                stored.plain_text(item, field=name, max_len=MAX_STRING)  # raises, saying why
             if _is_time_key(name):
                 stored.sane_moment(item, field=name)
         elif isinstance(item, bool) or item is None:
@@ -58,9 +59,8 @@ def check_json(value: Any, field: str = "payload") -> None:
                 raise _bad(name, f"Số trong trường “{name}” không hợp lệ.", f"The number in “{name}” is not valid.")
         elif isinstance(item, Mapping):
             for key, child in item.items():
-                if not isinstance(key, str) or len(key) > MAX_KEY:
+                if not isinstance(key, str) or not stored.is_plain(key, MAX_KEY):
                     raise _bad(field, "Tên trường không hợp lệ.", "A field name is not valid.")
-                stored.plain_text(key, field=field, max_len=MAX_KEY)
                 stack.append((child, key, depth + 1))
         elif isinstance(item, list):
             stack.extend((child, name, depth + 1) for child in item)

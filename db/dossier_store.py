@@ -33,7 +33,14 @@ DOSSIER_COLUMNS = (
     "updated_at",
     "clerk_id",
     "desk_id",
+    "identity_check",
+    "procedure_level",
+    "deciding_agency",
+    "for_commune",
 )
+# Columns added after the first release (migration 0008), with the value a dossier synced by an older
+# desk takes.
+DOSSIER_DEFAULTS = {"identity_check": "", "procedure_level": "commune", "deciding_agency": "", "for_commune": ""}
 SUMMARY_COLUMNS = (
     "id",
     "code",

@@ -90,7 +90,9 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2026, 2, 12, 9, 0, tzinfo=VN_TZ))
 
 
-def make_desk(path: Path, clock: FixedClock, *, commune: str = "87001", desk_no: int = 1) -> Desk:
+def make_desk(
+    path: Path, clock: FixedClock, *, commune: str = "87001", desk_no: int = 1, agency_code: str | None = None
+) -> Desk:
     desk = Desk.open(path, clock)
     desk.initialise(
         InitRequest(
@@ -101,6 +103,7 @@ def make_desk(path: Path, clock: FixedClock, *, commune: str = "87001", desk_no:
             admin_username="admin",
             admin_password=ADMIN_PASSWORD,
             admin_full_name="Trần Văn Quản",
+            agency_code=agency_code,
         )
     )
     return desk

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.records import Clerk, label
 from app.desk import Desk
 from app.reception.records import CHANNELS, DOCUMENT_KINDS, EVENT_KINDS, STATUSES, Dossier
+from app.reception.timeliness import VERDICTS
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
@@ -37,6 +38,7 @@ ACTION_KEYS = {
     "apology_issued": "F10",
     "refused": "F11",
     "withdrawn": "F12",
+    "stopped": "Shift+F12",
 }
 
 
@@ -66,6 +68,7 @@ class DossierPanel(Section):
             ("procedure", self.tr("Thủ tục:")),
             ("received", self.tr("Ngày nhận:")),
             ("due", self.tr("Hẹn trả:")),
+            ("timeliness", self.tr("Tiến độ (chỉ số 2.1):")),
             ("documents", self.tr("Giấy tờ:")),
             ("channel", self.tr("Hình thức nộp:")),
             ("sync", self.tr("Đồng bộ:")),
@@ -146,6 +149,7 @@ class DossierPanel(Section):
             "procedure": f"{dossier.procedure_code} — {dossier.procedure_name}",
             "received": f"{dossier.received_at:%H:%M %d/%m/%Y}",
             "due": f"{dossier.due_at:%H:%M %d/%m/%Y}",
+            "timeliness": self._timeliness_text(dossier),
             "documents": docs,
             "channel": label(CHANNELS, dossier.channel, lang),
         }
@@ -171,6 +175,19 @@ class DossierPanel(Section):
         self.allowed = set(self.desk.dossiers.allowed_actions(dossier))
         for kind, button in self.buttons.items():
             button.setVisible(kind in self.allowed)
+
+    def _timeliness_text(self, dossier: Dossier) -> str:
+        """The verdict every report counts (app.reception.timeliness), with the receipt's date it uses."""
+        judged = self.desk.dossiers.timeliness(dossier)
+        lang = i18n.lang()
+        verdict = label(VERDICTS, judged.verdict, lang)
+        if not judged.ended:
+            verdict = self.tr("đang giải quyết, %1 đến nay").replace("%1", verdict.lower())
+        text = self.tr("%1 (so với hẹn trên giấy tiếp nhận %2)").replace("%1", verdict)
+        text = text.replace("%2", f"{judged.promised:%H:%M %d/%m/%Y}")
+        if judged.apology_due is not None:
+            text += self.tr("; đã hẹn lại %1").replace("%1", f"{judged.apology_due:%H:%M %d/%m/%Y}")
+        return text
 
     def show_sync_state(self) -> None:
         """Whether the hub has this dossier and all its steps: waiting, sent, or refused with its reason."""
@@ -198,11 +215,11 @@ class DossierPanel(Section):
         lang = i18n.lang()
         reason, new_due = "", None
         if kind == "apology_issued":
-            answer = NewDateDialog.ask(self, self.dossier.due_at)
+            answer = NewDateDialog.ask(self, self.dossier.due_at, self.desk.dossiers.default_new_due(self.dossier))
             if answer is None:
                 return False
             new_due, reason = answer
-        elif kind in ("supplement_requested", "refused", "withdrawn"):
+        elif kind in ("supplement_requested", "refused", "withdrawn", "stopped"):
             answered = ReasonDialog.ask(self, label(EVENT_KINDS, kind, lang), self.tr("Lý do (in trên phiếu):"))
             if answered is None:
                 return False

@@ -19,6 +19,10 @@ class FirstRunDialog(QDialog):
         self.commune.setMaxLength(5)
         self.commune_name = QLineEdit()
         self.province = QLineEdit()
+        # QCVN 102 electronic ID of the agency (e.g. H15.50.05.13); empty: the commune code.
+        self.agency_code = QLineEdit()
+        self.agency_code.setMaxLength(20)
+        self.agency_code.setPlaceholderText(self.tr("ví dụ H15.50.05.13; để trống: dùng mã xã"))
         self.desk_no = QSpinBox()
         self.desk_no.setRange(1, 9)
         self.username = QLineEdit("admin")
@@ -30,6 +34,7 @@ class FirstRunDialog(QDialog):
             "commune": self.commune,
             "commune_name": self.commune_name,
             "province": self.province,
+            "agency_code": self.agency_code,
             "desk": self.desk_no,
             "username": self.username,
             "password": self.password,
@@ -43,6 +48,7 @@ class FirstRunDialog(QDialog):
             (self.tr("&Mã xã (5 chữ số):"), self.commune),
             (self.tr("&Tên xã:"), self.commune_name),
             (self.tr("T&ỉnh:"), self.province),
+            (self.tr("Mã định danh &cơ quan:"), self.agency_code),
             (self.tr("Số &quầy:"), self.desk_no),
             (self.tr("Tên đăng nhập &quản trị:"), self.username),
             (self.tr("Mật &khẩu:"), self.password),
@@ -66,6 +72,7 @@ class FirstRunDialog(QDialog):
             admin_username=self.username.text().strip(),
             admin_password=self.password.text(),
             admin_full_name=self.full_name.text().strip() or None,
+            agency_code=self.agency_code.text().strip() or None,
         )
 
     def submit(self) -> bool:

@@ -27,6 +27,7 @@ FORM_FOR_ACTION = {
     "done": "tracking",
     "returned": "tracking",
     "withdrawn": "stop",
+    "stopped": "stop",
 }
 
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.core.text import nfc
 from app.core.worktime import VN_TZ
+from app.reception.apology import weekday_words
+from ui import i18n
 
 
 class ReasonDialog(QDialog):
@@ -50,21 +52,33 @@ class ReasonDialog(QDialog):
 
 
 class NewDateDialog(QDialog):
-    """The apology letter's new return date and its reason; the date moves once only."""
+    """The apology letter's new return date and its reason; the date moves once only.
 
-    def __init__(self, current_due: datetime, parent: QWidget | None = None) -> None:
+    The date proposed is the desk's (working days after the due date, in office hours); the weekday is
+    shown beside the date so the clerk reads "Thứ Bảy" before promising a Saturday.
+    """
+
+    def __init__(self, current_due: datetime, proposed: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Xin lỗi và hẹn lại ngày trả"))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Hẹn trả hiện tại: %1").replace("%1", f"{current_due:%d/%m/%Y %H:%M}")))
-        self.new_due = QDateTimeEdit(QDateTime(current_due.replace(tzinfo=None)).addDays(3))
+        form.addRow(QLabel(self.tr("Hẹn trả hiện tại: %1").replace("%1", weekday_words(current_due))))
+        self.new_due = QDateTimeEdit(QDateTime(proposed.astimezone(VN_TZ).replace(tzinfo=None)))
         self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.new_due.setCalendarPopup(True)
+        self.weekday = QLabel()
+        self.weekday.setObjectName("newDueWeekday")
+        self.new_due.dateTimeChanged.connect(self._show_weekday)
+        self._show_weekday()
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         form.addRow(self.tr("&Ngày hẹn mới:"), self.new_due)
+        form.addRow("", self.weekday)
         form.addRow(self.tr("&Lý do:"), self.reason)
-        note = QLabel(self.tr("Chỉ được hẹn lại một lần."))
+        note = QLabel(
+            self.tr("Chỉ được hẹn lại một lần, chậm nhất một ngày trước ngày hẹn trả; ngày mới phải là ngày làm việc.")
+        )
+        note.setWordWrap(True)
         note.setStyleSheet("color: #7f6000;")
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -73,10 +87,15 @@ class NewDateDialog(QDialog):
         form.addRow(buttons)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
+    def chosen(self) -> datetime:
+        return self.new_due.dateTime().toPython().replace(tzinfo=VN_TZ, second=0, microsecond=0)
+
+    def _show_weekday(self) -> None:
+        self.weekday.setText(weekday_words(self.chosen(), i18n.lang()))
+
     @classmethod
-    def ask(cls, parent: QWidget | None, current_due: datetime) -> tuple[datetime, str] | None:
-        dialog = cls(current_due, parent)
+    def ask(cls, parent: QWidget | None, current_due: datetime, proposed: datetime) -> tuple[datetime, str] | None:
+        dialog = cls(current_due, proposed, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        chosen = dialog.new_due.dateTime().toPython().replace(tzinfo=VN_TZ, second=0, microsecond=0)
-        return chosen, nfc(dialog.reason.toPlainText())
+        return dialog.chosen(), nfc(dialog.reason.toPlainText())

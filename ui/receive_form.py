@@ -10,11 +10,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +37,7 @@ from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
-from app.reception.records import CHANNELS, DOCUMENT_KINDS, Dossier, Procedure
+from app.reception.records import CHANNELS, DOCUMENT_KINDS, IDENTITY_CHECKS, Dossier, Procedure
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.printer import Printing
@@ -84,6 +85,22 @@ class ReceiveForm(Section):
         for key in CHANNELS:
             self.channel.addItem(label(CHANNELS, key, i18n.lang()), key)
         self.notes = QLineEdit()
+        # Decision 766 indicator 4.5: how the applicant's identity was checked.
+        self.identity = QComboBox()
+        self.identity.addItem(self.tr("Chưa ghi nhận"), "")
+        for key in IDENTITY_CHECKS:
+            self.identity.addItem(label(IDENTITY_CHECKS, key, i18n.lang()), key)
+        # Reception regardless of boundary: a commune-level procedure of another commune ("87002 Xã Mỹ Hiệp").
+        self.for_commune = QLineEdit()
+        self.for_commune.setPlaceholderText(self.tr("để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp"))
+        self.commune_choices = QStringListModel(self)
+        completer = QCompleter(self.commune_choices, self.for_commune)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.for_commune.setCompleter(completer)
+        self.deciding = QLabel()
+        self.deciding.setObjectName("decidingAgency")
+        self.deciding.setWordWrap(True)
 
         self.documents = QTableWidget(0, 3)
         self.documents.setHorizontalHeaderLabels([self.tr("Giấy tờ đã nhận"), self.tr("Loại"), self.tr("Số lượng")])
@@ -116,6 +133,8 @@ class ReceiveForm(Section):
             "channel": self.channel,
             "notes": self.notes,
             "documents": self.documents,
+            "identity_check": self.identity,
+            "for_commune": self.for_commune,
         }
         for widget in self.field_widgets.values():
             if isinstance(widget, QLineEdit):
@@ -126,6 +145,8 @@ class ReceiveForm(Section):
         picker_layout.addRow(self._buddy(self.tr("&Thủ tục:"), self.procedure_filter), self.procedure_filter)
         picker_layout.addRow("", self.procedure_list)
         picker_layout.addRow("", self.procedure_chosen)
+        picker_layout.addRow("", self.deciding)
+        picker_layout.addRow(self._buddy(self.tr("&Xã giải quyết:"), self.for_commune), self.for_commune)
 
         applicant = QGroupBox(self.tr("Người nộp hồ sơ"))
         form = QFormLayout(applicant)
@@ -135,6 +156,7 @@ class ReceiveForm(Section):
             (self.tr("Điện thoại (&D):"), self.phone),
             (self.tr("Đị&a chỉ:"), self.address),
             (self.tr("&Email:"), self.email),
+            (self.tr("&Kiểm tra danh tính:"), self.identity),
         ):
             form.addRow(self._buddy(caption, widget), widget)
 
@@ -173,7 +195,8 @@ class ReceiveForm(Section):
             (self.full_name, self.phone),
             (self.phone, self.address),
             (self.address, self.email),
-            (self.email, self.documents),
+            (self.email, self.identity),
+            (self.identity, self.documents),
             (self.documents, self.sets),
             (self.sets, self.channel),
             (self.channel, self.notes),
@@ -233,6 +256,22 @@ class ReceiveForm(Section):
             f"✔ {proc.code} — {proc.name}; " + self.tr("lệ phí: %1").replace("%1", proc.fee or "—")
         )
         self._fill_documents(proc)
+        above = proc.level != "commune"
+        if not above:  # the province's communes, as the hub last sent them
+            own = self.desk.identity.commune_code
+            self.commune_choices.setStringList(
+                [f"{code} {name}" for code, name in self.desk.sync.known_communes() if code != own]
+            )
+        self.deciding.setText(
+            self.tr("Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)").replace(
+                "%1", proc.deciding_agency
+            )
+            if above
+            else ""
+        )
+        self.for_commune.setEnabled(not above)
+        if above:
+            self.for_commune.clear()
         self.update_due()
 
     def select_procedure(self, code: str) -> None:
@@ -319,6 +358,8 @@ class ReceiveForm(Section):
             "sets": self.sets.value(),
             "channel": self.channel.currentData(),
             "notes": self.notes.text(),
+            "identity_check": self.identity.currentData() or None,
+            "for_commune": self.for_commune.text().strip() or None,  # "87002 Xã Mỹ Hiệp"
         }
 
     def save(self) -> Dossier | None:
@@ -387,6 +428,7 @@ class ReceiveForm(Section):
             self.address,
             self.email,
             self.notes,
+            self.for_commune,
         ):
             widget.clear()
             unmark(widget)
@@ -396,6 +438,9 @@ class ReceiveForm(Section):
         self.documents.setRowCount(0)
         self.sets.setValue(1)
         self.channel.setCurrentIndex(0)
+        self.identity.setCurrentIndex(0)
+        self.for_commune.setEnabled(True)
+        self.deciding.clear()
         self._filter_procedures("")
         self.update_due()
         self.procedure_filter.setFocus()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from app.desk import Desk
 from app.printing import qr
 
-CODE = re.compile(r"(?<![0-9-])([0-9]{2,20}-[0-9]{6}-[0-9]{4})(?![0-9-])")
+# A bare dossier code: digits, or a QCVN 102 agency ID (capitals, digits, dots) before the date.
+CODE = re.compile(r"(?<![0-9A-Za-z.-])([A-Z0-9][A-Z0-9.]{1,19}-[0-9]{6}-[0-9]{4})(?![0-9-])")
 MAX_GAP_S = 0.05  # scanners send a key every few ms; people are 5-10 times slower
 MIN_LENGTH = 14
 

@@ -15,6 +15,7 @@ from app.cli.common import open_desk, read_json
 from app.core.errors import ValidationError
 from app.core.records import label
 from app.core.validation import iso_date
+from app.feedback import portal
 from app.feedback.rules import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
 
 ACTIONS = ("accept", "processing", "answer", "forward", "close")
@@ -157,6 +158,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
     with open_desk(args) as desk:
         fig = desk.feedback.handling_figures(start, end, kinds=[args.kind] if args.kind else [])
+        # Decision 766 indicator 5.2: the portal's own deadlines for the feedback it received.
+        pakn = portal.figures(
+            desk.feedback.list(kinds=["feedback"], received_from=start, received_to=end),
+            desk.calendar,
+            desk.clock.now().date(),
+        )
     data = {
         "total": fig.total,
         "on_time": fig.on_time,
@@ -164,6 +171,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         "open_overdue": fig.open_overdue,
         "open_not_due": fig.open_not_due,
         "share_on_time": fig.share_on_time,
+        "portal": {"total": pakn.total, "on_time": pakn.on_time, "share_on_time": pakn.share_on_time},
     }
     if args.as_json:
         print(json.dumps(data))

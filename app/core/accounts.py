@@ -46,15 +46,20 @@ class InitRequest:
     agency_name: str | None = None
 
 
+# Digits, or capitals and digits in dot-separated groups (QCVN 102:2016 electronic IDs); 2–20 characters.
+AGENCY_CODE = r"(?=.{2,20}$)[A-Z0-9]+(\.[A-Z0-9]+)*"
+
+
 def _check_init(req: InitRequest) -> InitRequest:
     validation.commune_code(req.commune_code or "")
     validation.desk_number(req.desk_no)
-    agency = req.agency_code or req.commune_code
-    # Digits only: the code is read back from a scanned QR, where Unikey rewrites letters.
-    if not re.fullmatch(r"[0-9]{2,20}", agency):
+    agency = (req.agency_code or req.commune_code).strip().upper()
+    # The agency's electronic ID (QCVN 102, e.g. H15.50.05.13) or digits; the receipt's QR writes
+    # letters and dots as digits (app.printing.qr), since Unikey rewrites letters a scanner types.
+    if not re.fullmatch(AGENCY_CODE, agency):
         raise ValidationError(
-            "Mã cơ quan chỉ gồm chữ số (2–20 chữ số).",
-            "The agency code may hold only digits (2–20 digits).",
+            "Mã cơ quan phải là mã định danh điện tử (QCVN 102, ví dụ H15.50.05.13) hoặc 2–20 chữ số.",
+            "The agency code must be an electronic ID (QCVN 102, e.g. H15.50.05.13) or 2–20 digits.",
             field="agency_code",
         )
     name = validation.required_text(req.commune_name, field="commune_name", label_vi="Tên xã", label_en="Commune name")

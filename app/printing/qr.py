@@ -4,10 +4,14 @@ The part the desk reads back is digits and hyphens only, starting after a non-le
 scanners type through Unikey, which rewrites letters (Telex) and digits that follow a vowel (VNI):
 
     [<lookup URL prefix>]9-<dossier code>-<commune>-<signing desk>-<due YYYYMMDDHHMM>-<signature>
+    [<lookup URL prefix>]8-<agency, 2 digits a character>-<YYMMDD>-<NNNN>-<commune>-<desk>-<due>-<signature>
 
-``9`` marks this format; the signature is Ed25519 over the part before it, written as 155 decimal
-digits (QR numeric mode packs those densely, so the code stays at version 10 or below). The signing
-desk is named separately from the code's desk digit so a desk may reprint another desk's receipt.
+``9`` marks a code whose agency part is digits (a commune code); ``8`` one whose agency part is a
+QCVN 102 electronic ID such as ``H15.50.05.13``, each character written as two digits (00–09 the
+digits, 10 the dot, 11–36 the letters A–Z), so the part read back stays digits and hyphens. The
+signature is Ed25519 over the part before it, written as 155 decimal digits (QR numeric mode packs
+those densely, so the code stays at version 10 or below). The signing desk is named separately
+from the code's desk digit so a desk may reprint another desk's receipt.
 Anything around the payload (a URL whose letters Unikey mangled, a trailing Enter) is ignored.
 """
 
@@ -23,21 +27,36 @@ from app.core.errors import ValidationError
 from app.core.worktime import VN_TZ
 
 MARKER = "9"
+MARKER_ENCODED = "8"
 SIG_BYTES = 64
 SIG_DIGITS = 155  # len(str(2**512 - 1))
 DOMAIN_TAG = b"motcua-receipt-v1\n"
 MAX_PREFIX = 120
+AGENCY_ALPHABET = "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A dossier code as issued: the agency part (digits, or a QCVN 102 ID of capitals, digits and dots).
+CODE = r"[A-Z0-9][A-Z0-9.]{1,19}-[0-9]{6}-[1-9][0-9]{3}"
 
 Verdict = Literal["valid", "forged", "unknown"]
 
 # Not after a letter or digit: after a letter Unikey could have merged the digits into a tone mark.
 _PAYLOAD = re.compile(
-    r"(?<![^\W_])"
-    + MARKER
-    + r"-([0-9]{2,20}-[0-9]{6}-[0-9]{4})-([0-9]{5})-([1-9])-([0-9]{12})-([0-9]{"
+    r"(?<![^\W_])([89])-([0-9]{2,40})-([0-9]{6}-[0-9]{4})-([0-9]{5})-([1-9])-([0-9]{12})-([0-9]{"
     + str(SIG_DIGITS)
     + r"})(?![0-9])"
 )
+
+
+def encode_agency(agency: str) -> str:
+    return "".join(f"{AGENCY_ALPHABET.index(c):02d}" for c in agency)
+
+
+def decode_agency(digits: str) -> str:
+    if len(digits) % 2:
+        raise MalformedPayload("agency part of odd length")
+    values = [int(digits[i : i + 2]) for i in range(0, len(digits), 2)]
+    if any(v >= len(AGENCY_ALPHABET) for v in values):
+        raise MalformedPayload("agency part out of range")
+    return "".join(AGENCY_ALPHABET[v] for v in values)
 
 
 class MalformedPayload(ValueError):
@@ -55,7 +74,9 @@ class ReceiptClaim:
 
     def readback(self) -> str:
         due = self.due.astimezone(VN_TZ) if self.due.tzinfo else self.due
-        return f"{MARKER}-{self.code}-{self.commune_code}-{self.desk_no}-{due:%Y%m%d%H%M}"
+        agency, rest = self.code.split("-", 1)
+        head = f"{MARKER}-{agency}" if agency.isdigit() else f"{MARKER_ENCODED}-{encode_agency(agency)}"
+        return f"{head}-{rest}-{self.commune_code}-{self.desk_no}-{due:%Y%m%d%H%M}"
 
     def message(self) -> bytes:
         return DOMAIN_TAG + self.readback().encode("ascii")
@@ -68,7 +89,7 @@ class Decoded:
 
 
 def check_claim(claim: ReceiptClaim) -> ReceiptClaim:
-    if not re.fullmatch(r"[0-9]{2,20}-[0-9]{6}-[1-9][0-9]{3}", claim.code):
+    if not re.fullmatch(CODE, claim.code):
         raise ValueError(f"not a dossier code: {claim.code!r}")
     if not re.fullmatch(r"[0-9]{5}", claim.commune_code) or not 1 <= claim.desk_no <= 9:
         raise ValueError("commune code must be 5 digits and desk 1-9")
@@ -93,7 +114,14 @@ def decode(text: str) -> Decoded:
     matches = list(_PAYLOAD.finditer(text))
     if not matches:
         raise MalformedPayload("no receipt payload found")
-    code, commune, desk, due_text, sig_text = matches[-1].groups()
+    marker, agency, rest, commune, desk, due_text, sig_text = matches[-1].groups()
+    if marker == MARKER_ENCODED:
+        agency = decode_agency(agency)
+    elif len(agency) > 20:
+        raise MalformedPayload("agency code too long")
+    code = f"{agency}-{rest}"
+    if not re.fullmatch(CODE, code):
+        raise MalformedPayload("not a dossier code")
     try:
         date_part = code.split("-")[1]
         datetime.strptime(date_part, "%y%m%d")

@@ -22,6 +22,9 @@ from app.reception.records import Document
 MAX_QR_VERSION = 10
 QR_SIDE = 30 * mm
 
+# Decree 118/2025: the commune centre receives for other communes and for higher agencies, and says who decides.
+DECIDING_LINE = "Cơ quan giải quyết: <b>{deciding_agency}</b> (hồ sơ được chuyển đến cơ quan này)"
+
 
 @dataclass(frozen=True)
 class ReceiptData:
@@ -44,10 +47,20 @@ class ReceiptData:
     reprint: int = 0  # 0: the original; n: the n-th reprint
     number: int | None = None  # the document number (Paper.seq); None: left blank (a preview)
     desk_no: int = 0  # the desk that issued the number
+    deciding_agency: str = ""  # reception regardless of boundary: the agency that decides, if not this one
 
     def paper(self) -> Paper:
         """The receipt on the edition of form 01 in force the day the dossier was received."""
         return Paper(template("receipt", on=self.received_at), self.received_at, self.number, self.desk_no)
+
+
+def with_deciding_agency(tpl: dict, deciding_agency: str) -> list[str]:
+    """The receipt's lines, with the deciding agency under the procedure when another agency decides."""
+    lines = list(tpl["lines"])
+    if deciding_agency:
+        at = next((i + 1 for i, line in enumerate(lines) if "{procedure}" in line), len(lines))
+        lines.insert(at, tpl.get("deciding_line", DECIDING_LINE))
+    return lines
 
 
 def qr_modules(payload: str) -> list[list[bool]]:
@@ -86,6 +99,7 @@ def layout(sheet: Sheet, data: ReceiptData, paper: Paper, qr: list[list[bool]]) 
             "volume": data.volume,
             "entry": data.entry,
             "clerk": data.clerk,
+            "deciding_agency": data.deciding_agency,
         }
     )
     size = sheet.size
@@ -103,7 +117,7 @@ def layout(sheet: Sheet, data: ReceiptData, paper: Paper, qr: list[list[bool]]) 
     typeset.draw_qr(sheet.canv, qr, sheet.left + left_w + 2 * mm, top - QR_SIDE, QR_SIDE)
     note.draw(sheet.pen, sheet.left + left_w, top - QR_SIDE)
     sheet.space(QR_SIDE + note.height + size * 0.3)
-    formparts.lines(sheet, tpl["lines"], values)
+    formparts.lines(sheet, with_deciding_agency(tpl, data.deciding_agency), values)
     w = sheet.width
     rows = document_rows(data.documents, tpl["documents_head"], paper.common["document_kinds"])
     sheet.table(rows, [7 * mm, w - 52 * mm, 32 * mm, 13 * mm])

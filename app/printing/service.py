@@ -18,20 +18,23 @@ from app.core.errors import ValidationError
 from app.core.records import Clerk, DeskIdentity, label
 from app.core.text import nfc
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
-from app.printing import forms, numbers, qr, receipts
+from app.printing import form_rules, forms, numbers, qr, receipts
 from app.printing.formparts import Letterhead, Paper
 from app.printing.qr import ReceiptClaim, Verdict
 from app.printing.wording import date_words, esc, fill, local, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
+from app.reception.timeliness import judge
 from db.account_store import AccountStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
+from db.sync_store import SyncStore
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "tracking", "stop")
 META_QR_PREFIX = "qr_url_prefix"
+LOOKUP_PATH = "/tra-cuu/"  # the hub's public status page (app.province.lookup)
 META_COLLECT_PLACE = "collect_place"
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 MAX_LOGBOOK_DAYS = 366
@@ -82,7 +85,8 @@ class PrintService:
 
     @property
     def qr_url_prefix(self) -> str:
-        return self.store.get_meta(META_QR_PREFIX) or ""
+        """The prefix set by the admin, else the province hub's public lookup page once enrolled."""
+        return self.store.get_meta(META_QR_PREFIX) or lookup_prefix(SyncStore(self.store).setting("url"))
 
     def set_qr_url_prefix(self, prefix: str | None) -> None:
         """The province's lookup URL printed before the payload (for phones); empty for none."""
@@ -140,6 +144,7 @@ class PrintService:
         if form not in FORMS:
             raise ValidationError(f"Không có mẫu in «{form}».", f"There is no form '{form}'.", field="form")
         dossier = self.dossiers.get(code)
+        form_rules.check_supported(form, dossier)
         copy_no = self.log.count(dossier.id, form) + 1
         reprint = 0
         if form == "receipt":
@@ -270,14 +275,7 @@ class PrintService:
         return forms.render_letter(head, values, paper, items=items, page=page)
 
     def _letter_event(self, form: str, dossier: Dossier) -> DossierEvent | None:
-        kinds = {
-            "supplement": ("supplement_requested",),
-            "refusal": ("refused",),
-            "apology": ("apology_issued",),
-            "stop": ("withdrawn", "refused"),
-        }[form]
-        found = [e for e in dossier.events if e.kind in kinds]
-        return found[-1] if found else None
+        return form_rules.letter_event(form, dossier)
 
     def _receipt_data(
         self, dossier: Dossier, head: Letterhead, reprint: int, number: int | None = None, desk_no: int = 0
@@ -305,6 +303,7 @@ class PrintService:
             reprint=reprint,
             number=number,
             desk_no=desk_no,
+            deciding_agency=dossier.deciding_agency,
         )
 
     def _tracking_values(self, dossier: Dossier) -> dict[str, object]:
@@ -314,19 +313,25 @@ class PrintService:
         return values
 
     def _tracking_rows(self, dossier: Dossier, paper: Paper) -> list[list[str]]:
-        """One row per hand-over; the giver and the receiver sign in their own columns. The result is judged
-        where it was ready (the "done" hand-over): the citizen collecting it later does not make it late."""
+        """One row per hand-over; the giver and the receiver sign in their own columns. The verdict belongs
+        to the step that ended the dossier (indicator 2.1, app.reception.timeliness): a result ready on time
+        stays on time however late the citizen collects it."""
         tpl, outcomes = paper.form, paper.common["outcomes"]
-        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
+        judged = judge(
+            dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, self.clock.now()
+        )
         applicant = {"applicant": dossier.applicant.full_name}
-        has_done = any(e.kind == "done" for e in dossier.events)
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):
-            step = fill(tpl["steps"].get(event.kind, esc(label(EVENT_KINDS, event.kind))), applicant)
+            handed_to = str(event.data.get("to") or "") if event.kind == "forwarded" else ""
+            key = "forwarded_to" if handed_to and "forwarded_to" in tpl["steps"] else event.kind
+            step = fill(tpl["steps"].get(key, esc(label(EVENT_KINDS, event.kind))), {**applicant, "to": handed_to})
             result = ""
-            if event.kind == "done" or (event.kind == "returned" and not has_done):
-                result = esc(outcomes[_timeliness(event.at, derived.original_due_at, derived.apologised)])
+            if event.id == judged.end_event_id:
+                result = esc(outcomes[judged.verdict])
             notes = [esc(event.data["reason"])] if event.data.get("reason") else []
+            if handed_to and key != "forwarded_to":  # an older edition names no receiver: say it here
+                notes.insert(0, esc(f"Chuyển đến: {handed_to}"))
             notes.append(fill(tpl["by"], {"clerk": self._clerk_name(event.clerk_id)}))
             when = local(event.at)
             rows.append([step, f"{when:%H:%M}<br/>{when:%d/%m/%Y}", "", "", result, "<br/>".join(notes)])
@@ -383,15 +388,17 @@ class PrintService:
         return _write(out, self.logbook(start, end))
 
 
+def lookup_prefix(hub_url: str | None) -> str:
+    """The hub's status page for a receipt (app.province.lookup): ``<hub>/tra-cuu/<payload>``."""
+    if not hub_url:
+        return ""
+    prefix = hub_url.rstrip("/") + LOOKUP_PATH
+    return prefix if len(prefix) <= qr.MAX_PREFIX and prefix.isascii() else ""
+
+
 def volume(code: str, year: str) -> str:
     """The logbook volume: one book per desk (the code's desk digit) and year, e.g. "01/2026"."""
     return f"{int(code[-4]):02d}/{year}"
-
-
-def _timeliness(at: datetime, due: datetime, apologised: bool) -> str:
-    if apologised or at > due:
-        return "late"
-    return "early" if at.date() < due.date() else "on_time"
 
 
 def _write(out: str | Path, data: bytes) -> Path:

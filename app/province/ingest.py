@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 from app.core.clock import parse_iso
@@ -22,7 +21,8 @@ from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrid
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import DossierEvent
-from app.reception.rules import derive, open_clash, outcome
+from app.reception.rules import derive, open_clash, settled
+from app.reception.timeliness import verdict_of
 from app.sync import checks, protocol
 from db.hub.store import HubStore
 
@@ -369,10 +369,10 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
         keep = keeps.get(row["id"])
         try:
             derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar, keep)
-            result = outcome(
-                SimpleNamespace(events=events, received_at=received, legal_time=row["legal_time"]), calendar, keep
-            )  # type: ignore[arg-type]
+            # An open clash is counted as open, never as a result; a settled one by the outcome kept.
+            clash = open_clash(events, keep)
+            result = None if clash else verdict_of(settled(events, keep), received, row["legal_time"], calendar)
         except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
-        updates.append((derived.status, result, int(open_clash(events, keep)), row["id"]))
+        updates.append((derived.status, result, int(clash), row["id"]))
     hub.set_derived(updates)

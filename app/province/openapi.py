@@ -125,7 +125,7 @@ SCHEMA: dict[str, Any] = {
         },
         "/v1/province-data": {
             "get": {
-                "summary": "Catalogue, calendar overrides and form templates, when newer than a version",
+                "summary": "Catalogue, calendar overrides and form templates, when newer than a version; the communes",
                 "security": _SIGNED,
                 "parameters": [
                     *_SIG_PARAMS,
@@ -143,6 +143,17 @@ SCHEMA: dict[str, Any] = {
         },
         "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},
         "/province": {"get": {"summary": "The province view (HTML)", "responses": {"200": {"description": "page"}}}},
+        "/tra-cuu/{payload}": {
+            "get": {
+                "summary": "Public status page for a receipt's QR payload: signature checked, no personal data (HTML)",
+                "parameters": [{"name": "payload", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {
+                    "200": {"description": "code, procedure, status and due date (or: not synced yet)"},
+                    "400": {"description": "the signature does not match"},
+                    "404": {"description": "not a receipt payload, or an unknown desk"},
+                },
+            }
+        },
     },
     "components": {
         "securitySchemes": {"deskSignature": {"type": "apiKey", "in": "header", "name": "x-motcua-signature"}},

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, openapi, view
+from app.province import auth, lookup, openapi, view
 from app.province.errors import HubError
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
@@ -192,9 +192,16 @@ def create_app(db: str | Path) -> Starlette:
         def read() -> dict[str, Any]:
             data = hub.province_data()
             version = max((r["version"] for r in data.values()), default=0)
+            # The province's communes, always: a desk receives for any of them (Decree 118/2025).
+            communes = [{"code": c["code"], "name": c["name"]} for c in hub.communes()]
             if version <= since:
-                return {"version": version, "changed": False}
-            return {"version": version, "changed": True, **{kind: json.loads(r["content"]) for kind, r in data.items()}}
+                return {"version": version, "changed": False, "communes": communes}
+            return {
+                "version": version,
+                "changed": True,
+                "communes": communes,
+                **{kind: json.loads(r["content"]) for kind, r in data.items()},
+            }
 
         return JSONResponse(await run_in_threadpool(read))
 
@@ -227,6 +234,16 @@ def create_app(db: str | Path) -> Starlette:
     async def province_page(request: Request) -> Response:
         return HTMLResponse(await run_in_threadpool(view.page, hub))
 
+    async def lookup_page(request: Request) -> Response:
+        """The receipt QR's public status page (no login): signature checked, no personal data."""
+        payload = request.path_params["payload"]
+
+        def read() -> lookup.Lookup:
+            return lookup.look_up(hub, payload, calendars.get(hub))
+
+        result = await run_in_threadpool(read)
+        return HTMLResponse(lookup.page(result), status_code=result.status_code)
+
     async def schema(request: Request) -> Response:
         return JSONResponse(openapi.SCHEMA)
 
@@ -243,6 +260,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/health", guarded(health)),
         Route("/openapi.json", guarded(schema)),
         Route("/province", guarded(province_page)),
+        Route("/tra-cuu/{payload:path}", guarded(lookup_page)),
         Route("/v1/stats", guarded(stats)),
         Route("/v1/enroll", guarded(enroll), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),

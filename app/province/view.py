@@ -85,9 +85,10 @@ th, td {{ border: 1px solid #c9d1da; padding: .4rem .6rem; vertical-align: top; 
 th {{ background: #eef2f6; }} td.n {{ text-align: right; }} .revoked {{ color: #a4262c; }}
 </style></head><body>
 <h1>Tình hình Bộ phận Một cửa các xã</h1>
-<p>Số liệu do các quầy gửi về; hồ sơ đúng hạn gồm cả trả sớm. Cập nhật lúc {escape(updated)}.</p>
+<p>Số liệu do các quầy gửi về. Đúng hạn tính như chỉ số 2.1 của Quyết định 766 (gồm cả trước hạn; hồ sơ đã kết thúc:
+có kết quả, trả, dừng, từ chối, rút, hoặc chờ bổ sung lần đầu). Cập nhật lúc {escape(updated)}.</p>
 <table><thead><tr><th>Mã xã</th><th>Tên xã</th><th>Quầy (lần đồng bộ cuối)</th><th>Đồng bộ gần nhất</th>
-<th>Hồ sơ đã nhận</th><th>Trả đúng hạn</th><th>Trả trễ hạn</th><th>Tỷ lệ đúng hạn</th><th>Lượt đánh giá</th>
+<th>Hồ sơ đã nhận</th><th>Đúng, trước hạn</th><th>Trễ hạn</th><th>Tỷ lệ đúng hạn</th><th>Lượt đánh giá</th>
 <th>Hài lòng</th></tr></thead>
 <tbody>
 {body}

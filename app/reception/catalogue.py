@@ -13,9 +13,9 @@ from app.core import paths, text, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.worktime import LegalTime
-from app.reception.records import DOCUMENT_KINDS, Document, Procedure
+from app.reception.records import DOCUMENT_KINDS, LEVELS, Document, Procedure
 
-COLUMNS = ("code", "name", "field", "legal_time", "fee", "documents", "example")
+COLUMNS = ("code", "name", "field", "legal_time", "fee", "documents", "example", "level", "deciding_agency")
 REQUIRED = ("code", "name", "legal_time")
 
 
@@ -67,6 +67,20 @@ def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
         )
     code = str(record["code"]).strip()
     legal = LegalTime.parse(str(record["legal_time"]).strip())
+    level = str(record.get("level") or "commune").strip().lower()
+    if level not in LEVELS:
+        raise ValidationError(
+            f"Dòng {line}: cấp giải quyết «{level}» không hợp lệ (commune, province, vertical).",
+            f"Line {line}: level '{level}' is not valid (commune, province, vertical).",
+            field="level",
+        )
+    deciding = text.nfc(str(record.get("deciding_agency") or "")).strip()
+    if level != "commune" and not deciding:
+        raise ValidationError(
+            f"Dòng {line}: thủ tục không thuộc cấp xã phải ghi cơ quan giải quyết.",
+            f"Line {line}: a procedure above the commune must name the agency that decides it.",
+            field="deciding_agency",
+        )
     return Procedure(
         code=code,
         name=text.nfc(str(record["name"])),
@@ -75,6 +89,8 @@ def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
         fee=text.nfc(str(record.get("fee") or "")),
         documents=parse_documents(str(record.get("documents") or "")),
         example=str(record.get("example") or "0").strip().lower() in {"1", "true", "yes", "x"},
+        level=level,
+        deciding_agency=deciding if level != "commune" else "",
     )
 
 
@@ -134,6 +150,8 @@ def _row(proc: Procedure, now: str) -> dict[str, Any]:
         "fee": proc.fee,
         "documents": json.dumps([d.to_dict() for d in proc.documents], ensure_ascii=False),
         "example": int(proc.example),
+        "level": proc.level,
+        "deciding_agency": proc.deciding_agency,
         "search_text": text.fold(f"{proc.code} {proc.name} {proc.field}"),
         "updated_at": now,
     }
@@ -160,6 +178,8 @@ def from_row(row: dict[str, Any]) -> Procedure:
         fee=row["fee"],
         documents=docs,
         example=bool(row["example"]),
+        level=row.get("level") or "commune",
+        deciding_agency=row.get("deciding_agency") or "",
     )
 
 
@@ -196,7 +216,19 @@ def to_csv(items: Iterable[Procedure]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for p in items:
-        writer.writerow([p.code, p.name, p.field, p.legal_time, p.fee, format_documents(p.documents), int(p.example)])
+        writer.writerow(
+            [
+                p.code,
+                p.name,
+                p.field,
+                p.legal_time,
+                p.fee,
+                format_documents(p.documents),
+                int(p.example),
+                p.level,
+                p.deciding_agency,
+            ]
+        )
     return out.getvalue()
 
 
@@ -210,6 +242,8 @@ def to_json(items: Iterable[Procedure]) -> list[dict[str, Any]]:
             "fee": p.fee,
             "documents": [d.to_dict() for d in p.documents],
             "example": p.example,
+            "level": p.level,
+            "deciding_agency": p.deciding_agency,
         }
         for p in items
     ]

@@ -15,9 +15,9 @@ from datetime import date, datetime, time, timedelta
 from app.core.accounts import InitRequest
 from app.core.clock import iso
 from app.core.errors import CapacityExceeded, ValidationError
-from app.core.worktime import VN_TZ, LegalTime
+from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.desk import Desk
-from app.reception import catalogue
+from app.reception import apology, catalogue
 from app.reception.intake import ReceiveInput
 from app.reception.records import Applicant, DossierEvent
 from app.reception.rules import derive
@@ -176,15 +176,22 @@ def _working_moment(rng: random.Random, day: date) -> datetime:
     return datetime.combine(day, time(minutes // 60, minutes % 60), VN_TZ)
 
 
-def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) -> list[tuple[str, datetime, dict]]:
-    """A plausible event history after reception, never reaching past ``now``."""
+def _life(
+    rng: random.Random, received: datetime, legal: LegalTime, now: datetime, calendar: WorkCalendar
+) -> list[tuple[str, datetime, dict]]:
+    """A plausible event history after reception, never reaching past ``now``.
+
+    Every step happens while the office is open, and a moved date obeys the apology rule, as a
+    real desk's would (the citizen is never asked to come at 02:00 or on a Saturday).
+    """
     age = (now - received).days
+    due = calendar.due(received, legal)
     steps: list[tuple[str, datetime, dict]] = []
-    at = received + timedelta(minutes=rng.randint(10, 180))
+    at = calendar.next_office_time(received + timedelta(minutes=rng.randint(10, 180)))
 
     def add(kind: str, data: dict | None = None, hours: float = 0) -> bool:
         nonlocal at
-        at = at + timedelta(hours=hours)
+        at = calendar.next_office_time(at + timedelta(hours=hours))
         if at >= now:
             return False
         steps.append((kind, at, data or {}))
@@ -206,16 +213,26 @@ def _life(rng: random.Random, received: datetime, due: datetime, now: datetime) 
             return steps
         if age < 15 and rng.random() < 0.5:
             return steps  # the citizen has not come back yet
+        if rng.random() < 0.15:
+            add("stopped", {"reason": "Công dân không bổ sung hồ sơ trong thời hạn."}, hours=rng.uniform(120, 400))
+            return steps
         if not add("supplement_received", hours=rng.uniform(20, 100)):
             return steps
+        due = calendar.due(at, legal)  # the law's clock restarts with the supplement
     if rng.random() < 0.04 and age > 3:
-        new_due = due + timedelta(days=rng.randint(2, 7))
-        if not add(
-            "apology_issued",
-            {"reason": "Cần xác minh thêm thông tin.", "new_due": iso(new_due), "old_due": iso(due)},
-            hours=rng.uniform(1, 20),
-        ):
-            return steps
+        # Issued at least a day before the due date, with the desk's proposed working-day date.
+        issue = calendar.next_office_time(datetime.combine(due.date() - timedelta(days=2), time(9, 0), VN_TZ))
+        if at < issue < now and issue.date() < due.date():
+            at = issue
+            new_due = apology.default_new_due(due, calendar, at)
+            steps.append(
+                (
+                    "apology_issued",
+                    at,
+                    {"reason": "Cần xác minh thêm thông tin.", "new_due": iso(new_due), "old_due": iso(due)},
+                )
+            )
+            due = new_due
     span = max((due - at).total_seconds() / 3600, 0.5)
     if not add("done", hours=rng.uniform(0.2, span * 1.1)):
         return steps
@@ -315,7 +332,6 @@ def _add_one(
 ) -> None:
     row, event = service.build_reception(req, clerk_id, code, received)
     legal = LegalTime.parse(req.procedure.legal_time)
-    due = service.calendar.due(received, legal)
     later = [
         DossierEvent(
             id=new_id(),
@@ -327,7 +343,7 @@ def _add_one(
             data=data,
             created_at=iso(at),
         )
-        for kind, at, data in _life(rng, received, due, now)
+        for kind, at, data in _life(rng, received, legal, now, service.calendar)
     ]
     derived = derive(later, received, legal, service.calendar)
     row["status"] = derived.status

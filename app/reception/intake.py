@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +13,7 @@ from app.core.errors import NoProcedureChosen, ValidationError
 from app.reception import catalogue, fields
 from app.reception.records import (
     CHANNELS,
+    IDENTITY_CHECKS,
     Applicant,
     Document,
     Procedure,
@@ -19,7 +21,17 @@ from app.reception.records import (
 from db.catalogue_store import CatalogueStore
 from db.store import Store
 
-RECEIVE_KEYS = ("applicant", "procedure", "documents", "sets", "channel", "notes", "received_at")
+RECEIVE_KEYS = (
+    "applicant",
+    "procedure",
+    "documents",
+    "sets",
+    "channel",
+    "notes",
+    "received_at",
+    "identity_check",
+    "for_commune",
+)
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = fields.DOCUMENT_KEYS
 
@@ -36,6 +48,9 @@ class ReceiveInput:
     channel: str
     notes: str
     received_at: datetime | None
+    identity_check: str = ""
+    for_commune: str = ""
+    for_commune_name: str = ""
 
 
 def _applicant(data: Any, today: datetime) -> Applicant:
@@ -91,4 +106,42 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
             label_vi="thời điểm tiếp nhận",
             label_en="the time of receipt",
         )
-    return ReceiveInput(applicant, procedure, documents, sets, channel, notes, received_at)
+    identity = data.get("identity_check") or ""
+    if identity:
+        identity = validation.choice(
+            identity,
+            IDENTITY_CHECKS,
+            field="identity_check",
+            label_vi="Cách kiểm tra danh tính",
+            label_en="Identity check",
+        )
+    for_commune, for_name = _for_commune(data.get("for_commune"), procedure)
+    return ReceiveInput(
+        applicant, procedure, documents, sets, channel, notes, received_at, identity, for_commune, for_name
+    )
+
+
+def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
+    """A commune-level procedure of another commune: ``{"code": "87002", "name": "Xã Mỹ Hiệp"}``, the same
+    as one string ``"87002 Xã Mỹ Hiệp"`` (what the clerk picks in the form), or the code alone."""
+    if value in (None, "", {}):
+        return "", ""
+    if isinstance(value, Mapping):
+        code, name = value.get("code"), value.get("name")
+    else:
+        found = re.fullmatch(r"\s*([0-9]+)\s*[-—,:]?\s*(.*)", str(value), re.DOTALL)
+        code, name = (found.group(1), found.group(2)) if found else (value, "")
+    code = str(code or "").strip()
+    if len(code) != 5 or not code.isdigit():
+        raise ValidationError(
+            "Mã xã nơi giải quyết phải gồm đúng 5 chữ số.",
+            "The code of the commune that decides must be exactly 5 digits.",
+            field="for_commune",
+        )
+    if procedure.level != "commune":
+        raise ValidationError(
+            "Chỉ chọn xã nơi giải quyết cho thủ tục cấp xã; thủ tục này do cơ quan khác giải quyết.",
+            "A deciding commune is chosen only for a commune-level procedure; another agency decides this one.",
+            field="for_commune",
+        )
+    return code, text.nfc(str(name or "")).strip()

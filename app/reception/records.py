@@ -27,6 +27,18 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
     "done": ("Có kết quả", "Result ready"),
     "returned": ("Đã trả kết quả", "Returned"),
     "withdrawn": ("Rút hồ sơ", "Withdrawn"),
+    "stopped": ("Dừng giải quyết", "Processing stopped"),
+}
+# How the applicant's identity was checked (Decision 766 indicator 4.5); "" = not recorded.
+IDENTITY_CHECKS: dict[str, tuple[str, str]] = {
+    "vneid": ("Tài khoản định danh điện tử VNeID", "VNeID electronic identity account"),
+    "population": ("Cơ sở dữ liệu quốc gia về dân cư", "National population database"),
+}
+# Where a procedure is decided (reception regardless of administrative boundary, Decree 118/2025).
+LEVELS: dict[str, tuple[str, str]] = {
+    "commune": ("Cấp xã", "Commune"),
+    "province": ("Sở, ngành cấp tỉnh", "Province department"),
+    "vertical": ("Cơ quan ngành dọc (công an, thuế…)", "Vertical agency (police, tax…)"),
 }
 STATUSES: dict[str, tuple[str, str]] = {
     "received": ("Mới tiếp nhận", "Received"),
@@ -36,8 +48,9 @@ STATUSES: dict[str, tuple[str, str]] = {
     "returned": ("Đã trả kết quả", "Returned"),
     "refused": ("Đã từ chối", "Refused"),
     "withdrawn": ("Đã rút", "Withdrawn"),
+    "stopped": ("Đã dừng giải quyết", "Stopped"),
 }
-FINAL_STATUSES = frozenset({"returned", "refused", "withdrawn"})
+FINAL_STATUSES = frozenset({"returned", "refused", "withdrawn", "stopped"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class Procedure:
     fee: str = ""
     documents: tuple[Document, ...] = ()
     example: bool = False
+    level: str = "commune"  # LEVELS
+    deciding_agency: str = ""  # above the commune: the agency that decides
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,10 @@ class Dossier:
     created_at: str = ""
     updated_at: str = ""
     events: tuple[DossierEvent, ...] = ()
+    identity_check: str = ""  # IDENTITY_CHECKS, "" when not recorded
+    procedure_level: str = "commune"
+    deciding_agency: str = ""  # printed on the receipt when another agency decides
+    for_commune: str = ""  # a commune-level procedure of another commune: that commune's code
 
     @property
     def is_final(self) -> bool:

@@ -72,6 +72,10 @@ def from_row(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]] = ()) -
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         events=tuple(sorted((_event_from_row(e) for e in events), key=event_order)),
+        identity_check=row["identity_check"],
+        procedure_level=row["procedure_level"],
+        deciding_agency=row["deciding_agency"],
+        for_commune=row["for_commune"],
     )
 
 

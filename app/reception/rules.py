@@ -15,7 +15,6 @@ from app.reception.records import (
     EVENT_KINDS,
     FINAL_STATUSES,
     STATUSES,
-    Dossier,
     DossierEvent,
 )
 
@@ -31,6 +30,8 @@ TRANSITIONS = Transitions(
         "done": frozenset({"received", "processing"}),
         "returned": frozenset({"received", "processing", "done"}),
         "withdrawn": frozenset({"received", "processing", "waiting_supplement"}),
+        # Form 05 (Circular 03/2025): processing stopped, e.g. the citizen did not supplement in time.
+        "stopped": frozenset({"received", "processing", "waiting_supplement"}),
     },
     status_after={
         "received": "received",
@@ -41,12 +42,13 @@ TRANSITIONS = Transitions(
         "done": "done",
         "returned": "returned",
         "withdrawn": "withdrawn",
+        "stopped": "stopped",
     },
     statuses=STATUSES,
     actions=EVENT_KINDS,
     subject=("Hồ sơ", "The dossier"),
 )
-NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn"})
+NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn", "stopped"})
 # Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
 _LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
 
@@ -78,6 +80,13 @@ def open_clash(events: Sequence[DossierEvent], keep: str | None = None) -> bool:
     return keep is None or keep not in {e.id for e in found}
 
 
+def settled(events: Sequence[DossierEvent], keep: str | None) -> Sequence[DossierEvent]:
+    """The events as a settlement leaves them: of the final events, only the one it kept."""
+    if keep is None or keep not in {e.id for e in finals(events)}:
+        return events
+    return [e for e in events if e.kind not in FINAL_STATUSES or e.id == keep]
+
+
 def derive(
     events: Sequence[DossierEvent],
     received_at: datetime,
@@ -94,9 +103,7 @@ def derive(
     status = "received"
     due = original = calendar.due(received_at, legal)
     apologised = False
-    if keep is not None and keep in {e.id for e in finals(events)}:
-        events = [e for e in events if e.kind not in FINAL_STATUSES or e.id == keep]
-    for event in sorted(events, key=event_order):
+    for event in sorted(settled(events, keep), key=event_order):
         if status in FINAL_STATUSES:
             break
         if event.kind == "apology_issued" and not apologised:
@@ -107,21 +114,3 @@ def derive(
             original = due
         status = TRANSITIONS.after(status, event.kind)
     return Derived(status=status, due_at=due, original_due_at=original, apologised=apologised)
-
-
-def outcome(dossier: Dossier, calendar: WorkCalendar, keep: str | None = None) -> str | None:
-    """early / on_time / late for a dossier with a result, judged against the legal due time.
-
-    None while it has no result, when it ended otherwise (refused, withdrawn), and while its desks'
-    outcomes clash: an open clash is counted as open, never as a result."""
-    if open_clash(dossier.events, keep):
-        return None
-    derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), calendar, keep)
-    if derived.status not in ("done", "returned"):
-        return None
-    finished = next((e.at for e in sorted(dossier.events, key=event_order) if e.kind in ("done", "returned")), None)
-    if finished is None:
-        return None
-    if derived.apologised or finished > derived.original_due_at:
-        return "late"
-    return "early" if finished.date() < derived.original_due_at.date() else "on_time"

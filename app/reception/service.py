@@ -10,10 +10,10 @@ from typing import Any
 
 from app.core import history, text
 from app.core.clock import Clock, iso
-from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
+from app.core.errors import CapacityExceeded, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
-from app.reception import catalogue
+from app.reception import apology, catalogue
 from app.reception.intake import ReceiveInput, parse_receive
 from app.reception.records import (
     EVENT_KINDS,
@@ -25,6 +25,7 @@ from app.reception.records import (
 )
 from app.reception.rows import dossier_payload, event_payload, event_row, from_row, match_expression, row_search_text
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
+from app.reception.timeliness import Timeliness, judge
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
 from db.ids import new_id
@@ -96,6 +97,10 @@ class DossierService:
             "updated_at": stamp,
             "clerk_id": clerk_id,
             "desk_id": self.desk.desk_id,
+            "identity_check": req.identity_check,
+            "procedure_level": req.procedure.level,
+            "deciding_agency": self.deciding_agency(req),
+            "for_commune": req.for_commune,
         }
         event = {
             "id": new_id(),
@@ -108,6 +113,17 @@ class DossierService:
             "created_at": stamp,
         }
         return row, event
+
+    def deciding_agency(self, req: ReceiveInput) -> str:
+        """The agency that decides, when it is not the receiving commune (printed on the receipt)."""
+        if req.procedure.level != "commune":
+            return req.procedure.deciding_agency
+        if req.for_commune and req.for_commune != self.desk.commune_code:
+            name = req.for_commune_name
+            if name.split(" ", 1)[0] in ("Xã", "Phường", "Đặc"):  # "UBND xã Mỹ Hiệp", as written in a title
+                name = name[0].lower() + name[1:]
+            return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
+        return ""
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any]) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction."""
@@ -172,10 +188,26 @@ class DossierService:
     # Lifecycle
 
     def allowed_actions(self, dossier: Dossier) -> list[str]:
+        """What the dossier's status allows; an apology only while the rule allows another move."""
         actions = TRANSITIONS.allowed(dossier.status)
-        if any(e.kind == "apology_issued" for e in dossier.events):
+        moves = sum(e.kind == "apology_issued" for e in dossier.events)
+        if moves >= apology.rule_for(self.clock.now().date()).max_moves:
             actions = [a for a in actions if a != "apology_issued"]
         return actions
+
+    def default_new_due(self, dossier: Dossier) -> datetime:
+        """The new date an apology proposes: working days after the due date, in office hours."""
+        return apology.default_new_due(dossier.due_at, self.calendar, self.clock.now())
+
+    def timeliness(self, dossier: Dossier, as_of: datetime | None = None) -> Timeliness:
+        """Early / on time / late as indicator 2.1 counts it (judged now while the dossier runs)."""
+        return judge(
+            dossier.events,
+            dossier.received_at,
+            LegalTime.parse(dossier.legal_time),
+            self.calendar,
+            as_of or self.clock.now(),
+        )
 
     def act(
         self,
@@ -196,26 +228,23 @@ class DossierService:
             raise ValidationError("Cần ghi rõ lý do.", "A reason is required.", field="reason")
         with self.store.transaction():
             dossier = self.get(code)
-            if kind not in self.allowed_actions(dossier):
-                if kind == "apology_issued" and TRANSITIONS.may(dossier.status, kind):
-                    raise InvalidTransition(
-                        "Hồ sơ này đã được hẹn lại một lần; không được hẹn lại lần nữa.",
-                        "This dossier's date was already moved once; it cannot move again.",
-                    )
-                TRANSITIONS.check(dossier.status, kind)
+            # The apology's own conditions (once only, in time) are checked below, with their sentence.
+            TRANSITIONS.check(dossier.status, kind)
             payload: dict[str, Any] = dict(data or {})
+            if kind == "forwarded" and dossier.deciding_agency:
+                # The hand-over to the agency that decides, for the tracking sheet (form 06).
+                payload.setdefault("to", dossier.deciding_agency)
             if reason:
                 payload["reason"] = reason
             if kind == "apology_issued":
-                if new_due is None:
-                    raise ValidationError(
-                        "Cần chọn ngày hẹn trả mới.", "A new return date is required.", field="new_due"
-                    )
-                new_due = new_due if new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
-                if new_due <= dossier.due_at:
-                    raise ValidationError(
-                        "Ngày hẹn mới phải sau ngày hẹn cũ.", "The new date must be after the old one.", field="new_due"
-                    )
+                new_due = new_due if new_due is None or new_due.tzinfo else new_due.replace(tzinfo=now.tzinfo)
+                new_due = apology.check(
+                    due=dossier.due_at,
+                    new_due=new_due,
+                    issued=now,
+                    earlier_moves=sum(e.kind == "apology_issued" for e in dossier.events),
+                    calendar=self.calendar,
+                )
                 payload["new_due"] = iso(new_due)
                 payload["old_due"] = iso(dossier.due_at)
             event = DossierEvent(

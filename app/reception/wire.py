@@ -42,6 +42,8 @@ DOSSIER_KEYS = frozenset(
         "desk_id",
     }
 )
+# Columns added later (db.dossier_store.DOSSIER_DEFAULTS): a desk of an older version does not send them.
+DOSSIER_OPTIONAL = frozenset({"identity_check", "procedure_level", "deciding_agency", "for_commune"})
 EVENT_KEYS = frozenset({"id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at"})
 # shared/CLI.md: codes are [A-Z0-9.]+-[0-9]{6}-[0-9]{4}; an agency code is at most 20 characters.
 CODE = re.compile(r"[A-Z0-9.]{1,20}-[0-9]{6}-[0-9]{4}")
@@ -54,10 +56,10 @@ def _bad(field: str, vi: str, en: str) -> ValidationError:
     return ValidationError(vi, en, field=field)
 
 
-def _keys(p: Any, allowed: frozenset[str], where: str) -> Mapping[str, Any]:
+def _keys(p: Any, allowed: frozenset[str], where: str, optional: frozenset[str] = frozenset()) -> Mapping[str, Any]:
     if not isinstance(p, Mapping):
         raise _bad(where, "Bản ghi phải là một đối tượng JSON.", "The record must be a JSON object.")
-    validation.no_unknown_keys(p, allowed, where=where)
+    validation.no_unknown_keys(p, allowed | optional, where=where)
     missing = sorted(allowed - set(p))
     if missing:
         raise _bad(missing[0], f"Bản ghi thiếu trường “{missing[0]}”.", f"The record lacks the field “{missing[0]}”.")
@@ -85,7 +87,9 @@ def _optional(p: Mapping[str, Any], key: str, check: Any) -> None:
 
 def check_dossier(p: Any) -> None:
     """Raises ValidationError (one sentence, Vietnamese and English, naming the field) for a bad dossier."""
-    p = _keys(p, DOSSIER_KEYS, "dossier")
+    p = _keys(p, DOSSIER_KEYS, "dossier", DOSSIER_OPTIONAL)
+    for key in DOSSIER_OPTIONAL & set(p):
+        stored.plain_text(p[key], field=key, max_len=200)
     _uuid(p["id"], "id")
     code = stored.plain_text(p["code"], field="code", max_len=40)
     if not CODE.fullmatch(code):

@@ -26,7 +26,7 @@ from app.reception.rows import row_search_text
 from app.reception.service import DossierService
 from app.sync import checks
 from app.sync.errors import reason
-from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
+from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
 from db.sync_store import SyncStore
 
 
@@ -46,6 +46,8 @@ class Applied:
 
 def _dossier_row(p: Mapping[str, Any]) -> dict[str, Any]:
     row = {c: p.get(c) for c in DOSSIER_COLUMNS}
+    for column, default in DOSSIER_DEFAULTS.items():
+        row[column] = row[column] if isinstance(row[column], str) else default
     row["documents"] = json.dumps(p.get("documents") or [], ensure_ascii=False)
     # Derived columns are recomputed from the events right after.
     row["status"], row["due_at"] = "received", p.get("received_at")

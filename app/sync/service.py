@@ -275,6 +275,13 @@ class SyncService:
         data = client.province_data(version)
         if data.get("changed"):
             self._apply_province(data)
+        if isinstance(data.get("communes"), list):
+            communes = [
+                {"code": str(c["code"]), "name": str(c.get("name", ""))}
+                for c in data["communes"]
+                if isinstance(c, dict) and "code" in c
+            ]
+            self.sync_store.set_settings({"communes": json.dumps(communes, ensure_ascii=False)})
         ident = self.desk.identity
         now = iso(self.desk.clock.now())
         for d in client.desk_keys(ident.commune_code).get("desks", []):
@@ -303,6 +310,8 @@ class SyncService:
                     fee=p.get("fee", ""),
                     documents=tuple(Document(d["name"], d["kind"], int(d["count"])) for d in p.get("documents", [])),
                     example=bool(p.get("example")),
+                    level=p.get("level") or "commune",
+                    deciding_agency=p.get("deciding_agency") or "",
                 )
                 for p in data["catalogue"]
             ]
@@ -328,6 +337,13 @@ class SyncService:
         self.desk.refresh_calendar()
 
     # What the clerk sees
+
+    def known_communes(self) -> list[tuple[str, str]]:
+        """The province's communes (code, name) as the hub last sent them, for reception across boundaries."""
+        try:
+            return [(c["code"], c["name"]) for c in json.loads(self.sync_store.setting("communes") or "[]")]
+        except (ValueError, KeyError, TypeError):
+            return []
 
     def status(self) -> SyncStatus:
         pending = self.sync_store.pending_count()

@@ -291,6 +291,20 @@ class HubStore:
             out.extend((d, events.get(d["id"], [])) for d in dossiers)
         return out
 
+    def dossier_for_lookup(self, commune: str, code: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """A dossier by commune and code, its first synced payload (procedure name) and its events."""
+        row = self.backend.one(
+            "SELECT d.id, d.code, d.procedure_code, d.legal_time, d.received_at, d.status,"
+            " (SELECT c.payload FROM changes c WHERE c.entity = 'dossier' AND c.entity_id = d.id"
+            "  ORDER BY c.pos LIMIT 1) AS payload"
+            " FROM dossiers d WHERE d.commune_code = ? AND d.code = ?",
+            (commune, code),
+        )
+        if row is None:
+            return None
+        events = self.backend.all("SELECT id, kind, at, data, desk_id FROM events WHERE dossier_id = ?", (row["id"],))
+        return row, events
+
     def set_derived(self, rows: Sequence[tuple[str, str | None, int, str]]) -> None:
         """(status, outcome, clash 0/1, id) per dossier."""
         self.backend.many("UPDATE dossiers SET status = ?, outcome = ?, clash = ? WHERE id = ?", rows)

@@ -12,122 +12,142 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="57"/>
+        <location filename="../../ui/dossier_panel.py" line="59"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="61"/>
+        <location filename="../../ui/dossier_panel.py" line="63"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="62"/>
+        <location filename="../../ui/dossier_panel.py" line="64"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="63"/>
+        <location filename="../../ui/dossier_panel.py" line="65"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="64"/>
+        <location filename="../../ui/dossier_panel.py" line="66"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="67"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="68"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="70"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <source>Tiến độ (chỉ số 2.1):</source>
+        <translation>Timeliness (indicator 2.1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="80"/>
+        <location filename="../../ui/dossier_panel.py" line="83"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="83"/>
+        <location filename="../../ui/dossier_panel.py" line="86"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="130"/>
+        <location filename="../../ui/dossier_panel.py" line="133"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="183"/>
+        <location filename="../../ui/dossier_panel.py" line="185"/>
+        <source>đang giải quyết, %1 đến nay</source>
+        <translation>in progress, %1 so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="186"/>
+        <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
+        <translation>%1 (against the receipt's date %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="189"/>
+        <source>; đã hẹn lại %1</source>
+        <translation>; new date given %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="200"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="184"/>
+        <location filename="../../ui/dossier_panel.py" line="201"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="185"/>
+        <location filename="../../ui/dossier_panel.py" line="202"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="206"/>
+        <location filename="../../ui/dossier_panel.py" line="223"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="217"/>
+        <location filename="../../ui/dossier_panel.py" line="234"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="220"/>
+        <location filename="../../ui/dossier_panel.py" line="237"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -226,42 +246,52 @@
         <translation>Set up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39"/>
+        <location filename="../../ui/first_run.py" line="25"/>
+        <source>ví dụ H15.50.05.13; để trống: dùng mã xã</source>
+        <translation>e.g. H15.50.05.13; empty: the commune code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="44"/>
         <source>Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên.</source>
         <translation>New store: enter the commune, the desk number and the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43"/>
+        <location filename="../../ui/first_run.py" line="48"/>
         <source>&amp;Mã xã (5 chữ số):</source>
         <translation>&amp;Commune code (5 digits):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="44"/>
+        <location filename="../../ui/first_run.py" line="49"/>
         <source>&amp;Tên xã:</source>
         <translation>Commune &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45"/>
+        <location filename="../../ui/first_run.py" line="50"/>
         <source>T&amp;ỉnh:</source>
         <translation>P&amp;rovince:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/first_run.py" line="51"/>
+        <source>Mã định danh &amp;cơ quan:</source>
+        <translation>&amp;Agency electronic ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>Số &amp;quầy:</source>
         <translation>Desk n&amp;umber:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47"/>
+        <location filename="../../ui/first_run.py" line="53"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48"/>
+        <location filename="../../ui/first_run.py" line="54"/>
         <source>Mật &amp;khẩu:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/first_run.py" line="55"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
     </message>
@@ -432,29 +462,29 @@
 <context>
     <name>NewDateDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="57"/>
+        <location filename="../../ui/prompts.py" line="63"/>
         <source>Xin lỗi và hẹn lại ngày trả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="59"/>
+        <location filename="../../ui/prompts.py" line="65"/>
         <source>Hẹn trả hiện tại: %1</source>
         <translation>Current return date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="65"/>
+        <location filename="../../ui/prompts.py" line="75"/>
         <source>&amp;Ngày hẹn mới:</source>
         <translation>&amp;New return date:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="66"/>
+        <location filename="../../ui/prompts.py" line="77"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="67"/>
-        <source>Chỉ được hẹn lại một lần.</source>
-        <translation>The date may be moved only once.</translation>
+        <location filename="../../ui/prompts.py" line="79"/>
+        <source>Chỉ được hẹn lại một lần, chậm nhất một ngày trước ngày hẹn trả; ngày mới phải là ngày làm việc.</source>
+        <translation>The date may move only once, at least a day before it falls due; the new date must be a working day.</translation>
     </message>
 </context>
 <context>
@@ -466,131 +496,156 @@
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="89"/>
+        <source>Chưa ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="94"/>
+        <source>để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp</source>
+        <translation>empty for this commune; e.g. 87002 Xã Mỹ Hiệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="100"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="100"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="100"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="99"/>
+        <location filename="../../ui/receive_form.py" line="110"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="101"/>
+        <location filename="../../ui/receive_form.py" line="112"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="103"/>
+        <location filename="../../ui/receive_form.py" line="114"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="124"/>
+        <location filename="../../ui/receive_form.py" line="137"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="126"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
+        <source>&amp;Xã giải quyết:</source>
+        <translation>Deciding &amp;commune:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="145"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="133"/>
+        <location filename="../../ui/receive_form.py" line="148"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="134"/>
+        <location filename="../../ui/receive_form.py" line="149"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="152"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
+        <source>&amp;Kiểm tra danh tính:</source>
+        <translation>&amp;Identity checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="157"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="160"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="161"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="162"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="233"/>
+        <location filename="../../ui/receive_form.py" line="250"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="289"/>
+        <location filename="../../ui/receive_form.py" line="255"/>
+        <source>Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)</source>
+        <translation>Deciding agency: %1 (the one-stop desk receives and forwards the dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="317"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="295"/>
+        <location filename="../../ui/receive_form.py" line="323"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="300"/>
+        <location filename="../../ui/receive_form.py" line="328"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="335"/>
+        <location filename="../../ui/receive_form.py" line="373"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="349"/>
+        <location filename="../../ui/receive_form.py" line="387"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="356"/>
+        <location filename="../../ui/receive_form.py" line="394"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="376"/>
+        <location filename="../../ui/receive_form.py" line="414"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>

@@ -126,7 +126,7 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     monkeypatch.setattr(
         NewDateDialog,
         "ask",
-        classmethod(lambda cls, parent, due: (datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ), "Cần xác minh thêm.")),
+        classmethod(lambda cls, parent, due, proposed: (datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ), "Xác minh.")),
     )
     shortcut("F4")
     window.returns.code.selectAll()
@@ -155,7 +155,7 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
         ("received", None),
         ("returned", None),
         ("refused", "Không thuộc thẩm quyền."),
-        ("apology_issued", "Cần xác minh thêm."),
+        ("apology_issued", "Xác minh."),
     }
     admin_id = window.clerk.id
     assert {e.clerk_id for e in third.events} == {admin_id}

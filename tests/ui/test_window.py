@@ -101,6 +101,33 @@ def test_unchecked_documents_are_not_recorded(signed_in, desk) -> None:
     assert kept[0].count == 2
 
 
+def test_receive_records_identity_check_and_the_deciding_agency(signed_in, desk) -> None:
+    form = signed_in.receive
+    form.select_procedure("TP01")
+    assert form.deciding.text().startswith("Cơ quan giải quyết: Sở Tư pháp tỉnh")
+    assert not form.for_commune.isEnabled()
+    form.cccd.setText("087186001234")
+    form.full_name.setText("Lê Văn Tám")
+    form.identity.setCurrentIndex(form.identity.findData("vneid"))
+    dossier = form.save()
+    assert dossier is not None
+    assert (dossier.identity_check, dossier.deciding_agency) == ("vneid", "Sở Tư pháp tỉnh")
+    assert form.identity.currentData() == "" and form.deciding.text() == ""
+    desk.sync.sync_store.set_settings(
+        {"communes": '[{"code": "87001", "name": "Xã Tân Thành"}, {"code": "87002", "name": "Xã Mỹ Hiệp"}]'}
+    )
+    form.select_procedure("HT04")
+    assert form.for_commune.isEnabled()
+    assert form.commune_choices.stringList() == ["87002 Xã Mỹ Hiệp"]  # the hub's list, this commune left out
+    form.cccd.setText("087186001234")
+    form.full_name.setText("Lê Văn Tám")
+    form.for_commune.setText("8700 Xã Mỹ Hiệp")
+    assert form.save() is None and form.for_commune.property("invalid") is True
+    form.for_commune.setText("87002 Xã Mỹ Hiệp")
+    other = form.save()
+    assert other is not None and (other.for_commune, other.deciding_agency) == ("87002", "UBND xã Mỹ Hiệp")
+
+
 def test_procedure_picker_filters_without_accents(signed_in) -> None:
     form = signed_in.receive
     form.procedure_filter.setFocus()

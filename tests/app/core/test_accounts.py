@@ -44,7 +44,7 @@ def test_uninitialised_store_says_so(tmp_path: Path) -> None:
         (InitRequest("87001", "Xã A", "Tỉnh B", 10, "admin", "12345678"), "desk"),
         (InitRequest("87001", "Xã A", "Tỉnh B", 1, "Admin!", "12345678"), "username"),
         (InitRequest("87001", "Xã A", "Tỉnh B", 1, "admin", "short"), "password"),
-        (InitRequest("87001", "Xã A", "Tỉnh B", 1, "admin", "12345678", agency_code="H12.3"), "agency_code"),
+        (InitRequest("87001", "Xã A", "Tỉnh B", 1, "admin", "12345678", agency_code="H12..3"), "agency_code"),
     ],
 )
 def test_bad_init_is_refused(tmp_path: Path, req: InitRequest, field: str) -> None:

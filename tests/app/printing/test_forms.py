@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import ValidationError
+from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import VN_TZ
 from app.desk import Desk
 from tests.conftest import dossier_input
@@ -46,7 +46,7 @@ def test_supplement_request_lists_documents_and_reason(desk: Desk, admin, tmp_pa
 
 def test_refusal_needs_a_reason(desk: Desk, admin, tmp_path: Path) -> None:
     code = desk.dossiers.receive(dossier_input(), admin).code
-    with pytest.raises(ValidationError):
+    with pytest.raises(MotcuaError):  # nothing refused on record: no refusal notice
         desk.printing.pdf("refusal", code)
     desk.dossiers.act(code, "refused", admin, reason="Thủ tục không thuộc thẩm quyền của xã")
     flat = text(desk.printing.to_file("refusal", code, tmp_path / "03.pdf"))
@@ -56,7 +56,7 @@ def test_refusal_needs_a_reason(desk: Desk, admin, tmp_path: Path) -> None:
 
 def test_apology_shows_old_and_new_date(desk: Desk, admin, tmp_path: Path, clock) -> None:
     code = desk.dossiers.receive(dossier_input(), admin).code
-    with pytest.raises(ValidationError):
+    with pytest.raises(MotcuaError):
         desk.printing.pdf("apology", code)
     new_due = datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ)
     desk.dossiers.act(code, "apology_issued", admin, reason="Cần xác minh thêm tại nơi cư trú", new_due=new_due)

@@ -139,3 +139,31 @@ def test_payload_fits_qr_version_10_with_a_long_prefix(signer) -> None:
     code = ReceiptClaim("12345678901234567890-260212-9999", "87001", 9, CLAIM.due)
     payload = qr.sign(code, lambda m: keys.sign(desk_id, m), "https://" + "x" * 60 + ".gov.vn/tra-cuu?ma=")
     assert len(qr_modules(payload)) <= 17 + 4 * 10
+
+
+AGENCY_CLAIM = ReceiptClaim("H15.50.05.13-261008-1003", "87001", 1, datetime(2026, 10, 13, 10, 0, tzinfo=VN_TZ))
+
+
+@pytest.mark.parametrize("rewrite", [str, telex, vni], ids=["plain", "telex", "vni"])
+def test_an_electronic_id_agency_code_is_written_as_digits(signer, rewrite) -> None:
+    """QCVN 102 codes carry letters and dots; the part read back stays digits and hyphens."""
+    desk_id, public = signer
+    payload = qr.sign(AGENCY_CLAIM, lambda m: keys.sign(desk_id, m), "https://hub.dongthap.gov.vn/tra-cuu/")
+    read_back = payload.removeprefix("https://hub.dongthap.gov.vn/tra-cuu/")
+    assert re.fullmatch(r"[0-9-]+", read_back)
+    # H=18 1=01 5=05 .=10 …: two digits a character.
+    assert read_back.startswith("8-" + "180105100500100005100103" + "-261008-1003-87001-1-202610131000-")
+    typed = rewrite(payload) + "\n"
+    assert qr.decode(typed).claim == AGENCY_CLAIM
+    assert qr.verify(typed, _lookup(public), keys.verify) == "valid"
+    # The same dossier under a digits-only code is another claim: not interchangeable.
+    swapped = payload.replace("8-180105100500100005100103-", "9-87001-", 1)
+    assert qr.verify(swapped, _lookup(public), keys.verify) == "forged"
+    assert qr.decode_agency(qr.encode_agency("H15.50.05.13")) == "H15.50.05.13"
+    with pytest.raises(qr.MalformedPayload):
+        qr.decode_agency("99")
+    code = ReceiptClaim("H15.50.05.13.A9-261008-9999", "87001", 9, CLAIM.due)
+    from app.printing.receipts import qr_modules
+
+    long_payload = qr.sign(code, lambda m: keys.sign(desk_id, m), "https://" + "x" * 40 + ".gov.vn/tra-cuu/")
+    assert len(qr_modules(long_payload)) <= 17 + 4 * 10

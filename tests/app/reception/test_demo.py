@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+
+from app.core.clock import parse_iso
 from app.core.text import fold
 from app.desk import Desk
 from app.reception import demo
@@ -29,3 +32,19 @@ def test_demo_data_is_realistic_and_covers_every_status(desk: Desk) -> None:
         derive(sample.events, sample.received_at, LegalTime.parse(sample.legal_time), desk.calendar).status
         == sample.status
     )
+
+
+def test_demo_data_keeps_office_hours_and_the_apology_rule(desk: Desk) -> None:
+    """Results are never ready at 02:00 or on a Saturday, and a moved date is a working day, set in time."""
+    demo.populate(desk, 1500, seed=11, years=1)
+    rows = desk.store.conn.execute("SELECT kind, at, data FROM dossier_events").fetchall()
+    outside = [(r["kind"], r["at"]) for r in rows if not desk.calendar.is_office_time(parse_iso(r["at"]))]
+    assert outside == []
+    apologies = [r for r in rows if r["kind"] == "apology_issued"]
+    assert apologies, "the demo should show some apologies"
+    for r in apologies:
+        data = json.loads(r["data"])
+        new_due, old_due, issued = parse_iso(data["new_due"]), parse_iso(data["old_due"]), parse_iso(r["at"])
+        assert desk.calendar.is_office_time(new_due) and new_due > old_due
+        assert issued.date() < old_due.date()
+    assert any(r["kind"] == "stopped" for r in rows)

@@ -157,6 +157,7 @@ def test_lifecycle_status_follows_events(desk: Desk, admin, clock: FixedClock) -
         "done",
         "returned",
         "withdrawn",
+        "stopped",
     ]
     clock.advance(hours=1)
     assert desk.dossiers.act(d.code, "forwarded", admin).status == "processing"

@@ -58,7 +58,7 @@ def test_every_record_the_desk_writes_passes_and_reaches_the_hub(hub: Hub, tmp_p
     admin = desk.clerk()
     [code, other] = receive(desk, 2)
     desk.clock.advance(hours=1)
-    desk.dossiers.act(code, "apology_issued", admin, reason="Chờ xác minh", new_due=clock.now() + timedelta(days=30))
+    desk.dossiers.act(code, "apology_issued", admin, reason="Chờ xác minh", new_due=clock.now() + timedelta(days=26))
     desk.dossiers.act(other, "refused", admin, reason="Không thuộc thẩm quyền")
     received = (desk.clock.now() - timedelta(hours=1)).isoformat()
     person = {"name": "Phạm Thị Khiếu", "address": "Ấp 2", "contact": "0912345678"}

@@ -210,10 +210,11 @@ def test_the_hub_checks_with_the_desks_code_and_never_loads_the_desk_store() -> 
     import sys
 
     from app.reception import wire
-    from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS
+    from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
     from tests.app.sync.hub import ROOT
 
-    assert set(DOSSIER_COLUMNS) - {"status", "due_at"} == wire.DOSSIER_KEYS
+    assert set(DOSSIER_COLUMNS) - {"status", "due_at"} == wire.DOSSIER_KEYS | wire.DOSSIER_OPTIONAL
+    assert set(DOSSIER_DEFAULTS) == wire.DOSSIER_OPTIONAL
     assert set(EVENT_COLUMNS) == wire.EVENT_KEYS
     probe = "import sys, app.province.server; print(sorted(m for m in sys.modules if m.startswith('db.')))"
     loaded = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -102,9 +102,10 @@ def test_province_data_reaches_the_desk(hub: Hub, tmp_path: Path, clock: FixedCl
 
     csv = tmp_path / "catalogue.csv"
     csv.write_text(
-        "code,name,field,legal_time,fee,documents\n"
-        "T01,Chứng thực bản sao,Chứng thực,0,2.000 đ/trang,Bản chính|original|1\n"
-        "T02,Đăng ký khai sinh,Hộ tịch,0,,Tờ khai|original|1\n",
+        "code,name,field,legal_time,fee,documents,level,deciding_agency\n"
+        "T01,Chứng thực bản sao,Chứng thực,0,2.000 đ/trang,Bản chính|original|1,commune,\n"
+        "T02,Đăng ký khai sinh,Hộ tịch,0,,Tờ khai|original|1,commune,\n"
+        "T03,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,10,,Tờ khai|original|1,province,Sở Tư pháp tỉnh\n",
         encoding="utf-8",
     )
     days = tmp_path / "days.csv"
@@ -116,7 +117,12 @@ def test_province_data_reaches_the_desk(hub: Hub, tmp_path: Path, clock: FixedCl
     assert hub.admin("template", "set", "receipt", str(form)) == 0
     desk = enrolled_desk(tmp_path, clock, hub)
     assert desk.sync.run_once().complete
-    assert [p["code"] for p in CatalogueStore(desk.store).procedures()] == ["T01", "T02"]
+    assert [p["code"] for p in CatalogueStore(desk.store).procedures()] == ["T01", "T02", "T03"]
+    # The level and the deciding agency travel with the province's catalogue.
+    judicial = desk.dossiers.procedure("T03")
+    assert (judicial.level, judicial.deciding_agency) == ("province", "Sở Tư pháp tỉnh")
+    # The province's communes, for reception regardless of boundary.
+    assert desk.sync.known_communes() == [("87001", "Xã Tân Thành"), ("87002", "Xã Mỹ Hiệp")]
     assert not desk.calendar.is_working_day(date(2026, 2, 20))
     assert desk.sync.sync_store.template("receipt") == "Giấy tiếp nhận {code}"
     assert desk.sync.sync_store.setting("province_version") == "3"

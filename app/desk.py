@@ -5,6 +5,7 @@ The window and the command line both stand on this, the way Dangerzone's GUI and
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -20,10 +21,12 @@ from app.reception import catalogue
 from app.reception.service import DossierService
 from db.calendar_store import CalendarStore
 from db.catalogue_store import CatalogueStore
+from db.code_marks import CodeMarks
 from db.errors import StoreError
 from db.store import Store
 
 if TYPE_CHECKING:  # the services below are imported when first used, to keep start-up short
+    from app.citizens.service import CitizenReception
     from app.feedback.confidential import KeyService
     from app.feedback.ratings import RatingService
     from app.feedback.service import FeedbackService
@@ -33,20 +36,29 @@ if TYPE_CHECKING:  # the services below are imported when first used, to keep st
 
 
 class Desk:
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None, marks: CodeMarks | None = None) -> None:
         self.store = store
         self.clock = clock or Clock()
+        self.marks = marks
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:
+        config = paths.config_dir()
         try:
-            store = Store(path, registry=paths.config_dir() / "stores.json")
+            store = Store(path, registry=config / "stores.json")
         except StoreError as exc:
             raise project_error(exc) or StoreUnopenable() from exc
-        return cls(store, clock)
+        try:
+            marks = CodeMarks(config / "codes.sqlite3")
+        except sqlite3.Error as exc:
+            store.close()
+            raise StoreUnopenable() from exc
+        return cls(store, clock, marks)
 
     def close(self) -> None:
         self.store.close()
+        if self.marks is not None:
+            self.marks.close()
 
     def __enter__(self) -> Desk:
         return self
@@ -71,6 +83,9 @@ class Desk:
                 }
             )
         self.__dict__.pop("identity", None)
+        self.store.rotate_open_nonce()  # the restore registry knows this store from its first moment
+        if self.marks is not None:  # a new desk: nothing was numbered anywhere before this moment
+            self.marks.set_state(desk.desk_id, "ok", self.clock.now().date().isoformat())
         return desk
 
     @property
@@ -145,13 +160,28 @@ class Desk:
 
     @cached_property
     def dossiers(self) -> DossierService:
-        return DossierService(self.store, self.clock, self.current_calendar, self.identity)
+        ident = self.identity
+        if self.marks is not None and self.marks.state(ident.desk_id) is None:
+            # No marks for this desk here. If the restore registry vouches for the store (the live file
+            # this PC has been writing, e.g. marks new in this version), its own codes are the marks.
+            # Otherwise (a new PC, a wiped config folder, perhaps a restored store) days up to today
+            # number past a margin until the hub is heard.
+            state = "ok" if self.store.continuous else "lost"
+            self.marks.set_state(ident.desk_id, state, self.clock.now().date().isoformat())
+        return DossierService(self.store, self.clock, self.current_calendar, ident, self.marks)
 
     @cached_property
     def feedback(self) -> FeedbackService:
         from app.feedback.service import FeedbackService
 
         return FeedbackService(self.store, self.clock, self.current_calendar, self.identity)
+
+    @cached_property
+    def citizens(self) -> CitizenReception:
+        """Citizen reception: the 03/TCD register, leaders' sessions, dialogues, flags, disclosure."""
+        from app.citizens.service import CitizenReception
+
+        return CitizenReception(self.store, self.clock, self.current_calendar, self.identity, self.feedback)
 
     @cached_property
     def ratings(self) -> RatingService:

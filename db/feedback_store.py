@@ -159,8 +159,10 @@ class FeedbackStore:
         return self.conn.execute(f"SELECT COUNT(*) FROM feedback_entries{where}", params).fetchone()[0]
 
     def key_ids_in_use(self) -> list[str]:
+        # The reception register (03/TCD) holds denouncers' identities under the same commune key.
         rows = self.conn.execute(
-            "SELECT DISTINCT identity_key_id FROM feedback_entries WHERE identity_key_id IS NOT NULL"
+            "SELECT identity_key_id FROM feedback_entries WHERE identity_key_id IS NOT NULL "
+            "UNION SELECT identity_key_id FROM reception_entries WHERE identity_key_id IS NOT NULL"
         )
         return [r[0] for r in rows]
 

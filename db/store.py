@@ -22,6 +22,7 @@ from typing import Any
 
 from db.connection import connect, migrate
 from db.errors import StoreError, from_sqlite
+from db.files import create_private, private_dir, private_file
 from db.ids import new_id
 from db.transaction import Nesting, nested
 
@@ -48,9 +49,10 @@ def _read_registry(path: Path) -> dict[str, str]:
 def _write_registry(path: Path, key: str, nonce: str) -> None:
     entries = _read_registry(path)
     entries[key] = nonce
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(entries, handle, indent=1)
         handle.flush()
         os.fsync(handle.fileno())
@@ -64,14 +66,20 @@ class Store:
     def __init__(self, path: str | Path, *, migrate_to: int | None = None, registry: Path | None = None) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
         self.registry = registry
+        # True when the registry vouches that this is the very file this PC last opened (not a copy, not
+        # a restored backup); False when that cannot be told or it is a copy.
+        self.continuous = False
         self._db_id: str | None = None
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
         self._nesting = Nesting()
         try:
             self.conn = connect(path)
         except sqlite3.Error as exc:
             raise from_sqlite(exc) or StoreError(str(exc)) from exc
+        if self.path is not None:  # citizen data: this user's only (a store made by an older version too)
+            for suffix in ("", "-wal", "-shm"):
+                private_file(f"{self.path}{suffix}")
         try:
             migrate(self.conn, target=migrate_to)
             self._check_copy()
@@ -132,7 +140,7 @@ class Store:
         self.conn.execute(f"PRAGMA synchronous = {mode.upper()}")
 
     def backup_to(self, target: str | Path) -> None:
-        dest = sqlite3.connect(str(target))
+        dest = sqlite3.connect(str(create_private(target)))
         try:
             self.conn.backup(dest)
         finally:
@@ -184,14 +192,18 @@ class Store:
         """A copied or restored file must not continue another file's history (Morango's lesson)."""
         if self.path is None or self.get_meta("db_id") is None:
             return
-        if self.get_meta("fingerprint") != _fingerprint(self.path):
+        copied = self.get_meta("fingerprint") != _fingerprint(self.path)
+        if copied:
             self.new_db_id("copied or restored")
         if self.registry is not None:
             with self.transaction():  # the write lock serialises concurrent opens of one file
                 key = str(self.path.resolve())
                 known = _read_registry(self.registry).get(key)
                 if known is not None and known != self.get_meta("open_nonce"):
+                    copied = True
                     self.new_db_id("copied or restored")
+                elif known is not None and not copied:
+                    self.continuous = True
                 self.rotate_open_nonce()
 
     def rotate_open_nonce(self) -> None:

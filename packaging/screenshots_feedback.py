@@ -75,7 +75,7 @@ def _demo_desk(folder: Path):
             "received_at": "2026-01-05T09:30",
         },
         {
-            "kind": "reception",
+            "kind": "feedback",
             "channel": "dialogue",
             "category": "Môi trường",
             "person": {"name": "Lê Văn Dân", "address": "Ấp Mỹ Lợi"},

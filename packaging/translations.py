@@ -19,7 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 # Other issues' screens translate themselves once they join the window; list them here when they do.
-SOURCES = sorted(p for p in (ROOT / "ui").glob("*.py") if p.name not in {"feedback_section.py", "rating_screen.py"})
+SOURCES = sorted(
+    p
+    for p in (ROOT / "ui").glob("*.py")
+    if p.name not in {"feedback_section.py", "rating_screen.py", "reception_section.py", "reception_model.py"}
+)
 
 
 def main() -> int:

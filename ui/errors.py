@@ -9,6 +9,7 @@ stderr.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -48,8 +49,11 @@ def write_log(kind: type[BaseException], value: BaseException, tb: TracebackType
     details = "".join(traceback.format_exception(kind, value, tb))
     try:
         target = log_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "a", encoding="utf-8") as handle:
+        paths.private_dir(target.parent)
+        # A traceback may quote citizen data: the log is the desk's user's only, like the store.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        paths.private_file(target)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now().astimezone().isoformat(timespec='seconds')}\n{details}\n")
     except OSError:
         log.warning("could not write %s", LOG_NAME)

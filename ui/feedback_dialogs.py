@@ -33,7 +33,8 @@ class FeedbackFormDialog(QDialog):
         form = QFormLayout(self)
         self.kind = QComboBox()
         for key, (vi, _en) in KINDS.items():
-            self.kind.addItem(vi, key)
+            if key != "reception":  # receptions go in the 03/TCD register (app.citizens)
+                self.kind.addItem(vi, key)
         if kind:
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.channel = QComboBox()

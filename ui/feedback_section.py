@@ -53,7 +53,8 @@ class FeedbackRegister(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("Tất cả các sổ", None)
         for key, (vi, _en) in KINDS.items():
-            self.kind_filter.addItem(vi, key)
+            if key != "reception":  # receptions are in the 03/TCD register (the reception section)
+                self.kind_filter.addItem(vi, key)
         self.status_filter = QComboBox()
         self.status_filter.addItem("Mọi trạng thái", None)
         self.status_filter.addItem("Đang mở", "open")

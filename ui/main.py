@@ -36,6 +36,9 @@ def _ensure_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
+    from app.core.paths import restrict_umask
+
+    restrict_umask()  # every file the desk writes from here on (store, backups, PDFs, CSV) is 0600
     argv = list(sys.argv[1:] if argv is None else argv)
     args = window_args(argv)
     if args is None:

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         self._build_sections()
         self._start_sync()
         self._feedback_section(clerk)
+        self._reception_section(clerk)
         self.clerk_label.setText(
             self.tr("Cán bộ: %1 (%2)")
             .replace("%1", clerk.full_name)
@@ -362,6 +363,17 @@ class MainWindow(QMainWindow):
             log.exception("the feedback section could not be built")
             return
         self.add_section("feedback", self.tr("&4 Phản ánh, kiến nghị"), section)
+
+    def _reception_section(self, clerk: Clerk) -> None:
+        from ui.reception_section import ReceptionSection
+
+        if "reception" in self.sections:
+            return self.sections["reception"].set_clerk(clerk)  # acts as whoever is signed in now
+        try:  # the desk keeps receiving and returning even if this section fails
+            section = ReceptionSection(self.desk, clerk, lang=i18n.lang())
+        except Exception:
+            return log.exception("the citizen reception section could not be built")
+        self.add_section("reception", self.tr("&5 Tiếp công dân"), section)
 
     def _after_action(self, code: str, kind: str) -> None:
         if kind == "returned" and self.rating_after_return:

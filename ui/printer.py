@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from app.core import paths
 from app.core.errors import MotcuaError
 
 if TYPE_CHECKING:
@@ -55,9 +56,9 @@ class FolderPrinter:
         self.jobs: list[Path] = []
 
     def print_pdf(self, pdf: bytes, name: str) -> str:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(self.folder)
         path = self.folder / f"{len(self.jobs) + 1:03d}-{re.sub(r'[^0-9A-Za-z._-]', '_', name)}.pdf"
-        path.write_bytes(pdf)
+        paths.write_private(path, pdf)
         self.jobs.append(path)
         return str(path)
 
@@ -132,9 +133,9 @@ def _keep(pdf: bytes, name: str) -> Path:
     from app.core import paths
 
     folder = paths.data_dir() / "printed"
-    folder.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(folder)
     path = folder / f"{re.sub(r'[^0-9A-Za-z._-]', '_', name)}.pdf"
-    path.write_bytes(pdf)
+    paths.write_private(path, pdf)
     return path
 
 

@@ -391,6 +391,9 @@ class ReceiveForm(Section):
             .replace("%1", dossier.code)
             .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
         )
+        notice = self.desk.dossiers.notice  # numbering jumped past a margin: the clerk must know why
+        if notice is not None:
+            done += " " + (notice[1] if i18n.lang() == "en" else notice[0])
         self.clear()
         try:
             self.printing.print_form("receipt", dossier.code, clerk)

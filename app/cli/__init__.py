@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import act_commands, desk_commands, feedback_commands, print_commands, sync_commands
+from app.cli import act_commands, desk_commands, feedback_commands, print_commands, reception_commands, sync_commands
 from app.cli.parsing import Parser, common_options, run
 
 __all__ = ["build_parser", "main"]
@@ -21,7 +21,7 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
     parser.add_argument("--demo", action="store_true", help="open the window on a demo store")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     parent = common_options(top=False)
-    for module in (desk_commands, print_commands, act_commands, sync_commands, feedback_commands):
+    for module in (desk_commands, print_commands, act_commands, sync_commands, feedback_commands, reception_commands):
         module.register(sub, parent)
     return parser
 

@@ -119,6 +119,9 @@ def cmd_receive(args: argparse.Namespace) -> int:
     data = read_json(args.json_file)
     with open_desk(args) as desk:
         dossier = desk.dossiers.receive(data, desk.clerk(args.clerk))  # type: ignore[arg-type]
+        notice = desk.dossiers.notice
+    if notice is not None:  # the code is still the last line of standard output
+        sys.stderr.write((notice[1] if args.lang == "en" else notice[0]) + "\n")
     print(dossier.code)
     return 0
 
@@ -180,7 +183,9 @@ def _calendar_for(args: argparse.Namespace) -> WorkCalendar:
 
 
 def _parse_received(value: str) -> datetime:
-    return validation.iso_datetime(value.replace(" ", "T", 1), field="received")
+    return validation.iso_datetime(
+        value.replace(" ", "T", 1), field="received", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from app.cli.common import open_desk, read_json
+from app.cli.common import authenticated, open_desk, read_json, stdin_lines
 from app.core.errors import ValidationError
 from app.core.records import label
 from app.core.validation import iso_date
@@ -42,6 +41,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     c.add_argument("--complex", action="store_true", help="accept as a complex case (longer limit)")
     c.add_argument("--clerk")
     c.set_defaults(handler=cmd_act)
+    c = fsub.add_parser("reveal", parents=[parent], help="a denouncer's identity and linked dossier (logged)")
+    c.add_argument("number")
+    c.add_argument("--clerk", help="a leader or admin; the password is the first line of standard input")
+    c.add_argument("--purpose", default="", help="why it is read (kept in the read log)")
+    c.set_defaults(handler=cmd_reveal)
     c = fsub.add_parser("figures", parents=[parent], help="share of entries handled on time")
     c.add_argument("--from", dest="start", required=True)
     c.add_argument("--to", dest="end", required=True)
@@ -71,10 +75,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         c.add_argument(
             "--passphrase-stdin",
             action="store_true",
-            required=True,
-            help="read the passphrase from the first line of standard input",
+            help="(the default) standard input: the clerk's password, then the passphrase",
         )
-        c.add_argument("--clerk", help="a leader or admin (default: the first admin)")
+        c.add_argument("--clerk", help="a leader or admin; the password is the first line of standard input")
         c.set_defaults(handler=cmd_key_export if name == "export" else cmd_key_import)
 
 
@@ -211,20 +214,17 @@ def cmd_key_status(args: argparse.Namespace) -> int:
     return 0 if status["usable"] or not status["in_use"] else 3
 
 
-def _passphrase() -> str:
-    return sys.stdin.readline().rstrip("\r\n")
-
-
 def cmd_key_export(args: argparse.Namespace) -> int:
-    passphrase = _passphrase()
+    lines = stdin_lines(2)
     with open_desk(args) as desk:
-        path = desk.confidential.export_key(desk.clerk(args.clerk), passphrase, Path(args.file))
+        clerk = authenticated(desk, args, lines)
+        path = desk.confidential.export_key(clerk, lines[1], Path(args.file))
     print(path)
     return 0
 
 
 def cmd_key_import(args: argparse.Namespace) -> int:
-    passphrase = _passphrase()
+    lines = stdin_lines(2)
     try:
         blob = Path(args.file).read_bytes()
     except OSError as exc:
@@ -232,6 +232,17 @@ def cmd_key_import(args: argparse.Namespace) -> int:
             f"Không đọc được tệp {args.file}.", f"Cannot read the file {args.file}.", field="file"
         ) from exc
     with open_desk(args) as desk:
-        key_id = desk.confidential.import_key(desk.clerk(args.clerk), blob, passphrase)
+        clerk = authenticated(desk, args, lines)
+        key_id = desk.confidential.import_key(clerk, blob, lines[1])
     print(key_id)
+    return 0
+
+
+def cmd_reveal(args: argparse.Namespace) -> int:
+    lines = stdin_lines(1)
+    with open_desk(args) as desk:
+        clerk = authenticated(desk, args, lines)
+        entry = desk.feedback.by_number(args.number)
+        identity = desk.feedback.reveal_identity(entry.id, clerk, purpose=args.purpose)
+    print(json.dumps(dict(identity.to_dict(), number=entry.number), ensure_ascii=False))
     return 0

@@ -5,6 +5,8 @@ The UI and the CLI show ``str(error)`` (Vietnamese) or ``error.message("en")``; 
 
 from __future__ import annotations
 
+from app.core.text import excerpt
+
 
 class MotcuaError(Exception):
     """Something the user must be told about, in one sentence."""
@@ -56,7 +58,8 @@ class NoSuchClerk(NotFound):
     """A user name or id that no clerk of this desk has."""
 
     def __init__(self, name: str, field: str = "clerk") -> None:
-        super().__init__(f"Không có cán bộ «{name}».", f"There is no clerk '{name}'.", field=field)
+        shown = excerpt(name)
+        super().__init__(f"Không có cán bộ «{shown}».", f"There is no clerk '{shown}'.", field=field)
 
 
 class BadCommuneCode(ValidationError):

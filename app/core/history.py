@@ -47,13 +47,36 @@ FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling
 RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
 CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
 PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
+RECEPTION_ENTRY = Entity("reception_entry", "a row of the citizen reception register (form 03/TCD)")
+RECEPTION_SESSION = Entity("reception_session", "a leader's citizen reception day and its conclusion notice")
+DIALOGUE = Entity("dialogue", "a dialogue conference with residents and its minutes")
+FOLLOW_UP = Entity("follow_up", "a task a conclusion or a dialogue left to an owner, with its deadline")
+ENTRY_FLAG = Entity("entry_flag", "a flag leaders watch on a register entry (mass, multi-level, long, land)")
+DISCLOSURE = Entity("disclosure", "an item the commune posts publicly (procedures, schedule, notices)", hub_keeps=True)
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
 SETTLEMENT = Entity(
     "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
 )
 
 ENTITIES: dict[str, Entity] = {
-    e.name: e for e in (DOSSIER, EVENT, FEEDBACK, FEEDBACK_EVENT, RATING, CONFIDENTIAL_READ, PRINT, DOCNO, SETTLEMENT)
+    e.name: e
+    for e in (
+        DOSSIER,
+        EVENT,
+        FEEDBACK,
+        FEEDBACK_EVENT,
+        RATING,
+        CONFIDENTIAL_READ,
+        PRINT,
+        DOCNO,
+        RECEPTION_ENTRY,
+        RECEPTION_SESSION,
+        DIALOGUE,
+        FOLLOW_UP,
+        ENTRY_FLAG,
+        DISCLOSURE,
+        SETTLEMENT,
+    )
 }
 
 

@@ -23,7 +23,7 @@ def generate(desk_id: str) -> str:
     """Create and save the desk's key pair; returns the public key as hex."""
     private = Ed25519PrivateKey.generate()
     path = key_path(desk_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(path.parent)
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )

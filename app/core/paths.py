@@ -13,6 +13,22 @@ from pathlib import Path
 
 import platformdirs
 
+from db.files import private_dir, private_file, restrict_umask, write_private
+
+__all__ = [
+    "config_dir",
+    "data_dir",
+    "default_db_path",
+    "demo_db_path",
+    "key_dir",
+    "private_dir",
+    "private_file",
+    "resource",
+    "resources_dir",
+    "restrict_umask",
+    "write_private",
+]
+
 APP_NAME = "motcua"
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import datetime
 from functools import cache
 
-from app.core.validation import _error, _labels, iso_datetime
+from app.core.validation import EARLIEST, LATEST, _error, _labels, iso_datetime
 
 # Control characters, format characters (right-to-left overrides, zero-width joiners, BOMs), lone
 # surrogates and private-use code points: none belongs in a name, an address or a note, and each can make
@@ -72,12 +72,12 @@ def plain_text(
 
 # Dates a one-stop shop can mean: years outside these are typing slips or forgeries, and years near
 # 1 or 9999 overflow the calendar's arithmetic (a due date 30 working days after 9999-12-31).
-MIN_YEAR, MAX_YEAR = 2000, 2100
+MIN_YEAR, MAX_YEAR = EARLIEST.year, LATEST.year  # the desk's own bounds (app.core.validation)
 _WRITTEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?[+-][0-9]{2}:[0-9]{2}")
 
 
 def sane_moment(value: object, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> datetime:
-    """An ISO 8601 date and time WITH its UTC offset, as the desk writes them, in years 2000–2100."""
+    """An ISO 8601 date and time WITH its UTC offset, as the desk writes them, in years 2000–2099."""
     if isinstance(value, str) and _WRITTEN.fullmatch(value):  # the form desks write: one C-level parse
         try:
             parsed = datetime.fromisoformat(value)

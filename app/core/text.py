@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "nfc", "search_tokens"]
+__all__ = ["EXCERPT_LEN", "excerpt", "fold", "nfc", "search_tokens"]
 
 
 def nfc(value: str) -> str:
@@ -49,3 +49,20 @@ _TOKEN = re.compile(r"[^\W_]+")
 def search_tokens(query: str) -> list[str]:
     """Folded words of a query, split on anything that is not a letter or digit."""
     return _TOKEN.findall(fold(query))
+
+
+EXCERPT_LEN = 40
+
+
+def excerpt(value: object, limit: int = EXCERPT_LEN) -> str:
+    """At most ``limit`` characters of what was typed, on one line, safe to put in an error sentence:
+    control and format characters (CR, LF, escapes, bidi overrides) and lone surrogates become "?"."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool | int | float) or value is None:
+        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "<số rất lớn>"
+    else:
+        text = f"<{type(value).__name__}>"
+    cut = text[: limit + 1]
+    shown = "".join("?" if unicodedata.category(ch)[0] == "C" else ch for ch in cut[:limit])
+    return shown + ("…" if len(cut) > limit else "")

@@ -16,17 +16,31 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.core import paths
 from app.core.errors import BadCommuneCode, BadDeskNumber, ValidationError
 from app.core.text import nfc
+from app.core.textcheck import (
+    bad_char,
+    clean_text,
+    excerpt,
+    has_surrogate,
+    json_shape,
+    optional_text,
+)
 
 __all__ = [
+    "EARLIEST",
+    "LATEST",
     "cccd",
     "choice",
+    "clean_text",
     "commune_code",
     "desk_number",
     "email",
+    "excerpt",
     "full_name",
     "iso_date",
     "iso_datetime",
+    "json_shape",
     "no_unknown_keys",
+    "optional_text",
     "phone",
     "positive_int",
     "province_name",
@@ -87,7 +101,9 @@ _TWELVE_DIGITS = re.compile(r"[0-9]{12}")
 
 def cccd(value: str, *, field: str = "cccd", today: date | None = None) -> str:
     """12 digits: province code (3), century and sex (1), birth year within the century (2), serial (6)."""
-    digits = "".join(str(value or "").split())
+    if value is not None and not isinstance(value, str):
+        raise _error("Số CCCD phải là văn bản gồm 12 chữ số.", "The CCCD number must be text of 12 digits.", field)
+    digits = "".join((value or "")[:100].split())
     if not digits:
         raise _error("Số CCCD không được để trống.", "The CCCD number must not be empty.", field)
     if not _TWELVE_DIGITS.fullmatch(digits):
@@ -130,7 +146,9 @@ def _local_phone_digits(value: str) -> str:
 
 def phone(value: str, *, field: str = "phone") -> str:
     """A mobile (10 digits, 03/05/07/08/09) or landline (11 digits, 02) number, as digits with a leading 0."""
-    text = str(value or "").strip()
+    if value is not None and not isinstance(value, str):
+        raise _error("Số điện thoại phải là văn bản.", "The phone number must be text.", field)
+    text = (value or "")[:100].strip()
     if not text:
         raise _error("Số điện thoại không được để trống.", "The phone number must not be empty.", field)
     digits = _local_phone_digits(text)
@@ -166,10 +184,14 @@ _EMAIL_MAX_LEN = 254
 
 def email(value: str | None, *, field: str = "email") -> str | None:
     """None for an empty value (email is optional); otherwise a plausible address, trimmed."""
-    text = nfc(value) if value else ""
+    if value is not None and not isinstance(value, str):
+        raise _error("Địa chỉ email phải là văn bản.", "The email address must be text.", field)
+    if value and len(value) > 4 * _EMAIL_MAX_LEN:
+        value = value[: _EMAIL_MAX_LEN + 1]  # too long either way; not worth normalising a megabyte
+    text = nfc(value) if value and not has_surrogate(value) else ("\ufffd" if value else "")
     if not text:
         return None
-    if len(text) > _EMAIL_MAX_LEN or not _EMAIL.fullmatch(text):
+    if len(text) > _EMAIL_MAX_LEN or not _EMAIL.fullmatch(text) or bad_char(text):
         raise _error(
             "Địa chỉ email không hợp lệ, ví dụ đúng: ten@example.com.",
             "The email address is not valid; a valid example is name@example.com.",
@@ -182,20 +204,9 @@ def email(value: str | None, *, field: str = "email") -> str | None:
 
 
 def required_text(value: object, *, field: str, label_vi: str, label_en: str, max_len: int = 200) -> str:
-    """NFC text, trimmed and with single spaces, neither empty nor longer than ``max_len``."""
-    vi, en = _sentence_start(label_vi), _sentence_start(label_en)
-    if value is not None and not isinstance(value, str):
-        raise _error(f"{vi} phải là văn bản.", f"{en} must be text.", field)
-    text = nfc(value or "")
-    if not text:
-        raise _error(f"{vi} không được để trống.", f"{en} must not be empty.", field)
-    if len(text) > max_len:
-        raise _error(
-            f"{vi} không được dài quá {max_len} ký tự.",
-            f"{en} must not be longer than {max_len} characters.",
-            field,
-        )
-    return text
+    """NFC text, trimmed and with single spaces, neither empty nor longer than ``max_len``, without
+    hidden or control characters."""
+    return clean_text(value, field=field, label_vi=label_vi, label_en=label_en, max_len=max_len)
 
 
 def full_name(value: object, *, field: str = "full_name") -> str:
@@ -237,10 +248,16 @@ def _check_real_date(text: str, field: str, vi: str, en: str) -> None:
         ) from None
 
 
+# Dates a desk handles: codes carry two year digits (2000 and 2100 would collide), and the calendar
+# of holidays and Tết is known only for these years.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+
+
 def iso_datetime(value: str, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> datetime:
     """ISO 8601 date and time; a naive value is local time (Asia/Ho_Chi_Minh). Always returns aware."""
     vi, en = _labels(field, label_vi, label_en)
-    text = value.strip() if isinstance(value, str) else ""
+    text = value.strip() if isinstance(value, str) and len(value) < 100 else ""
     _check_real_date(text, field, vi, en)
     try:
         date.fromisoformat(text)
@@ -261,6 +278,12 @@ def iso_datetime(value: str, *, field: str, label_vi: str | None = None, label_e
             f"{en} must be a date and time in ISO 8601 format, e.g. 2026-02-12T09:30.",
             field,
         ) from None
+    if not EARLIEST.year <= parsed.year <= LATEST.year:
+        raise _error(
+            f"{vi} phải trong khoảng năm {EARLIEST.year} đến {LATEST.year}.",
+            f"{en} must be between the years {EARLIEST.year} and {LATEST.year}.",
+            field,
+        )
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=LOCAL_TZ)
 
 
@@ -286,7 +309,7 @@ def not_in_future(moment: datetime, now: datetime, *, field: str, label_vi: str,
 def iso_date(value: str, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> date:
     """ISO 8601 calendar date (2026-02-12)."""
     vi, en = _labels(field, label_vi, label_en)
-    text = value.strip() if isinstance(value, str) else ""
+    text = value.strip() if isinstance(value, str) and len(value) < 100 else ""
     _check_real_date(text, field, vi, en)
     try:
         return date.fromisoformat(text)
@@ -346,7 +369,7 @@ def no_unknown_keys(data: Mapping, allowed: Iterable[str], *, where: str = "") -
     known = set(allowed)
     for key in data:
         if key not in known:
-            name = str(key)
+            name = excerpt(key)
             place_vi = f" trong {where}" if where else ""
             place_en = f" in {where}" if where else ""
             raise _error(

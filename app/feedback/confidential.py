@@ -28,6 +28,7 @@ from app.core.errors import KeyMissing, MotcuaError, PermissionDenied, Validatio
 from app.core.records import Clerk, DeskIdentity
 from app.core.text import nfc
 from db.feedback_store import FeedbackStore
+from db.files import private_dir
 from db.ids import new_id
 from db.store import Store
 
@@ -51,13 +52,20 @@ class Identity:
     name: str = ""
     address: str = ""
     contact: str = ""
+    # The dossier a denunciation names: with it, anyone holding the hub's data could join the entry
+    # to the applicant's name and CCCD, so it is sealed with the identity.
+    dossier_id: str = ""
+    dossier_code: str = ""
 
     def __repr__(self) -> str:
         # Keeps the clear text out of tracebacks and logs that print the object.
         return "Identity(***)"
 
     def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "address": self.address, "contact": self.contact}
+        out = {"name": self.name, "address": self.address, "contact": self.contact}
+        if self.dossier_id:
+            out.update(dossier_id=self.dossier_id, dossier_code=self.dossier_code)
+        return out
 
 
 def can_read(clerk: Clerk) -> bool:
@@ -130,7 +138,7 @@ class CommuneKey:
 
     def _write(self, key: bytes) -> None:
         path = self.path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         body = json.dumps({"commune": self.commune_code, "key_id": key_id_of(key), "key": _b64(key)})
         # Owner-only from the first byte; O_EXCL so two processes never both create a key.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -179,7 +187,13 @@ class CommuneKey:
                 "Dữ liệu bảo mật bị hỏng hoặc bị sửa.", "The protected data is damaged or was altered."
             ) from None
         data = json.loads(plain.decode("utf-8"))
-        return Identity(data.get("name", ""), data.get("address", ""), data.get("contact", ""))
+        return Identity(
+            data.get("name", ""),
+            data.get("address", ""),
+            data.get("contact", ""),
+            data.get("dossier_id", ""),
+            data.get("dossier_code", ""),
+        )
 
     def _aad(self, record_id: str) -> bytes:
         return f"{self.commune_code}:{record_id}".encode()

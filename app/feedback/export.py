@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def export_rows(
 
 def write_csv(path: Path, rows: Sequence[Mapping[str, str]]) -> Path:
     # utf-8-sig: Excel on Vietnamese PCs opens it with the accents intact.
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # names and complaints: ours only
+    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
         if rows:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.core import text, validation
+from app.core import validation
 from app.core.errors import ValidationError
 from app.feedback.confidential import Identity
 
@@ -42,9 +42,4 @@ def person(data: Any, kind: str) -> Identity | None:
 def text_field(value: Any, field_name: str, label_vi: str, label_en: str, limit: int, required: bool = False) -> str:
     if required:
         return validation.required_text(value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit)
-    result = text.nfc(str(value or ""))
-    if len(result) > limit:
-        raise ValidationError(
-            f"{label_vi} dài quá {limit} ký tự.", f"{label_en} is longer than {limit} characters.", field=field_name
-        )
-    return result
+    return validation.optional_text(value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit)

@@ -138,8 +138,12 @@ def entry_from_row(row: Mapping[str, Any]) -> FeedbackEntry:
 
 
 def entry_payload(row: Mapping[str, Any]) -> dict[str, Any]:
-    """What syncs of an entry: the identity only as ciphertext; the local search text stays here."""
-    return {k: v for k, v in row.items() if k not in ("rowid", "search_text")}
+    """What syncs of an entry: the identity (and a denunciation's dossier) only as ciphertext; the
+    local search text and the local mask of a sealed dossier link stay here."""
+    payload = {k: v for k, v in row.items() if k not in ("rowid", "search_text")}
+    if payload.get("identity_cipher") and payload.get("dossier_code") == "***":
+        payload["dossier_code"] = None
+    return payload
 
 
 @dataclass(frozen=True)

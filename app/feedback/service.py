@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from app.core.errors import CapacityExceeded, NoSuchClerk, NotFound, ValidationE
 from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback import export, intake
-from app.feedback.confidential import CommuneKey, Identity, record_access, require_permitted
+from app.feedback.confidential import MASK, CommuneKey, Identity, record_access, require_permitted
 from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
 from app.feedback.rules import (
     DUE_SOON_WORKING_DAYS,
@@ -92,6 +93,7 @@ class FeedbackService:
             raise ValidationError(
                 "Dữ liệu phản ánh phải là một đối tượng JSON.", "The entry must be a JSON object.", field="entry"
             )
+        validation.json_shape(data, field="entry")
         validation.no_unknown_keys(data, intake.ADD_KEYS)
         now = self.clock.now()
         kind = validation.choice(data.get("kind") or "", KINDS, field="kind", label_vi="Loại sổ", label_en="Register")
@@ -102,6 +104,14 @@ class FeedbackService:
             label_vi="Hình thức tiếp nhận",
             label_en="Channel",
         )
+        if kind == "reception":
+            # Decree 154/2026: receptions go in the 03/TCD register (app.citizens), which opens the
+            # matching entry here; old reception entries were moved there by migration 0009.
+            raise ValidationError(
+                "Lượt tiếp công dân được ghi vào Sổ tiếp công dân (mẫu 03/TCD).",
+                "A citizen reception is entered in the reception register (form 03/TCD).",
+                field="kind",
+            )
         person = intake.person(data.get("person"), kind)
         content = intake.text_field(
             data.get("content"), "content", "Nội dung", "Content", intake.MAX_CONTENT, required=True
@@ -118,11 +128,12 @@ class FeedbackService:
             )
         dossier = None
         if data.get("dossier"):
-            dossier = DossierStore(self.store).dossier_by_code(str(data["dossier"]).strip())
+            code = data["dossier"]
+            ok = isinstance(code, str) and len(code) < 100
+            dossier = DossierStore(self.store).dossier_by_code(code.strip()) if ok else None
             if dossier is None:
-                raise NotFound(
-                    f"Không có hồ sơ mã {data['dossier']}.", f"There is no dossier {data['dossier']}.", field="dossier"
-                )
+                shown = validation.excerpt(code)
+                raise NotFound(f"Không có hồ sơ mã {shown}.", f"There is no dossier {shown}.", field="dossier")
         assigned = self._officer(data.get("assigned_to"))
         local_day = received_at.astimezone(now.tzinfo).date()
         rule = rule_for(self.rules, kind, local_day)
@@ -163,6 +174,10 @@ class FeedbackService:
         }
         searchable = [content, category, row["dossier_code"] or ""]
         if kind == "denunciation":
+            if dossier is not None:  # the link is as secret as the name: sealed with it, masked here
+                person = replace(person or Identity(), dossier_id=dossier["id"], dossier_code=dossier["code"])
+                row["dossier_id"], row["dossier_code"] = None, MASK
+                searchable = [content, category]
             if person is not None:
                 cipher, key_id = self.key.encrypt(person, entry_id, self.db.key_ids_in_use())
                 row["identity_cipher"], row["identity_key_id"] = cipher, key_id

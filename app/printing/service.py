@@ -27,6 +27,7 @@ from app.reception.rules import derive
 from app.reception.service import DossierService
 from app.reception.timeliness import judge
 from db.account_store import AccountStore
+from db.files import private_dir, write_private
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
@@ -404,9 +405,9 @@ def volume(code: str, year: str) -> str:
 def _write(out: str | Path, data: bytes) -> Path:
     path = Path(out)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
+        write_private(tmp, data)
         tmp.replace(path)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {path}.", f"Cannot write the file {path}.", field="out") from exc

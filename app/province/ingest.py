@@ -16,7 +16,7 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError, ValidationError
-from app.core.history import DOSSIER, EVENT, FEEDBACK, RATING, SETTLEMENT, Entity
+from app.core.history import DISCLOSURE, DOSSIER, EVENT, FEEDBACK, RATING, SETTLEMENT, Entity
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
@@ -132,6 +132,22 @@ def _settlement_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     return {k: c.payload[k] for k in ("dossier_id", "id", "keep_event_id", "at")}
 
 
+def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    p = c.payload
+    return {
+        "id": c.entity_id,
+        "commune_code": desk.commune_code,
+        "desk_id": desk.desk_id,
+        "kind": p["kind"],
+        "title": p["title"],
+        "body": p.get("body", ""),
+        "posted_on": p["posted_on"],
+        "until": p.get("until"),
+        "taken_down_on": p.get("taken_down_on"),
+        "updated_at": p["updated_at"],
+    }
+
+
 @dataclass(frozen=True)
 class _Keeper:
     """How the hub keeps one entity in its own table (its payload was checked at the door by
@@ -148,6 +164,7 @@ KEEPERS: dict[Entity, _Keeper] = {
     EVENT: _Keeper(_event_row, HubStore.insert_events),
     RATING: _Keeper(_rating_row, HubStore.insert_ratings),
     SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
+    DISCLOSURE: _Keeper(_disclosure_row, HubStore.upsert_disclosures),
 }
 
 

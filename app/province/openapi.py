@@ -154,6 +154,13 @@ SCHEMA: dict[str, Any] = {
                 },
             }
         },
+        "/public/{code}": {
+            "get": {
+                "summary": "A commune's public disclosure board (HTML, no login, no personal data)",
+                "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "page"}, "404": {"description": "unknown commune"}},
+            }
+        },
     },
     "components": {
         "securitySchemes": {"deskSignature": {"type": "apiKey", "in": "header", "name": "x-motcua-signature"}},

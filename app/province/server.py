@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, lookup, openapi, view
+from app.province import auth, board, lookup, openapi, view
 from app.province.errors import HubError
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
@@ -244,6 +244,10 @@ def create_app(db: str | Path) -> Starlette:
         result = await run_in_threadpool(read)
         return HTMLResponse(lookup.page(result), status_code=result.status_code)
 
+    async def public_board(request: Request) -> Response:
+        """A commune's disclosure board: public, no login, no personal data."""
+        return HTMLResponse(await run_in_threadpool(board.page, hub, request.path_params["code"]))
+
     async def schema(request: Request) -> Response:
         return JSONResponse(openapi.SCHEMA)
 
@@ -261,6 +265,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/openapi.json", guarded(schema)),
         Route("/province", guarded(province_page)),
         Route("/tra-cuu/{payload:path}", guarded(lookup_page)),
+        Route("/public/{code}", guarded(public_board)),
         Route("/v1/stats", guarded(stats)),
         Route("/v1/enroll", guarded(enroll), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),

@@ -191,8 +191,8 @@ def get(store: ProcedureStore, code: str) -> Procedure:
     row = store.procedure(code)
     if row is None or not row["active"]:
         raise NotFound(
-            f"Không có thủ tục mã «{code}» trong danh mục.",
-            f"There is no procedure with code '{code}' in the catalogue.",
+            f"Không có thủ tục mã «{validation.excerpt(code)}» trong danh mục.",
+            f"There is no procedure with code '{validation.excerpt(code)}' in the catalogue.",
             field="procedure",
         )
     return from_row(row)

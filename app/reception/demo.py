@@ -290,6 +290,8 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
     )
     added = 0
     desk.store.set_synchronous("OFF")  # a bulk load: per-row durability is not the point here
+    if service.marks is not None:
+        service.marks.set_synchronous("OFF")
     try:
         for batch in _chunks(moments, BATCH):
             with desk.store.transaction():
@@ -312,6 +314,8 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                     added += 1
     finally:
         desk.store.set_synchronous("FULL")
+        if service.marks is not None:
+            service.marks.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
     return added
 

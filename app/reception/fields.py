@@ -9,24 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.core import text, validation
+from app.core import validation
 from app.core.errors import ValidationError
 from app.reception.records import DOCUMENT_KINDS, Document
 
 DOCUMENT_KEYS = ("name", "kind", "count")
 ADDRESS_MAX = 300
-DOCUMENTS_MAX = 100  # the longest required list in the catalogue has about 20
+NOTES_MAX = 2000
+DOCUMENTS_MAX = 50  # the longest required list in the catalogue has about 20
 
 
 def address(value: Any) -> str:
-    found = text.nfc(str(value or ""))
-    if len(found) > ADDRESS_MAX:
-        raise ValidationError(
-            f"Địa chỉ dài quá {ADDRESS_MAX} ký tự.",
-            f"The address is longer than {ADDRESS_MAX} characters.",
-            field="address",
-        )
-    return found
+    return validation.optional_text(
+        value, field="address", label_vi="địa chỉ", label_en="the address", max_len=ADDRESS_MAX
+    )
 
 
 def documents(data: Any) -> tuple[Document, ...]:
@@ -37,8 +33,8 @@ def documents(data: Any) -> tuple[Document, ...]:
         )
     if len(data) > DOCUMENTS_MAX:
         raise ValidationError(
-            f"Danh sách giấy tờ không được quá {DOCUMENTS_MAX} mục.",
-            f"Documents must not list more than {DOCUMENTS_MAX} items.",
+            f"Một hồ sơ có tối đa {DOCUMENTS_MAX} loại giấy tờ.",
+            f"A dossier lists at most {DOCUMENTS_MAX} documents.",
             field="documents",
         )
     docs = []
@@ -51,7 +47,7 @@ def documents(data: Any) -> tuple[Document, ...]:
             )
         validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
         name = validation.required_text(
-            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name"
+            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name", max_len=200
         )
         kind = validation.choice(
             item.get("kind") or "original",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core import text, validation
+from app.core import validation
 from app.core.errors import NoProcedureChosen, ValidationError
 from app.reception import catalogue, fields
 from app.reception.records import (
@@ -34,6 +34,11 @@ RECEIVE_KEYS = (
 )
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
 DOCUMENT_KEYS = fields.DOCUMENT_KEYS
+# Limits a clerk would not meet in real work (README, "Limits"); the name's is validation.full_name's.
+# Shared with the hub's checks of synced dossiers (app.reception.fields, app.reception.wire).
+MAX_ADDRESS = fields.ADDRESS_MAX
+MAX_NOTES = fields.NOTES_MAX
+MAX_DOCUMENTS = fields.DOCUMENTS_MAX
 
 
 # validation of the reception input
@@ -63,9 +68,9 @@ def _applicant(data: Any, today: datetime) -> Applicant:
         raise ValidationError(
             "Chưa nhập số CCCD của người nộp hồ sơ.", "The applicant's CCCD number is missing.", field="cccd"
         )
-    cccd = validation.cccd(str(cccd_value), field="cccd", today=today.date())
+    cccd = validation.cccd(cccd_value, field="cccd", today=today.date())
     phone_value = data.get("phone")
-    phone = validation.phone(str(phone_value), field="phone") if phone_value not in (None, "") else None
+    phone = validation.phone(phone_value, field="phone") if phone_value not in (None, "") else None
     address = fields.address(data.get("address"))
     email = validation.email(data.get("email"), field="email")
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
@@ -83,11 +88,18 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
         raise ValidationError(
             "Dữ liệu hồ sơ phải là một đối tượng JSON.", "The dossier must be a JSON object.", field="dossier"
         )
+    validation.json_shape(data, field="dossier")
     validation.no_unknown_keys(data, RECEIVE_KEYS)
     applicant = _applicant(data.get("applicant"), now)
     code = data.get("procedure")
     if not isinstance(code, str) or not code.strip():
         raise NoProcedureChosen()
+    if len(code) > 100:  # no catalogue code is this long: do not look it up
+        raise ValidationError(
+            f"Không có thủ tục mã «{validation.excerpt(code)}» trong danh mục.",
+            f"There is no procedure with code '{validation.excerpt(code)}' in the catalogue.",
+            field="procedure",
+        )
     procedure = catalogue.get(CatalogueStore(store), code.strip())
     documents = _documents(data.get("documents"), procedure)
     sets = validation.positive_int(
@@ -96,11 +108,16 @@ def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:
     channel = validation.choice(
         data.get("channel") or "direct", CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel"
     )
-    notes = text.nfc(str(data.get("notes") or ""))
+    notes = validation.optional_text(
+        data.get("notes"), field="notes", label_vi="ghi chú", label_en="the notes", max_len=MAX_NOTES
+    )
     received_at = None
-    if data.get("received_at"):
+    if data.get("received_at") is not None and data.get("received_at") != "":
+        # Not before 2000: a code carries two year digits, and 1900's would collide with 2000's.
         received_at = validation.not_in_future(
-            validation.iso_datetime(str(data["received_at"]), field="received_at"),
+            validation.iso_datetime(
+                data["received_at"], field="received_at", label_vi="thời điểm tiếp nhận", label_en="the time of receipt"
+            ),
             now,
             field="received_at",
             label_vi="thời điểm tiếp nhận",
@@ -131,7 +148,7 @@ def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
     else:
         found = re.fullmatch(r"\s*([0-9]+)\s*[-—,:]?\s*(.*)", str(value), re.DOTALL)
         code, name = (found.group(1), found.group(2)) if found else (value, "")
-    code = str(code or "").strip()
+    code = code.strip() if isinstance(code, str) else str(code or "") if isinstance(code, int) else "?"
     if len(code) != 5 or not code.isdigit():
         raise ValidationError(
             "Mã xã nơi giải quyết phải gồm đúng 5 chữ số.",
@@ -144,4 +161,7 @@ def _for_commune(value: Any, procedure: Procedure) -> tuple[str, str]:
             "A deciding commune is chosen only for a commune-level procedure; another agency decides this one.",
             field="for_commune",
         )
-    return code, text.nfc(str(name or "")).strip()
+    name = validation.optional_text(
+        name, field="for_commune", label_vi="tên xã nơi giải quyết", label_en="the deciding commune's name", max_len=200
+    )
+    return code, name

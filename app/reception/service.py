@@ -8,10 +8,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from app.core import history, text
+from app.core import history, validation
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
+from app.core.textcheck import excerpt
 from app.core.worktime import CalendarSource, LegalTime, WorkCalendar
 from app.reception import apology, catalogue
 from app.reception.intake import ReceiveInput, parse_receive
@@ -27,23 +28,36 @@ from app.reception.rows import dossier_payload, event_payload, event_row, from_r
 from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
 from app.reception.timeliness import Timeliness, judge
 from db.catalogue_store import CatalogueStore
+from db.code_marks import CodeMarks
 from db.dossier_store import DossierStore
 from db.ids import new_id
 from db.store import Store
 
 MAX_PER_DESK_PER_DAY = 999
+# Where this PC's marks are gone and the hub has not been asked yet, a day's numbering starts this far
+# above what the store knows: more than a commune desk receives in a day, well inside the 999.
+LOST_MARKS_MARGIN = 200
 
 
 # the service
 
 
 class DossierService:
-    def __init__(self, store: Store, clock: Clock, calendar: CalendarSource, desk: DeskIdentity) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        calendar: CalendarSource,
+        desk: DeskIdentity,
+        marks: CodeMarks | None = None,
+    ) -> None:
         self.store = store
         self.db = DossierStore(store)
         self.clock = clock
         self._calendar = calendar
         self.desk = desk
+        self.marks = marks  # None only for a store opened without a config folder (tests of the store)
+        self.notice: tuple[str, str] | None = None  # what the clerk must be told about the last code
 
     # Reception
 
@@ -52,16 +66,56 @@ class DossierService:
         return self._calendar()
 
     def next_code(self, received_at: datetime) -> str:
+        """The next code of the day, above the store's codes, the floors learned from the hub and this
+        PC's high-water mark (which a restored backup does not roll back); the mark is raised, durably,
+        before the code is returned."""
         local = received_at.astimezone(self.clock.now().tzinfo)
         prefix = f"{self.desk.agency_code}-{local:%y%m%d}-{self.desk.desk_no}"
         base = self.desk.desk_no * 1000
-        number = max(self.db.max_code_number(prefix), base) + 1
+        number = max(self.db.max_code_number(prefix), base)
+        self.notice = None
+        if self.marks is not None:
+            high = self.marks.high(self.desk.desk_id, prefix)
+            lost = self.marks.lost_since(self.desk.desk_id)
+            if high is None and lost is not None and f"{local:%Y-%m-%d}" <= lost:
+                number = min(number + LOST_MARKS_MARGIN, base + MAX_PER_DESK_PER_DAY)
+                self.notice = (
+                    f"Máy này không còn sổ theo dõi số hồ sơ và chưa đồng bộ được với tỉnh, nên số hồ sơ "
+                    f"ngày {local:%d/%m/%Y} được nhảy lên từ {number + 1:04d} để không trùng số đã cấp.",
+                    f"This PC has lost its record of issued numbers and has not synced with the province yet, "
+                    f"so numbering for {local:%Y-%m-%d} jumps to {number + 1:04d} to avoid reusing a code.",
+                )
+            number = max(number, high or 0)
+        number += 1
         if number > base + MAX_PER_DESK_PER_DAY:
             raise CapacityExceeded(
                 f"Quầy {self.desk.desk_no} đã cấp đủ {MAX_PER_DESK_PER_DAY} mã hồ sơ trong ngày.",
                 f"Desk {self.desk.desk_no} has issued all {MAX_PER_DESK_PER_DAY} dossier codes for the day.",
             )
+        if self.marks is not None:
+            self.marks.raise_to(self.desk.desk_id, prefix, number)
         return f"{self.desk.agency_code}-{local:%y%m%d}-{number:04d}"
+
+    def learn_codes(self, codes: list[str]) -> None:
+        """Codes of this desk seen elsewhere (pulled from the hub) are never issued again here, even
+        when the store does not hold their dossier (a code clash keeps it in the inbox)."""
+        highs: dict[str, int] = {}
+        head = f"{self.desk.agency_code}-"
+        for code in codes:
+            if not isinstance(code, str) or not code.startswith(head):
+                continue
+            day, _, tail = code[len(head) :].partition("-")
+            if len(day) != 6 or not day.isdigit() or len(tail) != 4 or not tail.isdigit():
+                continue
+            number = int(tail)
+            if number // 1000 != self.desk.desk_no:
+                continue
+            prefix = f"{head}{day}-{self.desk.desk_no}"
+            highs[prefix] = max(highs.get(prefix, 0), number)
+        for prefix, number in highs.items():
+            self.db.raise_code_floor(prefix, number)
+        if self.marks is not None and highs:
+            self.marks.raise_many(self.desk.desk_id, highs)
 
     def build_reception(
         self,
@@ -157,7 +211,9 @@ class DossierService:
     def get(self, code: str) -> Dossier:
         row = self.db.dossier_by_code(code.strip())
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã {code}.", f"No dossier with code {code}.", field="code")
+            raise NotFound(
+                f"Không tìm thấy hồ sơ mã {excerpt(code)}.", f"No dossier with code {excerpt(code)}.", field="code"
+            )
         return from_row(row, self.db.events(row["id"]))
 
     def get_by_id(self, dossier_id: str) -> Dossier:
@@ -221,9 +277,11 @@ class DossierService:
     ) -> Dossier:
         """Record one lifecycle event; status and due time follow from the events."""
         if kind not in EVENT_KINDS or kind == "received":
-            raise ValidationError(f"Thao tác «{kind}» không hợp lệ.", f"Action '{kind}' is not valid.", field="kind")
+            raise ValidationError(
+                f"Thao tác «{excerpt(kind)}» không hợp lệ.", f"Action '{excerpt(kind)}' is not valid.", field="kind"
+            )
         now = self.clock.now()
-        reason = text.nfc(reason)
+        reason = validation.optional_text(reason, field="reason", label_vi="lý do", label_en="the reason", max_len=2000)
         if kind in NEEDS_REASON and not reason:
             raise ValidationError("Cần ghi rõ lý do.", "A reason is required.", field="reason")
         with self.store.transaction():

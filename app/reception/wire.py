@@ -48,7 +48,6 @@ EVENT_KEYS = frozenset({"id", "dossier_id", "kind", "at", "data", "clerk_id", "d
 # shared/CLI.md: codes are [A-Z0-9.]+-[0-9]{6}-[0-9]{4}; an agency code is at most 20 characters.
 CODE = re.compile(r"[A-Z0-9.]{1,20}-[0-9]{6}-[0-9]{4}")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-NOTES_MAX = 2000
 REASON_MAX = 2000
 
 
@@ -115,7 +114,7 @@ def check_dossier(p: Any) -> None:
         raise _bad("sets", "Số bộ hồ sơ phải là số nguyên.", "The number of sets must be a whole number.")
     validation.positive_int(p["sets"], field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50)
     validation.choice(p["channel"], CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel")
-    stored.plain_text(p["notes"], field="notes", max_len=NOTES_MAX)
+    stored.plain_text(p["notes"], field="notes", max_len=fields.NOTES_MAX)
     for key in ("received_at", "created_at", "updated_at"):
         stored.sane_moment(p[key], field=key)
     for key in ("clerk_id", "desk_id"):

@@ -234,6 +234,14 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
             applier(batch, change)
     sync.add_inbox(batch.inbox)
     touched = batch.touched
+    # This desk's own codes that come back (a restored store, a lost config folder) are never reissued.
+    service.learn_codes(
+        [
+            str(c["payload"].get("code"))
+            for c in changes
+            if c["entity"] == DOSSIER.name and isinstance(c["payload"], dict)
+        ]
+    )
     _unpark(sync, present, touched, result)
     result.parked = len(sync.parked())
     keeps = sync.settlement_keeps() if touched else {}

@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
-from app.core import stored
+from app.core import stored, validation
 from app.core.errors import ValidationError
+from app.core.history import DISCLOSURE, DOSSIER, ENTITIES, EVENT, RATING, SETTLEMENT, Entity
 from app.reception import wire
 
 MAX_DEPTH = 8
@@ -75,12 +77,43 @@ def _check_rating(p: Mapping[str, Any]) -> None:
         raise _bad("created_at", "Đánh giá thiếu thời điểm.", "The rating has no time.")
 
 
-# The entity kinds this program knows; any other kind is checked for its shape only.
-ENTITY_CHECKS: dict[str, Callable[[Any], None]] = {
-    "dossier": wire.check_dossier,
-    "event": wire.check_event,
-    "settlement": wire.check_settlement,
-    "rating": _check_rating,
+_DISCLOSURE_KINDS = ("procedure", "schedule", "other")
+
+
+def _day(p: Mapping[str, Any], key: str, optional: bool) -> None:
+    value = p.get(key)
+    if value is None and optional:
+        return
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            date.fromisoformat(value)
+            return
+        except ValueError:
+            pass
+    raise _bad(key, f"Trường “{key}” phải là một ngày YYYY-MM-DD.", f"“{key}” must be a date, YYYY-MM-DD.")
+
+
+def _check_disclosure(p: Mapping[str, Any]) -> None:
+    """Served to anyone without a login (the public board): only the posted words and dates."""
+    validation.choice(p.get("kind"), _DISCLOSURE_KINDS, field="kind", label_vi="Loại tin", label_en="Kind")
+    title = stored.plain_text(p.get("title"), field="title", max_len=300)
+    if not title:
+        raise _bad("title", "Tin công khai phải có tiêu đề.", "A posted item needs a title.")
+    stored.plain_text(p.get("body", ""), field="body", max_len=10_000)
+    _day(p, "posted_on", optional=False)
+    _day(p, "until", optional=True)
+    _day(p, "taken_down_on", optional=True)
+    stored.sane_moment(p.get("updated_at"), field="updated_at")
+
+
+# Per kind of the registry (app.core.history): the rules of the kinds with a schema this program
+# knows; every other kind, and a kind a newer desk sends, is checked for its shape only.
+ENTITY_CHECKS: dict[Entity, Callable[[Any], None]] = {
+    DOSSIER: wire.check_dossier,
+    EVENT: wire.check_event,
+    RATING: _check_rating,
+    SETTLEMENT: wire.check_settlement,
+    DISCLOSURE: _check_disclosure,
 }
 
 
@@ -98,6 +131,7 @@ def check_change(entity: Any, entity_id: Any, op: Any, payload: Any, created_at:
     if "id" in payload and payload["id"] != entity_id:
         raise _bad("id", "Mã định danh trong bản ghi không khớp.", "The identifier inside the record does not match.")
     check_json(payload)
-    check = ENTITY_CHECKS.get(entity)
+    known = ENTITIES.get(entity)
+    check = ENTITY_CHECKS.get(known) if known is not None else None
     if check is not None:
         check(payload)

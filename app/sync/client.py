@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.sync import codec, protocol
-from app.sync.errors import HubRefused, HubUnreachable, InsecureHub
+from app.sync.errors import HubRefused, HubUnreachable, InsecureHub, LinkCut
 
 Signer = Callable[[bytes], bytes]
 TIMEOUT = httpx.Timeout(connect=10.0, read=90.0, write=90.0, pool=10.0)
@@ -57,6 +57,7 @@ class HubClient:
         self.desk_id = desk_id
         self.signer = signer
         self.now = now
+        self.carried = 0  # answers received on the current connection since the last cut
         # Compressed batches are not compressed again; identity keeps gzip off binary bodies.
         self.http = httpx.Client(
             base_url=self.url,
@@ -102,11 +103,22 @@ class HubClient:
             )
         try:
             response = self.http.send(request)
-        except httpx.TransportError as exc:
+        except (httpx.ConnectError, httpx.TimeoutException, httpx.UnsupportedProtocol) as exc:
             raise HubUnreachable(
                 "Không kết nối được máy chủ tỉnh; dữ liệu vẫn an toàn trên máy và sẽ được gửi sau.",
                 f"The hub cannot be reached ({type(exc).__name__}); data is safe here and will be sent later.",
             ) from exc
+        except httpx.TransportError as exc:
+            # Connected, then the link dropped mid-request: worth trying again at once. Whether the
+            # connection had carried anything before tells a batch too big for the link (cut on a fresh
+            # connection) from a connection that ran out (cut after others got through).
+            fresh, self.carried = self.carried == 0, 0
+            raise LinkCut(
+                "Không kết nối được máy chủ tỉnh; dữ liệu vẫn an toàn trên máy và sẽ được gửi sau.",
+                f"The hub cannot be reached ({type(exc).__name__}); data is safe here and will be sent later.",
+                fresh=fresh,
+            ) from exc
+        self.carried += 1
         if response.status_code >= 500:
             raise HubUnreachable(
                 "Máy chủ tỉnh đang bận hoặc gặp sự cố; dữ liệu sẽ được gửi lại sau.",
@@ -137,9 +149,10 @@ class HubClient:
         try:
             return codec.decode(response.content)
         except codec.CodecError:
-            raise HubUnreachable(
+            raise LinkCut(
                 "Dữ liệu nhận từ máy chủ tỉnh bị hỏng; sẽ thử lại sau.",
                 "The data received from the hub was damaged; sync will try again.",
+                fresh=False,
             ) from None
 
     def acked(self, db_id: str) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from app.core.errors import MotcuaError
 
 # Codes the hub sends; the desk shows the sentence, never the code.
@@ -74,6 +77,30 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
+def _short(value: Any, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+def refusals(answer: Mapping[str, Any], by_seq: Mapping[int, Mapping[str, Any]], db_id: str, now: str) -> list[dict]:
+    """The records a push answer refused, as the desk keeps them: the code, and the hub's sentence naming
+    the field (issue 11), bounded, shown on the record as it came."""
+    return [
+        {
+            "db_id": db_id,
+            "seq": x["seq"],
+            "entity": by_seq[x["seq"]]["entity"],
+            "entity_id": by_seq[x["seq"]]["entity_id"],
+            "code": str(x["code"])[:40],
+            "at": now,
+            "field": _short(x.get("field"), 64),
+            "message": _short(x.get("message"), 500),
+            "message_en": _short(x.get("message_en"), 500),
+        }
+        for x in answer.get("refused", [])
+        if isinstance(x, Mapping) and isinstance(x.get("seq"), int) and x["seq"] in by_seq
+    ]
+
+
 def reason(code: str, lang: str = "vi") -> str:
     vi, en = REASONS.get(code, (f"Máy chủ tỉnh từ chối ({code}).", f"The hub refused ({code})."))
     return en if lang == "en" else vi
@@ -85,6 +112,16 @@ class SyncError(MotcuaError):
 
 class HubUnreachable(SyncError):
     """The hub cannot be reached now; sync retries later by itself."""
+
+
+class LinkCut(HubUnreachable):
+    """The link dropped in the middle of a request (a 2G cell): sync retries at once.
+
+    ``fresh``: the request was the first on its connection, so the batch itself did not fit the link."""
+
+    def __init__(self, vi: str, en: str | None = None, *, fresh: bool = True) -> None:
+        super().__init__(vi, en)
+        self.fresh = fresh
 
 
 class HubRefused(SyncError):

@@ -27,7 +27,8 @@ from app.reception.service import DossierService
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
-from app.sync.errors import HubRefused, HubUnreachable, NotEnrolled, SyncError, reason
+from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
+from app.sync.pace import Pace
 from db.account_store import AccountStore
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
@@ -109,8 +110,10 @@ class SyncService:
         *,
         client_factory: Callable[..., HubClient] | None = None,
         now: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.desk = desk
+        self.sleep = sleep
         self.store = desk.store
         self.sync_store = SyncStore(desk.store)
         self.client_factory = client_factory or HubClient
@@ -166,6 +169,7 @@ class SyncService:
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
                 self._pull(client, counts, progress)
+                self._heard_the_hub()
                 self._province(client)
         except (SyncError, MotcuaError) as exc:
             kind = "offline" if isinstance(exc, HubUnreachable) else "error"
@@ -192,59 +196,56 @@ class SyncService:
         return SyncReport(**counts, pending=pending, complete=pending == 0)
 
     def _push(self, client: HubClient, counts: dict[str, int], total: int, progress: Progress | None) -> None:
+        """Each history from its acknowledgement on, in batches the link can carry.
+
+        ``sent`` counts what the hub stored for the first time: a restored store whose acknowledgements
+        lag behind resends what the hub holds (which also proves it is the same content), and those
+        duplicates are not counted. A batch whose answer the link lost was stored all the same; its
+        records come back as duplicates and are counted once, as sent in this round."""
         done = 0
+        pace = self._pace("push_rows", protocol.PUSH_ROWS)
         for db_id in self.sync_store.histories():
             acked = self.sync_store.acked(db_id)
+            lost: set[int] = set()  # sequences of this round's requests whose answer never came
             stalled = 0
             for _ in range(MAX_ROUNDS):
-                rows = self.store.outbox(db_id=db_id, after_seq=acked, limit=protocol.PUSH_ROWS)
+                rows = self.store.outbox(db_id=db_id, after_seq=acked, limit=pace.rows)
                 if not rows:
                     break
                 rows = _contiguous(rows)
-                changes = [
-                    {
-                        "entity": r["entity"],
-                        "entity_id": r["entity_id"],
-                        "op": r["op"],
-                        "payload": json.loads(r["payload"]),
-                        "created_at": r["created_at"],
-                    }
-                    for r in rows
-                ]
-                answer = client.push(codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, changes))
+                body = codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, [_change(r) for r in rows])
+                try:
+                    answer = client.push(body)
+                except LinkCut as exc:
+                    lost.update(r["seq"] for r in rows)
+                    pace.cut(exc)  # lost whole: the next try starts from the same acknowledgement
+                    continue
+                pace.success()
                 hub_acked = int(answer["acked_seq"])
-                by_seq = {r["seq"]: r for r in rows}
                 now = iso(self.desk.clock.now())
-                refused = [
-                    {
-                        "db_id": db_id,
-                        "seq": x["seq"],
-                        "entity": by_seq[x["seq"]]["entity"],
-                        "entity_id": by_seq[x["seq"]]["entity_id"],
-                        "code": str(x["code"])[:40],
-                        "at": now,
-                        # The hub's sentence naming the field (issue 11); bounded, it is shown as it came.
-                        "field": _short(x.get("field"), 64),
-                        "message": _short(x.get("message"), 500),
-                        "message_en": _short(x.get("message_en"), 500),
-                    }
-                    for x in answer.get("refused", [])
-                    if isinstance(x, dict) and x.get("seq") in by_seq
-                ]
+                refused = refusals(answer, {r["seq"]: r for r in rows}, db_id, now)
                 with self.store.transaction():
                     self.sync_store.add_errors(refused)
                     # The hub may be behind us (restored from a backup): resume from what it holds.
                     self.sync_store.set_acked(db_id, hub_acked, now)
-                sent_now = sum(1 for r in rows if r["seq"] <= hub_acked)
-                counts["sent"] += sent_now - len(refused)
+                retried = sum(1 for r in rows if r["seq"] in lost)
+                # Beyond this batch: stored by an earlier request of this round whose answer was lost.
+                beyond = sum(1 for q in lost if rows[-1]["seq"] < q <= hub_acked)
+                counts["sent"] += int(answer.get("stored", 0)) + min(int(answer.get("duplicates", 0)), retried) + beyond
                 counts["refused"] += len(refused)
-                done += sent_now
+                done += max(0, hub_acked - acked)
                 if progress:
                     progress(min(done, total), max(total, done))
                 stalled = stalled + 1 if hub_acked <= acked else 0
                 if stalled >= 3:
                     raise HubRefused("bad_batch")
                 acked = hub_acked
+        self.sync_store.set_settings({"push_rows": str(pace.rows)})
+
+    def _pace(self, key: str, high: int) -> Pace:
+        # A desk that has not met a bad link yet starts at full size: best compression on a good one.
+        rows = int(self.sync_store.setting(key, str(high)) or high)
+        return Pace(rows, high=high, sleep=self.sleep)
 
     def _pull(self, client: HubClient, counts: dict[str, int], progress: Progress | None) -> None:
         cursor = int(self.sync_store.setting("pull_cursor", "0") or 0)
@@ -253,8 +254,14 @@ class SyncService:
         have = dict(list(self.sync_store.max_seqs().items())[-protocol.MAX_HISTORIES + 1 :])
         have.pop(db_id, None)
         start = cursor
+        pace = self._pace("pull_rows", protocol.PULL_ROWS)
         for _ in range(MAX_ROUNDS):
-            header, changes = client.pull(cursor, db_id, have=have)
+            try:
+                header, changes = client.pull(cursor, db_id, limit=pace.rows, have=have)
+            except LinkCut as exc:
+                pace.cut(exc)
+                continue
+            pace.success()
             nxt = header.get("next")
             if not isinstance(nxt, int) or nxt < cursor:
                 raise HubRefused("bad_batch")
@@ -269,10 +276,19 @@ class SyncService:
                 progress(cursor - start, end - start)
             if not header.get("more"):
                 break
+        self.sync_store.set_settings({"pull_rows": str(pace.rows)})
+
+    def _heard_the_hub(self) -> None:
+        """A complete pull brought back every code this desk issued that the hub holds: numbering
+        no longer needs the margin kept for a PC that lost its marks."""
+        marks, desk_id = self.desk.dossiers.marks, self.desk.identity.desk_id
+        if marks is not None and marks.lost_since(desk_id) is not None:
+            marks.set_state(desk_id, "ok", self.desk.clock.now().date().isoformat())
 
     def _province(self, client: HubClient) -> None:
         version = int(self.sync_store.setting("province_version", "0") or 0)
-        data = client.province_data(version)
+        pace = Pace(1, high=1, sleep=self.sleep)
+        data = pace.call(lambda: client.province_data(version))
         if data.get("changed"):
             self._apply_province(data)
         if isinstance(data.get("communes"), list):
@@ -284,7 +300,7 @@ class SyncService:
             self.sync_store.set_settings({"communes": json.dumps(communes, ensure_ascii=False)})
         ident = self.desk.identity
         now = iso(self.desk.clock.now())
-        for d in client.desk_keys(ident.commune_code).get("desks", []):
+        for d in pace.call(lambda: client.desk_keys(ident.commune_code)).get("desks", []):
             if d.get("desk_id") != ident.desk_id:
                 AccountStore(self.store).upsert_desk_key(
                     {
@@ -409,8 +425,14 @@ class SyncService:
         return self.sync_store.clashes()
 
 
-def _short(value: Any, limit: int) -> str | None:
-    return value[:limit] if isinstance(value, str) and value else None
+def _change(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "entity": row["entity"],
+        "entity_id": row["entity_id"],
+        "op": row["op"],
+        "payload": json.loads(row["payload"]),
+        "created_at": row["created_at"],
+    }
 
 
 def _contiguous(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -276,6 +276,25 @@ class HubStore:
             [(r["id"], r["commune_code"], r["desk_id"], r["satisfied"], r["at"]) for r in rows],
         )
 
+    def upsert_disclosures(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """A posted item, or its later state (taken down); an older state never overwrites a newer one,
+        and an item stays with the commune that posted it."""
+        columns = ("id", "commune_code", "desk_id", "kind", "title", "body", "posted_on", "until", "taken_down_on")
+        self.backend.many(
+            f"INSERT INTO disclosures ({', '.join(columns)}, updated_at) VALUES ({_marks(len(columns) + 1)}) "
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, until = excluded.until, "
+            "taken_down_on = excluded.taken_down_on, updated_at = excluded.updated_at "
+            "WHERE disclosures.commune_code = excluded.commune_code AND disclosures.updated_at <= excluded.updated_at",
+            [(*(r[c] for c in columns), r["updated_at"]) for r in rows],
+        )
+
+    def disclosures(self, commune: str) -> list[dict[str, Any]]:
+        return self.backend.all(
+            "SELECT id, kind, title, body, posted_on, until, taken_down_on FROM disclosures "
+            "WHERE commune_code = ? ORDER BY posted_on, title",
+            (commune,),
+        )
+
     def dossiers_with_events(self, ids: Sequence[str]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
         out = []
         for part in _chunks(list(dict.fromkeys(ids))):

@@ -114,7 +114,7 @@
     <message>
         <location filename="../../ui/dossier_panel.py" line="186"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
-        <translation>%1 (against the receipt's date %2)</translation>
+        <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_panel.py" line="189"/>
@@ -223,17 +223,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>Đã xảy ra lỗi ngoài dự kiến; việc đang làm có thể chưa được lưu. Chi tiết đã ghi vào %1.</source>
         <translation>An unexpected error occurred; the work in hand may not have been saved. The details were written to %1.</translation>
     </message>
@@ -449,14 +449,19 @@
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <source>&amp;5 Tiếp công dân</source>
+        <translation>&amp;5 Citizen reception</translation>
     </message>
 </context>
 <context>
@@ -490,162 +495,162 @@
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="61"/>
+        <location filename="../../ui/receive_form.py" line="62"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="89"/>
+        <location filename="../../ui/receive_form.py" line="90"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="94"/>
+        <location filename="../../ui/receive_form.py" line="95"/>
         <source>để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp</source>
         <translation>empty for this commune; e.g. 87002 Xã Mỹ Hiệp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="100"/>
+        <location filename="../../ui/receive_form.py" line="106"/>
         <source>Giấy tờ đã nhận</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="100"/>
+        <location filename="../../ui/receive_form.py" line="106"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="100"/>
+        <location filename="../../ui/receive_form.py" line="106"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="110"/>
+        <location filename="../../ui/receive_form.py" line="116"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="112"/>
+        <location filename="../../ui/receive_form.py" line="118"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="114"/>
+        <location filename="../../ui/receive_form.py" line="120"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="145"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="143"/>
+        <location filename="../../ui/receive_form.py" line="149"/>
         <source>&amp;Xã giải quyết:</source>
         <translation>Deciding &amp;commune:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="148"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="149"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="150"/>
+        <location filename="../../ui/receive_form.py" line="156"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="151"/>
+        <location filename="../../ui/receive_form.py" line="157"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="152"/>
+        <location filename="../../ui/receive_form.py" line="158"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>&amp;Kiểm tra danh tính:</source>
         <translation>&amp;Identity checked:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="163"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="160"/>
+        <location filename="../../ui/receive_form.py" line="166"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="161"/>
+        <location filename="../../ui/receive_form.py" line="167"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="162"/>
+        <location filename="../../ui/receive_form.py" line="168"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="250"/>
+        <location filename="../../ui/receive_form.py" line="256"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="255"/>
+        <location filename="../../ui/receive_form.py" line="266"/>
         <source>Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)</source>
         <translation>Deciding agency: %1 (the one-stop desk receives and forwards the dossier)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="317"/>
+        <location filename="../../ui/receive_form.py" line="328"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="323"/>
+        <location filename="../../ui/receive_form.py" line="334"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="328"/>
+        <location filename="../../ui/receive_form.py" line="339"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="373"/>
+        <location filename="../../ui/receive_form.py" line="376"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="387"/>
+        <location filename="../../ui/receive_form.py" line="390"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="394"/>
+        <location filename="../../ui/receive_form.py" line="400"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="414"/>
+        <location filename="../../ui/receive_form.py" line="420"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -734,17 +739,17 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="38"/>
+        <location filename="../../ui/sync_problems.py" line="39"/>
         <source>Xử lý hồ sơ mâu thuẫn</source>
         <translation>Settle a clash</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="40"/>
+        <location filename="../../ui/sync_problems.py" line="41"/>
         <source>Hồ sơ %1 có hai kết quả khác nhau. Chọn kết quả đúng:</source>
         <translation>Dossier %1 has two different outcomes. Choose the right one:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="53"/>
+        <location filename="../../ui/sync_problems.py" line="54"/>
         <source>Ghi chú (lý do chọn)</source>
         <translation>Note (why this one)</translation>
     </message>
@@ -843,116 +848,116 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="75"/>
+        <location filename="../../ui/sync_problems.py" line="76"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="79"/>
-        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="79"/>
         <location filename="../../ui/sync_problems.py" line="80"/>
         <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="79"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="80"/>
-        <location filename="../../ui/sync_problems.py" line="169"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="170"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Lý do quầy không áp dụng</source>
         <translation>Why this desk did not apply it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="82"/>
+        <location filename="../../ui/sync_problems.py" line="83"/>
         <source>Bản ghi nhận từ máy chủ tỉnh nhưng không áp dụng được (để riêng)</source>
         <translation>Records received from the hub that could not be applied (set aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="84"/>
+        <location filename="../../ui/sync_problems.py" line="85"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="86"/>
+        <location filename="../../ui/sync_problems.py" line="87"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="90"/>
         <source>&amp;Xử lý mâu thuẫn…</source>
         <translation>&amp;Settle clash…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="91"/>
         <source>Lãnh đạo chọn kết quả đúng; quyết định được đồng bộ tới mọi quầy.</source>
         <translation>A leader chooses the right outcome; the decision syncs to every desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="147"/>
+        <location filename="../../ui/sync_problems.py" line="148"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="151"/>
+        <location filename="../../ui/sync_problems.py" line="152"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="170"/>
+        <location filename="../../ui/sync_problems.py" line="171"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="171"/>
+        <location filename="../../ui/sync_problems.py" line="172"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="172"/>
+        <location filename="../../ui/sync_problems.py" line="173"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="173"/>
+        <location filename="../../ui/sync_problems.py" line="174"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="174"/>
+        <location filename="../../ui/sync_problems.py" line="175"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="175"/>
+        <location filename="../../ui/sync_problems.py" line="176"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="200"/>
+        <location filename="../../ui/sync_problems.py" line="201"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="204"/>
+        <location filename="../../ui/sync_problems.py" line="205"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

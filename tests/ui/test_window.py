@@ -57,6 +57,7 @@ def test_sections_and_a_place_for_more(signed_in) -> None:
         "&2 Hồ sơ",
         "&3 Trả kết quả",
         "&4 Phản ánh, kiến nghị",
+        "&5 Tiếp công dân",
         "&9 Thêm",
     ]
     assert signed_in.desk_label.text() == "Quầy 1 — Xã Tân Thành"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,24 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     entry = desk.feedback.add({"kind": "denunciation", "content": "x", "person": {"name": "Lê Văn C"}}, admin)
     desk.feedback.accept(entry.id, admin)
     desk.feedback.reveal_identity(entry.id, leader)
+    c = desk.citizens
+    session = c.sessions.schedule(admin, leader_role="chair", leader_name="Đỗ Văn Lãnh", day=date(2026, 2, 12))
+    seen = c.register.receive({"kind": "complaint", "content": "x", "person": {"name": "Lê Văn D"}}, admin)
+    c.flags.set("reception", seen.id, "land", admin)
+    c.sessions.hold(session["id"], admin, received_by=["Đỗ Văn Lãnh"], raised="x")
+    c.sessions.conclude(
+        session["id"], admin, conclusion="x", signer="Đỗ Văn Lãnh", follow_ups=[{"task": "x", "owner": "y", "days": 1}]
+    )
+    c.dialogues.hold(
+        admin,
+        kind="annual",
+        subject="x",
+        held_at=desk.clock.now(),
+        place="x",
+        chair="Đỗ Văn Lãnh",
+        issues=[{"issue": "x"}],
+    )
+    c.disclosure.post(admin, title="x")
     written = {o["entity"] for o in desk.store.outbox(limit=10_000)}
     assert written == set(ENTITIES)
 

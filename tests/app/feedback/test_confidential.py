@@ -242,18 +242,66 @@ def test_cli_key_export_import(desk, denunciation, tmp_path, capsys, monkeypatch
     import io
 
     from app.cli import main
+    from tests.conftest import ADMIN_PASSWORD
 
     db = str(desk.store.path)
     out = tmp_path / "khoa.json"
+    # Whoever is at the keyboard gets nothing: a leader or admin and their password are required.
     monkeypatch.setattr("sys.stdin", io.StringIO("cụm mật khẩu dài\n"))
-    assert main(["--db", db, "key", "export", str(out), "--passphrase-stdin"]) == 0
+    assert main(["--db", db, "key", "export", str(out), "--passphrase-stdin"]) == 1
+    assert "cần --clerk" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("sai-mat-khau\ncụm mật khẩu dài\n"))
+    assert main(["--db", db, "key", "export", str(out), "--clerk", "admin"]) == 1
+    assert "Sai tên đăng nhập hoặc mật khẩu." in capsys.readouterr().err and not out.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\ncụm mật khẩu dài\n"))
+    assert main(["--db", db, "key", "export", str(out), "--clerk", "admin", "--passphrase-stdin"]) == 0
     assert out.exists()
     CommuneKey("87001").path.unlink()
     assert main(["--db", db, "key", "status"]) == 3
-    monkeypatch.setattr("sys.stdin", io.StringIO("sai cụm mật khẩu\n"))
-    assert main(["--db", db, "key", "import", str(out), "--passphrase-stdin"]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\nsai cụm mật khẩu\n"))
+    assert main(["--db", db, "key", "import", str(out), "--clerk", "admin"]) == 1
     assert "Cụm mật khẩu không đúng" in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", io.StringIO("cụm mật khẩu dài\n"))
-    assert main(["--db", db, "key", "import", str(out), "--passphrase-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\ncụm mật khẩu dài\n"))
+    assert main(["--db", db, "key", "import", str(out), "--clerk", "admin"]) == 0
     assert main(["--db", db, "key", "status"]) == 0
     assert NAME not in capsys.readouterr().out
+
+
+def test_cli_reveal_needs_a_leader_and_their_password(desk, denunciation, leader, clerk, capsys, monkeypatch):
+    import io
+
+    from app.cli import main
+    from tests.conftest import ADMIN_PASSWORD
+
+    db = str(desk.store.path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
+    assert main(["--db", db, "feedback", "reveal", denunciation.number]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
+    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "nhanvien"]) == 1
+    assert "Chỉ lãnh đạo hoặc quản trị viên" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
+    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich"]) == 0
+    out = capsys.readouterr().out
+    assert NAME in out
+    assert [r["action"] for r in desk.feedback.reads()] == ["read"]
+
+
+def test_a_denunciations_dossier_is_sealed_with_the_identity(desk, admin, leader):
+    from tests.conftest import dossier_input
+
+    code = desk.dossiers.receive(dossier_input(), admin).code
+    entry = desk.feedback.add(
+        {"kind": "denunciation", "person": {"name": NAME}, "content": "Cán bộ đòi tiền", "dossier": code}, admin
+    )
+    assert (entry.dossier_id, entry.dossier_code) == (None, "***")
+    assert desk.feedback.list(query=code) == []  # the code does not find it either
+    row = desk.store.conn.execute("SELECT * FROM feedback_entries WHERE id = ?", (entry.id,)).fetchone()
+    assert code not in json.dumps(dict(row), ensure_ascii=False)
+    [change] = [r for r in desk.store.outbox() if r["entity"] == "feedback"]
+    assert code not in change["payload"] and json.loads(change["payload"])["dossier_code"] is None
+    dossier = desk.dossiers.get(code)
+    identity = desk.feedback.reveal_identity(entry.id, leader)
+    assert (identity.dossier_code, identity.dossier_id) == (code, dossier.id)
+    # Other registers keep the link in clear.
+    other = desk.feedback.add({"kind": "feedback", "content": "Chậm trả", "dossier": code}, admin)
+    assert other.dossier_code == code

@@ -246,7 +246,7 @@ def test_share_answered_on_time(desk, admin, clock):
 
 
 def test_assign_records_an_event(desk, admin):
-    entry = add(desk, admin, "reception", at(2026, 2, 10))
+    entry = add(desk, admin, "complaint", at(2026, 2, 10))
     entry = desk.feedback.assign(entry.id, admin, "admin")
     assert entry.assigned_to == admin.id and entry.status == "received"
     assert [e.kind for e in desk.feedback.events(entry.id)] == ["received", "assigned"]

@@ -6,6 +6,7 @@ Used by the fault tests and the benchmark. It counts the bytes that cross it bot
 from __future__ import annotations
 
 import asyncio
+import random
 import threading
 import time
 
@@ -15,7 +16,11 @@ class Proxy:
         self.target_port = target_port
         self.rate_bps = rate_bps
         self.latency = latency  # round trip, split evenly between the two directions
-        self.cut_after: int | None = None  # close every connection once this many bytes went up
+        self.cut_after: int | None = None  # close the connection once this many bytes went up in all
+        # (low, high): cut every connection after a random number of bytes (both ways) in that range,
+        # as a 2G cell that drops every few seconds does.
+        self.cut_every: tuple[int, int] | None = None
+        self.rng = random.Random(11)
         self.refuse = False  # act as if the link were down
         self.bytes_up = 0
         self.bytes_down = 0
@@ -76,9 +81,10 @@ class Proxy:
             writer.close()
             return
         done = asyncio.Event()
+        budget = [self.rng.randint(*self.cut_every)] if self.cut_every else None
         tasks = [
-            asyncio.create_task(self._pipe(reader, up_w, True, done)),
-            asyncio.create_task(self._pipe(up_r, writer, False, done)),
+            asyncio.create_task(self._pipe(reader, up_w, True, done, budget)),
+            asyncio.create_task(self._pipe(up_r, writer, False, done, budget)),
         ]
         await done.wait()
         for t in tasks:
@@ -86,7 +92,14 @@ class Proxy:
         for w in (writer, up_w):
             w.close()
 
-    async def _pipe(self, src: asyncio.StreamReader, dst: asyncio.StreamWriter, up: bool, done: asyncio.Event) -> None:
+    async def _pipe(
+        self,
+        src: asyncio.StreamReader,
+        dst: asyncio.StreamWriter,
+        up: bool,
+        done: asyncio.Event,
+        budget: list[int] | None = None,
+    ) -> None:
         queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
         free_at = time.monotonic()
 
@@ -116,6 +129,12 @@ class Proxy:
                         break
                 else:
                     self.bytes_down += len(data)
+                if budget is not None:
+                    budget[0] -= len(data)
+                    if budget[0] < 0:
+                        if budget[0] + len(data) >= 0:  # count each connection's cut once
+                            self.cuts += 1
+                        break
                 now = time.monotonic()
                 if self.rate_bps:
                     free_at = max(free_at, now) + len(data) * 8 / self.rate_bps

@@ -70,7 +70,9 @@ def schema(sql: str) -> dict[str, object]:
 
 
 def _read(dialect: str) -> str:
-    return resources.files(f"db.hub.{dialect}").joinpath("0001_hub.sql").read_text(encoding="utf-8")
+    """Every migration of the dialect, in order: the schema a hub ends up with."""
+    files = sorted(e for e in resources.files(f"db.hub.{dialect}").iterdir() if e.name.endswith(".sql"))
+    return "\n".join(f.read_text(encoding="utf-8") for f in sorted(files, key=lambda e: e.name))
 
 
 def test_sqlite_and_postgres_schemas_describe_the_same_tables() -> None:

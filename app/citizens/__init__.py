@@ -1,0 +1,1 @@
+"""Citizen reception (tiếp công dân): the 03/TCD register, leaders' sessions, dialogues, flags, disclosure."""

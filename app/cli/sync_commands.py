@@ -6,9 +6,8 @@ import argparse
 import json
 import sys
 
-from app.cli.common import open_desk
+from app.cli.common import authenticated, open_desk, stdin_lines
 from app.cli.parsing import Parser
-from app.core import accounts
 from app.core.errors import ValidationError
 from app.core.records import label
 from app.reception.records import EVENT_KINDS, FINAL_STATUSES
@@ -112,9 +111,9 @@ def cmd_clashes(args: argparse.Namespace) -> int:
 
 
 def cmd_settle(args: argparse.Namespace) -> int:
-    password = sys.stdin.readline().rstrip("\r\n")
+    lines = stdin_lines(1)
     with open_desk(args) as desk:
-        by = accounts.authenticate(desk.store, args.clerk, password)
+        by = authenticated(desk, args, lines)  # a leader or admin, password on standard input (shared/CLI.md)
         dossier = desk.dossiers.get(args.code)
         keep = [e for e in finals(dossier.events) if e.kind == args.keep]
         if not keep:

@@ -16,7 +16,19 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError, ValidationError
-from app.core.history import DISCLOSURE, DOSSIER, EVENT, FEEDBACK, RATING, SETTLEMENT, Entity
+from app.core.history import (
+    CONFIDENTIAL_READ,
+    DISCLOSURE,
+    DOCNO,
+    DOSSIER,
+    EVENT,
+    FEEDBACK,
+    FEEDBACK_EVENT,
+    PRINT,
+    RATING,
+    SETTLEMENT,
+    Entity,
+)
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
@@ -282,15 +294,25 @@ def ingest(
     return result
 
 
+# Kinds of the registry that are about a dossier (dossier_id) or a feedback entry (entry_id): they must
+# name one the hub holds, of the desk's own commune. Other kinds' ids are their own business.
+ABOUT_DOSSIER = frozenset(e.name for e in (EVENT, SETTLEMENT, RATING, PRINT, DOCNO))
+ABOUT_ENTRY = frozenset(e.name for e in (FEEDBACK_EVENT, CONFIDENTIAL_READ))
+
+
+def _names(c: _Change, kinds: frozenset[str], key: str) -> bool:
+    return c.entity in kinds and isinstance(c.payload.get(key), str)
+
+
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
     """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
     that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
     dossier_ids = [c.entity_id for c in fresh if c.entity == DOSSIER.name]
-    dossier_ids += [c.payload["dossier_id"] for c in fresh if isinstance(c.payload.get("dossier_id"), str)]
+    dossier_ids += [c.payload["dossier_id"] for c in fresh if _names(c, ABOUT_DOSSIER, "dossier_id")]
     owners = hub.dossier_owners(dossier_ids)
     event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == EVENT.name])
     # A feedback entry's events and confidential reads name the entry (entry_id).
-    entry_ids = [c.payload["entry_id"] for c in fresh if isinstance(c.payload.get("entry_id"), str)]
+    entry_ids = [c.payload["entry_id"] for c in fresh if _names(c, ABOUT_ENTRY, "entry_id")]
     entry_ids += [c.entity_id for c in fresh if c.entity == FEEDBACK.name]
     known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
     # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
@@ -302,7 +324,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
             if entries[c.entity_id] != desk.commune_code:
                 c.refused = "foreign_commune"  # another commune's entry: never rewritten from here
                 continue
-        elif isinstance(c.payload.get("entry_id"), str):
+        elif _names(c, ABOUT_ENTRY, "entry_id"):
             commune = entries.get(c.payload["entry_id"])
             if commune != desk.commune_code:
                 c.refused = "unknown_record" if commune is None else "foreign_commune"
@@ -316,7 +338,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
-        elif c.entity == EVENT.name or isinstance(c.payload.get("dossier_id"), str):
+        elif c.entity == EVENT.name or _names(c, ABOUT_DOSSIER, "dossier_id"):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
             if commune is None:

@@ -246,7 +246,9 @@ def create_app(db: str | Path) -> Starlette:
 
     async def public_board(request: Request) -> Response:
         """A commune's disclosure board: public, no login, no personal data."""
-        return HTMLResponse(await run_in_threadpool(board.page, hub, request.path_params["code"]))
+        code = request.path_params["code"]
+        # Only a commune code reaches the database (never a NUL or a lone surrogate); any other is unknown.
+        return HTMLResponse(await run_in_threadpool(board.page, hub, code if _COMMUNE.fullmatch(code) else ""))
 
     async def schema(request: Request) -> Response:
         return JSONResponse(openapi.SCHEMA)

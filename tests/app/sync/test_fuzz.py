@@ -59,6 +59,10 @@ _json = st.recursive(
     max_leaves=10,
 )
 _deep = st.integers(30, 3000).map(lambda n: json.loads("[" * min(n, 900) + "]" * min(n, 900)))
+# What a receipt's QR carries (the public status page): real-looking, broken, and hostile.
+_payloads = st.sampled_from(["9-87001-260212-1001-AAAA", "%00", "%ED%A0%80", "1" * 5000, "9-%00-1"]) | st.text(
+    st.characters(codec="ascii", categories=["Nd", "Lu"]) | st.just("-"), max_size=60
+)
 _query = st.dictionaries(
     st.sampled_from(["after", "limit", "db_id", "commune", "version", "have", "x"]),
     _text | st.integers(-5, 2**70).map(str) | st.sampled_from(["x:1,y:2", "\x00:1", "a:" + "9" * 30]),
@@ -193,7 +197,7 @@ def _probe(hub: Hub, desk, examples: int) -> None:
             if path == "/v1/push" and data.draw(st.booleans()):
                 method, query = "POST", {}  # the client re-encodes queries, which breaks signatures
             code = data.draw(st.sampled_from(["87001", "99999", "%00", "x" * 40, "%ED%A0%80", "8700%01"]))
-            path = path.replace("{code}", code)
+            path = path.replace("{code}", code).replace("{payload}", data.draw(_payloads))
             body = _body(data, base) if method == "POST" else b""
             request = client.build_request(method, _with_query(path, query), content=body or None)
             headers = _signed(desk_id, method, request.url.raw_path.decode("latin-1"), body) if sign else {}

@@ -146,7 +146,7 @@ DISCLOSURE_COLUMNS = (
     "clerk_id",
     "desk_id",
 )
-_TABLES: dict[str, tuple[str, Sequence[str]]] = {
+TABLES: dict[str, tuple[str, Sequence[str]]] = {
     "reception": ("reception_entries", RECEPTION_COLUMNS),
     "session": ("reception_sessions", SESSION_COLUMNS),
     "dialogue": ("dialogues", DIALOGUE_COLUMNS),
@@ -164,14 +164,14 @@ class CitizenStore:
     # Any of the tables, by the short name above
 
     def insert(self, what: str, row: Mapping[str, Any]) -> None:
-        table, columns = _TABLES[what]
+        table, columns = TABLES[what]
         self.conn.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [row.get(c) for c in columns],
         )
 
     def update(self, what: str, row_id: str, values: Mapping[str, Any]) -> None:
-        table, columns = _TABLES[what]
+        table, columns = TABLES[what]
         allowed = RECEPTION_MUTABLE if what == "reception" else set(columns) - {"id", "created_at", "desk_id"}
         unknown = set(values) - set(allowed)
         if unknown:
@@ -180,7 +180,7 @@ class CitizenStore:
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
 
     def get(self, what: str, row_id: str) -> dict[str, Any] | None:
-        table, columns = _TABLES[what]
+        table, columns = TABLES[what]
         return self.store.one(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (row_id,))
 
     # The reception register

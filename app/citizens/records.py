@@ -11,6 +11,7 @@ from typing import Any
 from app.citizens.rules import KINDS
 from app.core.clock import parse_iso
 from app.core.records import label
+from app.core.text import fold
 from app.feedback.confidential import MASK
 
 # The 13 columns of form 03/TCD, in the order of the form (Decree 154/2026).
@@ -142,6 +143,14 @@ def reception_from_row(row: Mapping[str, Any]) -> ReceptionEntry:
         clerk_id=row["clerk_id"],
         desk_id=row["desk_id"],
     )
+
+
+def search_text(row: Mapping[str, Any]) -> str:
+    """The folded words a reception is found by; never a denouncer's identity (held only as ciphertext)."""
+    words = [row.get("content"), row.get("resolved_by"), row.get("notes")]
+    if row.get("identity_cipher") is None and row.get("kind") != "denunciation":
+        words += [row.get("person_name"), row.get("person_cccd")]
+    return fold(" ".join(str(w) for w in words if w))
 
 
 def payload(row: Mapping[str, Any]) -> dict[str, Any]:

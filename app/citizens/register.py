@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.citizens import rules
-from app.citizens.records import ReceptionEntry, payload, reception_from_row
+from app.citizens.records import ReceptionEntry, payload, reception_from_row, search_text
 from app.core import history, text, validation
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, NotFound, ValidationError
@@ -164,7 +164,6 @@ class ReceptionRegister:
             "clerk_id": clerk.id,
             "desk_id": self.desk.desk_id,
         }
-        searchable = [content, row["resolved_by"], row["notes"]]
         if kind == "denunciation":
             if name or address or id_no:
                 ids = FeedbackStore(self.store).key_ids_in_use()
@@ -172,8 +171,7 @@ class ReceptionRegister:
                 row["identity_cipher"], row["identity_key_id"] = cipher, key_id
         else:
             row["person_name"], row["person_address"], row["person_cccd"] = name, address, id_no or None
-            searchable += [name, id_no]
-        row["search_text"] = text.fold(" ".join(filter(None, searchable)))
+        row["search_text"] = search_text(row)
         with self.store.transaction():
             row["number"] = self._next_number(day)
             history.record(

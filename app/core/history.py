@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from app.core.clock import parse_iso
 from app.core.errors import InvalidTransition
 from app.core.records import label
 
@@ -42,17 +44,46 @@ class Entity:
 
 DOSSIER = Entity("dossier", "a dossier received at the desk", desk_applies=True, hub_keeps=True)
 EVENT = Entity("event", "a step in a dossier's lifecycle", desk_applies=True, hub_keeps=True)
-FEEDBACK = Entity("feedback", "an entry of a feedback, complaint, denunciation or reception register")
-FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling")
-RATING = Entity("rating", "a citizen's satisfaction rating", hub_keeps=True)
-CONFIDENTIAL_READ = Entity("confidential_read", "a line of the log of who read a denouncer's identity")
+FEEDBACK = Entity(
+    "feedback",
+    "an entry of a feedback, complaint, denunciation or reception register",
+    desk_applies=True,
+    hub_keeps=True,
+)
+FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling", desk_applies=True)
+RATING = Entity("rating", "a citizen's satisfaction rating", desk_applies=True, hub_keeps=True)
+CONFIDENTIAL_READ = Entity(
+    "confidential_read", "a line of the log of who read a denouncer's identity", desk_applies=True
+)
 PRINT = Entity("print", "a printed form (receipt, refusal, apology …)")
-RECEPTION_ENTRY = Entity("reception_entry", "a row of the citizen reception register (form 03/TCD)")
-RECEPTION_SESSION = Entity("reception_session", "a leader's citizen reception day and its conclusion notice")
-DIALOGUE = Entity("dialogue", "a dialogue conference with residents and its minutes")
-FOLLOW_UP = Entity("follow_up", "a task a conclusion or a dialogue left to an owner, with its deadline")
-ENTRY_FLAG = Entity("entry_flag", "a flag leaders watch on a register entry (mass, multi-level, long, land)")
-DISCLOSURE = Entity("disclosure", "an item the commune posts publicly (procedures, schedule, notices)", hub_keeps=True)
+RECEPTION_ENTRY = Entity(
+    "reception_entry", "a row of the citizen reception register (form 03/TCD)", desk_applies=True, hub_keeps=True
+)
+RECEPTION_SESSION = Entity(
+    "reception_session",
+    "a leader's citizen reception day and its conclusion notice",
+    desk_applies=True,
+    hub_keeps=True,
+)
+DIALOGUE = Entity("dialogue", "a dialogue conference with residents and its minutes", desk_applies=True, hub_keeps=True)
+FOLLOW_UP = Entity(
+    "follow_up",
+    "a task a conclusion or a dialogue left to an owner, with its deadline",
+    desk_applies=True,
+    hub_keeps=True,
+)
+ENTRY_FLAG = Entity(
+    "entry_flag",
+    "a flag leaders watch on a register entry (mass, multi-level, long, land)",
+    desk_applies=True,
+    hub_keeps=True,
+)
+DISCLOSURE = Entity(
+    "disclosure",
+    "an item the commune posts publicly (procedures, schedule, notices)",
+    desk_applies=True,
+    hub_keeps=True,
+)
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
 SETTLEMENT = Entity(
     "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
@@ -78,6 +109,37 @@ ENTITIES: dict[str, Entity] = {
         SETTLEMENT,
     )
 }
+
+
+_EMPTY = (None, "", "[]", "{}", 0, False)
+
+
+def filled(snapshot: Mapping[str, Any]) -> int:
+    """How many of a record's values are set: a lifecycle fills its columns in as it goes (held,
+    concluded, answered, done, taken down …), so of two snapshots one desk wrote in the same second,
+    the later is the fuller one."""
+    return sum(
+        1 for k, v in snapshot.items() if k != "search_text" and not any(v == e and type(v) is type(e) for e in _EMPTY)
+    )
+
+
+def version(snapshot: Mapping[str, Any], writer: str) -> tuple[datetime, str, int]:
+    """The key records that update are settled by, the same at every desk and at the hub.
+
+    The later change time wins (compared as instants); the writing desk's id breaks a tie between
+    desks; between two snapshots one desk wrote in the same second the fuller one wins, and if they
+    are as full, the one later in that desk's history, which is the order the hub stores and every
+    desk pulls them (so a newer-or-equal version replaces the one held).
+    """
+    at = parse_iso(str(snapshot["updated_at"]))
+    if at.tzinfo is None:
+        raise ValueError("change times carry their offset")
+    return at.astimezone(UTC), writer, filled(snapshot)
+
+
+def supersedes(new: tuple[datetime, str, int], held: tuple[datetime, str, int]) -> bool:
+    """Whether the snapshot of version ``new`` replaces the one held (see ``version``)."""
+    return new >= held
 
 
 class Outbox(Protocol):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
+from app.core.text import fold
 from app.core.worktime import WorkCalendar
 from app.feedback.confidential import MASK
 from app.feedback.rules import DUE_SOON_WORKING_DAYS, OPEN_STATUSES, Urgency
@@ -135,6 +136,16 @@ def entry_from_row(row: Mapping[str, Any]) -> FeedbackEntry:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+def search_text(row: Mapping[str, Any]) -> str:
+    """The folded words an entry is found by; never a denouncer's identity (held only as ciphertext)."""
+    words = [row.get("content"), row.get("category")]
+    if row.get("dossier_code") != MASK:  # a denunciation's dossier is sealed with the identity
+        words.append(row.get("dossier_code"))
+    if row.get("identity_cipher") is None:
+        words += [row.get("person_name"), row.get("person_contact")]
+    return fold(" ".join(str(w) for w in words if w))
 
 
 def entry_payload(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,15 @@ from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback import export, intake
 from app.feedback.confidential import MASK, CommuneKey, Identity, record_access, require_permitted
-from app.feedback.records import FeedbackEntry, FeedbackEvent, HandlingFigures, entry_from_row, entry_payload, urgency
+from app.feedback.records import (
+    FeedbackEntry,
+    FeedbackEvent,
+    HandlingFigures,
+    entry_from_row,
+    entry_payload,
+    search_text,
+    urgency,
+)
 from app.feedback.rules import (
     DUE_SOON_WORKING_DAYS,
     FEEDBACK_CHANNELS,
@@ -172,12 +180,10 @@ class FeedbackService:
             "clerk_id": clerk.id,
             "desk_id": self.desk.desk_id,
         }
-        searchable = [content, category, row["dossier_code"] or ""]
         if kind == "denunciation":
             if dossier is not None:  # the link is as secret as the name: sealed with it, masked here
                 person = replace(person or Identity(), dossier_id=dossier["id"], dossier_code=dossier["code"])
                 row["dossier_id"], row["dossier_code"] = None, MASK
-                searchable = [content, category]
             if person is not None:
                 cipher, key_id = self.key.encrypt(person, entry_id, self.db.key_ids_in_use())
                 row["identity_cipher"], row["identity_key_id"] = cipher, key_id
@@ -187,8 +193,7 @@ class FeedbackService:
                 person.address,
                 person.contact,
             )
-            searchable += [person.name, person.contact]
-        row["search_text"] = text.fold(" ".join(filter(None, searchable)))
+        row["search_text"] = search_text(row)
         with self.store.transaction():
             row["number"] = self._next_number(kind, local_day)
             self.db.insert_entry(row)

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.core.text import nfc
 from app.printing.fonts import FONT, register_fonts
 from app.printing.typeset import MARGIN, MARK_RED, PAGE_SIZES, Block, Cell, Sheet, block, fitted
-from app.printing.wording import common_for, date_words, esc, fields, fill, template
+from app.printing.wording import common_for, date_words, esc, fields, fill, in_running_text, template
 
 # the parts every form shares
 
@@ -55,11 +55,12 @@ class Paper:
 
 
 def letterhead_values(head: Letterhead, common: Mapping[str, Any]) -> dict[str, object]:
+    running = in_running_text(head.agency_name)
     return {
-        "agency_name": head.agency_name,
+        "agency_name": running,
         "agency_name_upper": head.agency_name.upper(),
         "unit_name": common["unit_name"],
-        "collect_place": head.collect_place or fill(common["collect_place"], {"agency_name": head.agency_name}),
+        "collect_place": head.collect_place or fill(common["collect_place"], {"agency_name": running}),
         "place": head.place,
     }
 

@@ -21,7 +21,7 @@ from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.printing import form_rules, forms, numbers, qr, receipts
 from app.printing.formparts import Letterhead, Paper
 from app.printing.qr import ReceiptClaim, Verdict
-from app.printing.wording import date_words, esc, fill, local, short_time, template, time_words
+from app.printing.wording import date_words, esc, fill, in_running_text, local, short_time, template, time_words
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
@@ -96,7 +96,9 @@ class PrintService:
     @property
     def collect_place(self) -> str:
         place = self.store.get_meta(META_COLLECT_PLACE)
-        return place or fill(template("common")["collect_place"], {"agency_name": self.desk.agency_name})
+        return place or fill(
+            template("common")["collect_place"], {"agency_name": in_running_text(self.desk.agency_name)}
+        )
 
     def set_collect_place(self, text: str | None) -> None:
         self.store.set_meta({META_COLLECT_PLACE: nfc(text or "")})

@@ -130,13 +130,19 @@ class Pen:
         self.canv = canv
         self._text = canv.beginText()
         self._font: tuple[str, float] | None = None
+        self._word_space = 0.0
         self._empty = True
 
-    def run(self, x: float, baseline: float, font: str, size: float, text: str) -> None:
+    def run(self, x: float, baseline: float, font: str, size: float, text: str, word_space: float = 0.0) -> None:
+        """``text`` at (x, baseline); ``word_space`` widens each of its spaces (PDF's Tw, public as setWordSpace:
+        every TrueType subset reportlab makes keeps code 32 for the space, the only byte Tw applies to)."""
         self._text.setTextOrigin(x, baseline)
         if self._font != (font, size):
             self._text.setFont(font, size)
             self._font = (font, size)
+        if self._word_space != word_space:
+            self._text.setWordSpace(word_space)
+            self._word_space = word_space
         self._text.textOut(text)
         self._empty = False
 
@@ -145,6 +151,7 @@ class Pen:
             self.canv.drawText(self._text)
         self._text = self.canv.beginText()
         self._font = None
+        self._word_space = 0.0
         self._empty = True
 
 
@@ -204,26 +211,21 @@ class Block:
                 pen.canv.setFillColor(colors.black)
 
     def _justified(self, pen: Pen, line: Line, x: float, baseline: float) -> None:
-        """Decree 30 justifies the body: the line's spaces widen so it ends at the right edge, word by word."""
-        gaps = sum(p.text.count(" ") for _, p in line.pieces)
+        """Decree 30 justifies the body: the line's spaces widen so it ends at the right edge. Each style run is
+        one string with its real spaces, widened by the word spacing; a gap between two runs widens as much."""
         ends = [dx + pdfmetrics.stringWidth(p.text, p.font, self.size) for dx, p in line.pieces]
-        gaps += sum(1 for i in range(1, len(line.pieces)) if line.pieces[i][0] > ends[i - 1] + 0.01)
+        joins = [i for i in range(1, len(line.pieces)) if line.pieces[i][0] > ends[i - 1] + 0.01]
+        gaps = sum(p.text.count(" ") for _, p in line.pieces) + len(joins)
         extra = (self.width - line.width) / gaps if gaps else 0.0
         added = 0.0
         for i, (dx, piece) in enumerate(line.pieces):
-            if i and dx > ends[i - 1] + 0.01:
+            if i in joins:
                 added += extra
-            cursor = x + dx + added
-            start = cursor
-            space = pdfmetrics.stringWidth(" ", piece.font, self.size)
-            for n, word in enumerate(piece.text.split(" ")):
-                if n:
-                    cursor += space + extra
-                    added += extra
-                pen.run(cursor, baseline, piece.font, self.size, word)
-                cursor += pdfmetrics.stringWidth(word, piece.font, self.size)
+            start = x + dx + added
+            pen.run(start, baseline, piece.font, self.size, piece.text, extra)
+            added += extra * piece.text.count(" ")
             if piece.underline:
-                self._underline(pen.canv, start, cursor, baseline, self.size)
+                self._underline(pen.canv, start, x + ends[i] + added, baseline, self.size)
 
     @staticmethod
     def _underline(canv: Canvas, start: float, end: float, baseline: float, size: float) -> None:

@@ -9,6 +9,7 @@ force on that day, so a reprint of a dossier received under Circular 01/2018 kee
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
@@ -82,6 +83,17 @@ def fields(values: Mapping[str, object]) -> Mapping[str, str]:
 def fill(text: str, values: Mapping[str, object]) -> str:
     """Template markup with {placeholders} replaced by escaped NFC values (escaped once: see ``fields``)."""
     return _formatter.vformat(text, (), fields(values))
+
+
+# The administrative unit words: capitalised in a name's own first word ("Xã Tân Thành"), lower-case when they
+# follow another word in running text ("UBND xã Tân Thành", "Sở Tư pháp tỉnh Đồng Tháp"), as Vietnamese
+# administrative writing has them; the letterhead writes the whole name in capitals and keeps its own.
+_UNIT_WORD = re.compile(r"(?<=\S )(Xã|Phường|Thị trấn|Đặc khu|Tỉnh|Thành phố|Huyện|Quận|Thị xã)(?= )")
+
+
+def in_running_text(name: str) -> str:
+    """An agency's name as it reads mid-sentence: "UBND Xã Tân Thành" → "UBND xã Tân Thành"."""
+    return _UNIT_WORD.sub(lambda m: m.group(1).lower(), nfc(name))
 
 
 def esc(value: object) -> str:

@@ -21,6 +21,7 @@ from app.core.history import (
     DISCLOSURE,
     DOCNO,
     DOSSIER,
+    ENTITIES,
     EVENT,
     FEEDBACK,
     FEEDBACK_EVENT,
@@ -30,6 +31,7 @@ from app.core.history import (
     Entity,
 )
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
+from app.province import registers
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import DossierEvent
@@ -167,6 +169,7 @@ class _Keeper:
 
     row: Callable[[_Change, DeskAuth], dict[str, Any]]
     insert: Callable[[HubStore, list[dict[str, Any]]], None]
+    ok: Callable[[_Change], bool] | None = None  # a kind's own extra check (the registers')
 
 
 # The entities the hub keeps a table of (``Entity.hub_keeps``), in the order they are inserted (a
@@ -177,6 +180,7 @@ KEEPERS: dict[Entity, _Keeper] = {
     RATING: _Keeper(_rating_row, HubStore.insert_ratings),
     SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
     DISCLOSURE: _Keeper(_disclosure_row, HubStore.upsert_disclosures),
+    **{entity: _Keeper(row, insert, ok) for entity, (ok, row, insert) in registers.KEEPERS.items()},
 }
 
 
@@ -185,8 +189,17 @@ def _check(change: _Change, desk: DeskAuth) -> str | None:
     if change.refused:  # parse_batch ran the checks already
         return change.refused
     p = change.payload
-    if "desk_id" in p and p["desk_id"] != desk.desk_id:
+    if (
+        isinstance(p, Mapping)
+        and "desk_id" in p
+        and p["desk_id"] != desk.desk_id
+        and not registers.shared_update(change.entity, change.op)
+    ):
         return "wrong_desk"
+    known = ENTITIES.get(change.entity)
+    keeper = KEEPERS.get(known) if known is not None else None
+    if keeper is not None and keeper.ok is not None and not keeper.ok(change):
+        return "bad_payload"
     return None
 
 

@@ -20,13 +20,14 @@ from typing import Any
 
 from app.core.clock import iso
 from app.core.errors import MotcuaError
-from app.core.history import CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, SETTLEMENT, Entity
+from app.core.history import CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, SETTLEMENT, UPDATE, Entity
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
-from app.sync import checks
+from app.sync import checks, registers
 from app.sync.errors import reason
 from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
+from db.replica_store import ReplicaStore
 from db.sync_store import SyncStore
 
 
@@ -84,6 +85,7 @@ class _Batch:
     events_present: set[str]
     touched: set[str] = field(default_factory=set)  # dossiers whose derived columns need refreshing
     inbox: list[dict[str, Any]] = field(default_factory=list)
+    own_desk: str = ""
     quarantine: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -188,6 +190,24 @@ def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
         b.result.other += added[0]  # pulled again: already here, nothing new
 
 
+def _apply_register(b: _Batch, change: Mapping[str, Any]) -> None:
+    """Feedback registers, ratings and citizen reception (app.sync.registers has the rules)."""
+    replica = ReplicaStore(b.sync.store)
+    outcome = registers.apply(replica, change, b.own_desk)
+    if outcome == "applied":
+        b.result.other += 1
+        # Its steps that came before it in this pull follow it now, in the order they were recorded.
+        waiting = registers.unpark(replica, [r for r in b.inbox if registers.waits_for(r, change)])
+        b.inbox[:] = [r for r in b.inbox if not any(r is w for w in waiting)]
+        b.result.other += len(waiting)
+        b.result.parked -= len(waiting)
+    elif outcome == "parked":
+        b.inbox.append(_inbox(change, "parked", b.now))
+        b.result.parked += 1
+    elif outcome == "stored":
+        b.inbox.append(_inbox(change, "stored", b.now))
+
+
 # The entities a desk writes into its own tables when pulled (``Entity.desk_applies``); every other
 # change, of a known entity or of one a newer desk sends, is kept in the inbox for its owner.
 APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
@@ -195,12 +215,16 @@ APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     EVENT: _apply_event,
     DOCNO: _apply_document_number,
     SETTLEMENT: _apply_settlement,
+    **{entity: _apply_register for entity in registers.ENTITIES},
 }
 
 
 def _applier(change: Mapping[str, Any]) -> Callable[[_Batch, Mapping[str, Any]], None] | None:
     entity = ENTITIES.get(change["entity"])
-    if entity is None or change["op"] != CREATE or not isinstance(change["payload"], dict):
+    if entity is None or not isinstance(change["payload"], dict):
+        return None
+    # Register records that update travel as whole snapshots, applied by the same rule as a creation.
+    if change["op"] != CREATE and not (change["op"] == UPDATE and entity in registers.ENTITIES):
         return None
     return APPLIERS.get(entity)
 
@@ -224,7 +248,7 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
         + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in (EVENT.name, SETTLEMENT.name)]
     )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == EVENT.name])
-    batch = _Batch(sync, now, result, present, events_present, quarantine=quarantine)
+    batch = _Batch(sync, now, result, present, events_present, quarantine=quarantine, own_desk=service.desk.desk_id)
     for change in changes:
         applier = _applier(change)
         if applier is None:
@@ -243,6 +267,9 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
         ]
     )
     _unpark(sync, present, touched, result)
+    for row in registers.unpark(ReplicaStore(sync.store), sync.parked()):
+        sync.unpark(row["entity"], row["entity_id"], row["op"])
+        result.other += 1
     result.parked = len(sync.parked())
     keeps = sync.settlement_keeps() if touched else {}
     open_clashes = {c["dossier_id"] for c in sync.clashes() if c["kind"] == "outcome"} if touched else set()

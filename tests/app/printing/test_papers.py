@@ -75,7 +75,8 @@ def test_every_form_has_its_circular_03_number_title_agency_number_and_decree_da
     assert "Tân Thành, ngày 12 tháng 02 năm 2026" in text
     assert "cơ quan, đơn vị" not in text.lower()
     if form not in ("receipt", "tracking"):
-        assert "UBND Xã Tân Thành" in text  # the agency's name in the body, not "cơ quan, đơn vị"
+        assert "UBND xã Tân Thành" in text  # the agency's name in the body, not "cơ quan, đơn vị"
+    assert "UBND Xã" not in text  # the unit word is lower-case mid-sentence; the letterhead keeps its capitals
     names = font_names(path)
     assert names and all(re.fullmatch(r"[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?", n) for n in names)
 

@@ -100,7 +100,7 @@ def test_receipt_fields_read_back_exactly(printed: tuple[Path, str]) -> None:
         "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026",
         # Received the Thursday before Tết 2026 (17 Feb): Fri 13, Mon 23, Tue 24 are the three working days.
         "09 giờ 00 phút, Thứ Ba, ngày 24 tháng 02 năm 2026",
-        "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công, UBND Xã Tân Thành",
+        "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công, UBND xã Tân Thành",
         "Mẫu số 01",
         "Số: 01/GTN-Q1",
         "Tân Thành, ngày 12 tháng 02 năm 2026",

@@ -27,7 +27,7 @@ def test_the_public_calls_the_layout_engine_makes_exist() -> None:
     assert "asciiReadable" in inspect.signature(TTFont).parameters, "TTFont() lost asciiReadable"
     for method in ("beginText", "drawText", "beginForm", "endForm", "doForm", "addLiteral", "setTitle", "line"):
         assert callable(getattr(Canvas, method, None)), f"Canvas.{method} is gone"
-    for method in ("setTextOrigin", "setFont", "textOut"):
+    for method in ("setTextOrigin", "setFont", "textOut", "setWordSpace"):
         assert callable(getattr(PDFTextObject, method, None)), f"PDFTextObject.{method} is gone"
     for function in ("registerFont", "registerFontFamily", "stringWidth", "getFont"):
         assert callable(getattr(pdfmetrics, function, None)), f"pdfmetrics.{function} is gone"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -71,3 +72,43 @@ def test_justified_paragraphs_end_every_wrapped_line_at_the_right_margin(tmp_pat
     right = typeset.MARGIN + typeset.PAGE_SIZES["A5"][0] - 2 * typeset.MARGIN
     assert len(justified) >= 2 and all(abs(end - right) < 0.6 for end in justified), (justified, right)
     assert any(right - end > 3 for end in ragged), ragged
+
+
+def test_the_agency_reads_lower_case_mid_sentence() -> None:
+    assert wording.in_running_text("UBND Xã Tân Thành") == "UBND xã Tân Thành"
+    assert wording.in_running_text("Sở Tư pháp Tỉnh Đồng Tháp") == "Sở Tư pháp tỉnh Đồng Tháp"
+    assert wording.in_running_text("UBND Thành phố Hồ Chí Minh") == "UBND thành phố Hồ Chí Minh"
+    # A name's own first word keeps its capital (it may open a sentence); a place named Thành is not a unit.
+    assert wording.in_running_text("Xã Tân Thành") == "Xã Tân Thành"
+    assert wording.in_running_text("UBND Phường Thành Công") == "UBND phường Thành Công"
+
+
+def test_justified_lines_keep_every_space_between_styles(tmp_path: Path) -> None:
+    # Runs of bold and italic inside justified lines, spaces inside and outside the tags: each line is drawn
+    # run by run with its real spaces widened (word spacing), so every word reads back on its own.
+    words = (
+        "1. Nguyễn Văn An, Lê Thị Bình (3 người cùng nội dung) — Khiếu nại: Khiếu nại việc thu hồi đất làm "
+        "đường liên ấp, chưa được bồi thường phần cây trồng; Tố cáo: cán bộ địa chính nhận tiền"
+    ).split()
+    markup = " ".join(
+        f"<b>{w}</b>" if i % 7 == 3 else f"<i>{w} </i>" if i % 11 == 5 else w for i, w in enumerate(words * 3)
+    )
+
+    def layout(sheet: typeset.Sheet) -> None:
+        sheet.text(markup, align="justify")
+
+    pdf = formparts.single("A5", "justify", "Thử", 9.5, layout)
+    assert text_of(pdf, tmp_path, "justify").split() == words * 3
+    # And the widened spaces do reach the right margin: every line but the last ends there.
+    (tmp_path / "bbox.pdf").write_bytes(pdf)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "bbox.pdf"), "-"], capture_output=True, text=True)
+    lines: list[tuple[float, float]] = []  # (top of the line's first word, right end); fonts differ in height
+    for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)"', bbox.stdout):
+        top, end = float(m.group(1)), float(m.group(2))
+        if lines and abs(top - lines[-1][0]) < 4:
+            lines[-1] = (lines[-1][0], max(lines[-1][1], end))
+        else:
+            lines.append((top, end))
+    right = typeset.PAGE_SIZES["A5"][0] - typeset.MARGIN
+    ends = [end for _, end in lines]
+    assert len(ends) > 3 and all(abs(end - right) < 1.0 for end in ends[:-1]), (right, ends)

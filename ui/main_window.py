@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         """Records the hub refused and dossiers that clash, with the reasons in words."""
         from ui.sync_problems import SyncProblemsDialog
 
-        dialog = SyncProblemsDialog(self.desk, self)
+        dialog = SyncProblemsDialog(self.desk, self, clerk=self.clerk)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -87,6 +87,9 @@ DISCLOSURE = Entity(
     hub_keeps=True,
 )
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
+SETTLEMENT = Entity(
+    "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
+)
 
 ENTITIES: dict[str, Entity] = {
     e.name: e
@@ -106,6 +109,7 @@ ENTITIES: dict[str, Entity] = {
         FOLLOW_UP,
         ENTRY_FLAG,
         DISCLOSURE,
+        SETTLEMENT,
     )
 }
 

@@ -521,7 +521,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="73"/>
         <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
-        <translation>The denouncer's name, address and contact are encrypted and kept confidential.</translation>
+        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="77"/>
@@ -604,7 +604,7 @@
     <message>
         <location filename="../../ui/feedback_section.py" line="89"/>
         <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
-        <translation>No entry matches. Press 'Add' to record feedback, a recommendation, a complaint or a denunciation.</translation>
+        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_section.py" line="94"/>
@@ -749,7 +749,7 @@
     <message>
         <location filename="../../ui/feedback_model.py" line="62"/>
         <source>Thông tin người tố cáo được bảo mật</source>
-        <translation>The denouncer's identity is confidential</translation>
+        <translation>The denouncer&apos;s identity is confidential</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_model.py" line="63"/>
@@ -830,7 +830,7 @@
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
         <source>Thông tin người tố cáo (bảo mật)</source>
-        <translation>The denouncer's identity (confidential)</translation>
+        <translation>The denouncer&apos;s identity (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="153"/>
@@ -1349,19 +1349,37 @@ This reading has been recorded.</translation>
     <message>
         <location filename="../../ui/prompts.py" line="89"/>
         <source>Xem danh tính người tố cáo — %1</source>
-        <translation>Read the denouncer's identity — %1</translation>
+        <translation>Read the denouncer&apos;s identity — %1</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="91"/>
         <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
 Lý do xem (bắt buộc):</source>
-        <translation>The denouncer's identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
 Reason (required):</translation>
     </message>
     <message>
         <location filename="../../ui/prompts.py" line="96"/>
         <source>Xem danh tính</source>
         <translation>Show the identity</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="39"/>
+        <source>Xử lý hồ sơ mâu thuẫn</source>
+        <translation>Settle a clash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="41"/>
+        <source>Hồ sơ %1 có hai kết quả khác nhau. Chọn kết quả đúng:</source>
+        <translation>Dossier %1 has two different outcomes. Choose the right one:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="54"/>
+        <source>Ghi chú (lý do chọn)</source>
+        <translation>Note (why this one)</translation>
     </message>
 </context>
 <context>
@@ -1458,104 +1476,126 @@ Reason (required):</translation>
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="32"/>
+        <location filename="../../ui/sync_problems.py" line="76"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
-        <location filename="../../ui/sync_problems.py" line="97"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="178"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="38"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
+        <source>Lý do quầy không áp dụng</source>
+        <translation>Why this desk did not apply it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="83"/>
+        <source>Bản ghi nhận từ máy chủ tỉnh nhưng không áp dụng được (để riêng)</source>
+        <translation>Records received from the hub that could not be applied (set aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="85"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="40"/>
+        <location filename="../../ui/sync_problems.py" line="87"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="70"/>
-        <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
-        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with 'motcua enroll'.</translation>
+        <location filename="../../ui/sync_problems.py" line="90"/>
+        <source>&amp;Xử lý mâu thuẫn…</source>
+        <translation>&amp;Settle clash…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="75"/>
+        <location filename="../../ui/sync_problems.py" line="91"/>
+        <source>Lãnh đạo chọn kết quả đúng; quyết định được đồng bộ tới mọi quầy.</source>
+        <translation>A leader chooses the right outcome; the decision syncs to every desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="151"/>
+        <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="156"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="79"/>
+        <location filename="../../ui/sync_problems.py" line="160"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="98"/>
+        <location filename="../../ui/sync_problems.py" line="179"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="99"/>
+        <location filename="../../ui/sync_problems.py" line="180"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="100"/>
+        <location filename="../../ui/sync_problems.py" line="181"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="101"/>
+        <location filename="../../ui/sync_problems.py" line="182"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="102"/>
+        <location filename="../../ui/sync_problems.py" line="183"/>
         <source>Lượt không đánh giá</source>
         <translation>Declined rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="103"/>
+        <location filename="../../ui/sync_problems.py" line="184"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="104"/>
+        <location filename="../../ui/sync_problems.py" line="185"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="129"/>
+        <location filename="../../ui/sync_problems.py" line="210"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="133"/>
+        <location filename="../../ui/sync_problems.py" line="214"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

@@ -17,7 +17,7 @@ from app.desk import Desk
 from app.feedback.rules import TRANSITIONS as FEEDBACK_TRANSITIONS
 from app.province import ingest
 from app.reception.rules import TRANSITIONS as DOSSIER_TRANSITIONS
-from app.sync import apply
+from app.sync import apply, clashes
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -92,7 +92,8 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     """Drive every writer; what lands in the outbox is exactly the registry, nothing more or less."""
     dossier = desk.dossiers.receive(sample_input, admin)
     desk.printing.pdf("receipt", dossier.code, clerk=admin)
-    desk.dossiers.act(dossier.code, "returned", admin)
+    returned = desk.dossiers.act(dossier.code, "returned", admin).events[-1]
+    clashes.settle(desk, dossier.id, returned.id, admin, "Đã trả thật")  # a leader confirms an outcome
     desk.ratings.rate(2, dossier=dossier.code)
     other = desk.dossiers.receive(sample_input, admin)
     desk.dossiers.act(other.code, "returned", admin)

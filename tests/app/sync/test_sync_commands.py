@@ -39,6 +39,7 @@ def test_enroll_and_sync_commands(
         "received": 0,
         "refused": 0,
         "clashes": 0,
+        "clashes_open": 0,
         "pending": 0,
         "errors": 0,
         "complete": True,
@@ -113,6 +114,7 @@ def test_province_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[s
         "early": 0,
         "on_time": 0,
         "late": 0,
+        "clashes": 0,
         "satisfied": 0,
     }
     assert province.main(["--db", db, "serve", "--host", "0.0.0.0"]) == 1

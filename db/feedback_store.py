@@ -79,6 +79,17 @@ RATING_COLUMNS = (
     "desk_id",
     "created_at",
 )
+DECLINE_COLUMNS = (
+    "id",
+    "dossier_id",
+    "dossier_code",
+    "procedure_code",
+    "clerk_id",
+    "how",
+    "declined_at",
+    "desk_id",
+    "created_at",
+)
 READ_COLUMNS = ("id", "entry_id", "action", "clerk_id", "role", "purpose", "at", "desk_id", "created_at")
 
 
@@ -200,6 +211,30 @@ class FeedbackStore:
             (start, end),
         )
         return [dict(r) for r in rows]
+
+    # Declined ratings: the screen was offered for a dossier and closed without a face chosen
+
+    def insert_decline(self, row: Mapping[str, Any]) -> None:
+        _insert(self.store, "rating_declines", DECLINE_COLUMNS, row)
+
+    def decline_for_dossier(self, dossier_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            f"SELECT {', '.join(DECLINE_COLUMNS)} FROM rating_declines WHERE dossier_id = ?", (dossier_id,)
+        ).fetchone()
+        return dict(row) if row else None
+
+    def offers_between(self, start: str, end: str) -> tuple[int, int]:
+        """(dossiers rated, dossiers whose citizen declined and never rated) on days start..end."""
+        rated = self.conn.execute(
+            "SELECT COUNT(*) FROM ratings WHERE dossier_id IS NOT NULL AND rated_at >= ? AND rated_at < ?",
+            (start, end),
+        ).fetchone()[0]
+        declined = self.conn.execute(
+            "SELECT COUNT(*) FROM rating_declines d WHERE declined_at >= ? AND declined_at < ? "
+            "AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.dossier_id = d.dossier_id)",
+            (start, end),
+        ).fetchone()[0]
+        return int(rated), int(declined)
 
     # Confidential-read log
 

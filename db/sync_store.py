@@ -6,7 +6,8 @@ Records pulled from the hub are written here WITHOUT an outbox entry: the hub al
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from db.dossier_store import DossierStore
@@ -80,10 +81,26 @@ class SyncStore:
     # Refusals
 
     def add_errors(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Refusals, with the hub's sentence (``message``, ``message_en``) and field when it gave one."""
         self.conn.executemany(
-            "INSERT INTO sync_errors (db_id, seq, entity, entity_id, code, at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (db_id, seq) DO UPDATE SET code = excluded.code, at = excluded.at",
-            [(r["db_id"], r["seq"], r["entity"], r["entity_id"], r["code"], r["at"]) for r in rows],
+            "INSERT INTO sync_errors (db_id, seq, entity, entity_id, code, at, field, message, message_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (db_id, seq) DO UPDATE SET code = excluded.code, at = excluded.at, field = excluded.field, "
+            "message = excluded.message, message_en = excluded.message_en",
+            [
+                (
+                    r["db_id"],
+                    r["seq"],
+                    r["entity"],
+                    r["entity_id"],
+                    r["code"],
+                    r["at"],
+                    r.get("field"),
+                    r.get("message"),
+                    r.get("message_en"),
+                )
+                for r in rows
+            ],
         )
 
     def errors(self) -> list[dict[str, Any]]:
@@ -101,7 +118,8 @@ class SyncStore:
             out.extend(
                 dict(r)
                 for r in self.conn.execute(
-                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code "
+                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code, "
+                    "e.message, e.message_en "
                     "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
                     "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
                     f"WHERE o.entity_id IN ({_marks(len(part))})",
@@ -199,6 +217,48 @@ class SyncStore:
         )
         return [dict(r, payload=json.loads(r["payload"])) for r in rows]
 
+    # Quarantine: pulled records this desk cannot apply, set aside with the reason
+
+    def quarantine(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO sync_quarantine (entity, entity_id, op, desk_id, payload, created_at, code, field, message, "
+            "message_en, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (
+                    r["entity"],
+                    r["entity_id"],
+                    r["op"],
+                    r["desk_id"],
+                    json.dumps(r["payload"]),  # ASCII escapes: a lone surrogate is kept, not fatal
+                    r["created_at"],
+                    r["code"],
+                    r.get("field"),
+                    r["message"],
+                    r["message_en"],
+                    r["received_at"],
+                )
+                for r in rows
+            ],
+        )
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM sync_quarantine ORDER BY received_at, entity_id")]
+
+    def quarantine_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM sync_quarantine").fetchone()[0]
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside the pull's transaction: one record's writes undone alone when applying it fails."""
+        self.conn.execute("SAVEPOINT apply_one")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO apply_one")
+            self.conn.execute("RELEASE apply_one")
+            raise
+        self.conn.execute("RELEASE apply_one")
+
     # Clashes
 
     def add_clash(self, dossier_id: str, kind: str, detail: Mapping[str, Any], now: str) -> bool:
@@ -213,6 +273,47 @@ class SyncStore:
         where = "WHERE resolved_at IS NULL" if open_only else ""
         rows = self.conn.execute(f"SELECT * FROM sync_clashes {where} ORDER BY detected_at, dossier_id")
         return [dict(r, detail=json.loads(r["detail"])) for r in rows]
+
+    def resolve_clashes(self, dossier_id: str, clerk_id: str, note: str, now: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_clashes SET resolved_at = ?, resolved_by = ?, note = ? "
+            "WHERE dossier_id = ? AND kind = 'outcome' AND resolved_at IS NULL",
+            (now, clerk_id, note, dossier_id),
+        )
+
+    # Settlements of clashes (synced as entity "settlement")
+
+    SETTLEMENT_COLUMNS = (
+        "id",
+        "dossier_id",
+        "keep_event_id",
+        "keep_kind",
+        "note",
+        "clerk_id",
+        "desk_id",
+        "at",
+        "created_at",
+    )
+
+    def add_settlement(self, row: Mapping[str, Any]) -> None:
+        cols = self.SETTLEMENT_COLUMNS
+        self.conn.execute(
+            f"INSERT INTO clash_settlements ({', '.join(cols)}) VALUES ({_marks(len(cols))}) ON CONFLICT DO NOTHING",
+            [row[c] for c in cols],
+        )
+
+    def settlement_keep(self, dossier_id: str) -> str | None:
+        """The final event the latest settlement of this dossier's clash kept, if any."""
+        row = self.conn.execute(
+            "SELECT keep_event_id FROM clash_settlements WHERE dossier_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+            (dossier_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def settlement_keeps(self) -> dict[str, str]:
+        """The kept final event of every settled dossier (a handful: settlements are rare)."""
+        rows = self.conn.execute("SELECT dossier_id, keep_event_id FROM clash_settlements ORDER BY at, id")
+        return {r[0]: r[1] for r in rows}
 
     # Province-owned data
 

@@ -49,11 +49,15 @@ def demo_session(prefix: str) -> tuple[Path, Path, Any, Any, Any]:
 
 def main() -> int:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.reception.register import Filters, Register
     from ui import i18n
+    from ui.first_run import FirstRunDialog
     from ui.main_window import MainWindow
-    from ui.printer import FolderPrinter
+    from ui.printer import FolderPrinter, QtPrinter
+    from ui.prompts import ConfirmDialog, RevealDialog
 
     out, work, app, _clock, desk = demo_session("motcua-shots-")
     printer = FolderPrinter(work / "printed")
@@ -62,65 +66,111 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def shot(window: MainWindow, name: str) -> None:
+    def shot(widget: QWidget, name: str, lang: str) -> None:
         settle()
-        window.grab().save(str(out / name))
-        print(out / name)
+        target = out / (name if lang == "vi" else name.replace(".png", "-en.png"))
+        widget.grab().save(str(target))
+        print(target)
 
     def build(lang: str) -> MainWindow:
         i18n.install(lang)
-        window = MainWindow(desk, printer=printer, demo=True)
+        window = MainWindow(desk, printer=printer, demo=True, rating_after_return=False, sync=False)
         window.resize(1280, 780)
         window.show()
         window.activateWindow()
         settle()
         return window
 
-    window = build("vi")
-    window.lock_page.username.setText("admin")
-    shot(window, "signin.png")
-    window.lock_page.password.setText("motcua-demo")
-    window.lock_page.submit()
+    register = Register(desk.store, desk.clock)
+    ready = register.page(Filters(statuses=("done",)), limit=1)[0].code
+    for lang in ("vi", "en"):
+        window = build(lang)
+        window.lock_page.username.setText("admin")
+        shot(window, "signin.png", lang)
+        window.lock_page.password.setText("motcua-demo")
+        window.lock_page.submit()
 
-    form = window.receive
-    form.procedure_filter.setText("khai sinh")
-    form._filter_procedures("khai sinh")
-    shot(window, "receive-picker.png")
-    form._pick_current()
-    form.cccd.setText("087190004321")
-    form.full_name.setText("Nguyễn Thị Đào")
-    form.phone.setText("0912345678")
-    form.address.setText("Ấp Tân Hòa, xã Tân Thành, Đồng Tháp")
-    form.documents.item(1, 0).setCheckState(Qt.CheckState.Unchecked) if form.documents.rowCount() > 1 else None
-    shot(window, "receive.png")
-    form.phone.setText("0123")
-    form.save()
-    shot(window, "receive-error.png")
+        form = window.receive
+        shot(window, "receive-empty.png", lang)
+        form.procedure_filter.setText("khai sinh")
+        form._filter_procedures("khai sinh")
+        shot(window, "receive-picker.png", lang)
+        form._pick_current()
+        form.cccd.setText("087190004321")
+        form.full_name.setText("Nguyễn Thị Đào")
+        form.phone.setText("0912345678")
+        form.address.setText("Ấp Tân Hòa, xã Tân Thành, Đồng Tháp")
+        form.documents.item(1, 0).setCheckState(Qt.CheckState.Unchecked) if form.documents.rowCount() > 1 else None
+        shot(window, "receive.png", lang)
+        form.phone.setText("0123")
+        form.save()
+        shot(window, "receive-error.png", lang)
+        # No printer installed (as on a build machine): the PDF is kept, the line offers to open it.
+        form.phone.setText("0912345678")
+        if not QPrinterInfo.availablePrinterNames():
+            window.printing.printer = QtPrinter(window, ask=False)
+            form.save()
+            shot(window, "receive-no-printer.png", lang)
+            window.printing.printer = printer
+        else:
+            form.save()
 
-    window.show_section("dossiers")
-    window.dossiers.deadline.setCurrentIndex(0)
-    shot(window, "register.png")
-    window.dossiers.search.setText("nguyen thi ha")
-    window.dossiers.apply_filters()
-    shot(window, "register-search.png")
+        window.show_section("dossiers")
+        window.dossiers.deadline.setCurrentIndex(0)
+        shot(window, "register.png", lang)
+        window.dossiers.search.setText("nguyen thi ha")
+        window.dossiers.apply_filters()
+        shot(window, "register-search.png", lang)
+        window.dossiers.search.setText("khong ai ten nay")
+        window.dossiers.apply_filters()
+        shot(window, "register-empty.png", lang)
+        window.dossiers.search.clear()
+        window.dossiers.apply_filters()
 
-    from app.reception.register import Filters, Register
+        window.show_section("return")
+        window.returns.open_code(ready)
+        shot(window, "return.png", lang)
+        panel = window.returns.panel
+        dossier = panel.dossier
+        who = panel.tr("hồ sơ %1 của %2").replace("%1", dossier.code).replace("%2", dossier.applicant.full_name)
+        question = ConfirmDialog(
+            panel.tr("Trả kết quả"), panel.tr("Trả kết quả %1?").replace("%1", who), panel.tr("Trả kết quả"), safe=True
+        )
+        question.show()
+        shot(question, "confirm-return.png", lang)
+        question.close()
 
-    code = Register(desk.store, desk.clock).page(Filters(statuses=("done",)), limit=1)[0].code
-    window.show_section("return")
-    window.returns.open_code(code)
-    shot(window, "return.png")
-    window.shutdown()
-    window.close()
+        window.show_section("feedback")
+        shot(window, "feedback-section.png", lang)
+        reveal = RevealDialog("TC-26-1001")
+        reveal.show()
+        shot(reveal, "reveal.png", lang)
+        reveal.close()
+        problems = window.show_sync_problems()
+        shot(problems, "sync-problems-unlinked.png", lang)
+        problems.close()
 
-    window = build("en")
-    window.lock_page.username.setText("admin")
-    window.lock_page.password.setText("motcua-demo")
-    window.lock_page.submit()
-    window.show_section("dossiers")
-    shot(window, "register-en.png")
-    window.shutdown()
-    window.close()
+        rating = window.open_rating(ready)
+        rating.resize(1100, 700)
+        shot(rating, "rating-one-monitor.png", lang)
+        rating.close()
+
+        window.shutdown()
+        window.close()
+        QApplication.processEvents()
+
+    from app.desk import Desk
+
+    for lang in ("vi", "en"):
+        i18n.install(lang)
+        with Desk.open(work / f"new-{lang}.sqlite3", desk.clock) as fresh:
+            first = FirstRunDialog(fresh)
+            first.commune_name.setText("Phường Nguyễn Thái Bình")
+            first.province.setText("Thành phố Hồ Chí Minh")
+            first.full_name.setText("Nguyễn Thị Phương Thảo")
+            first.show()
+            shot(first, "first-run.png", lang)
+            first.close()
     QApplication.processEvents()
     desk.close()
     return 0

@@ -154,7 +154,8 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     # 800 dossiers over a year: the fewest that leave one "done" for the return screen.
     output = run(script_env, "packaging/screenshots.py", "--out", out, "--dossiers", "800")
     names = ["signin.png", "receive-picker.png", "receive.png", "receive-error.png", "register.png"]
-    names += ["register-search.png", "return.png", "register-en.png"]
+    names += ["register-search.png", "return.png", "register-en.png", "confirm-return.png", "register-empty.png"]
+    names += ["return-en.png", "feedback-section-en.png", "sync-problems-unlinked-en.png", "first-run-en.png"]
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs

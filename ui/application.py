@@ -32,7 +32,8 @@ def make_application(lang: str | None = None):
     return app
 
 
-def open_desk(db: str | None, demo: bool):
+def open_desk(db: str | None, demo: bool, progress=None):
+    """``progress(done, total)``: the first demo start fills the store, which takes seconds."""
     from app.desk import Desk
 
     desk = Desk.open(store_path(db, demo))
@@ -42,7 +43,7 @@ def open_desk(db: str | None, demo: bool):
         try:
             demo_data.ensure_initialised(desk)
             if desk.dossiers.count() == 0:
-                demo_data.populate(desk, DEMO_DOSSIERS, seed=1)
+                demo_data.populate(desk, DEMO_DOSSIERS, seed=1, progress=progress)
         except BaseException:  # a full disk while filling: the store is shown as failed, not left open
             desk.close()
             raise
@@ -80,11 +81,39 @@ def store_path(db: str | None, demo: bool) -> Path:
 def load(window, db: str | None, demo: bool) -> DeskLoader:
     """Open the store in a thread; the sign-in page shows the desk, or why it did not open."""
     loader = DeskLoader(db, demo, window)
-    loader.loaded.connect(lambda desk: _arrived(window, desk))
-    loader.failed.connect(lambda error: _failed(window, error, store_path(db, demo)))
+    loader.progressed.connect(lambda done, total: _filling(window, done, total))
+    loader.loaded.connect(lambda desk: (_filled(window), _arrived(window, desk)))
+    loader.failed.connect(lambda error: (_filled(window), _failed(window, error, store_path(db, demo))))
     window.loader = loader
     loader.start()
     return loader
+
+
+def _filling(window, done: int, total: int) -> None:
+    """The first --demo start builds its data: a progress dialog, not seconds of nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = getattr(window, "demo_progress", None)
+    if dialog is None:
+        label = QCoreApplication.translate("LockPage", "Đang tạo dữ liệu mẫu (%1 hồ sơ)…").replace("%1", str(total))
+        dialog = QProgressDialog(label, "", 0, total, window)
+        dialog.setObjectName("demoProgress")
+        dialog.setWindowTitle(QCoreApplication.translate("LockPage", "Dữ liệu mẫu"))
+        dialog.setCancelButton(None)  # the store is half built until it ends: nothing to cancel into
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        window.demo_progress = dialog
+    dialog.setValue(done)
+    dialog.show()
+
+
+def _filled(window) -> None:
+    dialog = getattr(window, "demo_progress", None)
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()
+        window.demo_progress = None
 
 
 def _failed(window, error, path: Path) -> None:
@@ -128,6 +157,7 @@ class DeskLoader(QThread):
 
     loaded = Signal(object)
     failed = Signal(object)  # the MotcuaError to show
+    progressed = Signal(int, int)  # demo data being built: done, total
 
     def __init__(self, db: str | None, demo: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +166,7 @@ class DeskLoader(QThread):
 
     def run(self) -> None:
         try:
-            self.loaded.emit(open_desk(self.db, self.demo))
+            self.loaded.emit(open_desk(self.db, self.demo, self.progressed.emit))
         except BaseException as exc:  # whatever happens, the page must not wait for ever
             from app.core.storage_errors import StoreUnexpected, project_error
 

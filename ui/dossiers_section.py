@@ -23,13 +23,15 @@ from app.core.records import Clerk, label
 from app.desk import Desk
 from app.reception.records import STATUSES
 from app.reception.register import DEADLINES, Filters
+from app.sync.service import RecordState
 from ui import i18n
 from ui.dossier_panel import DossierPanel
 from ui.printer import Printing
 from ui.register_model import RegisterModel
-from ui.widgets import Section
+from ui.widgets import EmptyHint, Section
 
 SEARCH_DELAY_MS = 150
+UNLINKED = RecordState("unlinked")
 
 
 class DossierDialog(QDialog):
@@ -50,9 +52,7 @@ class DossiersSection(Section):
         super().__init__(desk, clerk, printing, parent)
         self.register = desk.open_register()
         # Read nothing until the clerk first needs the register (start-up shows the sign-in page).
-        self.model = RegisterModel(
-            self.register, self, load=False, sync_states=lambda rowids: desk.sync.dossier_states_by_rowid(rowids)
-        )
+        self.model = RegisterModel(self.register, self, load=False, sync_states=self._sync_states)
         self.loaded = False
         self.dialog: DossierDialog | None = None
         lang = i18n.lang()
@@ -84,6 +84,9 @@ class DossiersSection(Section):
         self.date_to = self._date_edit()
         for combo in (self.status, self.procedure, self.deadline):
             combo.currentIndexChanged.connect(self.apply_filters)
+            # Sized for the choice shown, not the longest one: the filter row fits 1280 px in any language.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.apply_filters)
 
@@ -102,10 +105,14 @@ class DossiersSection(Section):
             (RegisterModel.COL_RECEIVED, 125),
             (RegisterModel.COL_DUE, 125),
             (RegisterModel.COL_STATUS, 150),
-            (RegisterModel.COL_SYNC, 80),
+            (RegisterModel.COL_SYNC, 115),  # "chưa kết nối" in full
         ):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self.open_index)
+        self.empty_hint = EmptyHint(
+            self.table,
+            self.tr("Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2)."),
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
         legend = QLabel(
@@ -143,6 +150,12 @@ class DossiersSection(Section):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.search.installEventFilter(self)
+
+    def _sync_states(self, rowids: list[int]) -> dict[int, RecordState]:
+        """No hub set up: every row is "not connected" (grey), never "waiting" (amber)."""
+        if not self.desk.sync.enrolled:
+            return dict.fromkeys(rowids, UNLINKED)
+        return self.desk.sync.dossier_states_by_rowid(rowids)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -191,9 +204,7 @@ class DossiersSection(Section):
 
     def _show_count(self) -> None:
         count = self.model.count()
-        number = f"{count.value:,}"
-        if i18n.lang() == "vi":
-            number = number.replace(",", ".")  # 1.500 in Vietnamese, 1,500 in English
+        number = i18n.number(count.value)
         text = self.tr("%1 hồ sơ") if count.exact else self.tr("hơn %1 hồ sơ")
         self.count_label.setText(text.replace("%1", number))
 

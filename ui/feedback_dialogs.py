@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -18,28 +20,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.records import Clerk
+from app.core.clock import Clock
+from app.core.records import Clerk, label
+from app.core.worktime import VN_TZ
 from app.feedback.confidential import Identity
 from app.feedback.records import FeedbackEntry
 from app.feedback.rules import FEEDBACK_CHANNELS, KINDS
+from ui import i18n
 
 
 class FeedbackFormDialog(QDialog):
     """A new register entry. ``ask`` returns the dict app.feedback.add takes, or None."""
 
-    def __init__(self, officers: list[Clerk], kind: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        officers: list[Clerk],
+        kind: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Thêm vào sổ · New register entry")
+        self.setWindowTitle(self.tr("Thêm vào sổ"))
+        lang = i18n.lang()
         form = QFormLayout(self)
         self.kind = QComboBox()
-        for key, (vi, _en) in KINDS.items():
+        for key in KINDS:
             if key != "reception":  # receptions go in the 03/TCD register (app.citizens)
-                self.kind.addItem(vi, key)
+                self.kind.addItem(label(KINDS, key, lang), key)
         if kind:
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.channel = QComboBox()
-        for key, (vi, _en) in FEEDBACK_CHANNELS.items():
-            self.channel.addItem(vi, key)
+        for key in FEEDBACK_CHANNELS:
+            self.channel.addItem(label(FEEDBACK_CHANNELS, key, lang), key)
         self.name = QLineEdit()
         self.address = QLineEdit()
         self.contact = QLineEdit()
@@ -50,26 +63,28 @@ class FeedbackFormDialog(QDialog):
         self.received = QDateTimeEdit()
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.received.setDateTime(self.received.dateTime().currentDateTime())
+        # Vietnam time (the desk's clock), not the PC's: a desk set to another zone still dates it right.
+        moment = (now or Clock().now()).astimezone(VN_TZ).replace(tzinfo=None, second=0, microsecond=0)
+        self.received.setDateTime(QDateTime(moment))
         self.officer = QComboBox()
         self.officer.addItem("—", None)
         for clerk in officers:
             self.officer.addItem(clerk.full_name, clerk.id)
-        self.secret_note = QLabel("Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.")
+        self.secret_note = QLabel(self.tr("Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật."))
         self.secret_note.setWordWrap(True)
         self.secret_note.setStyleSheet("color: #8a4b00;")
         for text, widget in (
-            ("Sổ", self.kind),
-            ("Hình thức", self.channel),
-            ("Họ tên", self.name),
-            ("Địa chỉ", self.address),
-            ("Liên hệ", self.contact),
+            (self.tr("Loại sổ"), self.kind),
+            (self.tr("Hình thức"), self.channel),
+            (self.tr("Họ tên"), self.name),
+            (self.tr("Địa chỉ"), self.address),
+            (self.tr("Liên hệ"), self.contact),
             ("", self.secret_note),
-            ("Phân loại", self.category),
-            ("Nội dung", self.content),
-            ("Hồ sơ liên quan", self.dossier),
-            ("Ngày nhận", self.received),
-            ("Cán bộ xử lý", self.officer),
+            (self.tr("Phân loại"), self.category),
+            (self.tr("Nội dung"), self.content),
+            (self.tr("Hồ sơ liên quan"), self.dossier),
+            (self.tr("Ngày nhận"), self.received),
+            (self.tr("Cán bộ xử lý"), self.officer),
         ):
             form.addRow(text, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -99,8 +114,10 @@ class FeedbackFormDialog(QDialog):
         return data
 
     @classmethod
-    def ask(cls, parent: QWidget | None, officers: list[Clerk], kind: str | None = None) -> dict[str, Any] | None:
-        dialog = cls(officers, kind, parent)
+    def ask(
+        cls, parent: QWidget | None, officers: list[Clerk], kind: str | None = None, *, now: datetime | None = None
+    ) -> dict[str, Any] | None:
+        dialog = cls(officers, kind, parent, now=now)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -132,7 +149,12 @@ def show_identity(parent: QWidget | None, entry: FeedbackEntry, found: Identity)
     """Shown to a leader who asked for it; the reading is already recorded."""
     QMessageBox.information(
         parent,
-        "Thông tin người tố cáo (bảo mật)",
-        f"Mục {entry.number}\nHọ tên: {found.name}\nĐịa chỉ: {found.address}\n"
-        f"Liên hệ: {found.contact}\n\nLần xem này đã được ghi lại.",
+        QCoreApplication.translate("IdentityDialog", "Thông tin người tố cáo (bảo mật)"),
+        QCoreApplication.translate(
+            "IdentityDialog", "Mục %1\nHọ tên: %2\nĐịa chỉ: %3\nLiên hệ: %4\n\nLần xem này đã được ghi lại."
+        )
+        .replace("%1", entry.number)
+        .replace("%2", found.name)
+        .replace("%3", found.address)
+        .replace("%4", found.contact),
     )

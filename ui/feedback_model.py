@@ -16,11 +16,11 @@ from app.feedback.confidential import MASK
 from app.feedback.records import FeedbackEntry
 from app.feedback.rules import FEEDBACK_CHANNELS, FEEDBACK_STATUSES, KINDS
 from app.feedback.service import FeedbackService
+from ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
 URGENCY_COLOURS = {"overdue": "#f8d0d0", "due_soon": "#fff0c2"}
-MASK_TOOLTIP = "Thông tin người tố cáo được bảo mật · The denouncer's identity is confidential"
 
 
 class FeedbackTableModel(QAbstractTableModel):
@@ -38,18 +38,6 @@ class FeedbackTableModel(QAbstractTableModel):
         COL_STATUS,
         COL_OFFICER,
     ) = range(10)
-    HEADERS = (
-        ("Số", "No."),
-        ("Sổ", "Register"),
-        ("Ngày nhận", "Received"),
-        ("Người gửi", "Person"),
-        ("Hình thức", "Channel"),
-        ("Phân loại", "Category"),
-        ("Nội dung", "Content"),
-        ("Hạn", "Due"),
-        ("Trạng thái", "Status"),
-        ("Cán bộ", "Officer"),
-    )
     EntryRole = Qt.ItemDataRole.UserRole + 1
     UrgencyRole = Qt.ItemDataRole.UserRole + 2
 
@@ -58,6 +46,22 @@ class FeedbackTableModel(QAbstractTableModel):
         self.service = service
         self.lang = lang
         self.filters: dict[str, Any] = {}
+        # "Số hiệu" (the entry's number) and "Loại sổ" (which register): never "Số" beside "Sổ".
+        self.headers = (
+            self.tr("Số hiệu"),
+            self.tr("Loại sổ"),
+            self.tr("Ngày nhận"),
+            self.tr("Người gửi"),
+            self.tr("Hình thức"),
+            self.tr("Phân loại"),
+            self.tr("Nội dung"),
+            self.tr("Hạn"),
+            self.tr("Trạng thái"),
+            self.tr("Cán bộ"),
+        )
+        self.mask_tooltip = self.tr("Thông tin người tố cáo được bảo mật")
+        self.urgency_tips = {"overdue": self.tr("Quá hạn"), "due_soon": self.tr("Sắp đến hạn")}
+        self.anonymous = self.tr("(ẩn danh)")
         self._entries: list[FeedbackEntry] = []
         self._urgency: list[str] = []
         self._officers: dict[str, str] = {}
@@ -81,16 +85,15 @@ class FeedbackTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
+            and 0 <= section < len(self.headers)
         ):
-            vi, en = self.HEADERS[section]
-            return en if self.lang == "en" else vi
+            return self.headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -102,13 +105,11 @@ class FeedbackTableModel(QAbstractTableModel):
             return self._text(entry, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_PERSON and entry.confidential:
-                return MASK_TOOLTIP
+                return self.mask_tooltip
             if col == self.COL_CONTENT:
                 return entry.content
             if col == self.COL_DUE and entry.due:
-                return {"overdue": "Quá hạn · Overdue", "due_soon": "Sắp đến hạn · Due soon"}.get(
-                    self._urgency[index.row()], ""
-                )
+                return self.urgency_tips.get(self._urgency[index.row()], "")
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = URGENCY_COLOURS.get(self._urgency[index.row()])
@@ -126,17 +127,17 @@ class FeedbackTableModel(QAbstractTableModel):
         if col == self.COL_KIND:
             return label(KINDS, e.kind, lang)
         if col == self.COL_RECEIVED:
-            return f"{e.received_at:%d/%m/%Y %H:%M}"
+            return i18n.when(e.received_at)
         if col == self.COL_PERSON:
             if e.confidential:
                 return MASK
-            return e.person_name or ("(ẩn danh)" if lang != "en" else "(anonymous)")
+            return e.person_name or self.anonymous
         if col == self.COL_CHANNEL:
             return label(FEEDBACK_CHANNELS, e.channel, lang)
         if col == self.COL_CATEGORY:
             return e.category
         if col == self.COL_CONTENT:
-            return e.content if len(e.content) <= 80 else e.content[:79] + "…"
+            return e.content if len(e.content) <= 80 else e.content[:79] + "…"  # the tooltip has it all
         if col == self.COL_DUE:
             return f"{e.due:%d/%m/%Y}" if e.due else ""
         if col == self.COL_STATUS:

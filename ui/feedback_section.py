@@ -8,6 +8,7 @@ that asks app.feedback for the identity of one entry, which records the reading.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.records import Clerk
+from app.core.records import Clerk, label
 from app.feedback.confidential import Identity, can_read
 from app.feedback.records import FeedbackEntry
 from app.feedback.rules import FEEDBACK_STATUSES, KINDS, OPEN_STATUSES
 from app.feedback.service import FeedbackService
+from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.feedback_dialogs import FeedbackFormDialog, TextDialog, show_identity
 from ui.feedback_model import URGENCY_COLOURS, FeedbackTableModel
+from ui.prompts import RevealDialog
+from ui.widgets import EmptyHint
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,18 +55,18 @@ class FeedbackRegister(QWidget):
         self.model = FeedbackTableModel(self.service, lang=lang, parent=self)
 
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("Tất cả các sổ", None)
-        for key, (vi, _en) in KINDS.items():
+        self.kind_filter.addItem(self.tr("Tất cả các sổ"), None)
+        for key in KINDS:
             if key != "reception":  # receptions are in the 03/TCD register (the reception section)
-                self.kind_filter.addItem(vi, key)
+                self.kind_filter.addItem(label(KINDS, key, lang), key)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("Mọi trạng thái", None)
-        self.status_filter.addItem("Đang mở", "open")
-        for key, (vi, _en) in FEEDBACK_STATUSES.items():
-            self.status_filter.addItem(vi, key)
+        self.status_filter.addItem(self.tr("Mọi trạng thái"), None)
+        self.status_filter.addItem(self.tr("Đang mở"), "open")
+        for key in FEEDBACK_STATUSES:
+            self.status_filter.addItem(label(FEEDBACK_STATUSES, key, lang), key)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm theo số, nội dung, phân loại…")
-        self.urgent_only = QCheckBox("Chỉ quá hạn / sắp đến hạn")
+        self.search.setPlaceholderText(self.tr("Tìm theo số hiệu, nội dung, phân loại…"))
+        self.urgent_only = QCheckBox(self.tr("Chỉ quá hạn / sắp đến hạn"))
         for signal in (
             self.kind_filter.currentIndexChanged,
             self.status_filter.currentIndexChanged,
@@ -80,16 +84,20 @@ class FeedbackRegister(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FeedbackTableModel.COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        self.empty_hint = EmptyHint(
+            self.table,
+            self.tr("Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo."),
+        )
 
         self.buttons: dict[str, QPushButton] = {}
         actions = (
-            ("add", "Thêm", self.add_entry),
-            ("accept", "Thụ lý", self.accept_selected),
-            ("answer", "Trả lời", self.answer_selected),
-            ("forward", "Chuyển", self.forward_selected),
-            ("close", "Kết thúc", self.close_selected),
-            ("reveal", "Xem người tố cáo", self.reveal_selected),
-            ("export", "Xuất CSV", self.export_csv),
+            ("add", self.tr("Thêm"), self.add_entry),
+            ("accept", self.tr("Thụ lý"), self.accept_selected),
+            ("answer", self.tr("Trả lời"), self.answer_selected),
+            ("forward", self.tr("Chuyển"), self.forward_selected),
+            ("close", self.tr("Kết thúc"), self.close_selected),
+            ("reveal", self.tr("Xem người tố cáo"), self.reveal_selected),
+            ("export", self.tr("Xuất CSV"), self.export_csv),
         )
         bar = QHBoxLayout()
         for key, text, slot in actions:
@@ -106,10 +114,12 @@ class FeedbackRegister(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.urgent_only)
+        overdue, due_soon = self.tr("Quá hạn"), self.tr("Sắp đến hạn")
+        secret = self.tr("Người tố cáo: *** (bảo mật)")
         legend = QLabel(
-            f"<span style='background:{URGENCY_COLOURS['overdue']}'>&nbsp;Quá hạn&nbsp;</span> "
-            f"<span style='background:{URGENCY_COLOURS['due_soon']}'>&nbsp;Sắp đến hạn&nbsp;</span> "
-            "· Người tố cáo: *** (bảo mật)"
+            f"<span style='background:{URGENCY_COLOURS['overdue']}'>&nbsp;{escape(overdue)}&nbsp;</span> "
+            f"<span style='background:{URGENCY_COLOURS['due_soon']}'>&nbsp;{escape(due_soon)}&nbsp;</span> "
+            f"· {escape(secret)}"
         )
         self.status_line = QLabel()
         layout = QVBoxLayout(self)
@@ -141,7 +151,10 @@ class FeedbackRegister(QWidget):
     def _after_reset(self) -> None:
         urgencies = [self.model.index(r, 0).data(FeedbackTableModel.UrgencyRole) for r in range(self.model.rowCount())]
         self.status_line.setText(
-            f"{len(urgencies)} mục · {urgencies.count('overdue')} quá hạn · {urgencies.count('due_soon')} sắp đến hạn"
+            self.tr("%1 mục · %2 quá hạn · %3 sắp đến hạn")
+            .replace("%1", i18n.number(len(urgencies)))
+            .replace("%2", i18n.number(urgencies.count("overdue")))
+            .replace("%3", i18n.number(urgencies.count("due_soon")))
         )
         self._update_buttons()
 
@@ -171,7 +184,7 @@ class FeedbackRegister(QWidget):
             result = action()
         except CATCHABLE as caught:
             exc = user_error(caught)
-            QMessageBox.warning(self, "Không thực hiện được", exc.message(self.lang))
+            QMessageBox.warning(self, self.tr("Không thực hiện được"), exc.message(self.lang))
             return None
         selected = self.selected()
         self.model.refresh()
@@ -183,7 +196,9 @@ class FeedbackRegister(QWidget):
 
     def add_entry(self, data: dict[str, Any] | None = None) -> FeedbackEntry | None:
         if data is None:
-            data = FeedbackFormDialog.ask(self, self.service.officers(), self.kind_filter.currentData())
+            data = FeedbackFormDialog.ask(
+                self, self.service.officers(), self.kind_filter.currentData(), now=self.desk.clock.now()
+            )
             if data is None:
                 return None
         return self._run(lambda: self.service.add(data, self.clerk))
@@ -197,7 +212,12 @@ class FeedbackRegister(QWidget):
         if entry is None:
             return None
         if answer is None:
-            answer = TextDialog.ask(self, "Trả lời", f"Nội dung trả lời cho mục {entry.number}:", multiline=True)
+            answer = TextDialog.ask(
+                self,
+                self.tr("Trả lời"),
+                self.tr("Nội dung trả lời cho mục %1:").replace("%1", entry.number),
+                multiline=True,
+            )
             if answer is None:
                 return None
         return self._run(lambda: self.service.answer(entry.id, self.clerk, answer))
@@ -207,8 +227,11 @@ class FeedbackRegister(QWidget):
         if entry is None:
             return None
         if to is None:
+            due = f"{entry.forward_due:%d/%m/%Y}" if entry.forward_due else "—"
             to = TextDialog.ask(
-                self, "Chuyển đơn", f"Chuyển mục {entry.number} đến cơ quan (hạn chuyển {entry.forward_due:%d/%m/%Y}):"
+                self,
+                self.tr("Chuyển đơn"),
+                self.tr("Chuyển mục %1 đến cơ quan (hạn chuyển %2):").replace("%1", entry.number).replace("%2", due),
             )
             if to is None:
                 return None
@@ -219,23 +242,31 @@ class FeedbackRegister(QWidget):
         if entry is None:
             return None
         if reason is None:
-            reason = TextDialog.ask(self, "Kết thúc", f"Lý do kết thúc mục {entry.number}:")
+            reason = TextDialog.ask(
+                self, self.tr("Kết thúc"), self.tr("Lý do kết thúc mục %1:").replace("%1", entry.number)
+            )
             if reason is None:
                 return None
         return self._run(lambda: self.service.close(entry.id, self.clerk, reason=reason))
 
     def reveal_selected(self) -> Identity | None:
+        """Asks first (the entry named, what is recorded) and for a reason, recorded with the reading."""
         entry = self.selected()
         if entry is None:
             return None
-        found = self._run(lambda: self.service.reveal_identity(entry.id, self.clerk, purpose="Xem tại sổ"))
+        reason = ""  # a clerk is refused by the domain before any reason matters
+        if can_read(self.clerk):
+            reason = RevealDialog.ask(self, entry.number)
+            if reason is None:
+                return None
+        found = self._run(lambda: self.service.reveal_identity(entry.id, self.clerk, purpose=reason))
         if found is not None:
             show_identity(self, entry, found)
         return found
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Xuất sổ", "so-phan-anh.csv", "CSV (*.csv)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất sổ"), "so-phan-anh.csv", "CSV (*.csv)")
             if not chosen:
                 return None
             path = Path(chosen)

@@ -40,7 +40,10 @@ class FirstRunDialog(QDialog):
             "password": self.password,
             "full_name": self.full_name,
         }
+        for widget in (self.commune_name, self.province, self.username, self.password, self.full_name):
+            widget.setMinimumWidth(320)  # "Phường Nguyễn Thái Bình", "Bà Rịa – Vũng Tàu" fit in full
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         intro = QLabel(self.tr("Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên."))
         intro.setWordWrap(True)
         form.addRow(intro)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ui import i18n
 from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
+from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine
 
@@ -124,29 +125,6 @@ class LockPage(QWidget):
         (self.password if self.username.text() else self.username).setFocus()
 
 
-class ActivityFilter(QObject):
-    """Any key or mouse use anywhere restarts the idle timer."""
-
-    KINDS = frozenset(
-        {
-            QEvent.Type.KeyPress,
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseMove,
-            QEvent.Type.Wheel,
-            QEvent.Type.InputMethod,
-        }
-    )
-
-    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = timer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.KINDS and self.timer.isActive():
-            self.timer.start()
-        return False
-
-
 class MainWindow(QMainWindow):
     desk_ready = Signal()
 
@@ -171,7 +149,8 @@ class MainWindow(QMainWindow):
         self.clerk: Clerk | None = None
         source = form_source if form_source is not None else lambda: form_source_for(self.desk)
         self.printing = Printing(source, printer or QtPrinter(self))
-        self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
+        # Qt adds the application's name ("MotCua Desk") after the title by itself.
+        self.setWindowTitle(self.tr("Bộ phận Một cửa"))
 
         self.lock_page = LockPage(desk, demo)
         self.lock_page.signed_in.connect(self._signed_in)
@@ -213,6 +192,7 @@ class MainWindow(QMainWindow):
 
         self.desk = desk
         self.lock_page.attach(desk)
+        self.setWindowTitle(self.tr("Bộ phận Một cửa — %1").replace("%1", desk.identity.commune_name))
         self.desk_label.setText(
             self.tr("Quầy %1 — %2").replace("%1", str(desk.identity.desk_no)).replace("%2", desk.identity.commune_name)
         )
@@ -387,10 +367,14 @@ class MainWindow(QMainWindow):
         from ui.rating_screen import RatingScreen
 
         dossier = self.desk.dossiers.get(code) if code else None
-        self.rating_screen = RatingScreen(self.desk, dossier, self.clerk)
-        self.rating_screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.rating_screen.show_for_citizen()
-        return self.rating_screen
+        if self.rating_screen is not None:
+            self.rating_screen.close()  # one citizen at a time
+        screen = RatingScreen(self.desk, dossier, self.clerk)
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.destroyed.connect(lambda: setattr(self, "rating_screen", None) if self.rating_screen is screen else None)
+        self.rating_screen = screen
+        screen.show_for_citizen()
+        return screen
 
     # Scan to return
 
@@ -425,7 +409,7 @@ class MainWindow(QMainWindow):
         """Records the hub refused and dossiers that clash, with the reasons in words."""
         from ui.sync_problems import SyncProblemsDialog
 
-        dialog = SyncProblemsDialog(self.desk, self)
+        dialog = SyncProblemsDialog(self.desk, self, clerk=self.clerk)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -32,6 +32,18 @@ FORM_FOR_ACTION = {
 }
 
 
+class NoPrinter(MotcuaError):
+    """No printer is installed: the form was kept as a PDF (``path``), which the clerk may open."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "Máy này chưa cài máy in; phiếu đã được lưu thành tệp PDF.",
+            "This computer has no printer; the form was kept as a PDF.",
+            field="printer",
+        )
+        self.path = path
+
+
 class PrintedForm(Protocol):
     pdf: bytes
 
@@ -106,12 +118,7 @@ class QtPrinter:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(self.output_file))
         elif not QPrinterInfo.availablePrinterNames():
-            kept = _keep(pdf, name)
-            raise MotcuaError(
-                f"Máy này chưa cài máy in; phiếu đã được lưu tại {kept}.",
-                f"This computer has no printer; the form was saved to {kept}.",
-                field="printer",
-            )
+            raise NoPrinter(_keep(pdf, name))
         elif self.ask and QPrintDialog(printer, self.parent).exec() != QDialog.DialogCode.Accepted:
             return ""  # the clerk cancelled
         painter = QPainter()
@@ -134,7 +141,13 @@ def _keep(pdf: bytes, name: str) -> Path:
 
     folder = paths.data_dir() / "printed"
     paths.private_dir(folder)
-    path = folder / f"{re.sub(r'[^0-9A-Za-z._-]', '_', name)}.pdf"
+    # One file per print: a reprint of the same form does not overwrite the first.
+    stem = re.sub(r"[^0-9A-Za-z._-]", "_", name)
+    path = folder / f"{stem}.pdf"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.pdf"
     paths.write_private(path, pdf)
     return path
 

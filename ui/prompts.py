@@ -1,4 +1,5 @@
-"""The questions an action asks: a reason, a new return date. ``ask`` returns the answer or None.
+"""The questions an action asks: a confirmation, a reason, a new return date. ``ask`` returns the
+answer (None or False when the clerk says no).
 
 Tests replace ``ask`` (pytest-qt's advice) instead of clicking through a modal dialog.
 """
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,32 @@ from app.reception.apology import weekday_words
 from ui import i18n
 
 
+class ConfirmDialog(QMessageBox):
+    """One question before an action that cannot be undone: what, on which dossier, for whom.
+
+    ``safe`` says whether Enter may confirm (the default button is then the action, else "No")."""
+
+    def __init__(self, title: str, text: str, confirm: str, *, safe: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(title)
+        self.setText(text)
+        self.setInformativeText(self.tr("Việc này không hoàn tác được."))
+        self.yes = self.addButton(confirm, QMessageBox.ButtonRole.AcceptRole)
+        self.no = self.addButton(self.tr("Không"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.yes if safe else self.no)
+        self.setEscapeButton(self.no)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, confirm: str, *, safe: bool = False) -> bool:
+        dialog = cls(title, text, confirm, safe=safe, parent=parent)
+        dialog.exec()
+        return dialog.clickedButton() is dialog.yes
+
+
 class ReasonDialog(QDialog):
+    """A reason to record (and print); OK is never the default, so Enter cannot confirm by accident."""
+
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -38,6 +65,9 @@ class ReasonDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         layout.addWidget(caption)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
@@ -49,6 +79,30 @@ class ReasonDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return nfc(dialog.reason.toPlainText()) or None
+
+
+class RevealDialog(ReasonDialog):
+    """Before a denouncer's identity is shown: the entry named, what is recorded, and why (required)."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Xem danh tính người tố cáo — %1").replace("%1", number),
+            self.tr(
+                "Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do."
+                "\nLý do xem (bắt buộc):"
+            ).replace("%1", number),
+            parent,
+        )
+        self.ok.setText(self.tr("Xem danh tính"))
+        self.ok.setEnabled(False)  # no reason, no reading
+        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason.toPlainText().strip())))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, number: str) -> str | None:  # type: ignore[override]
+        dialog = cls(number, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return nfc(dialog.reason.toPlainText()).strip() or None
 
 
 class NewDateDialog(QDialog):

@@ -1,37 +1,33 @@
-"""The citizen-facing rating screen ("Chính quyền thân thiện"): full screen, large face buttons.
+"""The citizen-facing rating screen ("Chính quyền thân thiện"): large face buttons.
 
-Shown on a second monitor or touch screen when there is one, else on the clerk's screen turned to
-the citizen. One press picks the level; an optional follow-up asks about the five SIPAS elements
-and a comment; the rating is recorded once (app.feedback.ratings refuses a second one for a dossier and
-presses within its cooldown), then a thank-you, then the screen resets (standalone) or closes
-(after a returned dossier). Faces are drawn with QPainter: no emoji font is needed.
+Two monitors (or a touch screen beside the clerk's): full screen on the citizen's screen, answered
+by touch, mouse or a numeric keypad, and never active: it does not take the clerk's typing (the
+keypad's keys are routed to it, the rest of the keyboard stays with the clerk). One monitor: a
+window the citizen uses and the clerk can close (Escape, the close button) and that closes itself
+after ``timeout_ms`` without a face. A citizen who leaves without a face is recorded as declined
+(app.feedback.ratings), so the response rate can be reported.
+
+One press picks the level; an optional follow-up asks about the five SIPAS elements and a comment;
+the rating is recorded once (app.feedback.ratings refuses a second one for a dossier and presses
+within its cooldown), then a thank-you, then the screen resets (standalone) or closes (after a
+returned dossier).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QHideEvent,
-    QKeyEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QApplication,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,101 +35,39 @@ from PySide6.QtWidgets import (
 
 from app.feedback.ratings import AlreadyRated, Level, RatingService, RatingTooSoon, elements
 from ui.errors import CATCHABLE, user_error
+from ui.rating_faces import FaceButton
 
+log = logging.getLogger(__name__)
 ASK, FOLLOW_UP, THANKS, NOTICE = range(4)
 # The citizen reads both languages at once on this screen.
 ALREADY_RATED = "Hồ sơ này đã được đánh giá. Xin cảm ơn!\nThis dossier has already been rated. Thank you!"
-# Face colours by mood (2 = broad smile … -2 = frown): green to red, readable by colour-blind
-# citizens too because the mouth shape carries the meaning.
-_MOOD_COLOURS = {2: "#2e9d4f", 1: "#7cbf3a", 0: "#f2b705", -1: "#f07f22", -2: "#d8342c"}
+TIMEOUT_MS = 60_000  # a face not chosen within a minute: the citizen has gone, the clerk's desk is free
 
 
-def _face_colour(mood: int) -> QColor:
-    return QColor(_MOOD_COLOURS.get(max(-2, min(2, mood)), "#999999"))
+def citizen_screen() -> QScreen | None:
+    """The screen that faces the citizen: any screen but the clerk's (primary) one, else None."""
+    primary = QGuiApplication.primaryScreen()
+    return next((s for s in QGuiApplication.screens() if s is not primary), None)
 
 
-def paint_face(p: QPainter, rect: QRectF, mood: int, *, dimmed: bool = False) -> None:
-    """A round face whose mouth curves with the mood."""
-    side = min(rect.width(), rect.height())
-    face = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
-    colour = _face_colour(mood)
-    if dimmed:
-        colour.setAlpha(90)
-    p.setPen(QPen(colour.darker(130), max(2.0, side * 0.03)))
-    p.setBrush(colour)
-    p.drawEllipse(face)
-    ink = QColor("#1f1f1f")
-    ink.setAlpha(90 if dimmed else 255)
-    p.setBrush(ink)
-    p.setPen(Qt.PenStyle.NoPen)
-    eye = side * 0.09
-    for dx in (-0.18, 0.18):
-        p.drawEllipse(QPointF(face.center().x() + dx * side, face.center().y() - 0.12 * side), eye / 2, eye * 0.65)
-    pen = QPen(ink, max(3.0, side * 0.06))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    p.setPen(pen)
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    left = QPointF(face.center().x() - 0.24 * side, face.center().y() + 0.2 * side)
-    right = QPointF(face.center().x() + 0.24 * side, face.center().y() + 0.2 * side)
-    bend = 0.09 * side * mood  # positive: the middle goes down (a smile)
-    path = QPainterPath(left)
-    path.quadTo(QPointF(face.center().x(), left.y() + 2 * bend), right)
-    p.drawPath(path)
+class KeypadRouter(QObject):
+    """While the screen faces the citizen on its own monitor, the numeric keypad's digits and Enter go
+    to it wherever the clerk's focus is; every other key stays with the clerk."""
 
+    def __init__(self, screen: RatingScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
 
-class FaceButton(QAbstractButton):
-    """A big touch target: a face, the level in Vietnamese, its English name and the key to press."""
-
-    def __init__(self, level: Level, *, compact: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.level = level
-        self.compact = compact
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(f"{level.vi} / {level.en}")
-        self.setToolTip(f"{level.vi} — {level.en} ({level.number})")
-
-    def sizeHint(self) -> QSize:
-        return QSize(64, 64) if self.compact else QSize(220, 280)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(48, 48) if self.compact else QSize(150, 200)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(3, 3, -3, -3)
-        selected = self.isChecked() or self.isDown()
-        background = QColor("#e7f3ff") if selected else QColor("#ffffff")
-        p.setPen(QPen(QColor("#1565c0") if selected or self.hasFocus() else QColor("#c9d3dd"), 4 if selected else 2))
-        p.setBrush(background)
-        p.drawRoundedRect(r, 18, 18)
-        dimmed = not self.isEnabled()
-        if self.compact:
-            paint_face(p, r.adjusted(6, 6, -6, -6), self.level.mood, dimmed=dimmed)
-            p.end()
-            return
-        face_box = QRectF(r.left() + 12, r.top() + 12, r.width() - 24, r.height() * 0.5)
-        paint_face(p, face_box, self.level.mood, dimmed=dimmed)
-        # Vietnamese labels often wrap to two lines ("Không hài lòng"): the box holds two.
-        name_box = QRectF(r.left() + 6, face_box.bottom() + 8, r.width() - 12, r.height() * 0.25)
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(max(16, min(int(r.height() * 0.085), int(r.width() * 0.13))))
-        p.setFont(font)
-        p.setPen(QColor("#888888") if dimmed else QColor("#102a43"))
-        p.drawText(name_box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.level.vi)
-        small = QFont(self.font())
-        small.setPixelSize(max(12, min(int(r.height() * 0.05), int(r.width() * 0.075))))
-        p.setFont(small)
-        p.setPen(QColor("#888888") if dimmed else QColor("#486581"))
-        p.drawText(
-            QRectF(r.left() + 4, name_box.bottom(), r.width() - 8, r.bottom() - name_box.bottom() - 6),
-            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            f"{self.level.en}  ·  [{self.level.number}]",
-        )
-        p.end()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.KeypadModifier
+            and self.screen.isVisible()
+            and self.screen.handle_key(event.key())
+        ):
+            return True
+        return False
 
 
 def _label(text: str, size: int, *, bold: bool = False, colour: str = "#102a43") -> QLabel:
@@ -161,9 +95,13 @@ class RatingScreen(QWidget):
         *,
         thanks_ms: int = 6000,
         follow_up_ms: int = 45000,
+        timeout_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.own_screen = False  # True: full screen on the citizen's monitor, never active
+        self.declined = False
+        self.router: KeypadRouter | None = None
         self.service: RatingService = getattr(desk_or_service, "ratings", desk_or_service)
         self.dossier_code: str | None = getattr(dossier, "code", dossier)
         self.dossier_id: str | None = getattr(dossier, "id", None)
@@ -184,14 +122,26 @@ class RatingScreen(QWidget):
         self.follow_up_timer.timeout.connect(self.submit)
         self.cooldown_timer = QTimer(self, singleShot=True)
         self.cooldown_timer.timeout.connect(self._refresh_enabled)
+        # No face within the timeout: the citizen has left; the screen closes and says so in the figures.
+        self.timeout_timer = QTimer(self, singleShot=True, interval=TIMEOUT_MS if timeout_ms is None else timeout_ms)
+        self.timeout_timer.timeout.connect(self._timed_out)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._ask_page())
         self.pages.addWidget(self._follow_up_page())
         self.pages.addWidget(self._thanks_page())
         self.pages.addWidget(self._notice_page())
+        self.close_button = QPushButton("Đóng · Close (Esc)")
+        self.close_button.setObjectName("ratingClose")
+        self.close_button.setMinimumHeight(48)
+        self.close_button.setStyleSheet("QPushButton { font-size: 18px; padding: 6px 22px; }")
+        self.close_button.clicked.connect(lambda: self.leave("closed"))
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.close_button)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 30, 40, 30)
+        outer.setContentsMargins(40, 16, 40, 30)
+        outer.addLayout(top)
         outer.addWidget(self.pages)
         self.reset()
 
@@ -307,6 +257,7 @@ class RatingScreen(QWidget):
             group.setExclusive(True)
         self.ask_message.setText("")
         self.pages.setCurrentIndex(ASK)
+        self.timeout_timer.start()
         if self.dossier_id and not self.service.can_rate(self.dossier_id):
             self._notice(ALREADY_RATED)
             return
@@ -327,6 +278,7 @@ class RatingScreen(QWidget):
         if self.service.cooldown_remaining() > 0:
             self._refresh_enabled()
             return
+        self.timeout_timer.stop()
         self.level = self.scale.level(number)
         self.chosen_label.setText(f"{self.level.vi} · {self.level.en}")
         self.pages.setCurrentIndex(FOLLOW_UP)
@@ -368,11 +320,13 @@ class RatingScreen(QWidget):
             self._notice(f"{exc.message('vi')}\n{exc.message('en')}")
             return
         self.last_rating_id = rating.id
+        self.timeout_timer.stop()
         self.pages.setCurrentIndex(THANKS)
         self.thanks_timer.start()
         self.rated.emit(rating.id)
 
     def _notice(self, text: str) -> None:
+        self.timeout_timer.stop()
         self.notice_label.setText(text)
         self.pages.setCurrentIndex(NOTICE)
         self.thanks_timer.start()
@@ -383,32 +337,98 @@ class RatingScreen(QWidget):
         else:
             self.reset()
 
+    def _timed_out(self) -> None:
+        if self.own_screen and not self.dossier_id:
+            self.timeout_timer.start()  # a standalone screen on its own monitor waits for the next citizen
+            return
+        self.leave("timeout")
+
+    def leave(self, how: str = "closed") -> None:
+        """Escape, the close button or the timeout: what the citizen chose is kept, then the screen closes."""
+        self._record_leaving(how)
+        self.close()
+
+    def _record_leaving(self, how: str) -> None:
+        """A face already chosen is recorded; none chosen, for a dossier, is recorded as declined (once)."""
+        page = self.pages.currentIndex()
+        if page == FOLLOW_UP and self.level is not None:
+            self.submit()  # the citizen did answer: keep the level, skip the thanks
+        elif page == ASK and self.dossier_id and not self.declined:
+            try:
+                self.declined = self.service.decline(self.dossier_id, clerk_id=self.clerk_id, how=how)
+            except CATCHABLE as caught:
+                user_error(caught)  # a bug is raised again; the store's refusal only costs the decline
+                log.warning("the declined rating of %s was not recorded", self.dossier_code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button (one monitor) is the clerk leaving it, as Escape is.
+        if event.spontaneous() and self.pages.currentIndex() in (ASK, FOLLOW_UP):
+            self._record_leaving("closed")
+        super().closeEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:
         # A closed screen must not wake up later and query a store that may be closed by then.
-        for timer in (self.thanks_timer, self.follow_up_timer, self.cooldown_timer):
+        for timer in (self.thanks_timer, self.follow_up_timer, self.cooldown_timer, self.timeout_timer):
             timer.stop()
+        if self.router is not None:
+            QApplication.instance().removeEventFilter(self.router)
+            self.router = None
         super().hideEvent(event)
 
     # Keys and screens
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        digit = event.key() - Qt.Key.Key_0
+    def handle_key(self, key: int) -> bool:
+        """A digit picks a face; Enter sends the follow-up; True if the key was used."""
+        digit = key - Qt.Key.Key_0
         if self.pages.currentIndex() == ASK and 1 <= digit <= len(self.face_buttons):
             self.choose(digit)
-            return
-        if self.pages.currentIndex() == FOLLOW_UP and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return True
+        if self.pages.currentIndex() == FOLLOW_UP and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave("closed")
+            return
+        if self.handle_key(event.key()):
             return
         super().keyPressEvent(event)
 
-    def show_for_citizen(self) -> None:
-        """Full screen on the second monitor if there is one, else on this one."""
-        screens = QGuiApplication.screens()
-        primary = QGuiApplication.primaryScreen()
-        target = next((s for s in screens if s is not primary), primary)
+    def show_for_citizen(self, screen: QScreen | None = None) -> None:
+        """On the citizen's own monitor: full screen there, not activated, keypad routed to it.
+        On the clerk's only monitor: a large window in front, active, closable."""
+        target = screen if screen is not None else citizen_screen()
         if target is not None:
+            self.own_screen = True
+            self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            for button in self.findChildren(QPushButton) + self.face_buttons:
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            for group in self.element_groups.values():
+                for button in group.buttons():
+                    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Typing a comment would need the keyboard the clerk is using: the faces say enough here.
+            self.comment.hide()
+            self.router = KeypadRouter(self)
+            QApplication.instance().installEventFilter(self.router)
             self.setScreen(target)
             self.setGeometry(target.geometry())
-        self.showFullScreen()
+            # Not showFullScreen(): it also activates the window, which would take the clerk's keyboard.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
+            return
+        self.own_screen = False
+        primary = QGuiApplication.primaryScreen()
+        if primary is not None:
+            area = primary.availableGeometry()
+            width, height = int(area.width() * 0.9), int(area.height() * 0.9)
+            self.setGeometry(
+                area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
+            )
+        self.show()
+        self.raise_()
         self.activateWindow()
         self.setFocus()

@@ -13,21 +13,17 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,14 +33,16 @@ from app.core.records import Clerk, label
 from app.core.worktime import LegalTime
 from app.desk import Desk
 from app.reception import catalogue
-from app.reception.records import CHANNELS, DOCUMENT_KINDS, IDENTITY_CHECKS, Dossier, Procedure
+from app.reception.records import CHANNELS, IDENTITY_CHECKS, Dossier, Procedure
 from ui import i18n
+from ui.documents_table import DocumentsTable
 from ui.errors import CATCHABLE, user_error
 from ui.pending_files import ReceptionExtras
 from ui.printer import Printing
 from ui.widgets import MessageLine, Section, buddy, mark, unmark
 
 CCCD_DIGITS = re.compile(r"\d{12}")
+PICKER_ROWS = 5
 
 
 class ReceiveForm(Section):
@@ -62,7 +60,7 @@ class ReceiveForm(Section):
         self.procedure_filter = QLineEdit()
         self.procedure_filter.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục, không cần dấu…"))
         self.procedure_list = QListWidget()
-        self.procedure_list.setMaximumHeight(130)
+        self.procedure_list.setUniformItemSizes(True)
         self.procedure_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.procedure_chosen = QLabel()
         self.procedure_chosen.setWordWrap(True)
@@ -103,12 +101,8 @@ class ReceiveForm(Section):
         self.deciding.setObjectName("decidingAgency")
         self.deciding.setWordWrap(True)
 
-        self.documents = QTableWidget(0, 3)
-        self.documents.setHorizontalHeaderLabels([self.tr("Giấy tờ đã nhận"), self.tr("Loại"), self.tr("Số lượng")])
-        self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.documents.verticalHeader().setVisible(False)
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.setTabKeyNavigation(False)
+        self.documents = DocumentsTable()
+        self.documents_hint = self.documents.hint
 
         self.due_label = QLabel()
         self.due_label.setObjectName("dueLabel")
@@ -140,6 +134,8 @@ class ReceiveForm(Section):
         for widget in self.field_widgets.values():
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, w=widget: unmark(w))
+                # The last citizen's "received" line goes once the next citizen's form is started.
+                widget.textEdited.connect(self._next_citizen)
 
         picker = QGroupBox(self.tr("Thủ tục hành chính"))
         picker_layout = QFormLayout(picker)
@@ -214,6 +210,10 @@ class ReceiveForm(Section):
         self._filter_procedures("")
         self.update_due()
 
+    def _next_citizen(self, _text: str = "") -> None:
+        if self.message.kind == "info":
+            self.message.clear()
+
     # Procedure picker
 
     def _filter_procedures(self, query: str) -> None:
@@ -224,6 +224,17 @@ class ReceiveForm(Section):
             self.procedure_list.addItem(item)
         if self.procedure_list.count():
             self.procedure_list.setCurrentRow(0)
+            self._fit_list()
+
+    def _fit_list(self) -> None:
+        """Exactly PICKER_ROWS whole rows: the last one is never cut, and the form does not move as the list
+        shortens while the clerk types."""
+        if self.procedure_list.property("fitted"):
+            return
+        row = self.procedure_list.sizeHintForRow(0)
+        frame = 2 * self.procedure_list.frameWidth()
+        self.procedure_list.setFixedHeight(PICKER_ROWS * row + frame)
+        self.procedure_list.setProperty("fitted", True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.procedure_filter and event.type() == QEvent.Type.KeyPress:
@@ -275,36 +286,10 @@ class ReceiveForm(Section):
         self._pick(self.desk.dossiers.procedure(code))
 
     def _fill_documents(self, proc: Procedure) -> None:
-        self.documents.setRowCount(len(proc.documents))
-        for row, doc in enumerate(proc.documents):
-            name = QTableWidgetItem(doc.name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            name.setCheckState(Qt.CheckState.Checked)
-            self.documents.setItem(row, 0, name)
-            kind = QComboBox()
-            for key in DOCUMENT_KINDS:
-                kind.addItem(label(DOCUMENT_KINDS, key, i18n.lang()), key)
-            kind.setCurrentIndex(list(DOCUMENT_KINDS).index(doc.kind))
-            self.documents.setCellWidget(row, 1, kind)
-            count = QSpinBox()
-            count.setRange(1, 99)
-            count.setValue(doc.count)
-            self.documents.setCellWidget(row, 2, count)
+        self.documents.fill(proc)
 
     def document_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for row in range(self.documents.rowCount()):
-            item = self.documents.item(row, 0)
-            if item.checkState() != Qt.CheckState.Checked:
-                continue
-            rows.append(
-                {
-                    "name": item.text(),
-                    "kind": self.documents.cellWidget(row, 1).currentData(),
-                    "count": self.documents.cellWidget(row, 2).value(),
-                }
-            )
-        return rows
+        return self.documents.rows()
 
     # Applicant
 
@@ -332,9 +317,7 @@ class ReceiveForm(Section):
             return
         legal = LegalTime.parse(self.procedure.legal_time)
         due = self.desk.calendar.due(self.desk.clock.now(), legal)
-        self.due_label.setText(
-            self.tr("Hẹn trả: %1").replace("%1", f"{due:%H:%M %d/%m/%Y}") + f" ({legal.label(i18n.lang())})"
-        )
+        self.due_label.setText(self.tr("Hẹn trả: %1").replace("%1", i18n.when(due)) + f" ({legal.label(i18n.lang())})")
 
     # Saving
 
@@ -387,20 +370,17 @@ class ReceiveForm(Section):
         done = (
             self.tr("Đã tiếp nhận hồ sơ %1, hẹn trả %2.")
             .replace("%1", dossier.code)
-            .replace("%2", f"{dossier.due_at:%H:%M %d/%m/%Y}")
+            .replace("%2", i18n.when(dossier.due_at))
         )
         done += self.extras.after_save(dossier, clerk)
         notice = self.desk.dossiers.notice  # numbering jumped past a margin: the clerk must know why
         if notice is not None:
             done += " " + (notice[1] if i18n.lang() == "en" else notice[0])
         self.clear()
-        try:
-            self.printing.print_form("receipt", dossier.code, clerk)
-            done += " " + self.tr("Đã in biên nhận.")
-        except CATCHABLE as caught:
-            exc = user_error(caught)
-            done += " " + exc.message(i18n.lang())
-        self.message.info(done)
+        words, kept = self.print_words(
+            lambda: self.printing.print_form("receipt", dossier.code, clerk), self.tr("Đã in biên nhận.")
+        )
+        self.message.info(f"{done} {words}", kept)
         self.received.emit(dossier.code)
         return dossier
 
@@ -414,12 +394,12 @@ class ReceiveForm(Section):
     def reprint(self) -> None:
         if self.last_dossier is None:
             return
-        try:
-            self.printing.print_form("receipt", self.last_dossier.code, self.current_clerk())
-            self.message.info(self.tr("Đã in lại biên nhận %1.").replace("%1", self.last_dossier.code))
-        except CATCHABLE as caught:
-            exc = user_error(caught)
-            self.message.show_error(exc)
+        code = self.last_dossier.code
+        words, kept = self.print_words(
+            lambda: self.printing.print_form("receipt", code, self.current_clerk()),
+            self.tr("Đã in lại biên nhận %1.").replace("%1", code),
+        )
+        self.message.info(words, kept)
 
     def clear(self) -> None:
         for widget in (

@@ -17,7 +17,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 URGENCY_COLOURS = {"overdue": QColor("#f8c9c4"), "today": QColor("#fbd9a6"), "week": QColor("#fbf0b2")}
 URGENCY_TEXT = {"overdue": QColor("#8a1c10")}
-SYNC_TEXT = {"pending": QColor("#7f6000"), "sent": QColor("#1e7b34"), "error": QColor("#a93226")}
+SYNC_TEXT = {
+    "pending": QColor("#7f6000"),
+    "sent": QColor("#1e7b34"),
+    "error": QColor("#a93226"),
+    "unlinked": QColor("#6b7280"),  # no hub set up: neutral, nothing is late
+}
 # rowids -> {rowid: app.sync.service.RecordState}; asked only for the rows the view shows
 SyncStates = Callable[[list[int]], dict[int, Any]]
 
@@ -63,7 +68,12 @@ class RegisterModel(QAbstractTableModel):
             self.tr("Trạng thái"),
             self.tr("Đồng bộ"),
         )
-        self._sync_labels = {"pending": self.tr("chờ gửi"), "sent": self.tr("đã gửi"), "error": self.tr("lỗi")}
+        self._sync_labels = {
+            "pending": self.tr("chờ gửi"),
+            "sent": self.tr("đã gửi"),
+            "error": self.tr("lỗi"),
+            "unlinked": self.tr("chưa kết nối"),
+        }
         if load:
             self._load_page()
         else:
@@ -169,9 +179,9 @@ class RegisterModel(QAbstractTableModel):
             if col == self.COL_PROCEDURE:
                 return f"{item.procedure_code} — {item.procedure_name}"
             if col == self.COL_RECEIVED:
-                return f"{item.received_at:%d/%m/%Y %H:%M}"
+                return i18n.when(item.received_at)
             if col == self.COL_DUE:
-                return f"{item.due_at:%d/%m/%Y %H:%M}"
+                return i18n.when(item.due_at)
             if col == self.COL_STATUS:
                 return label(STATUSES, item.status, i18n.lang())
             if col == self.COL_SYNC:

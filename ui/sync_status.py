@@ -172,7 +172,7 @@ class SyncIndicator(QObject):
 
     def _when(self, stamp: str) -> str:
         at = parse_iso(stamp).astimezone(self.desk.clock.now().tzinfo)
-        return f"{at:%H:%M}" if at.date() == self.desk.clock.now().date() else f"{at:%H:%M %d/%m}"
+        return f"{at:%H:%M}" if at.date() == self.desk.clock.now().date() else f"{at:%d/%m %H:%M}"
 
     def _duration(self, ms: int) -> str:
         seconds = round(ms / 1000)

@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     c = fsub.add_parser("reveal", parents=[parent], help="a denouncer's identity and linked dossier (logged)")
     c.add_argument("number")
     c.add_argument("--clerk", help="a leader or admin; the password is the first line of standard input")
-    c.add_argument("--purpose", default="", help="why it is read (kept in the read log)")
+    c.add_argument("--purpose", default="", help="why it is read (required; kept in the read log)")
     c.set_defaults(handler=cmd_reveal)
     c = fsub.add_parser("figures", parents=[parent], help="share of entries handled on time")
     c.add_argument("--from", dest="start", required=True)
@@ -60,6 +60,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     c.add_argument("--to", dest="end", required=True)
     c.add_argument("--by", choices=["month", "quarter", "year", "procedure", "clerk"], default="month")
     c.add_argument("--json", action="store_true", dest="as_json")
+    c.add_argument(
+        "--response", action="store_true", help="only the response rate: dossiers rated of those offered the screen"
+    )
     c.set_defaults(handler=cmd_rating_figures)
 
     p = sub.add_parser("key", parents=[parent], help="the commune key that protects denouncers' identities")
@@ -188,6 +191,20 @@ def cmd_rating_figures(args: argparse.Namespace) -> int:
     start, end = _period(args)
     with open_desk(args) as desk:
         figures = desk.ratings.figures(start, end, by=args.by, lang=args.lang)
+        response = desk.ratings.response(start, end)
+    answered = {
+        "rated": response.rated,
+        "declined": response.declined,
+        "offered": response.rated + response.declined,
+        "response_rate": response.rate,
+    }
+    if args.response:
+        if args.as_json:
+            print(json.dumps(answered))
+        else:
+            rate = "-" if response.rate is None else f"{response.rate:.1%}"
+            print(f"{answered['rated']}\t{answered['offered']}\t{rate}")
+        return 0
     rows = [
         {
             "key": f.key,
@@ -204,6 +221,9 @@ def cmd_rating_figures(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(f"{r['label'] or '-'}\t{r['total']}\t{r['satisfied']}\t{r['share_satisfied']:.1%}")
+    rate = "-" if response.rate is None else f"{response.rate:.1%}"
+    word = "response" if args.lang == "en" else "phản hồi"
+    print(f"{word}\t{answered['offered']}\t{answered['rated']}\t{rate}")
     return 0
 
 

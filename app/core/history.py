@@ -52,6 +52,8 @@ FEEDBACK = Entity(
 )
 FEEDBACK_EVENT = Entity("feedback_event", "a step in a register entry's handling", desk_applies=True)
 RATING = Entity("rating", "a citizen's satisfaction rating", desk_applies=True, hub_keeps=True)
+# Kept in the hub's change log and the other desks' inboxes: each desk reports its own response rate.
+RATING_DECLINED = Entity("rating_declined", "a citizen who left the rating screen without a face (response rate)")
 CONFIDENTIAL_READ = Entity(
     "confidential_read", "a line of the log of who read a denouncer's identity", desk_applies=True
 )
@@ -85,6 +87,9 @@ DISCLOSURE = Entity(
     hub_keeps=True,
 )
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
+SETTLEMENT = Entity(
+    "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
+)
 FEE = Entity("fee", "a dossier's fee as assessed, or changed with a reason", desk_applies=True)
 PAYMENT = Entity("payment", "a fee paid: cash with its receipt number, transfer, or the portal", desk_applies=True)
 ATTACHMENT = Entity(
@@ -99,6 +104,7 @@ ENTITIES: dict[str, Entity] = {
         FEEDBACK,
         FEEDBACK_EVENT,
         RATING,
+        RATING_DECLINED,
         CONFIDENTIAL_READ,
         PRINT,
         DOCNO,
@@ -108,6 +114,7 @@ ENTITIES: dict[str, Entity] = {
         FOLLOW_UP,
         ENTRY_FLAG,
         DISCLOSURE,
+        SETTLEMENT,
         FEE,
         PAYMENT,
         ATTACHMENT,

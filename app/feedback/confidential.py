@@ -45,6 +45,17 @@ class KeyMismatch(MotcuaError):
     """A ciphertext or an imported key belongs to a different commune key."""
 
 
+class ReasonRequired(ValidationError):
+    """A denouncer's identity is read only with a reason, which the read log keeps."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Cần ghi lý do xem danh tính người tố cáo.",
+            "A reason is needed to read a denouncer's identity.",
+            field="purpose",
+        )
+
+
 @dataclass(frozen=True)
 class Identity:
     """A person's identity in clear: only ever returned by an audited, permitted read."""
@@ -78,6 +89,14 @@ def require_permitted(clerk: Clerk) -> None:
             "Chỉ lãnh đạo hoặc quản trị viên được xem thông tin người tố cáo.",
             "Only a leader or an administrator may see a denouncer's identity.",
         )
+
+
+def require_reason(purpose: str | None) -> str:
+    """Every reading of a denouncer's identity says why (Law 91/2025 on personal data); the reason is logged."""
+    reason = nfc(purpose or "").strip()
+    if not reason:
+        raise ReasonRequired()
+    return reason
 
 
 def mask(value: str | None) -> str:

@@ -161,6 +161,17 @@ class RatingFigure:
         return self.satisfied / self.total if self.total else None
 
 
+@dataclass(frozen=True)
+class Response:
+    rated: int  # dossiers rated
+    declined: int  # dossiers whose citizen closed the screen (or let it time out) and never rated
+
+    @property
+    def rate(self) -> float | None:
+        offered = self.rated + self.declined
+        return self.rated / offered if offered else None
+
+
 def period_key(day: date, period: Period) -> str:
     if period == "month":
         return f"{day:%Y-%m}"
@@ -286,6 +297,38 @@ class RatingService:
             history.record(self.store, history.RATING, dict(row, elements=given), at=stamp)
             desk_counters.follow_rating(self.store.conn, row, {k: scale.level(v).satisfied for k, v in given.items()})
         return rating_from_row(row)
+
+    def decline(
+        self, dossier: str, *, clerk_id: str | None = None, how: Literal["closed", "timeout"] = "closed"
+    ) -> bool:
+        """The citizen left the screen without a face: recorded once per dossier (False if it was rated or
+        already declined), and synced like a rating so the response rate can be reported."""
+        dossiers = DossierStore(self.store)
+        found = dossiers.dossier_by_code(dossier) or dossiers.dossier_by_id(dossier)
+        if found is None:
+            raise NotFound(f"Không có hồ sơ {dossier}.", f"There is no dossier {dossier}.", field="dossier")
+        stamp = iso(self.clock.now())
+        with self.store.transaction():
+            if not self.can_rate(found["id"]) or self.db.decline_for_dossier(found["id"]) is not None:
+                return False
+            row = {
+                "id": new_id(),
+                "dossier_id": found["id"],
+                "dossier_code": found["code"],
+                "procedure_code": found["procedure_code"],
+                "clerk_id": clerk_id or self._served_by(found),
+                "how": how,
+                "declined_at": stamp,
+                "desk_id": self.desk.desk_id,
+                "created_at": stamp,
+            }
+            history.record(self.store, history.RATING_DECLINED, dict(row), write=lambda: self.db.insert_decline(row))
+        return True
+
+    def response(self, start: date, end: date) -> Response:
+        """Of the dossiers whose citizen was offered the screen on days start..end, how many rated."""
+        rated, declined = self.db.offers_between(start.isoformat(), (end + timedelta(days=1)).isoformat())
+        return Response(rated, declined)
 
     @staticmethod
     def _already(code: str | None) -> AlreadyRated:

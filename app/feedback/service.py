@@ -23,7 +23,7 @@ from app.core.errors import CapacityExceeded, NoSuchClerk, NotFound, ValidationE
 from app.core.records import Clerk, DeskIdentity
 from app.core.worktime import CalendarSource, WorkCalendar
 from app.feedback import export, intake
-from app.feedback.confidential import MASK, CommuneKey, Identity, record_access, require_permitted
+from app.feedback.confidential import MASK, CommuneKey, Identity, record_access, require_permitted, require_reason
 from app.feedback.records import (
     FeedbackEntry,
     FeedbackEvent,
@@ -404,6 +404,7 @@ class FeedbackService:
             raise EntryNotFound()
         if row["identity_cipher"] is None:
             return Identity(row["person_name"] or "", row["person_address"] or "", row["person_contact"] or "")
+        purpose = require_reason(purpose)
         identity = self.key.decrypt(row["identity_cipher"], entry_id)
         record_access(self.store, self.clock, self.desk, clerk, "read", entry_id=entry_id, purpose=purpose)
         log.info("denouncer identity of %s read by %s", row["number"], clerk.username)

@@ -19,6 +19,10 @@ from db.hub.store import HubStore
 TOKEN_DAYS = 7
 _UUIDISH = re.compile(r"[0-9a-fA-F-]{8,64}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+# Tokens were token_urlsafe once and are hex now; either is plain ASCII, so no NUL or lone surrogate
+# ever reaches hashing (UTF-8) or the database.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,200}")
+_AGENCY = re.compile(r"[A-Za-z0-9.]{1,20}")
 
 
 def utc_now() -> str:
@@ -67,11 +71,11 @@ def enrol(hub: HubStore, data: Any) -> dict[str, Any]:
     if not (
         _UUIDISH.fullmatch(desk_id)
         and _HEX64.fullmatch(public_key)
-        and re.fullmatch(r"\d{5}", commune)
+        and re.fullmatch(r"[0-9]{5}", commune)
         and 1 <= desk_no <= 9
         and isinstance(agency, str)
-        and len(agency) <= 20
-        and len(token) <= 200
+        and _AGENCY.fullmatch(agency)
+        and _TOKEN.fullmatch(token)
     ):
         raise HubError(400, "bad_request")
     try:
@@ -131,7 +135,8 @@ def authenticate(
     if not (desk_id and stamp and nonce and signature):
         raise HubError(401, "unauthenticated")
     if (
-        len(desk_id) > 64
+        not _UUIDISH.fullmatch(desk_id)
+        or not nonce.isascii()
         or len(nonce) > 64
         or len(signature) > 200
         or not (stamp.isascii() and stamp.isdigit())

@@ -114,7 +114,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             field="host",
         )
     app = create_app(args.db or default_db())
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
@@ -123,6 +123,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ssl_keyfile=args.tls_key,
         timeout_graceful_shutdown=5,
     )
+    scheme = "https" if args.tls_cert else "http"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:  # one line once the port is open, for the administrator and for scripts
+                port = next((s.getsockname()[1] for srv in self.servers for s in srv.sockets), args.port)
+                host = f"[{args.host}]" if ":" in args.host else args.host
+                print(f"listening on {scheme}://{host}:{port}", flush=True)
+
+    Server(config).run()
     return 0
 
 

@@ -15,16 +15,29 @@ from datetime import date
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.core.errors import MotcuaError
-from app.core.history import DISCLOSURE, DOSSIER, ENTITIES, EVENT, RATING, Entity
+from app.core.errors import MotcuaError, ValidationError
+from app.core.history import (
+    CONFIDENTIAL_READ,
+    DISCLOSURE,
+    DOCNO,
+    DOSSIER,
+    ENTITIES,
+    EVENT,
+    FEEDBACK,
+    FEEDBACK_EVENT,
+    PRINT,
+    RATING,
+    SETTLEMENT,
+    Entity,
+)
 from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
 from app.province import registers
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
-from app.reception.records import EVENT_KINDS, DossierEvent
-from app.reception.rules import derive
+from app.reception.records import DossierEvent
+from app.reception.rules import derive, open_clash, settled
 from app.reception.timeliness import verdict_of
-from app.sync import protocol
+from app.sync import checks, protocol
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
@@ -62,6 +75,13 @@ class _Change:
     created_at: str
     digest: str = ""
     refused: str | None = None
+    error: MotcuaError | None = None  # why, in words, when the change itself is not valid
+
+    def refusal(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"seq": self.seq, "code": self.refused}
+        if self.error is not None:
+            out.update(field=self.error.field, message=self.error.message("vi"), message_en=self.error.message("en"))
+        return out
 
 
 class Calendars:
@@ -85,45 +105,6 @@ class Calendars:
             self._calendar = WorkCalendar(overrides.values())
             self._version = version
         return self._calendar
-
-
-def _time_ok(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 40:
-        return False
-    try:
-        return parse_iso(value).tzinfo is not None
-    except ValueError:
-        return False
-
-
-def _dossier_ok(change: _Change) -> bool:
-    p = change.payload
-    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-        return False
-    if not all(isinstance(p.get(k), str) for k in ("code", "procedure_code", "legal_time")) or not _time_ok(
-        p.get("received_at")
-    ):
-        return False
-    try:
-        LegalTime.parse(p["legal_time"])
-    except MotcuaError:
-        return False
-    return True
-
-
-def _event_ok(change: _Change) -> bool:
-    p = change.payload
-    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-        return False
-    if p.get("kind") not in EVENT_KINDS or not isinstance(p.get("dossier_id"), str) or not _time_ok(p.get("at")):
-        return False
-    data = p.get("data", {})
-    return isinstance(data, Mapping) and (p["kind"] != "apology_issued" or _time_ok(data.get("new_due")))
-
-
-def _rating_ok(change: _Change) -> bool:
-    p = change.payload
-    return isinstance(p, Mapping) and _time_ok(p.get("created_at") or p.get("at"))
 
 
 def _dossier_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
@@ -161,37 +142,8 @@ def _rating_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     }
 
 
-_DISCLOSURE_KINDS = frozenset({"procedure", "schedule", "other"})
-
-
-def _day_ok(value: Any, optional: bool = False) -> bool:
-    if value is None:
-        return optional
-    if not isinstance(value, str) or len(value) != 10:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _disclosure_ok(change: _Change) -> bool:
-    """Served to anyone without a login: only the posted words and dates, each checked here."""
-    p = change.payload
-    if not isinstance(p, Mapping) or p.get("id") != change.entity_id or "desk_id" not in p:
-        return False
-    return (
-        p.get("kind") in _DISCLOSURE_KINDS
-        and isinstance(p.get("title"), str)
-        and 0 < len(p["title"]) <= 300
-        and isinstance(p.get("body", ""), str)
-        and len(p.get("body", "")) <= 10_000
-        and _day_ok(p.get("posted_on"))
-        and _day_ok(p.get("until"), optional=True)
-        and _day_ok(p.get("taken_down_on"), optional=True)
-        and _time_ok(p.get("updated_at"))
-    )
+def _settlement_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {k: c.payload[k] for k in ("dossier_id", "id", "keep_event_id", "at")}
 
 
 def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
@@ -212,31 +164,30 @@ def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Keeper:
-    """How the hub checks one entity's payload at the door and keeps it in its own table."""
+    """How the hub keeps one entity in its own table (its payload was checked at the door by
+    app.sync.checks, through the same registry)."""
 
-    ok: Callable[[_Change], bool]
     row: Callable[[_Change, DeskAuth], dict[str, Any]]
     insert: Callable[[HubStore, list[dict[str, Any]]], None]
+    ok: Callable[[_Change], bool] | None = None  # a kind's own extra check (the registers')
 
 
 # The entities the hub keeps a table of (``Entity.hub_keeps``), in the order they are inserted (a
-# dossier before its events). Other entities are checked only for their desk and kept in the change log.
+# dossier before its events). Other entities are kept in the change log only.
 KEEPERS: dict[Entity, _Keeper] = {
-    DOSSIER: _Keeper(_dossier_ok, _dossier_row, HubStore.insert_dossiers),
-    EVENT: _Keeper(_event_ok, _event_row, HubStore.insert_events),
-    RATING: _Keeper(_rating_ok, _rating_row, HubStore.insert_ratings),
-    DISCLOSURE: _Keeper(_disclosure_ok, _disclosure_row, HubStore.upsert_disclosures),
-    **{entity: _Keeper(*keeper) for entity, keeper in registers.KEEPERS.items()},
+    DOSSIER: _Keeper(_dossier_row, HubStore.insert_dossiers),
+    EVENT: _Keeper(_event_row, HubStore.insert_events),
+    RATING: _Keeper(_rating_row, HubStore.insert_ratings),
+    SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
+    DISCLOSURE: _Keeper(_disclosure_row, HubStore.upsert_disclosures),
+    **{entity: _Keeper(row, insert, ok) for entity, (ok, row, insert) in registers.KEEPERS.items()},
 }
 
 
-def _keeper(entity: str) -> _Keeper | None:
-    known = ENTITIES.get(entity)
-    return KEEPERS.get(known) if known is not None else None
-
-
 def _check(change: _Change, desk: DeskAuth) -> str | None:
-    """Why this change cannot be stored, or None. Known entities are checked; others only for their desk."""
+    """Why this change cannot be stored, or None: the desk's own rules (app.sync.checks), and its own desk."""
+    if change.refused:  # parse_batch ran the checks already
+        return change.refused
     p = change.payload
     if (
         isinstance(p, Mapping)
@@ -245,8 +196,9 @@ def _check(change: _Change, desk: DeskAuth) -> str | None:
         and not registers.shared_update(change.entity, change.op)
     ):
         return "wrong_desk"
-    keeper = _keeper(change.entity)
-    if keeper is not None and not keeper.ok(change):
+    known = ENTITIES.get(change.entity)
+    keeper = KEEPERS.get(known) if known is not None else None
+    if keeper is not None and keeper.ok is not None and not keeper.ok(change):
         return "bad_payload"
     return None
 
@@ -259,7 +211,13 @@ def _satisfied(p: Mapping[str, Any]) -> int | None:
     return None
 
 
-def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str, int, list[_Change]]:
+def _label(value: Any, limit: int) -> str:
+    """A field of a change as text for the records, whatever a forged batch put there."""
+    return value[:limit] if isinstance(value, str) else "?"
+
+
+def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Change]]:
+    """The batch's history and its changes. A bad header refuses the batch; a bad change only itself."""
     if not isinstance(header, Mapping):
         raise HubError(400, "bad_batch")
     db_id, first = header.get("db_id"), header.get("first_seq")
@@ -274,21 +232,27 @@ def parse_batch(header: Any, changes: Sequence[Mapping[str, Any]]) -> tuple[str,
         raise HubError(400, "bad_batch")
     out = []
     for i, ch in enumerate(changes):
-        entity, entity_id, op, created = ch["entity"], ch["entity_id"], ch["op"], ch["created_at"]
-        if not (
-            isinstance(entity, str)
-            and _SAFE.fullmatch(entity)
-            and isinstance(entity_id, str)
-            and 0 < len(entity_id) <= 100
-            and isinstance(op, str)
-            and _SAFE.fullmatch(op)
-            and isinstance(created, str)
-            and len(created) <= 40
-        ):
-            raise HubError(400, "bad_batch")
+        get = ch.get if isinstance(ch, Mapping) else (lambda _key: None)
+        entity, entity_id, op, created = get("entity"), get("entity_id"), get("op"), get("created_at")
         seq = first + i
-        c = _Change(seq, protocol.change_key(db_id, seq), entity, entity_id, op, ch["payload"], created)
-        c.digest = protocol.payload_hash(entity, entity_id, op, c.payload)
+        c = _Change(
+            seq,
+            protocol.change_key(db_id, seq),
+            _label(entity, 40),
+            _label(entity_id, 100),
+            _label(op, 20),
+            get("payload"),
+            str(created)[:40],
+        )
+        try:
+            checks.check_change(entity, entity_id, op, c.payload, created)
+            c.digest = protocol.payload_hash(entity, entity_id, op, c.payload)
+        except ValidationError as exc:
+            c.refused, c.error = "bad_payload", exc
+            try:  # a change the hub stored before it checked this much is still recognised when resent
+                c.digest = protocol.payload_hash(c.entity, c.entity_id, c.op, c.payload)
+            except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+                c.digest = ""
         out.append(c)
     return db_id, first, out
 
@@ -309,10 +273,10 @@ def ingest(
         for c in batch:
             old = existing.get(c.key)
             if old is not None:
-                if old["payload_hash"] == c.digest and old["desk_id"] == desk.desk_id:
-                    c.refused, result.duplicates = None, result.duplicates + 1
+                if c.digest and old["payload_hash"] == c.digest and old["desk_id"] == desk.desk_id:
+                    c.refused, c.error, result.duplicates = None, None, result.duplicates + 1
                 else:
-                    c.refused = "conflict"
+                    c.refused, c.error = "conflict", None
             elif c.refused is None and c.key not in seen:
                 seen.add(c.key)
                 fresh.append(c)
@@ -333,7 +297,7 @@ def ingest(
                 for c in refused
             ]
         )
-        result.refused = [{"seq": c.seq, "code": c.refused} for c in refused]
+        result.refused = [c.refusal() for c in refused]
         previous = hub.acked(desk.desk_id, db_id)
         last = first + len(batch) - 1
         acked = max(previous, last) if first <= previous + 1 else previous
@@ -343,15 +307,41 @@ def ingest(
     return result
 
 
+# Kinds of the registry that are about a dossier (dossier_id) or a feedback entry (entry_id): they must
+# name one the hub holds, of the desk's own commune. Other kinds' ids are their own business.
+ABOUT_DOSSIER = frozenset(e.name for e in (EVENT, SETTLEMENT, RATING, PRINT, DOCNO))
+ABOUT_ENTRY = frozenset(e.name for e in (FEEDBACK_EVENT, CONFIDENTIAL_READ))
+
+
+def _names(c: _Change, kinds: frozenset[str], key: str) -> bool:
+    return c.entity in kinds and isinstance(c.payload.get(key), str)
+
+
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
-    """A desk writes only its own commune's dossiers; an id the hub holds with other content is refused."""
+    """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
+    that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
     dossier_ids = [c.entity_id for c in fresh if c.entity == DOSSIER.name]
-    dossier_ids += [c.payload["dossier_id"] for c in fresh if c.entity == EVENT.name]
+    dossier_ids += [c.payload["dossier_id"] for c in fresh if _names(c, ABOUT_DOSSIER, "dossier_id")]
     owners = hub.dossier_owners(dossier_ids)
     event_owners = hub.entity_owners("events", [c.entity_id for c in fresh if c.entity == EVENT.name])
+    # A feedback entry's events and confidential reads name the entry (entry_id).
+    entry_ids = [c.payload["entry_id"] for c in fresh if _names(c, ABOUT_ENTRY, "entry_id")]
+    entry_ids += [c.entity_id for c in fresh if c.entity == FEEDBACK.name]
+    known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
+    # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
+    entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == FEEDBACK.name} | known
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
+        if c.entity == FEEDBACK.name:
+            if entries[c.entity_id] != desk.commune_code:
+                c.refused = "foreign_commune"  # another commune's entry: never rewritten from here
+                continue
+        elif _names(c, ABOUT_ENTRY, "entry_id"):
+            commune = entries.get(c.payload["entry_id"])
+            if commune != desk.commune_code:
+                c.refused = "unknown_record" if commune is None else "foreign_commune"
+                continue
         if c.entity == DOSSIER.name:
             owner = owners.get(c.entity_id)
             if owner is not None or c.entity_id in in_batch:
@@ -361,13 +351,17 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
-        elif c.entity == EVENT.name:
+        elif c.entity == EVENT.name or _names(c, ABOUT_DOSSIER, "dossier_id"):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
-            if commune is not None and commune != desk.commune_code:
+            if commune is None:
+                # Never taken on trust: the dossier's own commune would later find an outcome planted on it.
+                c.refused = "unknown_dossier"
+                continue
+            if commune != desk.commune_code:
                 c.refused = "foreign_commune"
                 continue
-            if c.entity_id in event_owners:
+            if c.entity == EVENT.name and c.entity_id in event_owners:
                 c.refused = "entity_exists"
                 continue
         kept.append(c)
@@ -401,12 +395,15 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
     events = [c for c in fresh if c.entity == EVENT.name]
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
+    touched |= {c.payload["dossier_id"] for c in fresh if c.entity == SETTLEMENT.name}
     if touched:
         refresh(hub, sorted(touched), calendars.get(hub))
 
 
 def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
+    """Status, outcome and open clash of each dossier, by the rules every desk applies."""
     updates = []
+    keeps = hub.settlement_keeps(dossier_ids)
     for row, event_rows in hub.dossiers_with_events(dossier_ids):
         events = tuple(
             DossierEvent(
@@ -421,10 +418,13 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             for e in event_rows
         )
         received = parse_iso(row["received_at"])
+        keep = keeps.get(row["id"])
         try:
-            derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar)
-            result = verdict_of(events, received, row["legal_time"], calendar)
-        except (KeyError, TypeError, ValueError, MotcuaError):
+            derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar, keep)
+            # An open clash is counted as open, never as a result; a settled one by the outcome kept.
+            clash = open_clash(events, keep)
+            result = None if clash else verdict_of(settled(events, keep), received, row["legal_time"], calendar)
+        except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
-        updates.append((derived.status, result, row["id"]))
+        updates.append((derived.status, result, int(clash), row["id"]))
     hub.set_derived(updates)

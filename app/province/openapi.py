@@ -23,8 +23,15 @@ _SIG_PARAMS = [
 ]
 
 
+_UNAVAILABLE = {
+    "description": "The hub's database does not answer now; try again after Retry-After seconds",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
 def _refusals(*codes: int) -> dict[str, Any]:
-    return {str(c): _ERROR for c in codes}
+    return {str(c): _ERROR for c in codes} | {"503": _UNAVAILABLE}
 
 
 _SHA = {"name": "sha", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
@@ -38,7 +45,15 @@ SCHEMA: dict[str, Any] = {
         "Every request after enrolment is signed with the desk's Ed25519 key.",
     },
     "paths": {
-        "/health": {"get": {"summary": "Ready to serve", "responses": {"200": {"description": "ready"}}}},
+        "/health": {
+            "get": {
+                "summary": "Ready to serve, and whether the database answers",
+                "responses": {
+                    "200": {"description": '{"status": "ok", "database": "ok"}'},
+                    "503": {"description": '{"status": "down", "database": "unreachable"}, with Retry-After'},
+                },
+            }
+        },
         "/v1/enroll": {
             "post": {
                 "summary": "Register a desk's public key with a one-time token",
@@ -229,7 +244,14 @@ SCHEMA: dict[str, Any] = {
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "properties": {"seq": {"type": "integer"}, "code": {"type": "string"}},
+                            "required": ["seq", "code"],
+                            "properties": {
+                                "seq": {"type": "integer"},
+                                "code": {"type": "string"},
+                                "field": {"type": "string", "description": "the field that is wrong"},
+                                "message": {"type": "string", "description": "why, in Vietnamese"},
+                                "message_en": {"type": "string", "description": "why, in English"},
+                            },
                         },
                     },
                 },

@@ -29,6 +29,7 @@ from db.hub.files import FileSystemStorage, default_root
 from db.hub.store import HubStore
 
 log = logging.getLogger("motcua.province")
+RETRY_AFTER = "5"  # seconds
 
 
 def _target(request: Request) -> str:
@@ -56,14 +57,28 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     return int(raw)
 
 
-def _str_param(request: Request, name: str, max_len: int = 64) -> str:
+_DB_ID = re.compile(r"[\w.:-]{1,64}", re.ASCII)
+_COMMUNE = re.compile(r"[0-9]{5}")
+
+
+def _db_id_param(request: Request, name: str = "db_id") -> str:
+    """A database id: ASCII letters, digits and ``.:-_`` only (no NUL for PostgreSQL, no surrogates)."""
     raw = request.query_params.get(name, "")
-    if not raw or len(raw) > max_len:
+    if not _DB_ID.fullmatch(raw):
         raise HubError(400, "bad_request")
     return raw
 
 
-_HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})")
+def _stored(payload: str) -> Any:
+    """A stored payload as JSON; one an older hub stored unreadable goes as null, which the desk sets aside
+    (quarantine) instead of the whole pull failing."""
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+
+
+_HISTORY = re.compile(r"([\w.-]{1,64}):([0-9]{1,18})", re.ASCII)
 
 
 def _have(raw: str) -> list[tuple[str, int]]:
@@ -89,7 +104,10 @@ def create_app(db: str | Path) -> Starlette:
                 return JSONResponse(exc.body(), status_code=exc.status)
             except HubDatabaseError as exc:
                 log.warning("database unavailable: %s", exc)
-                return JSONResponse(HubError(503, "unavailable").body(), status_code=503, headers={"retry-after": "30"})
+                # The pool reconnects by itself within seconds of the database coming back.
+                return JSONResponse(
+                    HubError(503, "unavailable").body(), status_code=503, headers={"retry-after": RETRY_AFTER}
+                )
 
         return run
 
@@ -100,14 +118,19 @@ def create_app(db: str | Path) -> Starlette:
         return desk, body
 
     async def health(request: Request) -> Response:
-        ok = await run_in_threadpool(hub.ping)
-        return JSONResponse({"status": "ok" if ok else "down"}, status_code=200 if ok else 503)
+        """Ready, and whether the database answers (a load balancer or a person reads this)."""
+        try:
+            ok = await run_in_threadpool(hub.ping)
+        except HubDatabaseError:
+            ok = False
+        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable"}
+        return JSONResponse(body, status_code=200 if ok else 503, headers={} if ok else {"retry-after": RETRY_AFTER})
 
     async def enroll(request: Request) -> Response:
         body = await _body(request)
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: 100,000 nested "["
             raise HubError(400, "bad_request") from None
         return JSONResponse(await run_in_threadpool(auth.enrol, hub, data))
 
@@ -115,6 +138,8 @@ def create_app(db: str | Path) -> Starlette:
         desk, body = await signed(request)
         try:
             header, changes = codec.decode(body)
+        except codec.TooLarge:
+            raise HubError(413, "too_large") from None
         except codec.CodecError:
             raise HubError(400, "bad_batch") from None
         started = time.perf_counter()
@@ -132,7 +157,7 @@ def create_app(db: str | Path) -> Starlette:
         desk, _ = await signed(request)
         after = _int_param(request, "after", 0, 0, 2**62)
         limit = _int_param(request, "limit", protocol.PULL_ROWS, 1, protocol.PULL_ROWS)
-        have = [(_str_param(request, "db_id"), 2**62), *_have(request.query_params.get("have", ""))]
+        have = [(_db_id_param(request), 2**62), *_have(request.query_params.get("have", ""))]
         commune = request.query_params.get("commune", desk.commune_code)
         if commune != desk.commune_code:
             raise HubError(403, "forbidden")
@@ -144,7 +169,7 @@ def create_app(db: str | Path) -> Starlette:
                     "entity": r["entity"],
                     "entity_id": r["entity_id"],
                     "op": r["op"],
-                    "payload": json.loads(r["payload"]),
+                    "payload": _stored(r["payload"]),
                     "created_at": r["created_at"],
                     "desk_id": r["desk_id"],
                 }
@@ -158,7 +183,7 @@ def create_app(db: str | Path) -> Starlette:
 
     async def acks(request: Request) -> Response:
         desk, _ = await signed(request)
-        db_id = _str_param(request, "db_id")
+        db_id = _db_id_param(request)
         return JSONResponse({"db_id": db_id, "acked_seq": await run_in_threadpool(hub.acked, desk.desk_id, db_id)})
 
     async def province_data(request: Request) -> Response:
@@ -183,7 +208,7 @@ def create_app(db: str | Path) -> Starlette:
 
     async def desk_keys(request: Request) -> Response:
         code = request.path_params["code"]
-        if len(code) > 16:
+        if not _COMMUNE.fullmatch(code):
             raise HubError(404, "unknown_commune")
 
         def read() -> dict[str, Any]:
@@ -222,7 +247,9 @@ def create_app(db: str | Path) -> Starlette:
 
     async def public_board(request: Request) -> Response:
         """A commune's disclosure board: public, no login, no personal data."""
-        return HTMLResponse(await run_in_threadpool(board.page, hub, request.path_params["code"]))
+        code = request.path_params["code"]
+        # Only a commune code reaches the database (never a NUL or a lone surrogate); any other is unknown.
+        return HTMLResponse(await run_in_threadpool(board.page, hub, code if _COMMUNE.fullmatch(code) else ""))
 
     async def schema(request: Request) -> Response:
         return JSONResponse(openapi.SCHEMA)

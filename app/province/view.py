@@ -28,6 +28,7 @@ def stats(hub: HubStore) -> dict[str, Any]:
                 "early": row["early"],
                 "on_time": row["on_time"],
                 "late": row["late"],
+                "clashes": row["clashes"],  # open: two desks' outcomes differ and no leader has settled it
                 "satisfied": row["satisfied"],
             }
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 
 from app.core.accounts import InitRequest
@@ -145,6 +145,7 @@ PHONE_PREFIXES = [
 BIRTH_PROVINCES = ["087", "087", "087", "089", "086", "083", "079", "082", "080", "001", "038", "040"]
 
 BATCH = 5000
+PROGRESS_EVERY = 100  # dossiers between two progress reports
 CHANNEL_NAMES = ["direct", "post", "online"]
 CHANNEL_WEIGHTS = [85, 5, 10]
 
@@ -261,8 +262,16 @@ def ensure_initialised(desk: Desk) -> None:
         desk.initialise(demo_commune())
 
 
-def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5) -> int:
-    """Add ``count`` dossiers over the last ``years`` years, oldest first; returns how many were added."""
+def populate(
+    desk: Desk,
+    count: int,
+    *,
+    seed: int | None = None,
+    years: int = 5,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Add ``count`` dossiers over the last ``years`` years, oldest first; returns how many were added.
+    ``progress(done, count)`` is called before the first dossier, every PROGRESS_EVERY, and at the end."""
     ensure_initialised(desk)
     rng = random.Random(seed)
     now = desk.clock.now()
@@ -289,6 +298,8 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
         m for day, n in zip(days, per_day, strict=True) for m in sorted(_working_moment(rng, day) for _ in range(n))
     )
     added = 0
+    if progress:
+        progress(0, count)
     if service.marks is not None:
         service.marks.set_synchronous("OFF")
     try:
@@ -313,11 +324,15 @@ def populate(desk: Desk, count: int, *, seed: int | None = None, years: int = 5)
                         )
                         _add_one(service, req, clerk_id, code, received, rng, now)
                         added += 1
+                        if progress and added % PROGRESS_EVERY == 0:
+                            progress(added, count)
                     service.raise_marks(issued)  # before the batch commits: its codes are never issued again
     finally:
         if service.marks is not None:
             service.marks.set_synchronous("FULL")
     DossierStore(desk.store).optimize()
+    if progress:
+        progress(added, count)
     return added
 
 

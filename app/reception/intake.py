@@ -10,10 +10,9 @@ from typing import Any
 
 from app.core import validation
 from app.core.errors import NoProcedureChosen, ValidationError
-from app.reception import catalogue
+from app.reception import catalogue, fields
 from app.reception.records import (
     CHANNELS,
-    DOCUMENT_KINDS,
     IDENTITY_CHECKS,
     Applicant,
     Document,
@@ -34,11 +33,12 @@ RECEIVE_KEYS = (
     "for_commune",
 )
 APPLICANT_KEYS = ("full_name", "cccd", "phone", "address", "email")
-DOCUMENT_KEYS = ("name", "kind", "count")
+DOCUMENT_KEYS = fields.DOCUMENT_KEYS
 # Limits a clerk would not meet in real work (README, "Limits"); the name's is validation.full_name's.
-MAX_ADDRESS = 300
-MAX_NOTES = 2000
-MAX_DOCUMENTS = 50
+# Shared with the hub's checks of synced dossiers (app.reception.fields, app.reception.wire).
+MAX_ADDRESS = fields.ADDRESS_MAX
+MAX_NOTES = fields.NOTES_MAX
+MAX_DOCUMENTS = fields.DOCUMENTS_MAX
 
 
 # validation of the reception input
@@ -71,9 +71,7 @@ def _applicant(data: Any, today: datetime) -> Applicant:
     cccd = validation.cccd(cccd_value, field="cccd", today=today.date())
     phone_value = data.get("phone")
     phone = validation.phone(phone_value, field="phone") if phone_value not in (None, "") else None
-    address = validation.optional_text(
-        data.get("address"), field="address", label_vi="địa chỉ", label_en="the address", max_len=MAX_ADDRESS
-    )
+    address = fields.address(data.get("address"))
     email = validation.email(data.get("email"), field="email")
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=email)
 
@@ -81,40 +79,7 @@ def _applicant(data: Any, today: datetime) -> Applicant:
 def _documents(data: Any, procedure: Procedure) -> tuple[Document, ...]:
     if data in (None, []):
         return procedure.documents
-    if not isinstance(data, list):
-        raise ValidationError(
-            "Danh sách giấy tờ phải là một danh sách.", "Documents must be a list.", field="documents"
-        )
-    if len(data) > MAX_DOCUMENTS:
-        raise ValidationError(
-            f"Một hồ sơ có tối đa {MAX_DOCUMENTS} loại giấy tờ.",
-            f"A dossier lists at most {MAX_DOCUMENTS} documents.",
-            field="documents",
-        )
-    docs = []
-    for item in data:
-        if not isinstance(item, Mapping):
-            raise ValidationError(
-                "Mỗi giấy tờ phải có tên, loại và số lượng.",
-                "Each document needs a name, kind and count.",
-                field="documents",
-            )
-        validation.no_unknown_keys(item, DOCUMENT_KEYS, where="documents")
-        name = validation.required_text(
-            item.get("name"), field="documents", label_vi="Tên giấy tờ", label_en="Document name", max_len=200
-        )
-        kind = validation.choice(
-            item.get("kind") or "original",
-            DOCUMENT_KINDS,
-            field="documents",
-            label_vi="Loại giấy tờ",
-            label_en="Document kind",
-        )
-        count = validation.positive_int(
-            item.get("count", 1), field="documents", label_vi="Số lượng giấy tờ", label_en="Document count", maximum=99
-        )
-        docs.append(Document(name, kind, count))  # type: ignore[arg-type]
-    return tuple(docs)
+    return fields.documents(data)
 
 
 def parse_receive(data: Any, store: Store, now: datetime) -> ReceiveInput:

@@ -66,16 +66,44 @@ class Derived:
     apologised: bool
 
 
-def derive(events: Sequence[DossierEvent], received_at: datetime, legal: LegalTime, calendar: WorkCalendar) -> Derived:
+def finals(events: Sequence[DossierEvent]) -> list[DossierEvent]:
+    """The final events (returned, refused, withdrawn) in the one order every desk agrees on."""
+    return sorted((e for e in events if e.kind in FINAL_STATUSES), key=event_order)
+
+
+def open_clash(events: Sequence[DossierEvent], keep: str | None = None) -> bool:
+    """Two desks recorded different final outcomes (say refused at one, returned at another) and no
+    leader has settled which holds: ``keep`` is the id of the final event a settlement kept."""
+    found = finals(events)
+    if len({e.kind for e in found}) < 2:
+        return False
+    return keep is None or keep not in {e.id for e in found}
+
+
+def settled(events: Sequence[DossierEvent], keep: str | None) -> Sequence[DossierEvent]:
+    """The events as a settlement leaves them: of the final events, only the one it kept."""
+    if keep is None or keep not in {e.id for e in finals(events)}:
+        return events
+    return [e for e in events if e.kind not in FINAL_STATUSES or e.id == keep]
+
+
+def derive(
+    events: Sequence[DossierEvent],
+    received_at: datetime,
+    legal: LegalTime,
+    calendar: WorkCalendar,
+    keep: str | None = None,
+) -> Derived:
     """Status and due time from the events alone, in (time, id) order so every desk agrees.
 
-    A final status is kept once reached; later events from another desk do not reopen it
-    (a true clash is for sync to flag, not for this function to resolve).
+    A final status is kept once reached; later events from another desk do not reopen it. Where
+    desks disagree on the final outcome, the first final event stands until a leader settles the
+    clash; ``keep`` (the final event the settlement kept) then replaces every other final event.
     """
     status = "received"
     due = original = calendar.due(received_at, legal)
     apologised = False
-    for event in sorted(events, key=event_order):
+    for event in sorted(settled(events, keep), key=event_order):
         if status in FINAL_STATUSES:
             break
         if event.kind == "apology_issued" and not apologised:

@@ -365,8 +365,9 @@ class DossierService:
         self.write_event(event)
         self.refresh_derived(replace(dossier, events=(*dossier.events, event)))
 
-    def refresh_derived(self, dossier: Dossier) -> None:
-        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar)
+    def refresh_derived(self, dossier: Dossier, keep: str | None = None) -> None:
+        """Status and due time from the events; ``keep``: the final event a clash settlement kept."""
+        derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, keep)
         self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )

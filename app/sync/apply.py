@@ -2,7 +2,12 @@
 
 Events merge by union: each desk inserts the events it lacks and derives status and due time from
 all of them (``app.reception.rules.derive``), so two desks that acted offline converge. Two different final
-outcomes for one dossier are not resolved here: they are flagged for a person.
+outcomes for one dossier are not resolved here: they are flagged for a person, whose settlement (an
+entity of its own) syncs like an event.
+
+Each pulled record is checked first with the rules the hub applies (``app.sync.checks``); one that
+fails, or that cannot be applied for any other reason, is set aside in quarantine with the reason
+(listed among the sync problems) and the rest of the pull goes on.
 """
 
 from __future__ import annotations
@@ -14,11 +19,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.clock import iso
-from app.core.history import ATTACHMENT, CREATE, DOCNO, DOSSIER, ENTITIES, EVENT, FEE, PAYMENT, UPDATE, Entity
+from app.core.errors import MotcuaError
+from app.core.history import (
+    ATTACHMENT,
+    CREATE,
+    DOCNO,
+    DOSSIER,
+    ENTITIES,
+    EVENT,
+    FEE,
+    PAYMENT,
+    SETTLEMENT,
+    UPDATE,
+    Entity,
+)
 from app.reception.records import FINAL_STATUSES
 from app.reception.rows import row_search_text
 from app.reception.service import DossierService
-from app.sync import registers
+from app.sync import checks, registers
+from app.sync.errors import reason
 from db.dossier_store import DOSSIER_COLUMNS, DOSSIER_DEFAULTS, EVENT_COLUMNS
 from db.replica_store import ReplicaStore
 from db.sync_store import SyncStore
@@ -30,6 +49,7 @@ class Applied:
     events: int = 0
     other: int = 0
     parked: int = 0  # events still waiting for their dossier after this call
+    quarantined: int = 0  # records set aside: they fail the checks or cannot be applied
     clashes: list[str] = field(default_factory=list)
 
     @property
@@ -78,20 +98,54 @@ class _Batch:
     touched: set[str] = field(default_factory=set)  # dossiers whose derived columns need refreshing
     inbox: list[dict[str, Any]] = field(default_factory=list)
     own_desk: str = ""
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+
+
+# What applying one pulled record may raise when it holds something the checks did not foresee.
+_CANNOT_APPLY = (sqlite3.Error, KeyError, TypeError, ValueError, OverflowError, MotcuaError)
+
+
+def _quarantine(change: Mapping[str, Any], code: str, error: BaseException | None, now: str) -> dict[str, Any]:
+    said = error if isinstance(error, MotcuaError) else None
+    return {
+        "entity": str(change["entity"])[:40],
+        "entity_id": str(change["entity_id"])[:100],
+        "op": str(change["op"])[:20],
+        "desk_id": str(change.get("desk_id", ""))[:64],
+        "payload": change["payload"],
+        "created_at": str(change["created_at"])[:40],
+        "code": code,
+        "field": said.field if said else None,
+        "message": said.message("vi") if said else reason(code),
+        "message_en": said.message("en") if said else reason(code, "en"),
+        "received_at": now,
+    }
+
+
+def _invalid(change: Mapping[str, Any]) -> MotcuaError | None:
+    try:
+        checks.check_change(
+            change["entity"], change["entity_id"], change["op"], change["payload"], change["created_at"]
+        )
+    except MotcuaError as exc:
+        return exc
+    return None
 
 
 def _inserted(b: _Batch, change: Mapping[str, Any], insert: Callable[[], None]) -> bool:
-    """Insert a pulled record; one this desk cannot take (a broken payload, an id taken) is kept in the inbox."""
+    """Insert a pulled record; one this desk cannot take is set aside in quarantine. A failed statement
+    undoes only itself in SQLite, so a single-row insert needs no savepoint (a dossier's two rows do)."""
     try:
         insert()
-    except (sqlite3.IntegrityError, KeyError, TypeError):
-        b.inbox.append(_inbox(change, "stored", b.now))
+    except _CANNOT_APPLY as exc:
+        b.quarantine.append(_quarantine(change, "cannot_apply", exc, b.now))
         return False
     return True
 
 
 def _insert_dossier(sync: SyncStore, row: dict[str, Any]) -> None:
-    sync.insert_remote_dossier(row, row_search_text(row))
+    with sync.savepoint():  # the dossier and its search entry, both or neither
+        sync.insert_remote_dossier(row, row_search_text(row))
 
 
 def _apply_dossier(b: _Batch, change: Mapping[str, Any]) -> None:
@@ -129,6 +183,16 @@ def _apply_event(b: _Batch, change: Mapping[str, Any]) -> None:
     b.events_present.add(change["entity_id"])
     b.touched.add(p["dossier_id"])
     b.result.events += 1
+
+
+def _apply_settlement(b: _Batch, change: Mapping[str, Any]) -> None:
+    """A leader at another desk settled a clash: the kept outcome holds here too."""
+    p = change["payload"]
+    if not _inserted(b, change, lambda: b.sync.add_settlement(p)):
+        return
+    if p["dossier_id"] in b.present:
+        b.touched.add(p["dossier_id"])
+    b.result.other += 1
 
 
 def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
@@ -195,6 +259,7 @@ APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     DOSSIER: _apply_dossier,
     EVENT: _apply_event,
     DOCNO: _apply_document_number,
+    SETTLEMENT: _apply_settlement,
     **{entity: _apply_register for entity in registers.ENTITIES},
     FEE: _apply_record(_insert_fee),
     PAYMENT: _apply_record(_insert_payment),
@@ -216,17 +281,22 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     """Call inside the transaction that also moves the pull cursor."""
     now = iso(service.clock.now())
     result = Applied()
+    quarantine = []
+    good = []
+    for change in changes:
+        error = _invalid(change)
+        if error is None:
+            good.append(change)
+        else:
+            quarantine.append(_quarantine(change, "bad_payload", error, now))
+    changes = good
     dossier_ids = [c["entity_id"] for c in changes if c["entity"] == DOSSIER.name]
     present = sync.dossier_ids_present(
         dossier_ids
-        + [
-            c["payload"].get("dossier_id", "")
-            for c in changes
-            if c["entity"] == EVENT.name and isinstance(c["payload"], dict)
-        ]
+        + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in (EVENT.name, SETTLEMENT.name)]
     )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == EVENT.name])
-    batch = _Batch(sync, now, result, present, events_present, own_desk=service.desk.desk_id)
+    batch = _Batch(sync, now, result, present, events_present, quarantine=quarantine, own_desk=service.desk.desk_id)
     for change in changes:
         applier = _applier(change)
         if applier is None:
@@ -249,12 +319,24 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
         sync.unpark(row["entity"], row["entity_id"], row["op"])
         result.other += 1
     result.parked = len(sync.parked())
+    keeps = sync.settlement_keeps() if touched else {}
+    open_clashes = {c["dossier_id"] for c in sync.clashes() if c["kind"] == "outcome"} if touched else set()
     for dossier_id in sorted(touched):
-        dossier = service.get_by_id(dossier_id)
-        service.refresh_derived(dossier)
-        clash = _outcome_clash(sync, dossier_id)
-        if clash and sync.add_clash(dossier_id, "outcome", clash, now):
+        keep = keeps.get(dossier_id)
+        try:  # reads, derives, then one UPDATE: a failure leaves nothing half written
+            service.refresh_derived(service.get_by_id(dossier_id), keep)
+        except _CANNOT_APPLY as exc:  # kept as it came, status not derived; a person looks at it
+            change = {"entity": "dossier", "entity_id": dossier_id, "op": "derive", "payload": {}, "created_at": now}
+            quarantine.append(_quarantine(change, "cannot_apply", exc, now))
+            continue
+        clash = _outcome_clash(sync, dossier_id, keep)
+        if clash is None:
+            if dossier_id in open_clashes:
+                sync.resolve_clashes(dossier_id, "", "settled", now)  # settled at another desk
+        elif sync.add_clash(dossier_id, "outcome", clash, now):
             result.clashes.append(dossier_id)
+    sync.quarantine(quarantine)
+    result.quarantined = len(quarantine)
     return result
 
 
@@ -271,15 +353,16 @@ def _unpark(sync: SyncStore, present: set[str], touched: set[str], result: Appli
         if not sync.event_ids_present([row["entity_id"]]):
             try:
                 sync.insert_remote_event(_event_row(p))
-            except (sqlite3.IntegrityError, KeyError, TypeError):
+            except _CANNOT_APPLY:
                 continue
             result.events += 1
             touched.add(p["dossier_id"])
         sync.unpark(row["entity"], row["entity_id"], row["op"])
 
 
-def _outcome_clash(sync: SyncStore, dossier_id: str) -> dict[str, Any] | None:
+def _outcome_clash(sync: SyncStore, dossier_id: str, keep: str | None) -> dict[str, Any] | None:
+    """Two different final outcomes that no settlement has decided between (``rules.open_clash``)."""
     finals = [e for e in sync.event_kinds(dossier_id) if e["kind"] in FINAL_STATUSES]
-    if len({e["kind"] for e in finals}) < 2:
+    if len({e["kind"] for e in finals}) < 2 or keep in {e["id"] for e in finals}:
         return None
     return {"events": [{"kind": e["kind"], "at": e["at"], "desk_id": e["desk_id"], "id": e["id"]} for e in finals]}

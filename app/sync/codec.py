@@ -21,7 +21,12 @@ from typing import Any
 
 CONTENT_TYPE = "application/x-motcua-changes"
 VERSION = 1
-MAX_DECODED = 64 * 1024 * 1024  # a batch never expands beyond this: a compressed bomb is refused
+# A batch of 1,000 dossiers with their events is about 90 KB decoded, 4-5 times its compressed size. A
+# batch never expands beyond MAX_DECODED, nor beyond MAX_RATIO times its size (with a floor for small
+# ones): a compressed bomb (66 MB of one letter in 10 KB) is refused after at most a megabyte of work.
+MAX_DECODED = 8 * 1024 * 1024
+MAX_RATIO = 50
+RATIO_FLOOR = 1024 * 1024
 MAX_RECORDS = 20000
 
 _FILTERS = [{"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "dict_size": 1 << 22}]
@@ -33,6 +38,10 @@ _ENTITY_ID, _CREATED, _DESK = "\x00id", "\x00at", "\x00desk"
 
 class CodecError(ValueError):
     """The bytes are not a batch this program can read."""
+
+
+class TooLarge(CodecError):
+    """The batch would expand beyond what any honest batch does."""
 
 
 def _flatten(change: dict[str, Any]) -> tuple[tuple[str, str], dict[str, Any]]:
@@ -76,7 +85,7 @@ def _time_column(values: list[Any]) -> list[Any] | None:
         return None
     try:
         stamps = [int(datetime.fromisoformat(v).timestamp()) for v in values]
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
     deltas = [stamps[0]] + [b - a for a, b in itertools.pairwise(stamps)]
     return ["t", offset, deltas]
@@ -94,12 +103,20 @@ def _from_time(offset: str, deltas: list[int]) -> list[str]:
     return out
 
 
+def _round_trips(timed: list[Any], values: list[Any]) -> bool:
+    """Times near year 1 or 9999 do not survive the trip through seconds: they go as plain values."""
+    try:
+        return _from_time(timed[1], timed[2]) == values
+    except (ValueError, OverflowError, OSError):
+        return False
+
+
 def _encode_column(values: list[Any], ids_before: dict[str, int], rows: list[int]) -> list[Any]:
     keys = [json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values]
     if all(k == keys[0] for k in keys):
         return ["c", values[0]]
     timed = _time_column(values)
-    if timed is not None and _from_time(timed[1], timed[2]) == values:
+    if timed is not None and _round_trips(timed, values):
         return timed
     if all(isinstance(v, str) and _UUID.fullmatch(v) for v in values):
         # An id seen earlier in the batch (an event's dossier) is the distance back to that record.
@@ -178,13 +195,21 @@ def _runs(order: list[int]) -> list[int]:
     return out
 
 
+def decoded_limit(size: int) -> int:
+    return min(MAX_DECODED, max(RATIO_FLOOR, size * MAX_RATIO))
+
+
 def decode(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The header and changes of a batch; CodecError (TooLarge for a bomb) for anything else."""
+    limit = decoded_limit(len(data))
     try:
         dec = lzma.LZMADecompressor(format=lzma.FORMAT_RAW, filters=_FILTERS)
-        raw = dec.decompress(data, max_length=MAX_DECODED)
-        if not dec.eof and (dec.needs_input is False or len(raw) >= MAX_DECODED):
-            raise CodecError("the batch is too large once decompressed")
+        # One call with an output cap: the decompressor stops there, so memory never exceeds the cap.
+        raw = dec.decompress(data, max_length=limit + 1)
+        if len(raw) > limit or (not dec.needs_input and not dec.eof):
+            raise TooLarge("the batch is too large once decompressed")
         doc = json.loads(raw.decode("utf-8"))
+        del raw
         return _decode_doc(doc)
     except CodecError:
         raise

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from app.core.errors import MotcuaError
 
 # Codes the hub sends; the desk shows the sentence, never the code.
@@ -22,9 +25,21 @@ REASONS: dict[str, tuple[str, str]] = {
         "Bản ghi thuộc hồ sơ của xã khác; quầy chỉ được gửi dữ liệu của xã mình.",
         "The record belongs to another commune's dossier; a desk sends only its own commune's data.",
     ),
+    "unknown_dossier": (
+        "Máy chủ tỉnh chưa có hồ sơ mà bản ghi này nói tới (hồ sơ bị từ chối hoặc chưa được gửi).",
+        "The hub does not hold the dossier this record is about (it was refused or not sent yet).",
+    ),
+    "unknown_record": (
+        "Máy chủ tỉnh chưa có bản ghi mà bản ghi này nói tới (bị từ chối hoặc chưa được gửi).",
+        "The hub does not hold the record this one is about (it was refused or not sent yet).",
+    ),
     "bad_payload": (
         "Nội dung bản ghi không hợp lệ nên máy chủ tỉnh không nhận.",
         "The record's content is not valid, so the hub did not accept it.",
+    ),
+    "cannot_apply": (
+        "Quầy không áp dụng được bản ghi nhận từ máy chủ tỉnh; bản ghi được để riêng để kiểm tra.",
+        "The desk could not apply a record received from the hub; it was set aside for checking.",
     ),
     "unauthenticated": ("Yêu cầu không có chữ ký của quầy.", "The request is not signed by a desk."),
     "unknown_desk": (
@@ -60,6 +75,30 @@ REASONS: dict[str, tuple[str, str]] = {
         "The hub is busy or failing; sync will try again later.",
     ),
 }
+
+
+def _short(value: Any, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+def refusals(answer: Mapping[str, Any], by_seq: Mapping[int, Mapping[str, Any]], db_id: str, now: str) -> list[dict]:
+    """The records a push answer refused, as the desk keeps them: the code, and the hub's sentence naming
+    the field (issue 11), bounded, shown on the record as it came."""
+    return [
+        {
+            "db_id": db_id,
+            "seq": x["seq"],
+            "entity": by_seq[x["seq"]]["entity"],
+            "entity_id": by_seq[x["seq"]]["entity_id"],
+            "code": str(x["code"])[:40],
+            "at": now,
+            "field": _short(x.get("field"), 64),
+            "message": _short(x.get("message"), 500),
+            "message_en": _short(x.get("message_en"), 500),
+        }
+        for x in answer.get("refused", [])
+        if isinstance(x, Mapping) and isinstance(x.get("seq"), int) and x["seq"] in by_seq
+    ]
 
 
 def reason(code: str, lang: str = "vi") -> str:

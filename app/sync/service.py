@@ -27,7 +27,7 @@ from app.reception.service import DossierService
 from app.sync import codec, protocol
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
-from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason
+from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
 from app.sync.pace import Pace
 from db.account_store import AccountStore
 from db.catalogue_store import CatalogueStore
@@ -63,7 +63,7 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class RecordState:
-    state: str  # pending | sent | error
+    state: str  # pending | sent | error; the window shows "unlinked" when no hub is set up
     reason: str | None = None  # the hub's reason in words, for error
 
 
@@ -222,20 +222,8 @@ class SyncService:
                     continue
                 pace.success()
                 hub_acked = int(answer["acked_seq"])
-                by_seq = {r["seq"]: r for r in rows}
                 now = iso(self.desk.clock.now())
-                refused = [
-                    {
-                        "db_id": db_id,
-                        "seq": x["seq"],
-                        "entity": by_seq[x["seq"]]["entity"],
-                        "entity_id": by_seq[x["seq"]]["entity_id"],
-                        "code": str(x["code"]),
-                        "at": now,
-                    }
-                    for x in answer.get("refused", [])
-                    if x.get("seq") in by_seq
-                ]
+                refused = refusals(answer, {r["seq"]: r for r in rows}, db_id, now)
                 with self.store.transaction():
                     self.sync_store.add_errors(refused)
                     # The hub may be behind us (restored from a backup): resume from what it holds.
@@ -284,8 +272,8 @@ class SyncService:
             counts["clashes"] += len(applied.clashes)
             cursor = nxt
             end = header.get("end")
-            if progress and isinstance(end, int) and end > start:
-                progress(cursor - start, end - start)
+            if progress and isinstance(end, int) and end > start:  # the last page: read to the end, never "0/N"
+                progress((cursor if header.get("more") else end) - start, end - start)
             if not header.get("more"):
                 break
         self.sync_store.set_settings({"pull_rows": str(pace.rows)})
@@ -375,7 +363,7 @@ class SyncService:
 
     def status(self) -> SyncStatus:
         pending = self.sync_store.pending_count()
-        errors = self.sync_store.error_count()
+        errors = self.sync_store.error_count() + self.sync_store.quarantine_count()
         clashes = len(self.sync_store.clashes())
         last_sync = self.sync_store.setting("last_sync")
         last_error = self.sync_store.setting("last_error")
@@ -399,7 +387,7 @@ class SyncService:
         for e in self.sync_store.entry_states(entity_ids):
             current = states[e["entity_id"]]
             if e["code"]:
-                states[e["entity_id"]] = RecordState("error", reason(e["code"]))
+                states[e["entity_id"]] = RecordState("error", e["message"] or reason(e["code"]))
             elif not e["sent"] and current.state != "error":
                 states[e["entity_id"]] = RecordState("pending")
         return states
@@ -423,7 +411,15 @@ class SyncService:
         return {rowid: states[i] for rowid, i in ids.items()}
 
     def errors(self) -> list[dict[str, Any]]:
-        return [dict(e, reason=reason(e["code"]), reason_en=reason(e["code"], "en")) for e in self.sync_store.errors()]
+        """Records the hub refused, with its reason (the hub's own sentence when it gave one)."""
+        return [
+            dict(e, reason=e["message"] or reason(e["code"]), reason_en=e["message_en"] or reason(e["code"], "en"))
+            for e in self.sync_store.errors()
+        ]
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """Records pulled from the hub that this desk set aside, with the reason."""
+        return [dict(q, reason=q["message"], reason_en=q["message_en"]) for q in self.sync_store.quarantined()]
 
     def clashes(self) -> list[dict[str, Any]]:
         return self.sync_store.clashes()

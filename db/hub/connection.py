@@ -169,52 +169,131 @@ class SQLiteBackend(Backend):
 
 
 class PostgresBackend(Backend):
+    """PostgreSQL through a pool (psycopg_pool) that checks each connection as it is handed out and
+    replaces dead ones, so the hub survives a restart, a failover or ``pg_terminate_backend``.
+
+    A statement outside a transaction borrows a connection for itself; a transaction keeps one until it
+    ends. While the database cannot be reached, every call raises ``HubBusy`` within ``WAIT`` seconds
+    (the server answers 503 with Retry-After), and the pool reconnects in the background.
+    """
+
     dialect = "postgres"
+    POOL_MAX = 40  # the request thread pool's size: a request never queues for a connection
+    WAIT = 3.0
 
     def __init__(self, target: str) -> None:
         super().__init__(target)
         import psycopg
+        from psycopg.rows import dict_row
+        from psycopg_pool import ConnectionPool, PoolTimeout
 
         self._psycopg = psycopg
-
-    def _connect(self) -> Any:
-        from psycopg.rows import dict_row
-
+        self._lost = (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout)
+        kwargs: dict[str, Any] = {"autocommit": True, "row_factory": dict_row, "connect_timeout": 5}
+        if "application_name" not in target:  # a URL may name it (the tests do, to find their own)
+            kwargs["application_name"] = "motcua-hub"
+        self._pool = ConnectionPool(
+            target,
+            kwargs=kwargs,
+            min_size=2,
+            max_size=self.POOL_MAX,
+            check=ConnectionPool.check_connection,
+            timeout=self.WAIT,
+            reconnect_timeout=24 * 3600,  # keep trying through a long outage
+            open=False,
+        )
         try:
-            return self._psycopg.connect(self.target, autocommit=True, row_factory=dict_row)
-        except self._psycopg.OperationalError as exc:
+            self._pool.open(wait=True, timeout=10)
+        except PoolTimeout as exc:
+            self._pool.close()
             raise HubDatabaseError(f"cannot connect to PostgreSQL: {exc}") from exc
 
-    def _begin(self, conn: Any) -> None:
+    @contextmanager
+    def _borrow(self) -> Iterator[Any]:
+        held = getattr(self._local, "held", None)
+        if held is not None:
+            yield held
+            return
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except self._lost as exc:
+            raise HubBusy(f"PostgreSQL is unreachable: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """The one transaction helper (db.transaction): the outermost borrows a connection until it ends."""
+        nesting = self._local.__dict__.setdefault("nesting", Nesting())
+        try:
+            with nested(nesting, self._hold, self._commit_held, self._rollback_held):
+                yield
+        except self._lost as exc:
+            raise HubBusy(f"PostgreSQL is unreachable: {exc}") from exc
+
+    def _hold(self) -> None:
+        conn = self._pool.getconn()
         try:
             conn.execute("BEGIN")
-        except self._psycopg.OperationalError as exc:
-            self._local.conn = None  # reconnect on the next request
-            raise HubBusy(str(exc)) from exc
+        except BaseException:
+            self._pool.putconn(conn)  # a dead connection is discarded there, not handed out again
+            raise
+        self._local.held = conn
 
-    def _commit(self, conn: Any) -> None:
-        conn.execute("COMMIT")
+    def _commit_held(self) -> None:
+        conn, self._local.held = self._local.held, None
+        try:
+            conn.execute("COMMIT")
+        finally:
+            self._pool.putconn(conn)
 
-    def _rollback(self, conn: Any) -> None:
+    def _rollback_held(self) -> None:
+        conn, self._local.held = self._local.held, None
         try:
             conn.execute("ROLLBACK")
         except self._psycopg.Error:
-            pass
+            pass  # the connection died with its transaction; the pool replaces it
+        finally:
+            self._pool.putconn(conn)
 
-    def _run(self, sql: str, params: Sequence[Any]) -> Any:
-        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._borrow() as conn:
+            return [dict(r) for r in conn.execute(_pg(sql), tuple(params)).fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        with self._borrow() as conn:
+            row = conn.execute(_pg(sql), tuple(params)).fetchone()
+        return dict(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self._borrow() as conn:
+            return conn.execute(_pg(sql), tuple(params)).rowcount
 
     def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self.conn.cursor() as cur:
-            cur.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
+        with self._borrow() as conn, conn.cursor() as cur:
+            cur.executemany(_pg(sql), [tuple(r) for r in rows])
 
     def _script(self, sql: str) -> None:
-        for statement in _statements(sql):
-            self.conn.execute(statement)
+        with self._borrow() as conn:
+            for statement in _statements(sql):
+                conn.execute(statement)
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Any:
+        raise NotImplementedError("statements borrow a pooled connection: all, one, scalar, execute")
 
     def lock_commune(self, code: str) -> None:
         """Pushes of one commune commit in the order they take positions, so a pull never skips one."""
-        self._run("SELECT pg_advisory_xact_lock(hashtext(?))", (code,))
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (code,))
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def _pg(sql: str) -> str:
+    return sql.replace("?", "%s")
 
 
 def _statements(script: str) -> list[str]:

@@ -231,6 +231,18 @@ class HubStore:
                 found[row["id"]] = row["commune_code"]
         return found
 
+    def entity_communes(self, entity: str, ids: Sequence[str]) -> dict[str, str]:
+        """The commune each of these records (of one kind, known only as changes) was pushed by."""
+        found: dict[str, str] = {}
+        for part in _chunks(list(dict.fromkeys(ids))):
+            for row in self.backend.all(
+                "SELECT DISTINCT entity_id, commune_code FROM changes "
+                f"WHERE entity = ? AND entity_id IN ({_marks(len(part))})",
+                [entity, *part],
+            ):
+                found[row["entity_id"]] = row["commune_code"]
+        return found
+
     def insert_dossiers(self, rows: Sequence[Mapping[str, Any]]) -> None:
         self.backend.many(
             "INSERT INTO dossiers (id, commune_code, desk_id, code, procedure_code, legal_time, received_at, "
@@ -312,9 +324,28 @@ class HubStore:
         events = self.backend.all("SELECT id, kind, at, data, desk_id FROM events WHERE dossier_id = ?", (row["id"],))
         return row, events
 
-    def set_derived(self, rows: Sequence[tuple[str, str | None, str]]) -> None:
-        """(status, outcome, id) per dossier."""
-        self.backend.many("UPDATE dossiers SET status = ?, outcome = ? WHERE id = ?", rows)
+    def set_derived(self, rows: Sequence[tuple[str, str | None, int, str]]) -> None:
+        """(status, outcome, clash 0/1, id) per dossier."""
+        self.backend.many("UPDATE dossiers SET status = ?, outcome = ?, clash = ? WHERE id = ?", rows)
+
+    def add_settlements(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """The latest settlement of a dossier's clash (by time, then id) is the one kept."""
+        self.backend.many(
+            "INSERT INTO settlements (dossier_id, id, keep_event_id, at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (dossier_id) DO UPDATE SET id = excluded.id, keep_event_id = excluded.keep_event_id, "
+            "at = excluded.at WHERE excluded.at > settlements.at "
+            "OR (excluded.at = settlements.at AND excluded.id > settlements.id)",
+            [(r["dossier_id"], r["id"], r["keep_event_id"], r["at"]) for r in rows],
+        )
+
+    def settlement_keeps(self, ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(list(dict.fromkeys(ids))):
+            for row in self.backend.all(
+                f"SELECT dossier_id, keep_event_id FROM settlements WHERE dossier_id IN ({_marks(len(part))})", part
+            ):
+                found[row["dossier_id"]] = row["keep_event_id"]
+        return found
 
     # Province-owned data
 
@@ -347,6 +378,7 @@ class HubStore:
                 on_time=0,
                 early=0,
                 late=0,
+                clashes=0,
                 events=0,
                 ratings=0,
                 satisfied=0,
@@ -362,12 +394,14 @@ class HubStore:
             if r["commune_code"] in rows:
                 rows[r["commune_code"]].update(desks=r["desks"], last_sync=r["last_sync"])
         for r in self.backend.all(
-            "SELECT commune_code, outcome, COUNT(*) AS n FROM dossiers GROUP BY commune_code, outcome"
+            "SELECT commune_code, outcome, clash, COUNT(*) AS n FROM dossiers GROUP BY commune_code, outcome, clash"
         ):
             if r["commune_code"] in rows:
                 row = rows[r["commune_code"]]
                 row["dossiers"] += r["n"]
-                if r["outcome"] in ("early", "on_time", "late"):
+                if r["clash"]:
+                    row["clashes"] += r["n"]  # open: counted as such, never as a result
+                elif r["outcome"] in ("early", "on_time", "late"):
                     row[r["outcome"]] += r["n"]
         for r in self.backend.all("SELECT commune_code, COUNT(*) AS n FROM events GROUP BY commune_code"):
             if r["commune_code"] in rows:

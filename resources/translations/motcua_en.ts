@@ -123,6 +123,19 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="40"/>
+        <source>Việc này không hoàn tác được.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="42"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTable</name>
     <message>
         <location filename="../../ui/files_box.py" line="60"/>
@@ -141,9 +154,32 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTable</name>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Giấy tờ đã nhận</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="19"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_table.py" line="24"/>
+        <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
+        <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="39"/>
+        <location filename="../../ui/dossiers_section.py" line="41"/>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -254,142 +290,253 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="61"/>
+        <location filename="../../ui/dossier_panel.py" line="67"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="65"/>
+        <location filename="../../ui/dossier_panel.py" line="71"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="66"/>
+        <location filename="../../ui/dossier_panel.py" line="72"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="68"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="69"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="70"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Tiến độ (chỉ số 2.1):</source>
         <translation>Timeliness (indicator 2.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="80"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="81"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <location filename="../../ui/dossier_panel.py" line="82"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="85"/>
+        <location filename="../../ui/dossier_panel.py" line="91"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="88"/>
+        <location filename="../../ui/dossier_panel.py" line="94"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="88"/>
+        <location filename="../../ui/dossier_panel.py" line="94"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="88"/>
+        <location filename="../../ui/dossier_panel.py" line="94"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="88"/>
+        <location filename="../../ui/dossier_panel.py" line="94"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="144"/>
+        <location filename="../../ui/dossier_panel.py" line="120"/>
+        <source>&amp;In lại…</source>
+        <translation>&amp;Reprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="149"/>
+        <source>Chuyển xử lý</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="150"/>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request a supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="151"/>
+        <source>Nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="152"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="153"/>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="154"/>
+        <source>Xin lỗi, hẹn lại</source>
+        <translation>Apologise, new date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="155"/>
+        <source>Từ chối</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="156"/>
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="157"/>
+        <source>Dừng giải quyết</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="179"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="196"/>
+        <location filename="../../ui/dossier_panel.py" line="242"/>
+        <source>Giấy tiếp nhận và hẹn trả kết quả</source>
+        <translation>Receipt and appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <source>Phiếu yêu cầu bổ sung hồ sơ</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <source>Phiếu từ chối tiếp nhận</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <source>Văn bản xin lỗi và hẹn lại</source>
+        <translation>Apology and new date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="246"/>
+        <source>Phiếu theo dõi quá trình xử lý</source>
+        <translation>Tracking sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="247"/>
+        <source>Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Notice stopping processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <source>Đã in lại: %1.</source>
+        <translation>Reprinted: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="282"/>
         <source>đang giải quyết, %1 đến nay</source>
         <translation>in progress, %1 so far</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="197"/>
+        <location filename="../../ui/dossier_panel.py" line="283"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
         <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="200"/>
+        <location filename="../../ui/dossier_panel.py" line="286"/>
         <source>; đã hẹn lại %1</source>
         <translation>; new date given %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="211"/>
+        <location filename="../../ui/dossier_panel.py" line="301"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="212"/>
+        <location filename="../../ui/dossier_panel.py" line="302"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="213"/>
+        <location filename="../../ui/dossier_panel.py" line="303"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="234"/>
+        <location filename="../../ui/dossier_panel.py" line="304"/>
+        <source>chưa kết nối với máy chủ tỉnh</source>
+        <translation>not connected to a province hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="321"/>
+        <source>hồ sơ %1 của %2</source>
+        <translation>dossier %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="325"/>
+        <source>Trả kết quả %1?</source>
+        <translation>Return the result of %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="331"/>
+        <source>%1: %2. Việc này không hoàn tác được.</source>
+        <translation>%1: %2. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="333"/>
+        <location filename="../../ui/dossier_panel.py" line="345"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <source>Yêu cầu bổ sung %1.</source>
+        <translation>Request a supplement for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_panel.py" line="357"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="248"/>
+        <location filename="../../ui/dossier_panel.py" line="360"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -417,47 +564,52 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="113"/>
+        <location filename="../../ui/dossiers_section.py" line="114"/>
+        <source>Không có hồ sơ nào khớp. Xoá bớt chữ tìm kiếm hoặc bộ lọc; hồ sơ mới nhận ở mục Tiếp nhận (F2).</source>
+        <translation>No dossier matches. Shorten the search or clear a filter; new dossiers are received under Receive (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers_section.py" line="120"/>
         <source>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;quá hạn&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;hạn hôm nay&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;hạn trong tuần&amp;nbsp;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;background:#f8c9c4&apos;&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbd9a6&apos;&gt;&amp;nbsp;due today&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#fbf0b2&apos;&gt;&amp;nbsp;due this week&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="119"/>
+        <location filename="../../ui/dossiers_section.py" line="126"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="126"/>
+        <location filename="../../ui/dossiers_section.py" line="133"/>
         <source>T&amp;rạng thái:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="127"/>
+        <location filename="../../ui/dossiers_section.py" line="134"/>
         <source>Th&amp;ủ tục:</source>
         <translation>Pr&amp;ocedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="128"/>
+        <location filename="../../ui/dossiers_section.py" line="135"/>
         <source>&amp;Hạn:</source>
         <translation>&amp;Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="129"/>
+        <location filename="../../ui/dossiers_section.py" line="136"/>
         <source>Nhận từ:</source>
         <translation>Received from:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="130"/>
+        <location filename="../../ui/dossiers_section.py" line="137"/>
         <source>đến:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="197"/>
+        <location filename="../../ui/dossiers_section.py" line="208"/>
         <source>%1 hồ sơ</source>
         <translation>%1 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_section.py" line="197"/>
+        <location filename="../../ui/dossiers_section.py" line="208"/>
         <source>hơn %1 hồ sơ</source>
         <translation>over %1 dossiers</translation>
     </message>
@@ -578,6 +730,262 @@
     </message>
 </context>
 <context>
+    <name>FeedbackFormDialog</name>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="44"/>
+        <source>Thêm vào sổ</source>
+        <translation>New register entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="73"/>
+        <source>Họ tên, địa chỉ, liên hệ của người tố cáo được mã hóa và bảo mật.</source>
+        <translation>The denouncer&apos;s name, address and contact are encrypted and kept confidential.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="77"/>
+        <source>Loại sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="78"/>
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="79"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="80"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="81"/>
+        <source>Liên hệ</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="83"/>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="84"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="85"/>
+        <source>Hồ sơ liên quan</source>
+        <translation>Related dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="86"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="87"/>
+        <source>Cán bộ xử lý</source>
+        <translation>Officer in charge</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackRegister</name>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="58"/>
+        <source>Tất cả các sổ</source>
+        <translation>All registers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="63"/>
+        <source>Mọi trạng thái</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="64"/>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="68"/>
+        <source>Tìm theo số hiệu, nội dung, phân loại…</source>
+        <translation>Search by number, content, category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="69"/>
+        <source>Chỉ quá hạn / sắp đến hạn</source>
+        <translation>Only overdue / due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="89"/>
+        <source>Sổ chưa có mục nào khớp. Bấm «Thêm» để ghi một phản ánh, kiến nghị, khiếu nại hay tố cáo.</source>
+        <translation>No entry matches. Press &apos;Add&apos; to record feedback, a recommendation, a complaint or a denunciation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="94"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="95"/>
+        <source>Thụ lý</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="96"/>
+        <location filename="../../ui/feedback_section.py" line="217"/>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="97"/>
+        <source>Chuyển</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="98"/>
+        <location filename="../../ui/feedback_section.py" line="246"/>
+        <source>Kết thúc</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="99"/>
+        <source>Xem người tố cáo</source>
+        <translation>Show the denouncer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="100"/>
+        <source>Xuất CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="117"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="117"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="118"/>
+        <source>Người tố cáo: *** (bảo mật)</source>
+        <translation>Denouncer: *** (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="154"/>
+        <source>%1 mục · %2 quá hạn · %3 sắp đến hạn</source>
+        <translation>%1 entries · %2 overdue · %3 due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="187"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="218"/>
+        <source>Nội dung trả lời cho mục %1:</source>
+        <translation>The answer to entry %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="233"/>
+        <source>Chuyển đơn</source>
+        <translation>Forward the entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="234"/>
+        <source>Chuyển mục %1 đến cơ quan (hạn chuyển %2):</source>
+        <translation>Forward entry %1 to the agency (forward by %2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="246"/>
+        <source>Lý do kết thúc mục %1:</source>
+        <translation>Why entry %1 is closed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_section.py" line="269"/>
+        <source>Xuất sổ</source>
+        <translation>Export the register</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTableModel</name>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="51"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="52"/>
+        <source>Loại sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="53"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="54"/>
+        <source>Người gửi</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="55"/>
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="56"/>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="57"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="58"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="59"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="60"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="62"/>
+        <source>Thông tin người tố cáo được bảo mật</source>
+        <translation>The denouncer&apos;s identity is confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="63"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="63"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_model.py" line="64"/>
+        <source>(ẩn danh)</source>
+        <translation>(anonymous)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="17"/>
@@ -590,49 +998,72 @@
         <translation>e.g. H15.50.05.13; empty: the commune code</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="44"/>
+        <location filename="../../ui/first_run.py" line="47"/>
         <source>Kho dữ liệu mới: nhập thông tin xã, số quầy và tài khoản quản trị đầu tiên.</source>
         <translation>New store: enter the commune, the desk number and the first administrator account.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48"/>
+        <location filename="../../ui/first_run.py" line="51"/>
         <source>&amp;Mã xã (5 chữ số):</source>
         <translation>&amp;Commune code (5 digits):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/first_run.py" line="52"/>
         <source>&amp;Tên xã:</source>
         <translation>Commune &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="50"/>
+        <location filename="../../ui/first_run.py" line="53"/>
         <source>T&amp;ỉnh:</source>
         <translation>P&amp;rovince:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="51"/>
+        <location filename="../../ui/first_run.py" line="54"/>
         <source>Mã định danh &amp;cơ quan:</source>
         <translation>&amp;Agency electronic ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="52"/>
+        <location filename="../../ui/first_run.py" line="55"/>
         <source>Số &amp;quầy:</source>
         <translation>Desk n&amp;umber:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="53"/>
+        <location filename="../../ui/first_run.py" line="56"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="54"/>
+        <location filename="../../ui/first_run.py" line="57"/>
         <source>Mật &amp;khẩu:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="55"/>
+        <location filename="../../ui/first_run.py" line="58"/>
         <source>&amp;Họ tên quản trị:</source>
         <translation>Administrator&apos;s &amp;full name:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="152"/>
+        <source>Thông tin người tố cáo (bảo mật)</source>
+        <translation>The denouncer&apos;s identity (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_dialogs.py" line="153"/>
+        <source>Mục %1
+Họ tên: %2
+Địa chỉ: %3
+Liên hệ: %4
+
+Lần xem này đã được ghi lại.</source>
+        <translation>Entry %1
+Name: %2
+Address: %3
+Contact: %4
+
+This reading has been recorded.</translation>
     </message>
 </context>
 <context>
@@ -656,49 +1087,59 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Đăng &amp;nhập</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».</source>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/application.py" line="99"/>
+        <source>Đang tạo dữ liệu mẫu (%1 hồ sơ)…</source>
+        <translation>Building the demo data (%1 dossiers)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="102"/>
+        <source>Dữ liệu mẫu</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -706,145 +1147,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
-        <source>MotCua Desk — Bộ phận Một cửa</source>
-        <translation>MotCua Desk — One-stop shop</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-stop shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>Bộ phận Một cửa — %1</source>
+        <translation>One-stop shop — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;5 Tiếp công dân</source>
         <translation>&amp;5 Citizen reception</translation>
     </message>
 </context>
 <context>
+    <name>MessageLine</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="56"/>
+        <source>Mở tệp PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="57"/>
+        <source>Mở thư mục</source>
+        <translation>Show the folder</translation>
+    </message>
+</context>
+<context>
     <name>NewDateDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="63"/>
+        <location filename="../../ui/prompts.py" line="117"/>
         <source>Xin lỗi và hẹn lại ngày trả</source>
         <translation>Apology and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="65"/>
+        <location filename="../../ui/prompts.py" line="119"/>
         <source>Hẹn trả hiện tại: %1</source>
         <translation>Current return date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="75"/>
+        <location filename="../../ui/prompts.py" line="129"/>
         <source>&amp;Ngày hẹn mới:</source>
         <translation>&amp;New return date:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="77"/>
+        <location filename="../../ui/prompts.py" line="131"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="79"/>
+        <location filename="../../ui/prompts.py" line="133"/>
         <source>Chỉ được hẹn lại một lần, chậm nhất một ngày trước ngày hẹn trả; ngày mới phải là ngày làm việc.</source>
         <translation>The date may move only once, at least a day before it falls due; the new date must be a working day.</translation>
     </message>
@@ -923,162 +1382,147 @@
 <context>
     <name>ReceiveForm</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="63"/>
+        <location filename="../../ui/receive_form.py" line="61"/>
         <source>Gõ tên hoặc mã thủ tục, không cần dấu…</source>
         <translation>Type a procedure&apos;s name or code, accents optional…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="91"/>
+        <location filename="../../ui/receive_form.py" line="89"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="96"/>
+        <location filename="../../ui/receive_form.py" line="94"/>
         <source>để trống nếu là xã này; ví dụ 87002 Xã Mỹ Hiệp</source>
         <translation>empty for this commune; e.g. 87002 Xã Mỹ Hiệp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Giấy tờ đã nhận</source>
-        <translation>Documents received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Loại</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="107"/>
-        <source>Số lượng</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receive_form.py" line="117"/>
+        <location filename="../../ui/receive_form.py" line="111"/>
         <source>&amp;Lưu và in biên nhận (Ctrl+Enter)</source>
         <translation>&amp;Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="119"/>
+        <location filename="../../ui/receive_form.py" line="113"/>
         <source>Làm &amp;mới</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="121"/>
+        <location filename="../../ui/receive_form.py" line="115"/>
         <source>&amp;In lại biên nhận</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="140"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>&amp;Thủ tục:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="150"/>
+        <location filename="../../ui/receive_form.py" line="146"/>
         <source>&amp;Xã giải quyết:</source>
         <translation>Deciding &amp;commune:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="152"/>
+        <location filename="../../ui/receive_form.py" line="148"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="155"/>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>Số &amp;CCCD:</source>
         <translation>&amp;CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="156"/>
+        <location filename="../../ui/receive_form.py" line="152"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
         <source>Điện thoại (&amp;D):</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="158"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="159"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="160"/>
+        <location filename="../../ui/receive_form.py" line="156"/>
         <source>&amp;Kiểm tra danh tính:</source>
         <translation>&amp;Identity checked:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="164"/>
+        <location filename="../../ui/receive_form.py" line="160"/>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="167"/>
+        <location filename="../../ui/receive_form.py" line="163"/>
         <source>Số &amp;bộ:</source>
         <translation>Num&amp;ber of sets:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="168"/>
+        <location filename="../../ui/receive_form.py" line="164"/>
         <source>Hình thức &amp;nộp:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="169"/>
+        <location filename="../../ui/receive_form.py" line="165"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="252"/>
+        <location filename="../../ui/receive_form.py" line="263"/>
         <source>lệ phí: %1</source>
         <translation>fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="263"/>
+        <location filename="../../ui/receive_form.py" line="274"/>
         <source>Cơ quan giải quyết: %1 (Bộ phận Một cửa tiếp nhận và chuyển hồ sơ)</source>
         <translation>Deciding agency: %1 (the one-stop desk receives and forwards the dossier)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="325"/>
+        <location filename="../../ui/receive_form.py" line="310"/>
         <source>Đã điền thông tin người nộp từ hồ sơ trước.</source>
         <translation>The applicant was filled in from an earlier dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="331"/>
+        <location filename="../../ui/receive_form.py" line="316"/>
         <source>Hẹn trả: chọn thủ tục để tính</source>
         <translation>Due: choose a procedure to compute</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="336"/>
+        <location filename="../../ui/receive_form.py" line="320"/>
         <source>Hẹn trả: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="374"/>
+        <location filename="../../ui/receive_form.py" line="357"/>
         <source>Chưa đánh dấu giấy tờ nào đã nhận.</source>
         <translation>No document is ticked as received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="388"/>
+        <location filename="../../ui/receive_form.py" line="371"/>
         <source>Đã tiếp nhận hồ sơ %1, hẹn trả %2.</source>
         <translation>Dossier %1 received, due %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="399"/>
+        <location filename="../../ui/receive_form.py" line="381"/>
         <source>Đã in biên nhận.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="419"/>
+        <location filename="../../ui/receive_form.py" line="400"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -1086,54 +1530,59 @@
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../ui/register_model.py" line="58"/>
+        <location filename="../../ui/register_model.py" line="63"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="59"/>
+        <location filename="../../ui/register_model.py" line="64"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="60"/>
+        <location filename="../../ui/register_model.py" line="65"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="61"/>
+        <location filename="../../ui/register_model.py" line="66"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="62"/>
+        <location filename="../../ui/register_model.py" line="67"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="63"/>
+        <location filename="../../ui/register_model.py" line="68"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="64"/>
+        <location filename="../../ui/register_model.py" line="69"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="72"/>
         <source>chờ gửi</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="73"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/register_model.py" line="66"/>
+        <location filename="../../ui/register_model.py" line="74"/>
         <source>lỗi</source>
         <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_model.py" line="75"/>
+        <source>chưa kết nối</source>
+        <translation>not connected</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1657,26 @@
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="89"/>
+        <source>Xem danh tính người tố cáo — %1</source>
+        <translation>Read the denouncer&apos;s identity — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="91"/>
+        <source>Danh tính người tố cáo ở mục %1 được giữ bí mật. Lần xem này được ghi lại: ai, lúc nào và lý do.
+Lý do xem (bắt buộc):</source>
+        <translation>The denouncer&apos;s identity in entry %1 is kept secret. This reading is recorded: who, when and why.
+Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="96"/>
+        <source>Xem danh tính</source>
+        <translation>Show the identity</translation>
+    </message>
+</context>
+<context>
     <name>ScannerInbox</name>
     <message>
         <location filename="../../ui/scanner_inbox.py" line="122"/>
@@ -1218,6 +1687,24 @@
         <location filename="../../ui/scanner_inbox.py" line="128"/>
         <source>Thư mục &amp;máy quét…</source>
         <translation>&amp;Scanner folder…</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="39"/>
+        <source>Xử lý hồ sơ mâu thuẫn</source>
+        <translation>Settle a clash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="41"/>
+        <source>Hồ sơ %1 có hai kết quả khác nhau. Chọn kết quả đúng:</source>
+        <translation>Dossier %1 has two different outcomes. Choose the right one:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="54"/>
+        <source>Ghi chú (lý do chọn)</source>
+        <translation>Note (why this one)</translation>
     </message>
 </context>
 <context>
@@ -1314,94 +1801,126 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="32"/>
+        <location filename="../../ui/sync_problems.py" line="76"/>
         <source>Lỗi đồng bộ</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="36"/>
+        <location filename="../../ui/sync_problems.py" line="80"/>
         <source>Lý do máy chủ tỉnh không nhận</source>
         <translation>Why the hub did not accept it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
-        <location filename="../../ui/sync_problems.py" line="89"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
+        <location filename="../../ui/sync_problems.py" line="178"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="37"/>
+        <location filename="../../ui/sync_problems.py" line="81"/>
         <source>Cần kiểm tra</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="38"/>
+        <location filename="../../ui/sync_problems.py" line="82"/>
+        <source>Lý do quầy không áp dụng</source>
+        <translation>Why this desk did not apply it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="83"/>
+        <source>Bản ghi nhận từ máy chủ tỉnh nhưng không áp dụng được (để riêng)</source>
+        <translation>Records received from the hub that could not be applied (set aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="85"/>
         <source>Bản ghi máy chủ tỉnh không nhận (không tự gửi lại)</source>
         <translation>Records the hub did not accept (not resent by themselves)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="40"/>
+        <location filename="../../ui/sync_problems.py" line="87"/>
         <source>Hồ sơ có dữ liệu mâu thuẫn giữa các quầy</source>
         <translation>Dossiers whose data disagree between desks</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="67"/>
+        <location filename="../../ui/sync_problems.py" line="90"/>
+        <source>&amp;Xử lý mâu thuẫn…</source>
+        <translation>&amp;Settle clash…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="91"/>
+        <source>Lãnh đạo chọn kết quả đúng; quyết định được đồng bộ tới mọi quầy.</source>
+        <translation>A leader chooses the right outcome; the decision syncs to every desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="151"/>
+        <source>Quầy này chưa kết nối với máy chủ tỉnh, nên chưa gửi bản ghi nào; %1 bản ghi đang chờ. Quản trị viên đăng ký quầy bằng lệnh «motcua enroll».</source>
+        <translation>This desk is not connected to a province hub, so no record has been sent; %1 records are waiting. An administrator enrols the desk with &apos;motcua enroll&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="156"/>
         <source>Không có lỗi đồng bộ: mọi bản ghi đã gửi đều được máy chủ tỉnh nhận.</source>
         <translation>No sync problems: the hub accepted every record sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="71"/>
+        <location filename="../../ui/sync_problems.py" line="160"/>
         <source>%1 bản ghi bị từ chối, %2 hồ sơ cần kiểm tra. Hãy báo cho quản trị hệ thống của tỉnh; các bản ghi này không được gửi lại tự động.</source>
         <translation>%1 records refused, %2 dossiers to check. Tell the province&apos;s system administrator; these records are not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="90"/>
+        <location filename="../../ui/sync_problems.py" line="179"/>
         <source>Bước xử lý hồ sơ</source>
         <translation>Dossier step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="91"/>
+        <location filename="../../ui/sync_problems.py" line="180"/>
         <source>Phản ánh, kiến nghị</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="92"/>
+        <location filename="../../ui/sync_problems.py" line="181"/>
         <source>Xử lý phản ánh</source>
         <translation>Feedback handling</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="93"/>
+        <location filename="../../ui/sync_problems.py" line="182"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="94"/>
+        <location filename="../../ui/sync_problems.py" line="183"/>
+        <source>Lượt không đánh giá</source>
+        <translation>Declined rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.py" line="184"/>
         <source>Lần in phiếu</source>
         <translation>Form printed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="95"/>
+        <location filename="../../ui/sync_problems.py" line="185"/>
         <source>Lần xem thông tin mật</source>
         <translation>Confidential data viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="120"/>
+        <location filename="../../ui/sync_problems.py" line="210"/>
         <source>Mã hồ sơ này được cấp hai lần (ở một quầy khác); hồ sơ của quầy này giữ nguyên.</source>
         <translation>This dossier code was issued twice (at another desk); this desk&apos;s dossier is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="124"/>
+        <location filename="../../ui/sync_problems.py" line="214"/>
         <source>Hồ sơ có hai kết quả khác nhau ở hai quầy: %1.</source>
         <translation>The dossier has two different outcomes at two desks: %1.</translation>
     </message>

@@ -18,6 +18,19 @@ def qt_names(qapp) -> None:
     QCoreApplication.setApplicationName("motcua-test")
 
 
+@pytest.fixture(autouse=True)
+def no_unanswered_questions(monkeypatch) -> None:
+    """A question a test did not answer (pytest-qt: replace ``ask``) fails the test instead of waiting
+    for a click that never comes."""
+    from ui.prompts import ConfirmDialog, ReasonDialog, RevealDialog
+
+    def unanswered(cls, *args, **kwargs):
+        raise AssertionError(f"{cls.__name__}.ask was not answered by the test")
+
+    for dialog in (ConfirmDialog, ReasonDialog, RevealDialog):
+        monkeypatch.setattr(dialog, "ask", classmethod(unanswered))
+
+
 @pytest.fixture
 def printer(tmp_path: Path):
     from ui.printer import FolderPrinter

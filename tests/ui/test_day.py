@@ -12,7 +12,7 @@ from app.printing import qr
 from db.dossier_store import DossierStore
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.keyboard import focused, press, shortcut, type_text
-from ui.prompts import NewDateDialog, ReasonDialog
+from ui.prompts import ConfirmDialog, NewDateDialog, ReasonDialog
 from ui.register_model import RegisterModel
 
 Key = Qt.Key
@@ -66,7 +66,7 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert first["procedure_code"] == "HT04"
     assert first["due_at"] == "2026-02-24T09:00:00+07:00"  # Tết (14-22 February) is not counted
     assert window.receive.message.text() == (
-        "Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 09:00 24/02/2026. Đã in biên nhận."
+        "Đã tiếp nhận hồ sơ 87001-260212-1001, hẹn trả 24/02/2026 09:00. Đã in biên nhận."
     )
     assert [p.name for p in printer.jobs] == ["001-receipt-87001-260212-1001.pdf"]
     assert printer.jobs[0].read_bytes().startswith(b"%PDF")
@@ -116,10 +116,17 @@ def test_a_day_at_the_desk(window, desk, qtbot, printer, monkeypatch) -> None:
     assert window.dossiers.search.text() == "tran binh"  # the scan did not land in the search box
     assert window.returns.panel.buttons["returned"].hasFocus()
 
-    # Hand it back (F9: returned straight from received, as for a ready result).
+    # Hand it back (F9: returned straight from received, as for a ready result), after one question.
+    asked = []
+    monkeypatch.setattr(
+        ConfirmDialog,
+        "ask",
+        classmethod(lambda cls, parent, title, text, confirm, safe=False: asked.append(text) or True),
+    )
     shortcut("F9")  # a button's shortcut clicks it visibly: the click lands ~100 ms later
     qtbot.waitUntil(lambda: desk.dossiers.get("87001-260212-1001").status == "returned", timeout=2000)
     assert not window.returns.panel.buttons["returned"].isVisible()
+    assert asked == ["Trả kết quả hồ sơ 87001-260212-1001 của Nguyễn Thị Đào?"]
 
     # Refuse the second, apologise for the third, from the Return section by typing the code.
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Không thuộc thẩm quyền."))

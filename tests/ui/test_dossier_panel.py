@@ -47,7 +47,7 @@ def test_every_action_records_an_event_and_prints_its_form(panel, desk, admin, c
     assert panel.perform("supplement_requested")
     assert panel.dossier.status == "waiting_supplement"
     assert visible_actions(panel) == ["supplement_received", "apology_issued", "refused", "withdrawn", "stopped"]
-    assert panel.fields["timeliness"].text() == "Trước hạn (so với hẹn trên giấy tiếp nhận 09:00 24/02/2026)"
+    assert panel.fields["timeliness"].text() == "Trước hạn (so với hẹn trên giấy tiếp nhận 24/02/2026 09:00)"
     clock.advance(days=1)  # Friday 13 Feb 11:30: the clock restarts from here
     assert panel.perform("supplement_received")
     assert panel.dossier.due_at == datetime(2026, 2, 25, 11, 30, tzinfo=VN_TZ)  # 3 working days, Tết skipped

@@ -32,9 +32,9 @@ def started(qtbot) -> Iterator:
 
     windows = []
 
-    def start(path, lang: str = "vi"):
+    def start(path, lang: str = "vi", demo: bool = False):
         i18n.install(lang)
-        _app, window = start_window(str(path), lang=lang, sync=False)
+        _app, window = start_window(None if demo else str(path), demo=demo, lang=lang, sync=False)
         windows.append(window)
         return window
 
@@ -167,7 +167,7 @@ def test_a_store_failure_nobody_caught_shows_its_sentence_not_a_traceback(report
 def test_an_unexpected_failure_while_opening_is_shown_too(started, qtbot, tmp_path, monkeypatch) -> None:
     import ui.application
 
-    def broken(_db, _demo):
+    def broken(_db, _demo, _progress=None):
         raise ZeroDivisionError("while opening")
 
     monkeypatch.setattr(ui.application, "open_desk", broken)
@@ -175,3 +175,24 @@ def test_an_unexpected_failure_while_opening_is_shown_too(started, qtbot, tmp_pa
     qtbot.waitUntil(lambda: failure_shown(window), timeout=10_000)
     assert window.lock_page.failure.message.text() == storage_errors.StoreUnexpected().message("vi")
     assert isinstance(window.lock_page.failure.error, MotcuaError)
+
+
+def test_the_first_demo_start_shows_its_progress(started, qtbot, monkeypatch, isolated_folders) -> None:
+    """Building the demo data takes seconds: a progress dialog counts the dossiers, then the sign-in."""
+    import ui.application
+
+    monkeypatch.setattr(ui.application, "DEMO_DOSSIERS", 300)
+    seen: list[tuple[int, int, bool]] = []
+    filling = ui.application._filling
+
+    def watch(window, done: int, total: int) -> None:
+        filling(window, done, total)
+        seen.append((done, total, window.demo_progress.isVisible()))
+
+    monkeypatch.setattr(ui.application, "_filling", watch)
+    window = started(None, demo=True)
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=60_000)
+    assert seen[0] == (0, 300, True) and seen[-1][:2] == (300, 300)
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen) and len(seen) >= 3
+    assert window.demo_progress is None  # closed once the store is ready
+    assert window.desk.dossiers.count() == 300

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from app.core.worktime import VN_TZ
 from app.feedback.confidential import MASK
@@ -14,6 +14,7 @@ from ui import feedback_section as feedback_ui
 from ui.feedback_dialogs import FeedbackFormDialog
 from ui.feedback_model import URGENCY_COLOURS, FeedbackTableModel
 from ui.feedback_section import FeedbackRegister
+from ui.prompts import RevealDialog
 
 NAME = "Hoàng Thị Tố Giác"
 PHONE = "0987654321"
@@ -83,7 +84,8 @@ def test_model_masks_the_denouncer_and_colours_by_urgency(desk, filled):
     assert soon.data(Qt.ItemDataRole.BackgroundRole).color().name() == URGENCY_COLOURS["due_soon"]
     assert model.index(rows[filled["fresh"].number], 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(rows[filled["fresh"].number], model.COL_PERSON).data() == "(ẩn danh)"
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Số"
+    # The entry's number and its register are never "Số" beside "Sổ".
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 1)] == ["Số hiệu", "Loại sổ"]
 
 
 def test_clerk_has_no_reveal_and_leader_reveal_is_recorded(qtbot, desk, clerk, leader, filled, monkeypatch):
@@ -102,9 +104,18 @@ def test_clerk_has_no_reveal_and_leader_reveal_is_recorded(qtbot, desk, clerk, l
     assert as_leader.buttons["reveal"].isVisible()
     as_leader.select_number(filled["overdue"].number)
     assert as_leader.buttons["reveal"].isEnabled()
+    asked = []
+    monkeypatch.setattr(RevealDialog, "ask", classmethod(lambda cls, parent, number: asked.append(number)))
+    assert as_leader.reveal_selected() is None and desk.feedback.reads() == []  # not confirmed: nothing read
+    monkeypatch.setattr(
+        RevealDialog, "ask", classmethod(lambda cls, parent, number: asked.append(number) or "Xác minh theo đơn")
+    )
     found = as_leader.reveal_selected()
+    assert asked == [filled["overdue"].number] * 2
     assert found.name == NAME and seen[0][0] == filled["overdue"].number
-    assert [(r["clerk_id"], r["action"]) for r in desk.feedback.reads()] == [(leader.id, "read")]
+    assert [(r["clerk_id"], r["action"], r["purpose"]) for r in desk.feedback.reads()] == [
+        (leader.id, "read", "Xác minh theo đơn")
+    ]
     # The table still shows the mask after the reading.
     assert NAME not in all_text(as_leader.model)
 
@@ -159,6 +170,25 @@ def test_add_accept_answer_forward_close_through_the_screen(qtbot, desk, clerk, 
     assert no_modal_boxes and "không thể" in no_modal_boxes[-1]
     assert screen.close_selected("Xong").status == "closed"
     assert not screen.buttons["close"].isEnabled()
+
+
+def test_form_dialog_dates_in_vietnam_time(qtbot, clock, admin, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")  # the PC's own zone must not matter
+    dialog = FeedbackFormDialog([admin], now=clock.now())
+    qtbot.addWidget(dialog)
+    assert dialog.received.dateTime().toPython() == clock.now().replace(tzinfo=None)
+    assert dialog.windowTitle() == "Thêm vào sổ"
+
+
+def test_reveal_dialog_needs_a_reason(qtbot):
+    dialog = RevealDialog("TC-26-1001")
+    qtbot.addWidget(dialog)
+    assert "TC-26-1001" in dialog.windowTitle() and "được ghi lại" in dialog.findChild(QLabel).text()
+    assert not dialog.ok.isEnabled()
+    dialog.reason.setPlainText("   ")
+    assert not dialog.ok.isEnabled()
+    dialog.reason.setPlainText("Xác minh theo đơn")
+    assert dialog.ok.isEnabled()
 
 
 def test_form_dialog_builds_the_input(qtbot, desk, admin):

@@ -43,13 +43,17 @@ def test_a_receipt_printed_through_qt_scans_and_verifies(qapp, desk, admin, tmp_
 def test_no_printer_keeps_the_pdf_and_says_where(qapp, monkeypatch, isolated_folders: Path) -> None:
     from PySide6.QtPrintSupport import QPrinterInfo
 
-    from app.core.errors import MotcuaError
+    from ui.printer import NoPrinter
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
-    with pytest.raises(MotcuaError) as info:
+    with pytest.raises(NoPrinter) as info:
         QtPrinter(ask=False).print_pdf(_one_page_pdf(), "receipt-87001-260212-1001")
     kept = isolated_folders / "data" / "printed" / "receipt-87001-260212-1001.pdf"
-    assert kept.exists() and str(kept) in str(info.value)
+    assert kept.exists() and info.value.path == kept
+    assert str(kept) not in str(info.value)  # the message stays short; the window offers to open the file
+    with pytest.raises(NoPrinter) as again:
+        QtPrinter(ask=False).print_pdf(_one_page_pdf(), "receipt-87001-260212-1001")
+    assert again.value.path.name == "receipt-87001-260212-1001-2.pdf" and kept.exists()  # not overwritten
 
 
 def _one_page_pdf() -> bytes:

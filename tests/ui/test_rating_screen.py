@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ui.rating_screen import ASK, FOLLOW_UP, NOTICE, THANKS, RatingScreen
 
@@ -107,9 +114,105 @@ def test_three_level_scale(qtbot, desk, admin):
     assert screen.pages.currentIndex() == ASK
 
 
-def test_accepts_the_service_and_opens_full_screen(qtbot, desk):
+def test_one_monitor_a_closable_window_in_front(qtbot, desk):
     screen = RatingScreen(desk.ratings)
     qtbot.addWidget(screen)
     screen.show_for_citizen()
     qtbot.waitExposed(screen)
-    assert screen.isFullScreen() or screen.windowState() & Qt.WindowState.WindowFullScreen
+    assert not screen.own_screen and not screen.isFullScreen()
+    assert screen.close_button.isVisible() and "Esc" in screen.close_button.text()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+
+
+def test_escape_records_a_declined_rating_and_closes(qtbot, desk, returned, clock):
+    screen = RatingScreen(desk, returned)
+    qtbot.addWidget(screen)
+    screen.show_for_citizen()
+    qtbot.waitExposed(screen)
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert not screen.isVisible()
+    decline = desk.ratings.db.decline_for_dossier(returned.id)
+    assert (decline["how"], decline["dossier_code"]) == ("closed", returned.code)
+    assert desk.ratings.for_dossier(returned.id) is None
+    day = clock.now().date()
+    assert (desk.ratings.response(day, day).rated, desk.ratings.response(day, day).declined) == (0, 1)
+    # The decline travels to the hub like a rating does.
+    outbox = desk.store.conn.execute("SELECT entity FROM outbox WHERE entity = 'rating_declined'").fetchall()
+    assert len(outbox) == 1
+
+
+def test_close_button_declines_too(qtbot, desk, returned):
+    screen = make(qtbot, desk, dossier=returned)
+    qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
+    assert not screen.isVisible() and desk.ratings.db.decline_for_dossier(returned.id)["how"] == "closed"
+
+
+def test_timeout_records_a_declined_rating(qtbot, desk, returned, clock):
+    screen = make(qtbot, desk, dossier=returned, timeout_ms=100)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=3000)
+    assert desk.ratings.db.decline_for_dossier(returned.id)["how"] == "timeout"
+    # The citizen comes back and rates after all: counted as a response, not a decline.
+    clock.advance(minutes=1)
+    desk.ratings.rate(2, dossier=returned.code)
+    day = clock.now().date()
+    response = desk.ratings.response(day, day)
+    assert (response.rated, response.declined, response.rate) == (1, 0, 1.0)
+
+
+def test_escape_after_a_face_keeps_the_rating(qtbot, desk, returned):
+    screen = make(qtbot, desk, dossier=returned)
+    qtbot.keyClick(screen, Qt.Key.Key_2)
+    assert screen.pages.currentIndex() == FOLLOW_UP
+    with qtbot.waitSignal(screen.rated, timeout=2000):
+        qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert desk.ratings.for_dossier(returned.id).level == 2
+    assert desk.ratings.db.decline_for_dossier(returned.id) is None
+
+
+def test_two_monitors_never_take_the_clerks_typing(qtbot, desk, returned, request):
+    """On its own monitor the screen is not activated; the keypad answers it, the clerk keeps the keyboard.
+
+    Qt's offscreen platform activates every window it shows, whatever its flags, so this test runs
+    itself again on a real X server (Xvfb, the xcb platform), where activation follows the flags.
+    """
+    if QGuiApplication.platformName() == "offscreen":
+        if shutil.which("xvfb-run") is None:
+            pytest.skip("needs xvfb-run (apt install xvfb) to show windows on a real X server")
+        env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+        run = subprocess.run(
+            ["xvfb-run", "-a", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            cwd=request.config.rootpath,
+        )
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+        return
+    clerk_window = QLineEdit()
+    qtbot.addWidget(clerk_window)
+    clerk_window.show()
+    clerk_window.activateWindow()
+    clerk_window.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is clerk_window)
+    screen = RatingScreen(desk, returned)
+    qtbot.addWidget(screen)
+    # The offscreen platform has one screen: hand it over as the citizen's.
+    screen.show_for_citizen(QGuiApplication.primaryScreen())
+    qtbot.waitExposed(screen)
+    assert screen.own_screen and screen.isFullScreen()
+    assert screen.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert screen.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    qtbot.wait(100)
+    assert QApplication.focusWidget() is clerk_window and QApplication.activeWindow() is clerk_window
+    qtbot.keyClicks(clerk_window, "12")  # the main keyboard's digits stay with the clerk
+    assert clerk_window.text() == "12" and screen.pages.currentIndex() == ASK
+    qtbot.keyClick(clerk_window, Qt.Key.Key_3, Qt.KeyboardModifier.KeypadModifier)  # the keypad answers the citizen
+    assert clerk_window.text() == "12" and screen.pages.currentIndex() == FOLLOW_UP and screen.level.number == 3
+    with qtbot.waitSignal(screen.rated, timeout=2000):
+        qtbot.keyClick(clerk_window, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert desk.ratings.for_dossier(returned.id).level == 3
+    assert QApplication.focusWidget() is clerk_window
+    screen.close()
+    qtbot.keyClick(clerk_window, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier)  # closed: keypad is the clerk's
+    assert clerk_window.text() == "124"

@@ -21,7 +21,7 @@ def test_the_receive_form_says_why_the_number_jumped(window, desk, qtbot, printe
     press(Qt.Key.Key_Return)
     receive_by_keyboard(window, "giam ho", "087186001234", "Nguyễn Thị Đào", "0912345678", "Ấp Tân Hòa")
     assert window.receive.message.text() == (
-        "Đã tiếp nhận hồ sơ 87001-260212-1201, hẹn trả 09:00 24/02/2026. Máy này không còn sổ theo dõi số hồ sơ"
+        "Đã tiếp nhận hồ sơ 87001-260212-1201, hẹn trả 24/02/2026 09:00. Máy này không còn sổ theo dõi số hồ sơ"
         " và chưa đồng bộ được với tỉnh, nên số hồ sơ ngày 12/02/2026 được nhảy lên từ 1201 để không trùng số"
         " đã cấp. Đã in biên nhận."
     )

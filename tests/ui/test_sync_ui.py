@@ -144,6 +144,7 @@ def test_the_sync_column_reads_only_the_rows_asked_for_and_passes_the_modelteste
     qtbot, desk: Desk, qtmodeltester
 ) -> None:
     receive(desk, 3)
+    desk.sync.sync_store.set_settings({"url": "http://127.0.0.1:9/"})  # enrolled, the hub not asked yet
     asked: list[list[int]] = []
 
     def states(rowids: list[int]) -> dict:
@@ -164,3 +165,60 @@ def test_the_sync_column_reads_only_the_rows_asked_for_and_passes_the_modelteste
     qtmodeltester.check(model)
     model.refresh_sync()
     qtbot.waitUntil(lambda: [model.data(model.index(r, RegisterModel.COL_SYNC)) for r in range(3)] == ["chờ gửi"] * 3)
+
+
+def test_a_leader_settles_a_clash_from_the_sync_problems_dialog(
+    qtbot, signed_in, desk: Desk, live_hub: Hub, tmp_path, monkeypatch
+) -> None:
+    """Issue 11, finding 8: refused here, returned at desk 2; the admin keeps "returned" in the window."""
+    from tests.app.sync.helpers import enrolled_desk
+    from ui.sync_problems import SettleDialog
+
+    desk.sync.enroll(live_hub.url, live_hub.token("87001", 1))
+    [code] = receive(desk, 1)
+    other = enrolled_desk(tmp_path, desk.clock, live_hub, desk_no=2)
+    desk.sync.run_once()
+    other.sync.run_once()
+    desk.dossiers.act(code, "refused", desk.clerk(), reason="Không thuộc thẩm quyền")
+    other.clock.advance(hours=1)
+    other.dossiers.act(code, "returned", other.clerk())
+    for _ in range(2):
+        desk.sync.run_once()
+        other.sync.run_once()
+    dialog = signed_in.show_sync_problems()
+    qtbot.addWidget(dialog)
+    assert dialog.clashes.rowCount() == 1 and dialog.settle_button.isVisible()
+    returned = next(e for e in desk.dossiers.get(code).events if e.kind == "returned")
+    asked = []
+    monkeypatch.setattr(
+        SettleDialog, "ask", classmethod(lambda cls, parent, clash: asked.append(clash) or (returned.id, "Đã trả thật"))
+    )
+    dialog.clashes.selectRow(0)
+    dialog.settle_button.click()
+    assert [c.code for c in asked] == [code]
+    assert desk.dossiers.get(code).status == "returned"
+    assert dialog.clashes.rowCount() == 0
+    assert desk.sync.run_once().complete and other.sync.run_once().complete
+    assert other.dossiers.get(code).status == "returned"
+    dialog.close()
+    other.close()
+
+
+def test_the_settle_dialog_offers_each_outcome(qtbot) -> None:
+    from app.sync.clashes import Clash
+    from ui.sync_problems import SettleDialog
+
+    clash = Clash(
+        "d",
+        "87001-260212-1001",
+        "2026-02-12T10:00:00+07:00",
+        (
+            {"id": "a", "kind": "refused", "at": "2026-02-12T10:00:00+07:00", "desk_id": "x"},
+            {"id": "b", "kind": "returned", "at": "2026-02-12T11:00:00+07:00", "desk_id": "y"},
+        ),
+    )
+    dialog = SettleDialog(clash)
+    qtbot.addWidget(dialog)
+    assert [b.text()[:8] for b in dialog.choices.buttons()] == ["Từ chối ", "Đã trả k"]
+    dialog.choices.button(1).setChecked(True)
+    assert dialog.ids[dialog.choices.checkedId()] == "b"

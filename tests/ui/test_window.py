@@ -138,7 +138,7 @@ def test_procedure_picker_filters_without_accents(signed_in) -> None:
     press(Qt.Key.Key_Tab)
     assert form.procedure.code == "HT03"
     assert focused() is form.cccd
-    assert form.due_label.text() == "Hẹn trả: 17:00 12/02/2026 (Trong ngày)"
+    assert form.due_label.text() == "Hẹn trả: 12/02/2026 17:00 (Trong ngày)"
 
 
 def test_scan_that_is_forged_opens_nothing(signed_in, desk, admin, qtbot) -> None:
@@ -207,7 +207,10 @@ def test_feedback_section_joins_after_sign_in(signed_in) -> None:
     assert signed_in.tabs.tabText(3) == "&4 Phản ánh, kiến nghị"
 
 
-def test_rating_screen_opens_after_a_return(signed_in, desk, admin, qtbot) -> None:
+def test_rating_screen_opens_after_a_return(signed_in, desk, admin, qtbot, monkeypatch) -> None:
+    from ui.prompts import ConfirmDialog
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
     code = desk.dossiers.receive(dossier_input(), admin).code
     signed_in.rating_after_return = True
     signed_in.show_section("return")

@@ -17,7 +17,7 @@ from app.desk import Desk
 from app.feedback.rules import TRANSITIONS as FEEDBACK_TRANSITIONS
 from app.province import ingest
 from app.reception.rules import TRANSITIONS as DOSSIER_TRANSITIONS
-from app.sync import apply
+from app.sync import apply, clashes
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -92,11 +92,15 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     """Drive every writer; what lands in the outbox is exactly the registry, nothing more or less."""
     dossier = desk.dossiers.receive(sample_input, admin)
     desk.printing.pdf("receipt", dossier.code, clerk=admin)
-    desk.dossiers.act(dossier.code, "returned", admin)
+    returned = desk.dossiers.act(dossier.code, "returned", admin).events[-1]
+    clashes.settle(desk, dossier.id, returned.id, admin, "Đã trả thật")  # a leader confirms an outcome
     desk.ratings.rate(2, dossier=dossier.code)
+    other = desk.dossiers.receive(sample_input, admin)
+    desk.dossiers.act(other.code, "returned", admin)
+    desk.ratings.decline(other.code, how="timeout")
     entry = desk.feedback.add({"kind": "denunciation", "content": "x", "person": {"name": "Lê Văn C"}}, admin)
     desk.feedback.accept(entry.id, admin)
-    desk.feedback.reveal_identity(entry.id, leader)
+    desk.feedback.reveal_identity(entry.id, leader, purpose="Xác minh")
     c = desk.citizens
     session = c.sessions.schedule(admin, leader_role="chair", leader_name="Đỗ Văn Lãnh", day=date(2026, 2, 12))
     seen = c.register.receive({"kind": "complaint", "content": "x", "person": {"name": "Lê Văn D"}}, admin)

@@ -61,7 +61,7 @@ def test_clerk_sees_only_masks(desk, clerk, denunciation):
         assert entry.confidential
         assert_absent(repr(entry), NAME, ADDRESS, PHONE)
     with pytest.raises(PermissionDenied):
-        desk.feedback.reveal_identity(denunciation.id, clerk)
+        desk.feedback.reveal_identity(denunciation.id, clerk, purpose="Xác minh")
     assert desk.feedback.reads() == []
 
 
@@ -88,6 +88,16 @@ def test_printout_is_masked(desk, admin, denunciation, tmp_path):
     assert_absent(pdf.read_bytes(), NAME, PHONE)
 
 
+def test_reading_needs_a_reason(desk, leader, denunciation):
+    from app.core.errors import ValidationError
+
+    for blank in ("", "   "):
+        with pytest.raises(ValidationError) as refused:
+            desk.feedback.reveal_identity(denunciation.id, leader, purpose=blank)
+        assert refused.value.field == "purpose"
+    assert desk.feedback.reads(denunciation.id) == []
+
+
 def test_leader_reads_and_the_reading_is_recorded(desk, leader, denunciation, clock):
     clock.advance(minutes=30)
     found = desk.feedback.reveal_identity(denunciation.id, leader, purpose="Xác minh")
@@ -107,13 +117,13 @@ def test_leader_reads_and_the_reading_is_recorded(desk, leader, denunciation, cl
 
 
 def test_admin_may_read_too(desk, admin, denunciation):
-    assert desk.feedback.reveal_identity(denunciation.id, admin).name == NAME
+    assert desk.feedback.reveal_identity(denunciation.id, admin, purpose="Xác minh").name == NAME
     assert len(desk.feedback.reads()) == 1
 
 
 @pytest.mark.tools("sqlite3")
 def test_nothing_in_clear_in_the_file_the_wal_or_a_dump(desk, leader, denunciation, tmp_path):
-    desk.feedback.reveal_identity(denunciation.id, leader)
+    desk.feedback.reveal_identity(denunciation.id, leader, purpose="Xác minh")
     path = desk.store.path
     wal = Path(str(path) + "-wal")
     assert wal.exists() and wal.stat().st_size > 0  # the test looks at a live WAL, not an empty one
@@ -136,10 +146,10 @@ def test_logs_hold_no_identity(desk, admin, clerk, leader, caplog):
         {"kind": "denunciation", "person": {"name": NAME, "address": ADDRESS, "contact": PHONE}, "content": "Nội dung"},
         clerk,
     )
-    desk.feedback.reveal_identity(entry.id, leader)
+    desk.feedback.reveal_identity(entry.id, leader, purpose="Xác minh")
     desk.feedback.answer(entry.id, leader, "Đã chuyển xác minh")
     with pytest.raises(PermissionDenied):
-        desk.feedback.reveal_identity(entry.id, clerk)
+        desk.feedback.reveal_identity(entry.id, clerk, purpose="Xác minh")
     assert caplog.records  # the flow does log; it just never logs the identity
     assert_absent(caplog.text, NAME, ADDRESS, PHONE)
 
@@ -156,7 +166,7 @@ def test_key_file_is_private_and_outside_the_database(desk, denunciation):
 def test_missing_key_is_a_clear_error_not_a_crash(desk, admin, leader, denunciation):
     CommuneKey("87001").path.unlink()
     with pytest.raises(KeyMissing) as e:
-        desk.feedback.reveal_identity(denunciation.id, leader)
+        desk.feedback.reveal_identity(denunciation.id, leader, purpose="Xác minh")
     assert "khóa bảo mật" in str(e.value) and isinstance(e.value, MotcuaError)
     assert desk.feedback.reads() == []  # nothing was read
     # A new key is not invented while the store holds identities under the old one.
@@ -217,7 +227,7 @@ def test_a_new_desk_imports_then_reads(desk, leader, denunciation, tmp_path):
     assert desk.confidential.status()["usable"] is False
     desk.confidential.import_key(leader, blob, "cụm mật khẩu dài")
     assert desk.confidential.status()["usable"] is True
-    assert desk.feedback.reveal_identity(denunciation.id, leader).contact == PHONE
+    assert desk.feedback.reveal_identity(denunciation.id, leader, purpose="Xác minh").contact == PHONE
     assert [r["action"] for r in desk.feedback.reads()] == ["key_import", "read"]
 
 
@@ -280,10 +290,14 @@ def test_cli_reveal_needs_a_leader_and_their_password(desk, denunciation, leader
     assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "nhanvien"]) == 1
     assert "Chỉ lãnh đạo hoặc quản trị viên" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
-    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich"]) == 0
+    assert main(["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich"]) == 1
+    assert "Cần ghi lý do" in capsys.readouterr().err  # a reading says why (issue 15)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PASSWORD}\n"))
+    command = ["--db", db, "feedback", "reveal", denunciation.number, "--clerk", "chutich", "--purpose", "Xác minh"]
+    assert main(command) == 0
     out = capsys.readouterr().out
     assert NAME in out
-    assert [r["action"] for r in desk.feedback.reads()] == ["read"]
+    assert [(r["action"], r["purpose"]) for r in desk.feedback.reads()] == [("read", "Xác minh")]
 
 
 def test_a_denunciations_dossier_is_sealed_with_the_identity(desk, admin, leader):
@@ -300,7 +314,7 @@ def test_a_denunciations_dossier_is_sealed_with_the_identity(desk, admin, leader
     [change] = [r for r in desk.store.outbox() if r["entity"] == "feedback"]
     assert code not in change["payload"] and json.loads(change["payload"])["dossier_code"] is None
     dossier = desk.dossiers.get(code)
-    identity = desk.feedback.reveal_identity(entry.id, leader)
+    identity = desk.feedback.reveal_identity(entry.id, leader, purpose="Xác minh")
     assert (identity.dossier_code, identity.dossier_id) == (code, dossier.id)
     # Other registers keep the link in clear.
     other = desk.feedback.add({"kind": "feedback", "content": "Chậm trả", "dossier": code}, admin)

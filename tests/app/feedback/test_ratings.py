@@ -155,3 +155,30 @@ def test_element_figures(desk, clock):
 
 def test_period_keys():
     assert [period_key(date(2025, 12, 31), p) for p in ("month", "quarter", "year")] == ["2025-12", "2025-Q4", "2025"]
+
+
+def test_declines_feed_the_response_rate_and_the_command(desk, admin, clock, sample_input, capsys):
+    from app import cli
+
+    def main(argv: list[str]) -> int:
+        return cli.run(cli.build_parser(argv).parse_args(argv))
+
+    codes = []
+    for _ in range(3):
+        dossier = desk.dossiers.receive(sample_input, admin)
+        codes.append(desk.dossiers.act(dossier.code, "returned", admin).code)
+    desk.ratings.rate(1, dossier=codes[0])
+    assert desk.ratings.decline(codes[1], how="timeout") is True
+    assert desk.ratings.decline(codes[1]) is False  # once per dossier
+    assert desk.ratings.decline(codes[0]) is False  # a rated dossier was not declined
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        desk.store.conn.execute("DELETE FROM rating_declines")
+    day = clock.now().date()
+    response = desk.ratings.response(day, day)
+    assert (response.rated, response.declined, response.rate) == (1, 1, 0.5)
+    desk.store.conn.commit()
+    period = ["--from", day.isoformat(), "--to", day.isoformat()]
+    assert main(["--db", str(desk.store.path), "ratings", "figures", *period, "--response", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"rated": 1, "declined": 1, "offered": 2, "response_rate": 0.5}
+    assert main(["--db", str(desk.store.path), "ratings", "figures", *period]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "phản hồi\t2\t1\t50.0%"

@@ -63,7 +63,16 @@ _change = st.fixed_dictionaries(
         | st.dictionaries(
             st.sampled_from(["id", "dossier_id", "at", "created_at", "n", "\x00id"]), _json | _ids, max_size=5
         ),
-        "created_at": st.sampled_from(["2026-02-12T09:00:00+07:00", "2026-02-12T09:00:00Z", "hôm qua"]),
+        "created_at": st.sampled_from(
+            [
+                "2026-02-12T09:00:00+07:00",
+                "2026-02-12T09:00:00Z",
+                "hôm qua",
+                # Issue 11: times whose seconds overflow a year 1..9999 datetime still round-trip.
+                "0001-01-01T00:00:00+07:00",
+                "9999-12-31T23:59:59-07:00",
+            ]
+        ),
     }
 )
 
@@ -97,3 +106,14 @@ def test_malformed_documents_are_refused(doc: dict) -> None:
     raw = lzma.compress(json.dumps(doc).encode(), format=lzma.FORMAT_RAW, filters=codec._FILTERS)
     with pytest.raises(codec.CodecError):
         codec.decode(raw)
+
+
+def test_a_bomb_is_refused_before_it_expands() -> None:
+    """Issue 11, finding 4: 66 MB of one letter in 10 KB is refused after at most a megabyte of output."""
+    raw = b'{"v":1,"h":{},"o":[0,1],"g":[["x","create",["id"],[["c","' + b"A" * (66 << 20) + b'"]]]]}'
+    body = lzma.compress(raw, format=lzma.FORMAT_RAW, filters=codec._FILTERS)
+    del raw
+    assert len(body) < 16 * 1024
+    with pytest.raises(codec.TooLarge):
+        codec.decode(body)
+    assert codec.decoded_limit(len(body)) == codec.RATIO_FLOOR

@@ -125,3 +125,22 @@ def test_ratings_reach_the_province_figures(hub: Hub, tmp_path: Path, clock: Fix
     finally:
         store.close()
     desk.close()
+
+
+def test_a_declined_rating_reaches_the_hub_and_is_not_counted_as_a_rating(
+    hub: Hub, tmp_path: Path, clock: FixedClock
+) -> None:
+    desk = enrolled_desk(tmp_path, clock, hub)
+    [code] = receive(desk, 1)
+    desk.dossiers.act(code, "returned", desk.clerk())
+    assert desk.ratings.decline(code, how="timeout")
+    report = desk.sync.run_once()
+    assert (report.complete, report.refused, report.sent) == (True, 0, 4)  # dossier, 2 steps, the decline
+    store = hub.store()
+    try:
+        [row] = [c for c in store.commune_stats() if c["code"] == "87001"]
+        assert row["ratings"] == 0  # declined is not a rating; the change itself is kept
+        assert store.count_changes() == 4
+    finally:
+        store.close()
+    desk.close()

@@ -39,6 +39,7 @@ def test_enroll_and_sync_commands(
         "received": 0,
         "refused": 0,
         "clashes": 0,
+        "clashes_open": 0,
         "pending": 0,
         "errors": 0,
         "complete": True,
@@ -50,6 +51,31 @@ def test_enroll_and_sync_commands(
     captured = capsys.readouterr()
     assert captured.out == "sent 0, received 0, refused 0, pending 2\n"
     assert captured.err.startswith("The hub cannot be reached")
+
+
+def test_sync_progress_ends_on_what_was_done(
+    hub: Hub, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The progress line ends on N/N when everything went, never on "0/N" (issue 15)."""
+    path = tmp_path / "d.sqlite3"
+    desk = make_desk(path, FixedClock(clock.at))
+    receive(desk, 3)
+    desk.close()
+    assert province.main(["--db", hub.db, "issue-token", "--commune", "87001", "--desk", "1"]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    assert motcua(["enroll", hub.url, token, "--db", str(path)]) == 0
+    capsys.readouterr()
+    assert motcua(["--db", str(path), "sync", "--progress"]) == 0
+    steps = capsys.readouterr().err.strip("\n").split("\r")
+    last = steps[-1]
+    done, total = map(int, last.split("/"))
+    assert done == total > 0, steps
+
+
+def test_serve_says_where_it_listens_when_ready(hub: Hub) -> None:
+    lines = [line for line in hub.log.read_text(errors="replace").splitlines() if line.strip()]
+    assert f"listening on http://127.0.0.1:{hub.port}" in lines
+    assert sum(line.startswith("listening on") for line in lines) == 1
 
 
 def test_enroll_refuses_plain_http_to_another_machine(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,6 +114,7 @@ def test_province_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[s
         "early": 0,
         "on_time": 0,
         "late": 0,
+        "clashes": 0,
         "satisfied": 0,
     }
     assert province.main(["--db", db, "serve", "--host", "0.0.0.0"]) == 1

@@ -52,7 +52,10 @@ def schema(sql: str) -> dict[str, object]:
     for statement in _statements(sql):
         table = re.fullmatch(r"CREATE TABLE (\w+) \((.*)\)", statement, re.IGNORECASE)
         index = re.fullmatch(r"CREATE (UNIQUE )?INDEX (\w+) (ON .*)", statement, re.IGNORECASE)
-        if table:
+        added = re.fullmatch(r"ALTER TABLE (\w+) ADD COLUMN (\w+) (.*)", statement, re.IGNORECASE)
+        if added:  # a later migration's new column, on a table an earlier one created
+            tables[added[1].lower()]["columns"][added[2].lower()] = _normal(added[3])  # type: ignore[index]
+        elif table:
             columns: dict[str, str] = {}
             constraints: list[str] = []
             for item in _items(table[2]):

@@ -9,11 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -127,17 +129,26 @@ class DossierPanel(Section):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        # Details, history, scans and fee scroll together: on a small screen or with long (Vietnamese,
+        # stretched) text they keep their height instead of being squeezed; the actions stay in view.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(details, 1)
         top.addWidget(history_box, 1)
-        layout.addLayout(top, 1)
-        # The scans and the fee (issue 14).
+        body_layout.addLayout(top, 1)
         self.files_box = DossierFilesBox(desk, clerk)
         self.fee_box = FeeBox(desk, clerk)
         extras = QHBoxLayout()
         extras.addWidget(self.files_box, 2)
         extras.addWidget(self.fee_box, 1)
-        layout.addLayout(extras, 1)
+        body_layout.addLayout(extras, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         layout.addLayout(self.actions_row)
         layout.addLayout(self.actions_more)
         layout.addWidget(self.message)

@@ -6,7 +6,6 @@ resources/feedback_rules.json ("portal_rules"). Pure: dates in, deadlines and a 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core import paths
+from app.core.dated import in_force, read_rules
 from app.core.errors import ValidationError
 from app.core.worktime import WorkCalendar
 from app.feedback.rules import RULES_FILE, Unit, deadline
@@ -54,11 +53,7 @@ class PortalRule:
 
 
 def load_rules(source: Path | Sequence[Mapping[str, Any]] | None = None) -> tuple[PortalRule, ...]:
-    if source is None or isinstance(source, Path):
-        items = json.loads((source or paths.resource(RULES_FILE)).read_text(encoding="utf-8"))["portal_rules"]
-    else:
-        items = source
-    return tuple(sorted((PortalRule.from_dict(r) for r in items), key=lambda r: r.effective_from))
+    return read_rules(source, RULES_FILE, "portal_rules", PortalRule.from_dict)
 
 
 @cache
@@ -67,12 +62,7 @@ def default_rules() -> tuple[PortalRule, ...]:
 
 
 def rule_for(on: date, rules: Iterable[PortalRule] | None = None) -> PortalRule:
-    ordered = tuple(rules) if rules is not None else default_rules()
-    chosen = ordered[0]
-    for rule in ordered:
-        if rule.effective_from <= on:
-            chosen = rule
-    return chosen
+    return in_force(on, rules if rules is not None else default_rules())
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ Pure: the calendar decides working days and office hours; no database, no Qt.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.core import paths
+from app.core.dated import in_force, read_rules
 from app.core.errors import InvalidTransition, ValidationError
 from app.core.worktime import VN_TZ, WorkCalendar
 
@@ -47,11 +46,7 @@ class ApologyRule:
 
 
 def load_rules(source: Path | Sequence[Mapping[str, Any]] | None = None) -> tuple[ApologyRule, ...]:
-    if source is None or isinstance(source, Path):
-        data = json.loads((source or paths.resource(RULES_FILE)).read_text(encoding="utf-8"))["rules"]
-    else:
-        data = source
-    return tuple(sorted((ApologyRule.from_dict(r) for r in data), key=lambda r: r.effective_from))
+    return read_rules(source, RULES_FILE, "rules", ApologyRule.from_dict)
 
 
 @cache
@@ -60,12 +55,7 @@ def default_rules() -> tuple[ApologyRule, ...]:
 
 
 def rule_for(on: date, rules: Iterable[ApologyRule] | None = None) -> ApologyRule:
-    ordered = tuple(rules) if rules is not None else default_rules()
-    chosen = ordered[0]
-    for rule in ordered:
-        if rule.effective_from <= on:
-            chosen = rule
-    return chosen
+    return in_force(on, rules if rules is not None else default_rules())
 
 
 def weekday_words(moment: datetime, lang: str = "vi") -> str:

@@ -10,7 +10,6 @@ Pure: events in, a verdict out; no database, no Qt.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -18,8 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from app.core import paths
 from app.core.clock import parse_iso
+from app.core.dated import in_force, read_rules
 from app.core.errors import ValidationError
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
@@ -62,11 +61,7 @@ class TimelinessRule:
 
 
 def load_rules(source: Path | Sequence[Mapping[str, Any]] | None = None) -> tuple[TimelinessRule, ...]:
-    if source is None or isinstance(source, Path):
-        data = json.loads((source or paths.resource(RULES_FILE)).read_text(encoding="utf-8"))["rules"]
-    else:
-        data = source
-    return tuple(sorted((TimelinessRule.from_dict(r) for r in data), key=lambda r: r.effective_from))
+    return read_rules(source, RULES_FILE, "rules", TimelinessRule.from_dict)
 
 
 @cache
@@ -76,12 +71,7 @@ def default_rules() -> tuple[TimelinessRule, ...]:
 
 def rule_for(on: date, rules: Iterable[TimelinessRule] | None = None) -> TimelinessRule:
     """The rule in force on ``on``; a dossier older than every rule takes the first one."""
-    ordered = tuple(rules) if rules is not None else default_rules()
-    chosen = ordered[0]
-    for rule in ordered:
-        if rule.effective_from <= on:
-            chosen = rule
-    return chosen
+    return in_force(on, rules if rules is not None else default_rules())
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from app.core.worktime import Override
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
 from app.reception.service import DossierService
-from app.sync import codec, protocol, rebuild
+from app.sync import codec, protocol, rebuild, restored
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
@@ -166,6 +166,7 @@ class SyncService:
         counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0}
         try:
             with self._client() as client:
+                restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now()))
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
                 self._pull(client, counts, progress)

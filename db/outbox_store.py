@@ -38,7 +38,7 @@ class TableSize:
     name: str  # a table or an index
     table: str  # the table it belongs to
     bytes: int
-    rows: int  # cells on leaf pages: the rows of a table, the entries of an index
+    rows: int  # the rows of a table, the entries of an index
 
 
 class OutboxStore:
@@ -122,7 +122,9 @@ class OutboxStore:
         """Bytes and entries of every table and index, largest first (SQLite's ``dbstat``)."""
         rows = self.conn.execute(
             "SELECT s.name, COALESCE(m.tbl_name, s.name), SUM(s.pgsize), "
-            "SUM(CASE WHEN s.pagetype = 'leaf' THEN s.ncell ELSE 0 END) "
+            # An index's entries sit on its interior pages too; a table's rows only on its leaves.
+            "SUM(CASE WHEN s.pagetype = 'leaf' OR (s.pagetype = 'internal' AND (m.type = 'index' "
+            "OR m.sql LIKE '%WITHOUT ROWID%')) THEN s.ncell ELSE 0 END) "
             "FROM dbstat s LEFT JOIN sqlite_master m ON m.name = s.name "
             "GROUP BY s.name ORDER BY SUM(s.pgsize) DESC"
         )

@@ -173,6 +173,22 @@ class PruneReport:
     kept: int = 0  # acknowledged, but not rebuildable: the payload stays
 
 
+def _prunable(r: Row, payload: dict[str, Any] | None) -> tuple[bytes, str | None, str, int] | None:
+    """(digest, patch, db_id, seq) when the entry's payload can go, else None: its rebuild, patched if
+    need be, is the same text the hub hashed."""
+    original = json.loads(r["payload"])
+    if payload is None or not isinstance(original, dict):
+        return None
+    want = canon(original)
+    text = None
+    if canon(payload) != want:
+        patch = _patch(original, payload)
+        text = json.dumps(patch, ensure_ascii=False, separators=(",", ":"))
+        if len(text) * PATCH_SHARE > len(r["payload"]) or canon(_apply_patch(payload, text)) != want:
+            return None
+    return protocol.canonical_hash(r["entity"], r["entity_id"], r["op"], want), text, r["db_id"], r["seq"]
+
+
 MARK = "outbox_pruned_to:"  # meta: the last sequence of a history pruning looked at
 
 
@@ -192,21 +208,11 @@ def prune(store: Store, histories: Iterable[str], *, batch: int = BATCH, again: 
                 rebuilt = _rebuilt(outbox, rows)
                 done = []
                 for r in rows:
-                    original = json.loads(r["payload"])
-                    want = digest(r["entity"], r["entity_id"], r["op"], original)
-                    payload = rebuilt.get((r["db_id"], r["seq"]))
-                    if payload is None or not isinstance(original, dict):
+                    entry = _prunable(r, rebuilt.get((r["db_id"], r["seq"])))
+                    if entry is None:
                         report.kept += 1
-                        continue
-                    patch = _patch(original, payload)
-                    text = json.dumps(patch, ensure_ascii=False, separators=(",", ":")) if patch else None
-                    if text is not None and len(text) * PATCH_SHARE > len(r["payload"]):
-                        report.kept += 1
-                        continue
-                    if digest(r["entity"], r["entity_id"], r["op"], _apply_patch(payload, text)) != want:
-                        report.kept += 1
-                        continue
-                    done.append((want, text, r["db_id"], r["seq"]))
+                    else:
+                        done.append(entry)
                 report.pruned += outbox.prune(done)
                 after = rows[-1]["seq"]
                 store.set_meta({MARK + db_id: str(after)})

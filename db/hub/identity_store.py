@@ -17,7 +17,8 @@ class HubIdentityStore:
     def set(self, key: str, value: str) -> None:
         with self.hub.transaction():
             self.backend.execute(
-                "INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO hub_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
 

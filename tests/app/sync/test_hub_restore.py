@@ -141,3 +141,37 @@ def test_a_hub_restored_from_an_older_backup_gets_exactly_what_it_lost(
         assert DossierStore(one.store).count_dossiers() == after["dossiers"]
     finally:
         hub.stop()
+
+
+def test_an_older_history_the_restored_hub_lost_is_sent_again(tmp_path: Path, clock: FixedClock) -> None:
+    """A history the desk finished long ago (before its own store was restored) has nothing pending: only
+    the hub's new identity tells the desk that the hub lost its tail."""
+    target = str(tmp_path / "hub.sqlite3")
+    hub = Hub(target, tmp_path / "hub.log")
+    hub.admin("commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp")
+    hub.start()
+    backups = Backups(target, tmp_path)
+    try:
+        desk = enrolled_desk(tmp_path, clock, hub)
+        receive(desk, 2)
+        assert desk.sync.run_once().complete
+        hub.stop()
+        backups.take()
+        hub.start()
+        receive(desk, 3)
+        assert desk.sync.run_once().complete
+        older = desk.store.db_id
+        desk.store.new_db_id("copied or restored")  # the desk's own history starts again
+        receive(desk, 1)
+        assert desk.sync.run_once().complete
+        assert desk.sync.sync_store.pending_count() == 0
+        hub.stop()
+        backups.restore()
+        hub.start()
+        report = desk.sync.run_once()
+        assert report.complete and report.sent == 8, report  # 3 dossiers and their events, then the newest
+        assert desk.sync.sync_store.acked(older) == 10
+        after = held(hub)
+        assert (after["dossiers"], after["changes"], after["keys"]) == (6, 12, 12)
+    finally:
+        hub.stop()

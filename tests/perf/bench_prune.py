@@ -27,6 +27,7 @@ from app.cli.desk_commands import room_lines  # noqa: E402
 from app.desk import Desk  # noqa: E402
 from app.reception import demo  # noqa: E402
 from app.sync import rebuild  # noqa: E402
+from db.dossier_store import DossierStore  # noqa: E402
 from db.outbox_store import OutboxStore  # noqa: E402
 from tests.app.sync.hub import Hub  # noqa: E402
 
@@ -46,7 +47,7 @@ def breakdown(path: Path, title: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dossiers", type=int, default=100_000)
-    parser.add_argument("--work", type=Path)
+    parser.add_argument("--work", type=Path, help="a folder kept between runs (a store there is topped up)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="motcua-prune-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -57,7 +58,9 @@ def main() -> None:
     started = time.perf_counter()
     with Desk.open(store) as desk:
         demo.ensure_initialised(desk)
-        demo.populate(desk, n, seed=42)
+        have = DossierStore(desk.store).count_dossiers()  # a store left by an interrupted run is topped up
+        if n > have:
+            demo.populate(desk, n - have, seed=42 + have)
         desk.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     built = time.perf_counter() - started
     before = size(store)

@@ -58,7 +58,7 @@ class Identity:
         entries = self._read()
         entries[self.key] = {"db_id": self.db_id, "high_water": high}
         private_dir(self.registry.parent)
-        tmp = self.registry.with_suffix(".tmp")
+        tmp = self.registry.with_name(f"{self.registry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(entries, handle)
@@ -86,8 +86,12 @@ class Identity:
         return db_id
 
     def stored(self) -> None:
-        """After a push that stored changes: the registry follows the high-water mark."""
+        """After a push that stored changes: the registry follows the high-water mark. A registry that
+        cannot be written costs only the noticing of a later restore, never the push."""
         with self._lock:
             high = self.store.high_water()
             if high > self._written:
-                self._write(high)
+                try:
+                    self._write(high)
+                except OSError as exc:
+                    log.warning("could not write the hub's identity registry %s: %s", self.registry, exc)

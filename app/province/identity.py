@@ -82,7 +82,10 @@ class Identity:
             db_id = new_id()
             self.store.set("db_id", db_id)
         self.db_id = db_id
-        self._write(high)
+        try:
+            self._write(high)
+        except OSError as exc:
+            log.warning("could not write the hub's identity registry %s: %s", self.registry, exc)
         return db_id
 
     def stored(self) -> None:

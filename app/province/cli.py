@@ -13,7 +13,7 @@ from app.cli.parsing import Parser
 from app.core import paths, validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import read_overrides
-from app.province import auth, report_commands, view
+from app.province import account_commands, auth, report_commands, view
 from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
@@ -68,6 +68,7 @@ def build_parser(argv: Sequence[str]) -> Parser:
     p.set_defaults(handler=cmd_revoke)
 
     report_commands.register(sub, parent, lambda args: _hub(args))
+    account_commands.register(sub, parent, lambda args: _hub(args))
 
     p = sub.add_parser("stats", parents=[parent], help="what the hub holds")
     p.add_argument("--json", action="store_true", dest="as_json")

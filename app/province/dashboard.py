@@ -38,7 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "communes": ("Số xã", "Communes"),
     "received": ("Tiếp nhận", "Received"),
     "ended": ("Đã giải quyết", "Ended"),
-    "on_time_share": ("Đúng hạn", "On time"),
+    "on_time_share": ("Đúng hạn (2.1)", "On time (2.1)"),
     "overdue": ("Đang quá hạn", "Overdue now"),
     "satisfaction": ("Hài lòng", "Satisfied"),
     "average": ("Điểm bình quân", "Average score"),
@@ -112,8 +112,10 @@ def _points(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _on_time(card: Scorecard) -> int:
-    return (card.counts.get("early") or 0) + (card.counts.get("on_time") or 0)
+def _on_time(card: Scorecard) -> str:
+    """Indicator 2.1's share: ended early or on time among the ended and the running late."""
+    value = card.indicator("2.1").value
+    return "—" if value is None else f"{100 * value:.1f} %"
 
 
 def _lost_cell(result: IndicatorResult, lang: str) -> str:
@@ -148,7 +150,7 @@ def _row(rank: str, card: Scorecard, desks: str, lang: str, cls: str = "") -> st
         f'<tr class="{cls}"><td class="n">{rank}</td><td>{escape(card.unit.code)}</td><td>{escape(card.unit.name)}</td>'
         f'<td class="n score"><b>{_points(card.score)}</b> / {_points(card.reachable)}</td>{lost}'
         f'<td class="n">{c["received"]:,}</td><td class="n">{c["ended"]:,}</td>'
-        f'<td class="n">{_share(_on_time(card), c["ended"])}</td>'
+        f'<td class="n">{_on_time(card)}</td>'
         f'<td class="n{" bad" if c["overdue_now"] else ""}">{c["overdue_now"]:,}</td>'
         f'<td class="n">{_share(c["satisfied"], c["ratings"])}</td><td class="sync">{desks}</td></tr>'
     )
@@ -223,7 +225,7 @@ def page(
         (word("communes", lang), f"{len(cards)}"),
         (word("received", lang), f"{c['received']:,}"),
         (word("ended", lang), f"{c['ended']:,}"),
-        (word("on_time_share", lang), _share(_on_time(p), c["ended"])),
+        (word("on_time_share", lang), _on_time(p)),
         (word("overdue", lang), f"{c['overdue_now']:,}"),
         (word("satisfaction", lang), _share(c["satisfied"], c["ratings"])),
         (word("average", lang), f"{_points(average)} / {_points(reach)}"),

@@ -14,12 +14,21 @@ from tests.app.sync.hub import Hub
 OFFICER, PASSWORD = "chuyenvien", "mat-khau-tinh-1"
 
 
-def add_officer(hub: Hub, monkeypatch: pytest.MonkeyPatch, name: str = OFFICER, password: str = PASSWORD) -> None:
+def add_officer(
+    hub: Hub,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    name: str = OFFICER,
+    password: str = PASSWORD,
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
     assert hub.admin("user", "add", name, "--password-stdin") == 0
 
 
-def sign_in(hub: Hub, name: str = OFFICER, password: str = PASSWORD) -> httpx.Response:
+def sign_in(
+    hub: Hub,  # noqa: F811
+    name: str = OFFICER,
+    password: str = PASSWORD,
+) -> httpx.Response:
     return httpx.post(hub.url + "/province/login", data={"name": name, "password": password}, timeout=30)
 
 

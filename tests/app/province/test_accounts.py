@@ -77,7 +77,9 @@ def test_bearer_tokens_for_scripts(hub: Hub, monkeypatch: pytest.MonkeyPatch, ca
     assert httpx.get(hub.url + "/province/scorecard.json?period=month", headers=bearer, timeout=30).status_code == 200
     assert httpx.get(hub.url + "/v1/stats", headers={"authorization": "Bearer mcp_x"}, timeout=10).status_code == 401
     session = sign_in(hub).cookies["motcua_session"]  # a page's session is not a script's token
-    assert httpx.get(hub.url + "/v1/stats", headers={"authorization": f"Bearer {session}"}, timeout=10).status_code == 401
+    assert (
+        httpx.get(hub.url + "/v1/stats", headers={"authorization": f"Bearer {session}"}, timeout=10).status_code == 401
+    )
     assert hub.admin("token", "revoke", OFFICER) == 0
     assert httpx.get(hub.url + "/v1/stats", headers=bearer, timeout=10).status_code == 401
     assert hub.admin("user", "disable", OFFICER) == 0

@@ -63,7 +63,7 @@ def test_the_dashboard_shows_the_reports_figures(
     points = f"{first['score']['points']:.2f}".rstrip("0").rstrip(".")
     assert f"<b>{points}</b>" in html and "<svg" in html and "Toàn tỉnh" in html and "Quầy 1:" in html
     assert not any(f'{a}="http' in html for a in ("src", "href")) and "<script" not in html  # nothing from elsewhere
-    assert f"<td class=\"n\">{report['province']['counts']['received']:,}</td>" in html
+    assert f'<td class="n">{report["province"]["counts"]["received"]:,}</td>' in html
     english = officer.get(f"/province?{query}&lang=en").text
     assert "Points lost per indicator" in english and 'lang="en"' in english
     quarter = officer.get("/province?period=quarter&year=2026&n=1").text

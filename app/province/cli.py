@@ -70,6 +70,9 @@ def build_parser(argv: Sequence[str]) -> Parser:
     report_commands.register(sub, parent, lambda args: _hub(args))
     account_commands.register(sub, parent, lambda args: _hub(args))
 
+    p = sub.add_parser("rebuild-counters", parents=[parent], help="the scorecard's counters from every change held")
+    p.set_defaults(handler=cmd_rebuild_counters)
+
     p = sub.add_parser("stats", parents=[parent], help="what the hub holds")
     p.add_argument("--json", action="store_true", dest="as_json")
     p.set_defaults(handler=cmd_stats)
@@ -197,6 +200,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"đúng hạn {c['early'] + c['on_time']}\ttrễ {c['late']}\tđánh giá {c['ratings']}\t"
             f"đồng bộ {c['last_sync'] or '—'}"
         )
+    return 0
+
+
+def cmd_rebuild_counters(args: argparse.Namespace) -> int:
+    from app.province.ingest import Calendars
+    from app.province.scorecard_counters import rebuild
+
+    hub = _hub(args)
+    try:
+        print(rebuild(hub, Calendars().get(hub)))
+    finally:
+        hub.close()
     return 0
 
 

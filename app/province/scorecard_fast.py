@@ -94,7 +94,9 @@ def scorecards(
 
     def finish(tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact]) -> Scorecard:
         tally.online_counted = 0 if not tally.received["online"] else None  # result files: not recorded yet
-        counters.add_complained(tally, db.summaries(sorted(engine.complained_dossiers(mine))).values(), period, as_of)
+        complained = sorted(engine.complained_dossiers(mine))
+        if complained:
+            counters.add_complained(tally, db.summaries(complained).values(), period, as_of)
         return engine.finish(tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of)
 
     def unit(c: dict) -> Unit:

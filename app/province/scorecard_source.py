@@ -138,6 +138,13 @@ def scorecards(
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """(the province's scorecard, or None for one commune; each commune's, sorted by score). ``fast``:
     from the counters (the default once they are complete); False reads every change (the reference)."""
+    with hub.reading():  # every read on one connection
+        return _scorecards(hub, period, now, commune, fast)
+
+
+def _scorecards(
+    hub: HubStore, period: Period, now: datetime, commune: str | None, fast: bool | None
+) -> tuple[Scorecard | None, list[Scorecard]]:
     calendar = Calendars().get(hub)
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}

@@ -180,10 +180,13 @@ class HubScorecardStore:
         return [(r["commune_code"], r["dim"], r["key"], r["name"], int(r["n"])) for r in rows]
 
     def late_codes(self, commune: str | None, first: str, last: str, limit: int) -> list[str]:
+        """Late dossiers ended in the period: a commune's by code (as the desk lists them), the province's
+        first ``limit`` by end day (its index; the count is the indicator's, whole)."""
         scope, params = _scope(commune)
+        order = "code" if commune is not None else "end_day, code"
         rows = self.backend.all(
             f"SELECT code FROM scorecard_dossiers WHERE verdict = 'late' AND end_day >= ? AND end_day <= ?{scope} "
-            "ORDER BY code LIMIT ?",
+            f"ORDER BY {order} LIMIT ?",
             [first, last, *params, limit],
         )
         return [r["code"] for r in rows]

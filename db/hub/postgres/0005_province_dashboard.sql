@@ -51,6 +51,7 @@ CREATE TABLE scorecard_dossiers (
 );
 CREATE INDEX scorecard_dossiers_running ON scorecard_dossiers (commune_code, received_at) WHERE end_day IS NULL;
 CREATE INDEX scorecard_dossiers_late ON scorecard_dossiers (commune_code, verdict, end_day);
+CREATE INDEX scorecard_dossiers_verdict ON scorecard_dossiers (verdict, end_day);
 CREATE INDEX scorecard_dossiers_past ON scorecard_dossiers (end_day) WHERE late_days != '';
 
 CREATE TABLE scorecard_counts (

@@ -215,9 +215,7 @@ def _row_counts(row: Counter[str], name: str, n: int) -> None:
         row["satisfied"] += n
 
 
-def fold_sums(
-    sums: Iterable[tuple[str, str, str, int]], identity_known: bool
-) -> tuple[DossierTally, RatingTally, int]:
+def fold_sums(sums: Iterable[tuple[str, str, str, int]], identity_known: bool) -> tuple[DossierTally, RatingTally, int]:
     """A period's (dim, key, name, total) sums as tallies, and how many received were not synced."""
     tally, ratings = DossierTally(), RatingTally()
     rows = {"p": tally.by_procedure, "c": tally.by_clerk}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from app.cli.parsing import Parser
@@ -231,8 +233,26 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
+    from app.province.ingest import Calendars
+    from app.province.scorecard_counters import calendar_changed
+
     overrides = read_overrides(Path(args.file))
-    return _publish(args, "calendar", [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in overrides])
+    hub = _hub(args)
+    try:
+        before = hub.province_data().get("calendar")
+        old = Calendars().get(hub)
+        code = _publish(
+            args, "calendar", [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in overrides]
+        )
+        # Promised dates move with the calendar: the scorecard's counters follow them.
+        days = {o.day for o in overrides}
+        for item in json.loads(before["content"]) if before else []:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                days.add(date.fromisoformat(item["day"]))
+        calendar_changed(hub, old, Calendars().get(hub), days)
+    finally:
+        hub.close()
+    return code
 
 
 def cmd_template_set(args: argparse.Namespace) -> int:

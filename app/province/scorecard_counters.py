@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.core.clock import parse_iso
@@ -29,6 +29,7 @@ from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
 
 VERSION = "1"
+CALENDAR_REACH_DAYS = 200  # as the desk's: how far before a changed day a promised date may move
 TINY = timedelta(microseconds=1)
 
 
@@ -195,6 +196,22 @@ def follow_ratings(hub: HubStore, commune: str, ratings: Iterable[tuple[str, Map
         for (day, dim, key, name), n in found.items():
             change[(commune, day, dim, key, name)] += n
     db.add({k: n for k, n in change.items() if n})
+
+
+def calendar_changed(hub: HubStore, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> int:
+    """The province changed its calendar: re-judge the dossiers received within reach of the changed
+    days (as the desk does, app.scorecard.desk_counters.CALENDAR_REACH_DAYS), in one transaction."""
+    changed = [d for d in days if old.is_working_day(d) != new.is_working_day(d)]
+    db = HubScorecardStore(hub)
+    if not changed or not db.built(VERSION):
+        return 0
+    start = datetime.combine(min(changed) - timedelta(days=CALENDAR_REACH_DAYS), time.min, VN_TZ)
+    end = datetime.combine(max(changed) + timedelta(days=1), time.min, VN_TZ)
+    ids = db.dossier_ids_received_between(utc(start), utc(end))
+    with hub.transaction():
+        for i in range(0, len(ids), 500):
+            follow(hub, ids[i : i + 500], new)
+    return len(ids)
 
 
 def rebuild(hub: HubStore, calendar: WorkCalendar) -> int:

@@ -122,6 +122,14 @@ class HubScorecardStore:
                 found.setdefault(row["entity_id"], row["payload"])
         return found
 
+    def dossier_ids_received_between(self, start: str, end: str) -> list[str]:
+        """Dossiers received from ``start`` to before ``end`` (UTC ISO, as the summaries keep them)."""
+        rows = self.backend.all(
+            "SELECT dossier_id FROM scorecard_dossiers WHERE received_at >= ? AND received_at < ? ORDER BY dossier_id",
+            (start, end),
+        )
+        return [r["dossier_id"] for r in rows]
+
     def all_dossier_ids(self) -> list[str]:
         return [r["id"] for r in self.backend.all("SELECT id FROM dossiers ORDER BY id")]
 

@@ -84,6 +84,11 @@ def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clo
         # A rebuild from the changes held gives the same counters.
         assert scorecard_counters.rebuild(hub, Calendars().get(hub)) == 10
         _same(hub, datetime.now(VN_TZ))
+        # The province moves its calendar: two extra days off move promised dates; the counters follow.
+        days_off = tmp_path / "calendar.csv"
+        days_off.write_text("day,kind,note\n2026-02-13,off,Nghỉ bù\n2026-03-02,off,Nghỉ bù\n", encoding="utf-8")
+        assert any_hub.admin("calendar", "import", str(days_off)) == 0
+        _same(hub, datetime(2026, 3, 5, 9, tzinfo=VN_TZ))
     finally:
         hub.close()
 

@@ -9,6 +9,7 @@ one address) within ``WINDOW`` seconds, sign-in is refused without looking at th
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ SESSION_HOURS = 8
 WINDOW = 15 * 60
 MAX_FAILURES = 5
 MAX_FROM_ADDRESS = 20
-# Names and labels are plain ASCII so they never carry a NUL or a lone surrogate to the database.
-NAME_LIMIT = 32
+# What a sign-in may bring to the database: user names as app.core.passwords allows them, addresses.
+_NAME = re.compile(r"[a-z0-9_.-]{2,32}")
+_ADDRESS = re.compile(r"[0-9A-Fa-f.:]{1,64}")
 
 
 class TooManyAttempts(AuthenticationFailed):
@@ -82,8 +84,10 @@ def revoke_tokens(hub: HubStore, name: str, label: str | None = None) -> int:
 def sign_in(hub: HubStore, name: str, password: str, address: str) -> str:
     """A new session's secret, or AuthenticationFailed (TooManyAttempts while guessing is slowed)."""
     store = AccountStore(hub)
-    name = (name or "").strip()[:NAME_LIMIT]
-    address = address[:64]
+    name = (name or "").strip()
+    if not _NAME.fullmatch(name):  # never a NUL or anything odd to the database: counted as one unknown name
+        name = "?"
+    address = address[:64] if _ADDRESS.fullmatch(address[:64]) else "?"
     epoch = int(time.time())
     by_name, by_address = store.failures(name, address, epoch - WINDOW)
     if by_name >= MAX_FAILURES or by_address >= MAX_FROM_ADDRESS:
@@ -91,7 +95,7 @@ def sign_in(hub: HubStore, name: str, password: str, address: str) -> str:
             "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.",
             "Too many failed sign-ins; try again in 15 minutes.",
         )
-    user = store.user(name) if name.isascii() else None
+    user = store.user(name) if name != "?" else None
     ok = user is not None and user["disabled_at"] is None and passwords.verify(user["password_hash"], password)
     if not ok or user is None:
         store.add_failure(name, address, epoch, epoch - WINDOW)

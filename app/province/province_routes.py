@@ -15,6 +15,7 @@ endpoints answer 401. Query: ``period`` (month, quarter, half, nine, year, custo
 from __future__ import annotations
 
 import asyncio
+import re
 import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
@@ -40,6 +41,7 @@ COOKIE = "motcua_session"
 FAIL_DELAY = 1.0  # seconds a wrong password waits before the answer (guessing is slowed further by counts)
 MAX_FORM = 4096
 _COMMUNE_LEN = 5
+_NEXT = re.compile(r"/province[A-Za-z0-9/?=&.%_-]{0,300}")  # a page of the dashboard, nothing else
 
 
 def _lang(request: Request) -> str:
@@ -104,7 +106,10 @@ def routes(hub: HubStore, guarded: Callable[[Handler], Handler]) -> list[Route]:
             body += chunk
             if len(body) > MAX_FORM:
                 raise HubError(413, "too_large")
-        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), max_num_fields=10).items()}
+        try:
+            form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), max_num_fields=10).items()}
+        except ValueError:  # more fields than a sign-in has
+            raise HubError(400, "bad_request") from None
         lang = "en" if form.get("lang") == "en" else "vi"
         target = form.get("next", "")
         address = request.client.host if request.client else ""
@@ -117,7 +122,7 @@ def routes(hub: HubStore, guarded: Callable[[Handler], Handler]) -> list[Route]:
             status = 429 if isinstance(exc, accounts.TooManyAttempts) else 401
             return HTMLResponse(login_page(lang, target, exc.message(lang)), status_code=status)
         # Only a page of the dashboard, never another site (an open redirect).
-        safe = target if target.startswith("/province") and "//" not in target and "\\" not in target else "/province"
+        safe = target if _NEXT.fullmatch(target) and "//" not in target else "/province"
         response = RedirectResponse(safe, status_code=303)
         response.set_cookie(
             COOKIE,

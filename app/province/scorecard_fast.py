@@ -65,13 +65,9 @@ def _tallies(
     counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
     if today_past:
         counters.fold_running_at(tally, [r[1:] for r in db.running_at(commune, last)])
-        tally.lost_late = [c for _, c, days in db.ran_late_past(commune, last) if period.end in _days(days)]
+        tally.lost_late = [c for _, c, days in db.ran_late_past(commune, last) if counters.covers(days, period.end)]
     tally.lost_late = db.late_codes(commune, first, last, LOST_LIST) + tally.lost_late
     return tally, ratings
-
-
-def _days(ranges: str) -> set:
-    return set(counters.expand(ranges))
 
 
 def scorecards(

@@ -70,6 +70,12 @@ def _ranges(days: Sequence[date]) -> str:
     return ",".join(parts)
 
 
+def covers(ranges: str, day: date) -> bool:
+    """Whether ``day`` is in the ranges (as ``day in expand(ranges)``, without listing every day)."""
+    text = day.isoformat()
+    return any(first <= text <= last for first, _, last in (p.partition("..") for p in ranges.split(",") if p))
+
+
 def expand(ranges: str) -> list[date]:
     days: list[date] = []
     for part in filter(None, ranges.split(",")):

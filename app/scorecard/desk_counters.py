@@ -191,7 +191,7 @@ def tallies(
     counters.fold_months(tally, db.sums_by_month(first, last))
     if period.end < today:  # dossiers that ran past the period's end and have ended since
         counters.fold_running_at(tally, db.running_at(last))
-        straddlers = [code for code, days in db.ran_late_past(last) if period.end in set(counters.expand(days))]
+        straddlers = [code for code, days in db.ran_late_past(last) if counters.covers(days, period.end)]
     else:
         straddlers = []
     tally.lost_late = db.late_codes(first, last, LOST_LIST) + straddlers

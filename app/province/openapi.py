@@ -185,8 +185,44 @@ SCHEMA: dict[str, Any] = {
                 },
             }
         },
-        "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},
-        "/province": {"get": {"summary": "The province view (HTML)", "responses": {"200": {"description": "page"}}}},
+        "/v1/stats": {
+            "get": {
+                "summary": "Per-commune figures (province login: session cookie or bearer token)",
+                "responses": {"200": {"description": "figures"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province": {
+            "get": {
+                "summary": "The province's dashboard (HTML; without a login, a redirect to /province/login)",
+                "responses": {"200": {"description": "page"}, "303": {"description": "to the sign-in form"}},
+            }
+        },
+        "/province/scorecard.json": {
+            "get": {
+                "summary": "The Decision 766 scorecard, as motcua-province report (province login)",
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": "string"}}
+                    for n in ("period", "year", "n", "from", "to", "commune", "lang")
+                ],
+                "responses": {"200": {"description": "report JSON"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province/export.xlsx": {
+            "get": {
+                "summary": "The dashboard's table as an Excel workbook (province login)",
+                "responses": {"200": {"description": "xlsx"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province/login": {
+            "post": {
+                "summary": "Sign in (form: name, password); a session cookie on success",
+                "responses": {
+                    "303": {"description": "signed in"},
+                    "401": {"description": "wrong"},
+                    "429": {"description": "too many attempts"},
+                },
+            }
+        },
         "/tra-cuu/{payload}": {
             "get": {
                 "summary": "Public status page for a receipt's QR payload: signature checked, no personal data (HTML)",

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, board, file_routes, lookup, openapi, view
+from app.province import auth, board, file_routes, lookup, openapi, province_routes
 from app.province.errors import HubError
 from app.province.identity import Identity
 from app.province.ingest import Calendars, ingest
@@ -245,12 +245,6 @@ def create_app(db: str | Path) -> Starlette:
 
         return JSONResponse(await run_in_threadpool(read))
 
-    async def stats(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(view.stats, hub))
-
-    async def province_page(request: Request) -> Response:
-        return HTMLResponse(await run_in_threadpool(view.page, hub))
-
     async def lookup_page(request: Request) -> Response:
         """The receipt QR's public status page (no login): signature checked, no personal data."""
         payload = request.path_params["payload"]
@@ -282,16 +276,15 @@ def create_app(db: str | Path) -> Starlette:
         Route("/", guarded(root)),
         Route("/health", guarded(health)),
         Route("/openapi.json", guarded(schema)),
-        Route("/province", guarded(province_page)),
         Route("/tra-cuu/{payload:path}", guarded(lookup_page)),
         Route("/public/{code}", guarded(public_board)),
-        Route("/v1/stats", guarded(stats)),
         Route("/v1/enroll", guarded(enroll), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull)),
         Route("/v1/acks", guarded(acks)),
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
+        *province_routes.routes(hub, guarded),  # behind a province login
         *file_routes.routes(FileSystemStorage(default_root(db)), signed, guarded),  # scans (issue 14)
     ]
 

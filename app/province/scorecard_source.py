@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
+from app.province import registers
 from app.province.ingest import Calendars
 from app.reception.records import DossierEvent
 from app.scorecard import engine
+from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
 from app.scorecard.scales import elements_satisfied
@@ -129,6 +132,7 @@ def _entry(p: Mapping[str, Any], commune: str) -> FeedbackFact:
         answered_at=_opt_time(p.get("answered_at")),
         forwarded_at=_opt_time(p.get("forwarded_at")),
         closed_at=_opt_time(p.get("closed_at")),
+        accepted_at=_opt_time(p.get("accepted_at")),
     )
 
 
@@ -137,8 +141,12 @@ def scorecards(
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
     calendar = Calendars().get(hub)
-    data = records(hub.commune_payloads(commune, ENTITIES))
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
+    citizens = [registers.citizen_records(hub, c["code"], period.start, period.end) for c in communes]
+    data = replace(
+        records(hub.commune_payloads(commune, ENTITIES)),
+        citizens=CitizenRecords.joined(citizens),
+    )
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
     cards = [
         engine.compute(

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from app.desk import Desk
+from app.scorecard.periodic import ROWS
 from tests.app.scorecard.test_desk_report import run
 
 PERIOD = ("--from", "2026-02-01", "--to", "2026-02-28")
@@ -65,7 +66,19 @@ def test_the_workbook_read_by_libreoffice_gives_the_json_numbers(
     assert code == 0 and out.strip() == str(xlsx)
     assert xlsx.stat().st_mode & 0o077 == 0  # the desk user's only
     sheets = convert(xlsx, tmp_path)
-    assert set(sheets) == {"Chỉ số 766", "Số liệu", "Theo tháng", "Theo thủ tục", "Theo cán bộ", "Hồ sơ mất điểm"}
+    assert set(sheets) == {
+        "Chỉ số 766",
+        "Số liệu",
+        "Theo tháng",
+        "Theo thủ tục",
+        "Theo cán bộ",
+        "Hồ sơ mất điểm",
+        "Tiếp công dân, KNTC",
+    }
+    periodic = {r[0]: r for r in sheets["Tiếp công dân, KNTC"][5:] if r[0]}
+    assert set(periodic) == {key for key, *_ in ROWS if key}
+    assert {k: int(number(r[2])) for k, r in periodic.items()} == {k: report["citizens"][k] for k in periodic}
+    assert sheets["Tiếp công dân, KNTC"][4][:3] == ["Mã số liệu", "Chỉ tiêu", "Số liệu"]
 
     table = sheets["Chỉ số 766"]
     assert "Xã Tân Thành" in table[1][0] and table[4][:4] == ["Mã", "Chỉ số", "Tỷ lệ", "Điểm"]

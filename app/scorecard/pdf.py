@@ -29,6 +29,7 @@ TABLE = 10.5
 CHANNELS = {"direct": "trực tiếp", "online": "trực tuyến", "post": "qua bưu chính"}
 LOST_SHOWN = 40  # codes printed per indicator; the workbook lists them all
 CHART_HEIGHT = 62 * mm
+SIGNATURE = 50 * mm  # the signature block with the recipients (app.printing.formparts.signatures)
 EXTRA_COUNTS = (
     ("digitised", "Hồ sơ số hóa"),
     ("electronic_result", "Hồ sơ có kết quả điện tử"),
@@ -151,7 +152,6 @@ def _charts(sheet: Sheet, card: Scorecard, tpl: Mapping[str, Any]) -> None:
 
 
 def _closing(sheet: Sheet, tpl: Mapping[str, Any], vals: Mapping[str, object]) -> None:
-    sheet.room(60 * mm)  # the signature block stays with the last lines, not alone on a page
     formparts.signatures(sheet, tpl["signatures"], vals, tpl["recipients"])
 
 
@@ -212,7 +212,8 @@ def periodic_pdf(card: Scorecard, head: Letterhead, dated: datetime) -> bytes:
             label = esc(vi) if level == 1 else f"<i>– {esc(vi)}</i>"
             sections[-1].append([str(n) if level == 1 else "", label, number(figures.get(key))])
         for rows in sections:
-            sheet.room(sheet.size * 8)
+            # A part's heading stays with its first rows; the last part stays with the signature.
+            sheet.room(len(rows) * 9 * mm + SIGNATURE if rows is sections[-1] else sheet.size * 8)
             sheet.table(rows, [0.08 * w, 0.72 * w, 0.20 * w], size=TABLE + 0.5, aligns=("center", "left", "right"))
             sheet.space(sheet.size * 0.4)
         _closing(sheet, tpl, vals)

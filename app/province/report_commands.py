@@ -23,6 +23,12 @@ def register(
     p.add_argument("--commune", help="one commune: the same object as the desk's motcua report")
     p.add_argument("--format", choices=["json", "xlsx"], default="json")
     p.add_argument("--out", help="the xlsx file to write")
+    p.add_argument(
+        "--kind",
+        choices=["scorecard", "periodic"],
+        default="scorecard",
+        help="the workbook: the Decision 766 scorecard, or the periodic report on citizen reception and complaints",
+    )
     p.set_defaults(handler=cmd_report, open_hub=open_hub)
 
 
@@ -49,7 +55,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         assert card is not None
         out = Path(args.out or f"bao-cao-766-{args.commune or 'tinh'}-{start}-{end}.xlsx")
-        print(xlsx.write(card, out))
+        print(xlsx.write(card, out, args.kind))
         return 0
     if args.commune:
         data: object = report.to_json(communes[0], args.lang)

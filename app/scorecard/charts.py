@@ -23,6 +23,10 @@ SATISFIED = colors.HexColor("#c98b2b")
 LABEL_SIZE = 8
 
 
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")  # Vietnamese decimal comma, as the tables print it
+
+
 def _month(key: str) -> str:
     year, month = key.split("-")
     return f"{month}/{year}"
@@ -110,7 +114,7 @@ def satisfaction(rows: Sequence[Breakdown], width: float, height: float) -> Draw
     chart.valueAxis.valueMax = 110
     chart.valueAxis.valueStep = 20
     chart.valueAxis.labelTextFormat = "%d"
-    chart.barLabelFormat = "%.1f"
+    chart.barLabelFormat = _decimal
     d.add(chart)
     counts = ", ".join(f"{_month(b.key)}: {b.satisfied}/{b.ratings}" for b in rated)
     d.add(String(34, 4, f"Lượt hài lòng / lượt đánh giá — {counts}"[:150], fontName=FONT, fontSize=LABEL_SIZE))

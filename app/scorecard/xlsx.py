@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.scorecard import periodic
+from app.scorecard import periodic, periods
 from app.scorecard.records import Breakdown, Scorecard
 from app.scorecard.report import COUNT_LABELS
 
@@ -61,8 +61,10 @@ def _title(ws: Worksheet, card: Scorecard, title: str, width: int) -> None:
         ws[cell].number_format = DATE
         ws[cell].font = BOLD
         ws[cell].alignment = Alignment(horizontal="left")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    ws["A4"] = "Kỳ báo cáo: " + periods.words(card.period)  # "quý I năm 2026 (từ ngày … đến ngày …)"
+    ws["A4"].font = PLAIN
+    for row in (1, 2, 4):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
 def _table(

@@ -108,3 +108,9 @@ def test_province_report_on_a_quiet_hub_and_an_unknown_commune(tmp_path: Path, c
     xlsx = tmp_path / "tinh.xlsx"
     assert province_cli.main(["--db", db, "report", *PERIOD, "--format", "xlsx", "--out", str(xlsx)]) == 0
     assert xlsx.exists()
+    periodic = tmp_path / "tcd.xlsx"
+    args = ("--commune", "87001", "--format", "xlsx", "--kind", "periodic", "--out", str(periodic))
+    assert province_cli.main(["--db", db, "report", *PERIOD, *args]) == 0
+    assert capsys.readouterr().out.strip().endswith(str(periodic))
+    data = report(capsys, province_cli.main, "--db", db, "report", "--commune", "87001", *PERIOD)
+    assert data["citizens"]["reception_entries"] == 0 and data["citizens"]["complaints_received"] == 0

@@ -124,3 +124,14 @@ def test_the_workbook_layout(desk: Desk, busy: dict[str, str], capsys, tmp_path:
     months = wb["Theo tháng"]
     assert isinstance(months["A6"].value, datetime) and months["A6"].number_format == "mm/yyyy"
     assert isinstance(wb["Số liệu"]["C6"].value, int)
+    assert wb["Chỉ số 766"]["A4"].value.startswith("Kỳ báo cáo: tháng 2 năm 2026 (từ ngày 01/02/2026")
+
+    alone = tmp_path / "tcd.xlsx"
+    args = ("--format", "xlsx", "--kind", "periodic", "--out", str(alone))
+    assert run(capsys, "report", "--db", str(desk.store.path), *PERIOD, *args)[0] == 0
+    wb = openpyxl.load_workbook(alone)
+    assert wb.sheetnames == ["Tiếp công dân, KNTC"]
+    ws = wb.active
+    assert ws.freeze_panes == "A6" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    figures = {r[0].value: r[2].value for r in ws.iter_rows(min_row=6) if r[0].value}
+    assert figures["complaints_received"] == 1 and all(isinstance(v, int) for v in figures.values())

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from app.core.worktime import VN_TZ
 from app.province import charts
-from app.scorecard.periods import KINDS, LABELS
+from app.scorecard.periods import KIND_NAMES, KINDS
 from app.scorecard.records import IndicatorResult, Scorecard
 
 STALE_DAYS = 2  # a desk not heard from for longer is shown in red
@@ -158,7 +158,7 @@ def _row(rank: str, card: Scorecard, desks: str, lang: str, cls: str = "") -> st
 
 def _form(choice: Choice, lang: str) -> str:
     kinds = "".join(
-        f'<option value="{k}"{" selected" if k == choice.kind else ""}>{LABELS[k][lang == "en"]}</option>'
+        f'<option value="{k}"{" selected" if k == choice.kind else ""}>{KIND_NAMES[k][lang == "en"]}</option>'
         for k in KINDS
     )
     numbers = "".join(

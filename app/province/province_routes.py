@@ -8,7 +8,7 @@
     GET  /v1/stats                               what the hub holds (``motcua-province stats --json``)
 
 A script sends ``Authorization: Bearer <token>`` instead of the cookie. Without either, the JSON
-endpoints answer 401. Query: ``period`` (month, quarter, half, nine, year, custom), ``year``, ``n``
+endpoints answer 401. Query: ``period`` (month, quarter, half, nine_months, year, custom), ``year``, ``n``
 (the month or quarter), ``from`` and ``to`` (custom), ``commune`` (JSON: one commune), ``lang``.
 """
 

@@ -24,6 +24,12 @@ def register(
     p.add_argument("--commune", help="one commune: the same object as the desk's motcua report")
     p.add_argument("--format", choices=["json", "xlsx"], default="json")
     p.add_argument("--out", help="the xlsx file to write")
+    p.add_argument(
+        "--kind",
+        choices=["scorecard", "periodic"],
+        default="scorecard",
+        help="the workbook: the Decision 766 scorecard, or the periodic report on citizen reception and complaints",
+    )
     p.set_defaults(handler=cmd_report, open_hub=open_hub)
 
 
@@ -48,10 +54,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         out = Path(args.out or f"bao-cao-766-{args.commune or 'tinh'}-{start}-{end}.xlsx")
         if args.commune:
-            print(xlsx.write(communes[0], out))
+            print(xlsx.write(communes[0], out, args.kind))
         else:
             assert province is not None
-            print(xlsx.write_province(province, communes, out))
+            print(xlsx.write(province, out, args.kind, communes=None if args.kind == "periodic" else communes))
         return 0
     print(json.dumps(as_json(province, communes, args.lang), ensure_ascii=False, indent=1))
     return 0

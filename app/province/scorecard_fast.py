@@ -14,6 +14,7 @@ from datetime import datetime
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.province.scorecard_counters import events_of, utc
 from app.scorecard import counters, engine
+from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard, Unit
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
@@ -79,8 +80,10 @@ def scorecards(
     agencies: dict[str, str],
     entries: Sequence[FeedbackFact],
     calendar: WorkCalendar,
+    citizens: dict[str, CitizenRecords],
 ) -> tuple[Scorecard | None, list[Scorecard]]:
-    """As app.province.scorecard_source.scorecards, from the counters."""
+    """As app.province.scorecard_source.scorecards, from the counters (citizen reception: each commune's
+    register records, already read by the caller)."""
     db = HubScorecardStore(hub)
     as_of = min(now, period.last_moment)
     past = period.end < now.astimezone(VN_TZ).date()
@@ -88,12 +91,14 @@ def scorecards(
     running = db.running(commune, utc(as_of))
     late_running = db.running_late_codes(commune, utc(as_of), LOST_LIST)
 
-    def finish(tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact]) -> Scorecard:
+    def finish(
+        tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact], cit: CitizenRecords
+    ) -> Scorecard:
         tally.online_counted = 0 if not tally.received["online"] else None  # result files: not recorded yet
         complained = sorted(engine.complained_dossiers(mine))
         if complained:
             counters.add_complained(tally, db.summaries(complained).values(), period, as_of)
-        return engine.finish(tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of)
+        return engine.finish(tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of, citizens=cit)
 
     def unit(c: dict) -> Unit:
         return Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"])
@@ -103,7 +108,7 @@ def scorecards(
         _running({commune: tally}, running, None)
         tally.lost_late += late_running
         counters.add_judged(tally, live)
-        return None, [finish(tally, ratings, unit(c), entries) for c in communes]
+        return None, [finish(tally, ratings, unit(c), entries, citizens[c["code"]]) for c in communes]
 
     whole, ratings = _tallies(db, None, period, past)
     per: dict[str, tuple[DossierTally, RatingTally]] = {}
@@ -122,7 +127,11 @@ def scorecards(
     for j in live:
         if j.facts.commune in per:
             counters.add_judged(per[j.facts.commune][0], [j])
-    cards = [finish(*per[c["code"]], unit(c), [e for e in entries if e.commune == c["code"]]) for c in communes]
+    cards = [
+        finish(*per[c["code"]], unit(c), [e for e in entries if e.commune == c["code"]], citizens[c["code"]])
+        for c in communes
+    ]
     cards.sort(key=lambda card: (-card.score, card.unit.code))
     province_name = next((c["province"] for c in communes if c.get("province")), "")
-    return finish(whole, ratings, Unit("province", "", province_name), entries), cards
+    everyone = CitizenRecords.joined(list(citizens.values()))
+    return finish(whole, ratings, Unit("province", "", province_name), entries, everyone), cards

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.province import scorecard_counters, scorecard_fast
+from app.province import registers, scorecard_counters, scorecard_fast
 from app.province.ingest import Calendars
 from app.reception.records import DossierEvent
 from app.scorecard import engine
+from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
 from app.scorecard.scales import elements_satisfied
@@ -130,6 +132,7 @@ def _entry(p: Mapping[str, Any], commune: str) -> FeedbackFact:
         answered_at=_opt_time(p.get("answered_at")),
         forwarded_at=_opt_time(p.get("forwarded_at")),
         closed_at=_opt_time(p.get("closed_at")),
+        accepted_at=_opt_time(p.get("accepted_at")),
     )
 
 
@@ -147,13 +150,17 @@ def _scorecards(
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     calendar = Calendars().get(hub)
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
+    citizens = {c["code"]: registers.citizen_records(hub, c["code"], period.start, period.end) for c in communes}
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
     if fast is None:
         fast = scorecard_counters.built(hub)
     if fast:  # from the counters kept with each push
         entries = records(hub.commune_payloads(commune, ("feedback",))).feedback
-        return scorecard_fast.scorecards(hub, period, now, commune, communes, agencies, entries, calendar)
-    data = records(hub.commune_payloads(commune, ENTITIES))
+        return scorecard_fast.scorecards(hub, period, now, commune, communes, agencies, entries, calendar, citizens)
+    data = replace(
+        records(hub.commune_payloads(commune, ENTITIES)),
+        citizens=CitizenRecords.joined(list(citizens.values())),
+    )
     cards = [
         engine.compute(
             data,

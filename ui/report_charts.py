@@ -56,14 +56,16 @@ class _Chart(QChartView):
             chart.removeAxis(axis)
         return chart
 
-    def _axes(self, months: Sequence[str], top: float, series: list, label: str = "%i") -> None:
+    def _axes(self, months: Sequence[str], top: float, step: float, series: list) -> None:
         chart = self.chart()
         x = QBarCategoryAxis()
         x.append([month_label(m) for m in months])
         y = QValueAxis()
         y.setRange(0, top)
-        y.setLabelFormat(label)
-        y.setTickCount(6)
+        y.setLabelFormat("%i")
+        y.setTickType(QValueAxis.TickType.TicksDynamic)  # ticks from 0 every ``step``, headroom or not
+        y.setTickAnchor(0)
+        y.setTickInterval(step)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for s in series:
@@ -97,13 +99,14 @@ class DossierChart(_Chart):
             bars = QBarSet(self.names[key])
             bars.append([float(n) for n in numbers])
             bars.setColor(QColor(COLOURS[key]))
+            bars.setLabelColor(QColor("#1f2937"))
             series.append(bars)
             self.sets[key] = bars
         series.setLabelsVisible(len(months) <= 6)  # numbers on the bars while they fit
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
-        top = max((n for numbers in values.values() for n in numbers), default=0)
-        self._axes(months, _nice_top(top * 1.1), [series])
+        top = _nice_top(max((n for numbers in values.values() for n in numbers), default=0) * 1.1)
+        self._axes(months, top, top / 5, [series])
 
 
 class SatisfactionChart(_Chart):
@@ -138,11 +141,13 @@ class SatisfactionChart(_Chart):
             line.setPointLabelsVisible(True)
             line.setPointLabelsFormat("@yPoint")
             line.setPointLabelsClipping(False)
+            line.setPointLabelsColor(QColor("#1f2937"))
+            line.setMarkerSize(6)
             for i, value in run:
-                line.append(float(i), round(value, 1))
+                line.append(float(i), float(round(value)))  # whole percents: no decimal mark to localise
             chart.addSeries(line)
             if n:  # one legend entry for every piece of the one line
                 chart.legend().markers(line)[0].setVisible(False)
             series.append(line)
-        self._axes(months, 100, series)
+        self._axes(months, 110, 20, series)  # room above 100 % for a point's label
         self.chart().axes(Qt.Orientation.Horizontal)[0].setRange(month_label(months[0]), month_label(months[-1]))

@@ -17,6 +17,7 @@ from ui import i18n
 Index = QModelIndex | QPersistentModelIndex
 LOST_COLOUR = "#fbe3e0"  # a row that costs points
 GREY = "#6b7280"
+OPEN_COLOUR = "#a93226"  # a record that cost points and is still open; also late counts in the tables
 
 
 def decimal(value: float, digits: int = 2) -> str:
@@ -176,6 +177,8 @@ class LostModel(_Table):
             if col == self.COL_DUE:
                 return "" if item.due is None else f"{item.due:%d/%m/%Y}"
             return item.status(i18n.lang())
+        if role == Qt.ItemDataRole.ForegroundRole and item.open:  # still open: something can be done
+            return QBrush(QColor(OPEN_COLOUR))
         if role == self.CodeRole:
             return item.code
         return None
@@ -188,6 +191,7 @@ class BreakdownModel(_Table):
     COL_KEY, COL_LABEL = 0, 1
     COL_ON_TIME_SHARE = 2 + len(FIELDS)
     COL_SATISFIED_SHARE = COL_ON_TIME_SHARE + 1
+    RED = (2 + FIELDS.index("late"), 2 + FIELDS.index("overdue_now"))
 
     def __init__(self, first: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -233,6 +237,6 @@ class BreakdownModel(_Table):
             return -1.0 if value is None else value
         if role == Qt.ItemDataRole.TextAlignmentRole and col > self.COL_LABEL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (6, 8) and value:  # late, overdue now
-            return QBrush(QColor("#a93226"))
+        if role == Qt.ItemDataRole.ForegroundRole and col in self.RED and value:
+            return QBrush(QColor(OPEN_COLOUR))
         return None

@@ -48,7 +48,7 @@ class PeriodPicker(QWidget):
         layout.addWidget(buddy(self.tr("&Kỳ báo cáo:"), self.kind))
         for widget in (self.kind, self.which, self.year):
             layout.addWidget(widget)
-        self.from_label, self.to_label = buddy(self.tr("Từ &ngày"), self.start), buddy(self.tr("đến"), self.end)
+        self.from_label, self.to_label = buddy(self.tr("Từ ngà&y"), self.start), buddy(self.tr("đến"), self.end)
         for widget in (self.from_label, self.start, self.to_label, self.end):
             layout.addWidget(widget)
         layout.addSpacing(12)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from app.core.errors import NotFound
 from app.core.records import label
 from app.core.worktime import VN_TZ
-from app.feedback.rules import FEEDBACK_STATUSES
+from app.feedback.rules import FEEDBACK_STATUSES, OPEN_STATUSES
 from app.reception.records import STATUSES
 from app.scorecard import desk_source
 from app.scorecard.records import Period, Scorecard, UnitLevel
@@ -42,6 +42,7 @@ class LostItem:
     status_vi: str = ""
     status_en: str = ""
     due: date | None = None
+    open: bool = False  # still being worked on: the ones a leader can still do something about
 
     def status(self, lang: str = "vi") -> str:
         return self.status_en if lang == "en" else self.status_vi
@@ -53,7 +54,9 @@ class DeskReport:
     lost: Mapping[str, LostItem]  # by code / number, for every code an indicator lists
 
     def lost_items(self, indicator_id: str) -> list[LostItem]:
-        return [self.lost[c] for c in self.card.indicator(indicator_id).lost if c in self.lost]
+        """The indicator's lost records, those still open first, each group by its due day."""
+        items = [self.lost[c] for c in self.card.indicator(indicator_id).lost if c in self.lost]
+        return sorted(items, key=lambda i: (not i.open, i.due or date.max, i.code))
 
 
 def _dossier(desk: Desk, code: str) -> LostItem:
@@ -69,6 +72,7 @@ def _dossier(desk: Desk, code: str) -> LostItem:
         status_vi=label(STATUSES, d.status, "vi"),
         status_en=label(STATUSES, d.status, "en"),
         due=d.due_at.astimezone(VN_TZ).date(),
+        open=not d.is_final,
     )
 
 
@@ -85,6 +89,7 @@ def _feedback(desk: Desk, number: str) -> LostItem:
         status_vi=label(FEEDBACK_STATUSES, e.status, "vi"),
         status_en=label(FEEDBACK_STATUSES, e.status, "en"),
         due=e.resolve_due or e.forward_due,
+        open=e.status in OPEN_STATUSES,
     )
 
 

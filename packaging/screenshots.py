@@ -181,8 +181,10 @@ def main() -> int:
 
         window.show_section("feedback")
         shot(window, "feedback-section.png", lang)
-        reports = show_reports(window, settle, Choice("half", 2025, 2))
+        # The quarter running (open dossiers that cost points come first, in red); the last half-year's charts.
+        show_reports(window, settle, Choice("quarter", 2026, 1))
         shot(window, "reports.png", lang)
+        reports = show_reports(window, settle, Choice("half", 2025, 2))
         reports.pages.setCurrentIndex(1)
         shot(window, "reports-charts.png", lang)
         reports.pages.setCurrentIndex(0)

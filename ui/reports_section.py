@@ -316,6 +316,12 @@ class ReportsSection(QWidget):
             .replace("%1", indicator.id)
             .replace("%2", i18n.number(indicator.lost_count if indicator.status == "ok" else 0))
         )
+        still_open = sum(1 for i in items if i.open)
+        if still_open:
+            self.lost_title.setText(
+                self.lost_title.text()
+                + self.tr(" — %1 hồ sơ chưa xong (chữ đỏ, ở đầu danh sách)").replace("%1", i18n.number(still_open))
+            )
         if indicator.status != "ok":
             hint = self.indicators.statuses[indicator.status]
         elif indicator.lost_count and not items:
@@ -419,6 +425,10 @@ def _go(window) -> None:
 
 def _feedback(window, number: str) -> object:
     register = window.show_section("feedback")
-    register.search.setText(number)
+    # Every entry shown (the register's filters may hide a closed one), then the one asked for selected.
+    register.search.clear()
+    register.urgent_only.setChecked(False)
+    for combo in (register.kind_filter, register.status_filter):
+        combo.setCurrentIndex(0)
     register.select_number(number)
     return register

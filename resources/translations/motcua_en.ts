@@ -125,57 +125,57 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="196"/>
+        <location filename="../../ui/report_models.py" line="200"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="197"/>
+        <location filename="../../ui/report_models.py" line="201"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="198"/>
+        <location filename="../../ui/report_models.py" line="202"/>
         <source>Đã giải quyết</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="199"/>
+        <location filename="../../ui/report_models.py" line="203"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="200"/>
+        <location filename="../../ui/report_models.py" line="204"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="201"/>
+        <location filename="../../ui/report_models.py" line="205"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="202"/>
+        <location filename="../../ui/report_models.py" line="206"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="203"/>
+        <location filename="../../ui/report_models.py" line="207"/>
         <source>Đang quá hạn</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="204"/>
+        <location filename="../../ui/report_models.py" line="208"/>
         <source>Lượt đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="205"/>
+        <location filename="../../ui/report_models.py" line="209"/>
         <source>Tỷ lệ đúng hạn</source>
         <translation>On-time share</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="206"/>
+        <location filename="../../ui/report_models.py" line="210"/>
         <source>Tỷ lệ hài lòng</source>
         <translation>Satisfied share</translation>
     </message>
@@ -237,22 +237,22 @@
 <context>
     <name>DossierChart</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="78"/>
+        <location filename="../../ui/report_charts.py" line="80"/>
         <source>Hồ sơ theo tháng</source>
         <translation>Dossiers by month</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="80"/>
+        <location filename="../../ui/report_charts.py" line="82"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="81"/>
+        <location filename="../../ui/report_charts.py" line="83"/>
         <source>Giải quyết đúng hạn</source>
         <translation>Ended on time</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="82"/>
+        <location filename="../../ui/report_charts.py" line="84"/>
         <source>Giải quyết quá hạn</source>
         <translation>Ended late</translation>
     </message>
@@ -1168,67 +1168,67 @@ This reading has been recorded.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="75"/>
+        <location filename="../../ui/report_models.py" line="76"/>
         <source>Mã</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="76"/>
+        <location filename="../../ui/report_models.py" line="77"/>
         <source>Chỉ số</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="77"/>
+        <location filename="../../ui/report_models.py" line="78"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="78"/>
+        <location filename="../../ui/report_models.py" line="79"/>
         <source>Điểm</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="79"/>
+        <location filename="../../ui/report_models.py" line="80"/>
         <source>Tối đa</source>
         <translation>Most</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="80"/>
+        <location filename="../../ui/report_models.py" line="81"/>
         <source>Điểm bị mất</source>
         <translation>Points lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="81"/>
+        <location filename="../../ui/report_models.py" line="82"/>
         <source>Hồ sơ mất điểm</source>
         <translation>Records lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="82"/>
+        <location filename="../../ui/report_models.py" line="83"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="85"/>
+        <location filename="../../ui/report_models.py" line="86"/>
         <source>Đủ điểm</source>
         <translation>Full points</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="86"/>
+        <location filename="../../ui/report_models.py" line="87"/>
         <source>Mất điểm</source>
         <translation>Points lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="87"/>
+        <location filename="../../ui/report_models.py" line="88"/>
         <source>Chưa có dữ liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="88"/>
+        <location filename="../../ui/report_models.py" line="89"/>
         <source>Không phát sinh</source>
         <translation>None in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="90"/>
+        <location filename="../../ui/report_models.py" line="91"/>
         <source>Điểm tối đa là giả định: điểm của nhóm chia đều cho các chỉ số (chưa có văn bản).</source>
         <translation>The most points are an assumption: the group&apos;s points shared equally among its indicators (no text yet).</translation>
     </message>
@@ -1296,47 +1296,47 @@ This reading has been recorded.</translation>
 <context>
     <name>LostModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="148"/>
+        <location filename="../../ui/report_models.py" line="149"/>
         <source>(không có trên quầy này)</source>
         <translation>(not on this desk)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="154"/>
+        <location filename="../../ui/report_models.py" line="155"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="154"/>
+        <location filename="../../ui/report_models.py" line="155"/>
         <source>Người phản ánh</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="154"/>
+        <location filename="../../ui/report_models.py" line="155"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="156"/>
+        <location filename="../../ui/report_models.py" line="157"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="156"/>
+        <location filename="../../ui/report_models.py" line="157"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="156"/>
+        <location filename="../../ui/report_models.py" line="157"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="157"/>
+        <location filename="../../ui/report_models.py" line="158"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="157"/>
+        <location filename="../../ui/report_models.py" line="158"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -1833,98 +1833,103 @@ This reading has been recorded.</translation>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="143"/>
-        <location filename="../../ui/reports_section.py" line="320"/>
+        <location filename="../../ui/reports_section.py" line="148"/>
+        <location filename="../../ui/reports_section.py" line="339"/>
         <source>&amp;Mở hồ sơ</source>
         <translation>&amp;Open dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="152"/>
+        <location filename="../../ui/reports_section.py" line="157"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="153"/>
+        <location filename="../../ui/reports_section.py" line="158"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="154"/>
+        <location filename="../../ui/reports_section.py" line="159"/>
         <source>Xuất &amp;Excel…</source>
         <translation>Export to &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="187"/>
+        <location filename="../../ui/reports_section.py" line="200"/>
         <source>Bộ chỉ số 766</source>
         <translation>Decision 766 scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="188"/>
+        <location filename="../../ui/reports_section.py" line="201"/>
         <source>Biểu đồ theo tháng</source>
         <translation>Charts by month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="194"/>
+        <location filename="../../ui/reports_section.py" line="207"/>
         <source>Theo thủ tục</source>
         <translation>By procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="195"/>
+        <location filename="../../ui/reports_section.py" line="208"/>
         <source>Theo cán bộ</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="220"/>
+        <location filename="../../ui/reports_section.py" line="233"/>
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="267"/>
+        <location filename="../../ui/reports_section.py" line="280"/>
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="272"/>
+        <location filename="../../ui/reports_section.py" line="285"/>
         <source>Từ %1. Điểm trên số điểm mà dữ liệu của quầy quyết định (bộ chỉ số tổng 100 điểm); các chỉ số chưa có dữ liệu không được tính. Số liệu tính đến %2.</source>
         <translation>%1. The score is out of the points this desk&apos;s records decide (the scorecard totals 100 points); indicators with no data are not counted. Figures as of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="302"/>
+        <location filename="../../ui/reports_section.py" line="315"/>
         <source>Chỉ số %1: %2 hồ sơ làm mất điểm</source>
         <translation>Indicator %1: %2 records cost points</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="309"/>
+        <location filename="../../ui/reports_section.py" line="323"/>
+        <source> — %1 hồ sơ chưa xong (chữ đỏ, ở đầu danh sách)</source>
+        <translation> — %1 still open (in red, at the top)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="328"/>
         <source>Chỉ số này chỉ cho biết số lượng, không lập danh sách hồ sơ.</source>
         <translation>This indicator gives a number only, not a list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="313"/>
+        <location filename="../../ui/reports_section.py" line="332"/>
         <source> (hiện %1 hồ sơ đầu)</source>
         <translation> (the first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="316"/>
+        <location filename="../../ui/reports_section.py" line="335"/>
         <source>Không có hồ sơ nào làm mất điểm ở chỉ số này.</source>
         <translation>No record cost points on this indicator.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="320"/>
+        <location filename="../../ui/reports_section.py" line="339"/>
         <source>&amp;Mở phản ánh</source>
         <translation>&amp;Open feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="330"/>
+        <location filename="../../ui/reports_section.py" line="349"/>
         <source>Hồ sơ %1 không có trên quầy này.</source>
         <translation>Record %1 is not on this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="350"/>
+        <location filename="../../ui/reports_section.py" line="369"/>
         <source>Xuất báo cáo Excel</source>
         <translation>Export the report to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="360"/>
+        <location filename="../../ui/reports_section.py" line="379"/>
         <source>Đã xuất %1.</source>
         <translation>Exported %1.</translation>
     </message>
@@ -2023,12 +2028,12 @@ Reason (required):</translation>
 <context>
     <name>SatisfactionChart</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="113"/>
+        <location filename="../../ui/report_charts.py" line="116"/>
         <source>Tỷ lệ hài lòng theo tháng (%)</source>
         <translation>Satisfied ratings by month (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="114"/>
+        <location filename="../../ui/report_charts.py" line="117"/>
         <source>Hài lòng trên số lượt đánh giá</source>
         <translation>Satisfied of the ratings given</translation>
     </message>

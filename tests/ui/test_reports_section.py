@@ -85,7 +85,7 @@ def test_changing_the_period_recomputes(reports, qtbot) -> None:
 def test_the_lost_list_opens_the_dossier(window, reports, qtbot, busy) -> None:  # noqa: F811
     row = [i.id for i in reports.report.card.indicators].index("2.1")
     reports.indicator_view.selectRow(row)
-    assert reports.lost_title.text() == "Chỉ số 2.1: 2 hồ sơ làm mất điểm"
+    assert reports.lost_title.text().startswith("Chỉ số 2.1: 2 hồ sơ làm mất điểm — 2 hồ sơ chưa xong")
     codes = {reports.lost.index(r, LostModel.COL_CODE).data() for r in range(reports.lost.rowCount())}
     assert codes == {busy["running"], busy["late"]}
     late = next(r for r in range(reports.lost.rowCount()) if reports.lost.item(r).code == busy["late"])
@@ -96,6 +96,13 @@ def test_the_lost_list_opens_the_dossier(window, reports, qtbot, busy) -> None: 
     dialog = window.dossiers.dialog
     assert dialog is not None and dialog.panel.dossier.code == busy["late"]
     dialog.close()
+    # From the keyboard: Enter on a row opens it too.
+    running = next(r for r in range(reports.lost.rowCount()) if reports.lost.item(r).code == busy["running"])
+    reports.lost_view.setFocus()
+    reports.lost_view.setCurrentIndex(reports.lost.index(running, 0))
+    qtbot.keyClick(reports.lost_view, Qt.Key.Key_Return)
+    assert window.dossiers.dialog.panel.dossier.code == busy["running"]
+    window.dossiers.dialog.close()
 
 
 def test_a_clerk_does_not_see_the_section(window, qtbot, busy, leader: Clerk, clerk: Clerk) -> None:  # noqa: F811
@@ -143,3 +150,10 @@ def test_an_in_memory_desk_computes_in_the_window_thread(qtbot, clock) -> None:
     section = ReportsSection(desk, open_dossier=lambda _c: None, open_feedback=lambda _n: None)
     qtbot.addWidget(section)
     assert section.report is not None and section.report.card.counts["received"] == 0
+
+
+def test_a_feedback_entry_opens_in_its_register(window, reports, desk: Desk) -> None:
+    """5.2 and 5.3 list feedback numbers: they open in the feedback register, selected."""
+    number = desk.feedback.list()[0].number
+    register = reports.open_feedback(number)
+    assert window.tabs.currentWidget() is register and register.selected().number == number

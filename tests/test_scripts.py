@@ -30,6 +30,7 @@ SCRIPTS = {
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
     "tests/perf/bench_scorecard.py": "test_bench_scorecard",
+    "tests/perf/bench_reports_ui.py": "test_bench_reports_ui",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
@@ -129,6 +130,12 @@ def test_bench_scorecard(script_env: dict[str, str], tmp_path: Path) -> None:
     args = ("--dossiers", "60", "--store", tmp_path / "bench-scorecard.sqlite3", "--rounds", "1")
     output = run(script_env, "tests/perf/bench_scorecard.py", *args)
     assert_printed(output, "built 60 dossiers", "plain GROUP BY", "(counters)", "counts equal on both paths: True")
+
+
+def test_bench_reports_ui(script_env: dict[str, str], tmp_path: Path) -> None:
+    args = ("--dossiers", "60", "--store", tmp_path / "bench-reports.sqlite3", "--rounds", "1")
+    output = run(script_env, "tests/perf/bench_reports_ui.py", *args)
+    assert_printed(output, "built 60 dossiers", "(baseline: the freeze)", "longest wait of the window's event loop")
 
 
 def test_bench_sync(script_env: dict[str, str]) -> None:

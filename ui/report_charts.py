@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -39,6 +39,9 @@ def _nice_top(value: float) -> float:
 
 
 class _Chart(QChartView):
+    """A chart whose axes are made once; a new period changes their categories and range (making
+    axes and series anew each time cost the window most of the chart's time)."""
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setTitle(title)
@@ -48,29 +51,24 @@ class _Chart(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
+        self.x = QBarCategoryAxis()
+        self.y = QValueAxis()
+        self.y.setLabelFormat("%i")
+        self.y.setTickType(QValueAxis.TickType.TicksDynamic)  # ticks from 0 every ``step``, headroom or not
+        self.y.setTickAnchor(0)
+        chart.addAxis(self.x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y, Qt.AlignmentFlag.AlignLeft)
 
-    def _reset(self) -> QChart:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        return chart
+    def _axes(self, months: Sequence[str], top: float, step: float) -> None:
+        self.x.clear()
+        self.x.append([month_label(m) for m in months])
+        self.y.setRange(0, top)
+        self.y.setTickInterval(step)
 
-    def _axes(self, months: Sequence[str], top: float, step: float, series: list) -> None:
-        chart = self.chart()
-        x = QBarCategoryAxis()
-        x.append([month_label(m) for m in months])
-        y = QValueAxis()
-        y.setRange(0, top)
-        y.setLabelFormat("%i")
-        y.setTickType(QValueAxis.TickType.TicksDynamic)  # ticks from 0 every ``step``, headroom or not
-        y.setTickAnchor(0)
-        y.setTickInterval(step)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for s in series:
-            s.attachAxis(x)
-            s.attachAxis(y)
+    def _attach(self, series) -> None:
+        self.chart().addSeries(series)
+        series.attachAxis(self.x)
+        series.attachAxis(self.y)
 
 
 class DossierChart(_Chart):
@@ -78,35 +76,36 @@ class DossierChart(_Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Hồ sơ theo tháng"), parent)
-        self.names = {
+        names = {
             "received": self.tr("Tiếp nhận"),
             "on_time": self.tr("Giải quyết đúng hạn"),
             "late": self.tr("Giải quyết quá hạn"),
         }
+        self.series = QBarSeries()
+        self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.sets: dict[str, QBarSet] = {}
+        for key, name in names.items():
+            bars = QBarSet(name)
+            bars.setColor(QColor(COLOURS[key]))
+            bars.setLabelColor(QColor("#1f2937"))
+            self.series.append(bars)
+            self.sets[key] = bars
+        self._attach(self.series)
 
     def show_months(self, months: Sequence[str], rows: Sequence[Breakdown]) -> None:
-        chart = self._reset()
         by_key = {b.key: b for b in rows}
-        series = QBarSeries()
-        self.sets = {}
         values = {
             "received": [by_key[m].received if m in by_key else 0 for m in months],
             "on_time": [by_key[m].early + by_key[m].on_time if m in by_key else 0 for m in months],
             "late": [by_key[m].late if m in by_key else 0 for m in months],
         }
         for key, numbers in values.items():
-            bars = QBarSet(self.names[key])
+            bars = self.sets[key]
+            bars.remove(0, bars.count())
             bars.append([float(n) for n in numbers])
-            bars.setColor(QColor(COLOURS[key]))
-            bars.setLabelColor(QColor("#1f2937"))
-            series.append(bars)
-            self.sets[key] = bars
-        series.setLabelsVisible(len(months) <= 6)  # numbers on the bars while they fit
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        chart.addSeries(series)
+        self.series.setLabelsVisible(len(months) <= 6)  # numbers on the bars while they fit
         top = _nice_top(max((n for numbers in values.values() for n in numbers), default=0) * 1.1)
-        self._axes(months, top, top / 5, [series])
+        self._axes(months, top, top / 5)
 
 
 class SatisfactionChart(_Chart):
@@ -116,24 +115,11 @@ class SatisfactionChart(_Chart):
         super().__init__(self.tr("Tỷ lệ hài lòng theo tháng (%)"), parent)
         self.series_name = self.tr("Hài lòng trên số lượt đánh giá")
         self.points: list[tuple[int, float]] = []
+        self.lines: list[QLineSeries] = []
 
-    def show_months(self, months: Sequence[str], rows: Sequence[Breakdown]) -> None:
-        chart = self._reset()
-        by_key = {b.key: b for b in rows}
-        self.points = [
-            (i, 100 * by_key[m].satisfied / by_key[m].ratings)
-            for i, m in enumerate(months)
-            if m in by_key and by_key[m].ratings
-        ]
-        # One line per run of rated months, so a month without ratings breaks the line.
-        runs: list[list[tuple[int, float]]] = []
-        for point in self.points:
-            if runs and runs[-1][-1][0] == point[0] - 1:
-                runs[-1].append(point)
-            else:
-                runs.append([point])
-        series = []
-        for n, run in enumerate(runs):
+    def _line(self, n: int) -> QLineSeries:
+        """The n-th piece of the line (one per run of rated months), made the first time it is needed."""
+        while len(self.lines) <= n:
             line = QLineSeries()
             line.setName(self.series_name)
             line.setColor(QColor(COLOURS["satisfied"]))
@@ -143,11 +129,28 @@ class SatisfactionChart(_Chart):
             line.setPointLabelsClipping(False)
             line.setPointLabelsColor(QColor("#1f2937"))
             line.setMarkerSize(6)
-            for i, value in run:
-                line.append(float(i), float(round(value)))  # whole percents: no decimal mark to localise
-            chart.addSeries(line)
-            if n:  # one legend entry for every piece of the one line
-                chart.legend().markers(line)[0].setVisible(False)
-            series.append(line)
-        self._axes(months, 110, 20, series)  # room above 100 % for a point's label
-        self.chart().axes(Qt.Orientation.Horizontal)[0].setRange(month_label(months[0]), month_label(months[-1]))
+            self._attach(line)
+            if self.lines:  # one legend entry for every piece of the one line
+                self.chart().legend().markers(line)[0].setVisible(False)
+            self.lines.append(line)
+        return self.lines[n]
+
+    def show_months(self, months: Sequence[str], rows: Sequence[Breakdown]) -> None:
+        by_key = {b.key: b for b in rows}
+        self.points = [
+            (i, 100 * by_key[m].satisfied / by_key[m].ratings)
+            for i, m in enumerate(months)
+            if m in by_key and by_key[m].ratings
+        ]
+        runs: list[list[tuple[int, float]]] = []
+        for point in self.points:
+            if runs and runs[-1][-1][0] == point[0] - 1:
+                runs[-1].append(point)
+            else:
+                runs.append([point])
+        self._line(0)  # the legend's entry, even before the first rating
+        for n in range(max(len(runs), len(self.lines))):
+            run = runs[n] if n < len(runs) else []
+            # Whole percents: no decimal mark to localise.
+            self._line(n).replace([QPointF(float(i), float(round(value))) for i, value in run])
+        self._axes(months, 110, 20)  # room above 100 % for a point's label

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from app.scorecard.desk_reports import LostItem
 from app.scorecard.records import Breakdown, IndicatorResult
@@ -17,6 +17,16 @@ from ui import i18n
 Index = QModelIndex | QPersistentModelIndex
 LOST_COLOUR = "#fbe3e0"  # a row that costs points
 GREY = "#6b7280"
+# Plain ints, computed once: a view calls ``data`` for every role of every cell at every paint, and
+# enum arithmetic there showed in the profile.
+DISPLAY, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+ALIGN, BACKGROUND, FOREGROUND = (
+    int(Qt.ItemDataRole.TextAlignmentRole),
+    int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.ForegroundRole),
+)
+USER = int(Qt.ItemDataRole.UserRole)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 OPEN_COLOUR = "#a93226"  # a record that cost points and is still open; also late counts in the tables
 
 
@@ -35,19 +45,32 @@ def share(part: int, whole: int) -> float | None:
 
 
 class _Table(QAbstractTableModel):
-    """Rows of one kind; headers set by the subclass (translated there)."""
+    """Rows of one kind, their cells worded once at ``load``: a view asks ``data`` for a dozen roles per
+    cell at every paint, so each answer is a lookup. Headers are set by the subclass (translated there)."""
 
     headers: tuple[str, ...] = ()
-    SortRole = Qt.ItemDataRole.UserRole + 1
+    tips_are_texts = False  # a cell's tooltip is its text (for columns too narrow to show all of it)
+    SortRole = int(Qt.ItemDataRole.UserRole) + 1
+    ROLES = frozenset({DISPLAY, TOOLTIP, ALIGN, BACKGROUND, FOREGROUND})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
+        self.cells: list[tuple[str, ...]] = []
 
     def load(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.cells = [self.texts(row) for row in self.rows]
         self.endResetModel()
+
+    def texts(self, row: Any) -> tuple[str, ...]:
+        """A row's cells as shown."""
+        raise NotImplementedError
+
+    def other(self, row: Any, col: int, role: int) -> Any:
+        """Any role but the text."""
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
         return 0 if parent.isValid() else len(self.rows)
@@ -60,15 +83,27 @@ class _Table(QAbstractTableModel):
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
-    def valid(self, index: Index) -> bool:
-        return index.isValid() and 0 <= index.row() < len(self.rows) and 0 <= index.column() < len(self.headers)
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        role = int(role)
+        if role not in self.ROLES and role < USER:
+            return None
+        row, col = index.row(), index.column()
+        if not (index.isValid() and 0 <= row < len(self.rows) and 0 <= col < len(self.headers)):
+            return None
+        if role == DISPLAY or (role == TOOLTIP and self.tips_are_texts):
+            return self.cells[row][col]
+        return self.other(self.rows[row], col, role)
+
+    def widest(self, col: int, metrics: QFontMetrics) -> int:
+        """The column's widest text, header included (to size a column without asking every cell)."""
+        return max((metrics.horizontalAdvance(c[col]) for c in self.cells), default=0)
 
 
 class IndicatorModel(_Table):
     """One row per indicator: value, points, most, points lost, how many records cost them, status."""
 
     COL_ID, COL_NAME, COL_VALUE, COL_POINTS, COL_MAX, COL_LOST_POINTS, COL_LOST, COL_STATUS = range(8)
-    IdRole = Qt.ItemDataRole.UserRole + 2
+    IdRole = int(Qt.ItemDataRole.UserRole) + 2
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -98,38 +133,27 @@ class IndicatorModel(_Table):
             return i.status
         return "lost" if (i.points_lost or 0) > 0 else "full"
 
-    def _text(self, i: IndicatorResult, col: int) -> str:
-        if col == self.COL_ID:
-            return i.id
-        if col == self.COL_NAME:
-            return i.name(i18n.lang())
-        if col == self.COL_VALUE:
-            return percent(i.value)
-        if col == self.COL_POINTS:
-            return "—" if i.points is None else decimal(i.points)
-        if col == self.COL_MAX:
-            return decimal(i.max_points) + (" *" if i.assumption else "")
-        if col == self.COL_LOST_POINTS:
-            return "—" if i.points_lost is None else decimal(i.points_lost)
-        if col == self.COL_LOST:
-            return i18n.number(i.lost_count) if i.status == "ok" else "—"
-        return self.statuses[self.state(i)]
+    def texts(self, i: IndicatorResult) -> tuple[str, ...]:
+        return (
+            i.id,
+            i.name(i18n.lang()),
+            percent(i.value),
+            "—" if i.points is None else decimal(i.points),
+            decimal(i.max_points) + (" *" if i.assumption else ""),
+            "—" if i.points_lost is None else decimal(i.points_lost),
+            i18n.number(i.lost_count) if i.status == "ok" else "—",
+            self.statuses[self.state(i)],
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        i: IndicatorResult = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(i, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def other(self, i: IndicatorResult, col: int, role: int) -> Any:
+        if role == TOOLTIP:
             tips = [i.name(i18n.lang()), i.note, self.assumed if i.assumption else ""]
             return "\n".join(t for t in tips if t)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (self.COL_ID, self.COL_NAME, self.COL_STATUS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self.state(i) == "lost":
+        if role == ALIGN and col not in (self.COL_ID, self.COL_NAME, self.COL_STATUS):
+            return RIGHT
+        if role == BACKGROUND and self.state(i) == "lost":
             return QBrush(QColor(LOST_COLOUR))
-        if role == Qt.ItemDataRole.ForegroundRole and i.status != "ok":
+        if role == FOREGROUND and i.status != "ok":
             return QBrush(QColor(GREY))
         if role == self.IdRole:
             return i.id
@@ -140,7 +164,8 @@ class LostModel(_Table):
     """The records that cost one indicator its points: open one to see it."""
 
     COL_CODE, COL_NAME, COL_SUBJECT, COL_DUE, COL_STATUS = range(5)
-    CodeRole = Qt.ItemDataRole.UserRole + 2
+    tips_are_texts = True
+    CodeRole = int(Qt.ItemDataRole.UserRole) + 2
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -160,24 +185,14 @@ class LostModel(_Table):
     def item(self, row: int) -> LostItem:
         return self.rows[row]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        item: LostItem = self.rows[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == self.COL_CODE:
-                return item.code
-            if not item.found:
-                return self.missing if col == self.COL_NAME else ""
-            if col == self.COL_NAME:
-                return item.name
-            if col == self.COL_SUBJECT:
-                return item.subject
-            if col == self.COL_DUE:
-                return "" if item.due is None else f"{item.due:%d/%m/%Y}"
-            return item.status(i18n.lang())
-        if role == Qt.ItemDataRole.ForegroundRole and item.open:  # still open: something can be done
+    def texts(self, item: LostItem) -> tuple[str, ...]:
+        if not item.found:
+            return (item.code, self.missing, "", "", "")
+        due = "" if item.due is None else f"{item.due:%d/%m/%Y}"
+        return (item.code, item.name, item.subject, due, item.status(i18n.lang()))
+
+    def other(self, item: LostItem, col: int, role: int) -> Any:
+        if role == FOREGROUND and item.open:  # still open: something can be done
             return QBrush(QColor(OPEN_COLOUR))
         if role == self.CodeRole:
             return item.code
@@ -221,22 +236,21 @@ class BreakdownModel(_Table):
             return share(b.satisfied, b.ratings)
         return getattr(b, self.FIELDS[col - 2])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        b: Breakdown = self.rows[index.row()]
-        col = index.column()
-        value = self._value(b, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col in (self.COL_KEY, self.COL_LABEL):
-                return value
-            if col >= self.COL_ON_TIME_SHARE:
-                return percent(value)
-            return i18n.number(value)
+    def texts(self, b: Breakdown) -> tuple[str, ...]:
+        return (
+            b.key,
+            b.label,
+            *(i18n.number(getattr(b, f)) for f in self.FIELDS),
+            percent(share(b.early + b.on_time, b.ended)),
+            percent(share(b.satisfied, b.ratings)),
+        )
+
+    def other(self, b: Breakdown, col: int, role: int) -> Any:
         if role == self.SortRole:
+            value = self._value(b, col)
             return -1.0 if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > self.COL_LABEL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col in self.RED and value:
+        if role == ALIGN and col > self.COL_LABEL:
+            return RIGHT
+        if role == FOREGROUND and col in self.RED and self._value(b, col):
             return QBrush(QColor(OPEN_COLOUR))
         return None

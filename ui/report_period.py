@@ -33,6 +33,8 @@ class PeriodPicker(QWidget):
             self.kind.addItem(periods.KIND_NAMES[kind][i18n.lang() == "en"], kind)
         self.which = QComboBox()
         self.which.setObjectName("periodWhich")
+        # "Quý I" and "6 tháng cuối năm" share the box: it follows its longest entry, whichever kind.
+        self.which.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year = QSpinBox()
         self.year.setRange(2000, today.year + 1)
         self.start, self.end = QDateEdit(), QDateEdit()

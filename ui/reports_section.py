@@ -88,6 +88,15 @@ def _table(model, sortable: bool = False) -> QTableView:
     return view
 
 
+def fit(view: QTableView, model, columns) -> None:
+    """Columns as wide as their widest text, measured from the model's worded cells (a view's own
+    resize-to-contents asks every cell for every role and held the window ~150 ms per answer)."""
+    cells, header = view.fontMetrics(), view.horizontalHeader().fontMetrics()
+    pad = 3 * view.style().pixelMetric(view.style().PixelMetric.PM_HeaderMargin) + 8
+    for col in columns:
+        view.setColumnWidth(col, max(model.widest(col, cells), header.horizontalAdvance(model.headers[col])) + pad)
+
+
 class ReportsSection(QWidget):
     """The period picker, the scorecard, the lost records, the charts and tables, the export."""
 
@@ -105,6 +114,7 @@ class ReportsSection(QWidget):
         self.desk = desk
         self.open_dossier, self.open_feedback = open_dossier, open_feedback
         self.report: DeskReport | None = None
+        self.charted: DeskReport | None = None  # the report the charts show
         self.runs: dict[int, ReportRun] = {}
         self.number = 0
         self.tab_title = self.tr("&6 Báo cáo")
@@ -128,15 +138,14 @@ class ReportsSection(QWidget):
 
         self.indicators = IndicatorModel(self)
         self.indicator_view = _table(self.indicators)
-        header = self.indicator_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(IndicatorModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # Widths are set once per answer (fit), not by the header at every change.
+        self.indicator_view.horizontalHeader().setSectionResizeMode(
+            IndicatorModel.COL_NAME, QHeaderView.ResizeMode.Stretch
+        )
         self.indicator_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_lost())
         self.lost = LostModel(self)
         self.lost_view = _table(self.lost)
         lost_header = self.lost_view.horizontalHeader()
-        for col in (LostModel.COL_CODE, LostModel.COL_DUE, LostModel.COL_STATUS):
-            lost_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for col in (LostModel.COL_NAME, LostModel.COL_SUBJECT):
             lost_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.lost_view.setWordWrap(False)  # one line per record: a long list reads down, not across
@@ -192,17 +201,17 @@ class ReportsSection(QWidget):
         split.addWidget(lost_page)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 3)
-        charts = QWidget()
+        self.charts = charts = QWidget()
         chart_layout = QVBoxLayout(charts)
         chart_layout.addWidget(self.dossier_chart, 1)
         chart_layout.addWidget(self.satisfaction_chart, 1)
         self.pages = QTabWidget()
         self.pages.addTab(split, self.tr("Bộ chỉ số 766"))
         self.pages.addTab(charts, self.tr("Biểu đồ theo tháng"))
+        self.pages.currentChanged.connect(lambda _i: self.draw_charts())
         self.procedure_view = _table(self.by_procedure, sortable=True)
         self.clerk_view = _table(self.by_clerk, sortable=True)
         for view in (self.procedure_view, self.clerk_view):
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setSectionResizeMode(BreakdownModel.COL_LABEL, QHeaderView.ResizeMode.Stretch)
         self.pages.addTab(self.procedure_view, self.tr("Theo thủ tục"))
         self.pages.addTab(self.clerk_view, self.tr("Theo cán bộ"))
@@ -293,12 +302,25 @@ class ReportsSection(QWidget):
         first_lost = next((n for n, i in enumerate(card.indicators) if (i.points_lost or 0) > 0), 0)
         self.indicator_view.selectRow(row if 0 <= row < len(card.indicators) else first_lost)
         self.show_lost()
+        self.charted = None
+        self.draw_charts()
+        self.by_procedure.load(card.by_procedure)
+        self.by_clerk.load(card.by_clerk)
+        fit(self.indicator_view, self.indicators, [c for c in range(8) if c != IndicatorModel.COL_NAME])
+        for view, model in ((self.procedure_view, self.by_procedure), (self.clerk_view, self.by_clerk)):
+            fit(view, model, [c for c in range(model.columnCount()) if c != BreakdownModel.COL_LABEL])
+        self.computed.emit(report)
+
+    def draw_charts(self) -> None:
+        """The charts, when their page is on screen: a chart rebuilt while hidden still costs its scene
+        ~100 ms of the window's time, so a period the leader only reads in the table never pays it."""
+        if self.report is None or self.charted is self.report or self.pages.currentWidget() is not self.charts:
+            return
+        card = self.report.card
         months = list(periods.months(card.period))
         self.dossier_chart.show_months(months, card.by_month)
         self.satisfaction_chart.show_months(months, card.by_month)
-        self.by_procedure.load(card.by_procedure)
-        self.by_clerk.load(card.by_clerk)
-        self.computed.emit(report)
+        self.charted = self.report
 
     def show_lost(self) -> None:
         """The records that cost the selected indicator its points."""
@@ -333,6 +355,7 @@ class ReportsSection(QWidget):
             )
         else:
             hint = self.tr("Không có hồ sơ nào làm mất điểm ở chỉ số này.")
+        fit(self.lost_view, self.lost, (LostModel.COL_CODE, LostModel.COL_DUE, LostModel.COL_STATUS))
         self.lost_hint.setText(hint)
         self.lost_hint.update_visibility()
         self.open_button.setEnabled(False)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.records import Clerk
 from app.desk import Desk
+from app.scorecard import periods
 from app.scorecard.periods import Choice
 from tests.app.scorecard.conftest import busy  # noqa: F401 (the fixture)
 from tests.conftest import ADMIN_PASSWORD
@@ -54,6 +55,9 @@ def test_a_leader_reaches_the_section_by_keyboard_and_sees_the_score(window, qtb
     cells = [reports.indicators.index(row, c).data() for c in range(reports.indicators.columnCount())]
     assert cells[IndicatorModel.COL_VALUE] == "60,00 %"  # three of five on time
     assert cells[IndicatorModel.COL_LOST] == "2" and cells[IndicatorModel.COL_STATUS] == "Mất điểm"
+    assert reports.charted is None  # drawn when their page is shown
+    reports.pages.setCurrentWidget(reports.charts)
+    assert reports.charted is reports.report
     months = reports.dossier_chart.sets
     assert [months[k].at(0) for k in ("received", "on_time", "late")] == [5.0, 3.0, 1.0]
     assert reports.satisfaction_chart.points == [(0, 50.0)]  # one of two ratings satisfied
@@ -72,6 +76,10 @@ def test_changing_the_period_recomputes(reports, qtbot) -> None:
     assert reports.report.card.counts["received"] == 0
     computed(reports, qtbot, lambda: picker.year.setValue(2025))
     assert reports.report.card.period.start == date(2025, 4, 1)
+    computed(reports, qtbot, lambda: picker.kind.setCurrentIndex(picker.kind.findData("half")))
+    assert reports.report.card.period == periods.period(Choice("half", 2025, 1))  # the half holding today
+    widest = picker.which.fontMetrics().horizontalAdvance("6 tháng cuối năm")
+    assert picker.which.sizeHint().width() > widest  # the box follows its entries, not the quarter's
     computed(reports, qtbot, lambda: picker.kind.setCurrentIndex(picker.kind.findData("custom")))
     assert not picker.start.isHidden() and picker.year.isHidden()
     computed(reports, qtbot, lambda: picker.start.setDate(date(2026, 2, 13)))

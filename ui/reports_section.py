@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -41,7 +40,6 @@ from ui.widgets import EmptyHint, MessageLine
 
 if TYPE_CHECKING:
     from app.core.clock import Clock
-    from app.core.records import Clerk
     from app.desk import Desk
     from app.scorecard.records import Period
 
@@ -401,57 +399,3 @@ class ReportsSection(QWidget):
             return None
         self.message.info(self.tr("Đã xuất %1.").replace("%1", str(written)))
         return written
-
-
-def install(window, clerk: Clerk) -> ReportsSection | None:
-    """The section for leaders and admins (Alt+6, Ctrl+B); hidden and emptied for anyone else."""
-    allowed = clerk.can(*READERS)
-    section = window.sections.get("reports")
-    if section is None:
-        if not allowed:
-            return None
-        try:  # the desk keeps receiving and returning even if this section fails
-            section = ReportsSection(
-                window.desk, open_dossier=window.dossiers.open_code, open_feedback=lambda n: _feedback(window, n)
-            )
-        except Exception:
-            log.exception("the reports section could not be built")
-            return None
-        window.add_section("reports", section.tab_title, section)
-        action = QAction(section.go_caption, window)
-        action.setObjectName("reportsAction")
-        action.setShortcut(QKeySequence("Ctrl+B"))
-        action.triggered.connect(lambda: _go(window))
-        window.menuBar().actions()[1].menu().addAction(action)  # the Go menu, after F2–F4
-        section.action = action
-        window.installEventFilter(section)  # a closing window waits for a running worker
-        window.tabs.currentChanged.connect(lambda _i: _guard(window, section))
-    window.tabs.setTabVisible(window.tabs.indexOf(section), allowed)
-    section.action.setVisible(allowed)
-    if not allowed:
-        section.clear()
-    elif section.report is None:
-        section.recompute()
-    return section
-
-
-def _guard(window, section: ReportsSection) -> None:
-    """However the tab was reached (a mnemonic, a click), only a leader or admin stays on it."""
-    if window.tabs.currentWidget() is section and not (window.clerk is not None and window.clerk.can(*READERS)):
-        window.show_section("receive")
-
-
-def _go(window) -> None:
-    if window.clerk is not None and window.clerk.can(*READERS):
-        window.show_section("reports").picker.kind.setFocus()
-
-
-def _feedback(window, number: str) -> object:
-    register = window.show_section("feedback")
-    # Every entry shown (the register's filters may hide a closed one), then the one asked for selected.
-    register.search.clear()
-    register.urgent_only.setChecked(False)
-    for combo in (register.kind_filter, register.status_filter):
-        combo.setCurrentIndex(0)
-    register.select_number(number)
-    return register

@@ -125,57 +125,57 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="200"/>
+        <location filename="../../ui/report_models.py" line="215"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="201"/>
+        <location filename="../../ui/report_models.py" line="216"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="202"/>
+        <location filename="../../ui/report_models.py" line="217"/>
         <source>Đã giải quyết</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="203"/>
+        <location filename="../../ui/report_models.py" line="218"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="204"/>
+        <location filename="../../ui/report_models.py" line="219"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="205"/>
+        <location filename="../../ui/report_models.py" line="220"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="206"/>
+        <location filename="../../ui/report_models.py" line="221"/>
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="207"/>
+        <location filename="../../ui/report_models.py" line="222"/>
         <source>Đang quá hạn</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="208"/>
+        <location filename="../../ui/report_models.py" line="223"/>
         <source>Lượt đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="209"/>
+        <location filename="../../ui/report_models.py" line="224"/>
         <source>Tỷ lệ đúng hạn</source>
         <translation>On-time share</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="210"/>
+        <location filename="../../ui/report_models.py" line="225"/>
         <source>Tỷ lệ hài lòng</source>
         <translation>Satisfied share</translation>
     </message>
@@ -237,22 +237,22 @@
 <context>
     <name>DossierChart</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="80"/>
+        <location filename="../../ui/report_charts.py" line="78"/>
         <source>Hồ sơ theo tháng</source>
         <translation>Dossiers by month</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="82"/>
+        <location filename="../../ui/report_charts.py" line="80"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="83"/>
+        <location filename="../../ui/report_charts.py" line="81"/>
         <source>Giải quyết đúng hạn</source>
         <translation>Ended on time</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="84"/>
+        <location filename="../../ui/report_charts.py" line="82"/>
         <source>Giải quyết quá hạn</source>
         <translation>Ended late</translation>
     </message>
@@ -1168,67 +1168,67 @@ This reading has been recorded.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="76"/>
+        <location filename="../../ui/report_models.py" line="111"/>
         <source>Mã</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="77"/>
+        <location filename="../../ui/report_models.py" line="112"/>
         <source>Chỉ số</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="78"/>
+        <location filename="../../ui/report_models.py" line="113"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="79"/>
+        <location filename="../../ui/report_models.py" line="114"/>
         <source>Điểm</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="80"/>
+        <location filename="../../ui/report_models.py" line="115"/>
         <source>Tối đa</source>
         <translation>Most</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="81"/>
+        <location filename="../../ui/report_models.py" line="116"/>
         <source>Điểm bị mất</source>
         <translation>Points lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="82"/>
+        <location filename="../../ui/report_models.py" line="117"/>
         <source>Hồ sơ mất điểm</source>
         <translation>Records lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="83"/>
+        <location filename="../../ui/report_models.py" line="118"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="86"/>
+        <location filename="../../ui/report_models.py" line="121"/>
         <source>Đủ điểm</source>
         <translation>Full points</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="87"/>
+        <location filename="../../ui/report_models.py" line="122"/>
         <source>Mất điểm</source>
         <translation>Points lost</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="88"/>
+        <location filename="../../ui/report_models.py" line="123"/>
         <source>Chưa có dữ liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="89"/>
+        <location filename="../../ui/report_models.py" line="124"/>
         <source>Không phát sinh</source>
         <translation>None in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="91"/>
+        <location filename="../../ui/report_models.py" line="126"/>
         <source>Điểm tối đa là giả định: điểm của nhóm chia đều cho các chỉ số (chưa có văn bản).</source>
         <translation>The most points are an assumption: the group&apos;s points shared equally among its indicators (no text yet).</translation>
     </message>
@@ -1296,47 +1296,47 @@ This reading has been recorded.</translation>
 <context>
     <name>LostModel</name>
     <message>
-        <location filename="../../ui/report_models.py" line="149"/>
+        <location filename="../../ui/report_models.py" line="174"/>
         <source>(không có trên quầy này)</source>
         <translation>(not on this desk)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="155"/>
+        <location filename="../../ui/report_models.py" line="180"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="155"/>
+        <location filename="../../ui/report_models.py" line="180"/>
         <source>Người phản ánh</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="155"/>
+        <location filename="../../ui/report_models.py" line="180"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="157"/>
+        <location filename="../../ui/report_models.py" line="182"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="157"/>
+        <location filename="../../ui/report_models.py" line="182"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="157"/>
+        <location filename="../../ui/report_models.py" line="182"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="158"/>
+        <location filename="../../ui/report_models.py" line="183"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/report_models.py" line="158"/>
+        <location filename="../../ui/report_models.py" line="183"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -1579,32 +1579,32 @@ This reading has been recorded.</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/report_period.py" line="43"/>
+        <location filename="../../ui/report_period.py" line="45"/>
         <source>Toàn xã</source>
         <translation>Whole commune</translation>
     </message>
     <message>
-        <location filename="../../ui/report_period.py" line="44"/>
+        <location filename="../../ui/report_period.py" line="46"/>
         <source>Riêng quầy này</source>
         <translation>This desk only</translation>
     </message>
     <message>
-        <location filename="../../ui/report_period.py" line="48"/>
+        <location filename="../../ui/report_period.py" line="50"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_period.py" line="51"/>
+        <location filename="../../ui/report_period.py" line="53"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/report_period.py" line="51"/>
+        <location filename="../../ui/report_period.py" line="53"/>
         <source>Từ ngà&amp;y</source>
         <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/report_period.py" line="55"/>
+        <location filename="../../ui/report_period.py" line="57"/>
         <source>Đơn &amp;vị:</source>
         <translation>&amp;Unit:</translation>
     </message>
@@ -1818,118 +1818,118 @@ This reading has been recorded.</translation>
 <context>
     <name>ReportsSection</name>
     <message>
-        <location filename="../../ui/reports_section.py" line="110"/>
+        <location filename="../../ui/reports_section.py" line="118"/>
         <source>&amp;6 Báo cáo</source>
         <translation>&amp;6 Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="111"/>
+        <location filename="../../ui/reports_section.py" line="119"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="115"/>
+        <location filename="../../ui/reports_section.py" line="123"/>
         <source>Tính &amp;lại</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="148"/>
-        <location filename="../../ui/reports_section.py" line="339"/>
+        <location filename="../../ui/reports_section.py" line="155"/>
+        <location filename="../../ui/reports_section.py" line="360"/>
         <source>&amp;Mở hồ sơ</source>
         <translation>&amp;Open dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="157"/>
+        <location filename="../../ui/reports_section.py" line="164"/>
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="158"/>
+        <location filename="../../ui/reports_section.py" line="165"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="159"/>
+        <location filename="../../ui/reports_section.py" line="166"/>
         <source>Xuất &amp;Excel…</source>
         <translation>Export to &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="200"/>
+        <location filename="../../ui/reports_section.py" line="207"/>
         <source>Bộ chỉ số 766</source>
         <translation>Decision 766 scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="201"/>
+        <location filename="../../ui/reports_section.py" line="208"/>
         <source>Biểu đồ theo tháng</source>
         <translation>Charts by month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="207"/>
+        <location filename="../../ui/reports_section.py" line="214"/>
         <source>Theo thủ tục</source>
         <translation>By procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="208"/>
+        <location filename="../../ui/reports_section.py" line="215"/>
         <source>Theo cán bộ</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="233"/>
+        <location filename="../../ui/reports_section.py" line="240"/>
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="280"/>
+        <location filename="../../ui/reports_section.py" line="287"/>
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="285"/>
+        <location filename="../../ui/reports_section.py" line="292"/>
         <source>Từ %1. Điểm trên số điểm mà dữ liệu của quầy quyết định (bộ chỉ số tổng 100 điểm); các chỉ số chưa có dữ liệu không được tính. Số liệu tính đến %2.</source>
         <translation>%1. The score is out of the points this desk&apos;s records decide (the scorecard totals 100 points); indicators with no data are not counted. Figures as of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="315"/>
+        <location filename="../../ui/reports_section.py" line="335"/>
         <source>Chỉ số %1: %2 hồ sơ làm mất điểm</source>
         <translation>Indicator %1: %2 records cost points</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="323"/>
+        <location filename="../../ui/reports_section.py" line="343"/>
         <source> — %1 hồ sơ chưa xong (chữ đỏ, ở đầu danh sách)</source>
         <translation> — %1 still open (in red, at the top)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="328"/>
+        <location filename="../../ui/reports_section.py" line="348"/>
         <source>Chỉ số này chỉ cho biết số lượng, không lập danh sách hồ sơ.</source>
         <translation>This indicator gives a number only, not a list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="332"/>
+        <location filename="../../ui/reports_section.py" line="352"/>
         <source> (hiện %1 hồ sơ đầu)</source>
         <translation> (the first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="335"/>
+        <location filename="../../ui/reports_section.py" line="355"/>
         <source>Không có hồ sơ nào làm mất điểm ở chỉ số này.</source>
         <translation>No record cost points on this indicator.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="339"/>
+        <location filename="../../ui/reports_section.py" line="360"/>
         <source>&amp;Mở phản ánh</source>
         <translation>&amp;Open feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="349"/>
+        <location filename="../../ui/reports_section.py" line="370"/>
         <source>Hồ sơ %1 không có trên quầy này.</source>
         <translation>Record %1 is not on this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="369"/>
+        <location filename="../../ui/reports_section.py" line="390"/>
         <source>Xuất báo cáo Excel</source>
         <translation>Export the report to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="379"/>
+        <location filename="../../ui/reports_section.py" line="400"/>
         <source>Đã xuất %1.</source>
         <translation>Exported %1.</translation>
     </message>
@@ -2028,12 +2028,12 @@ Reason (required):</translation>
 <context>
     <name>SatisfactionChart</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="116"/>
+        <location filename="../../ui/report_charts.py" line="115"/>
         <source>Tỷ lệ hài lòng theo tháng (%)</source>
         <translation>Satisfied ratings by month (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="117"/>
+        <location filename="../../ui/report_charts.py" line="116"/>
         <source>Hài lòng trên số lượt đánh giá</source>
         <translation>Satisfied of the ratings given</translation>
     </message>

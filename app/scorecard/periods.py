@@ -8,21 +8,22 @@ report-closing dates some regimes use (the 15th to the 14th) are a custom period
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from app.core.errors import ValidationError
 from app.scorecard.records import Period
 
-Kind = Literal["month", "quarter", "half", "nine", "year", "custom"]
-KINDS: tuple[Kind, ...] = ("month", "quarter", "half", "nine", "year", "custom")
+Kind = Literal["month", "quarter", "half", "nine_months", "year", "custom"]
+KINDS: tuple[Kind, ...] = ("month", "quarter", "half", "nine_months", "year", "custom")
 KIND_NAMES: dict[Kind, tuple[str, str]] = {
     "month": ("Tháng", "Month"),
     "quarter": ("Quý", "Quarter"),
     "half": ("6 tháng", "Six months"),
-    "nine": ("9 tháng", "Nine months"),
+    "nine_months": ("9 tháng", "Nine months"),
     "year": ("Năm", "Year"),
     "custom": ("Tùy chọn", "Custom"),
 }
@@ -46,12 +47,21 @@ class Choice:
         return period(self)
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-
 def _months(year: int, first: int, last: int) -> Period:
-    return Period(date(year, first, 1), _month_end(year, last))
+    return Period(date(year, first, 1), date(year, last, monthrange(year, last)[1]))
+
+
+def named(kind: Kind, year: int, n: int = 1) -> Period:
+    """``n``: the month (1-12), the quarter (1-4) or the half (1-2); ignored for nine months and the year."""
+    if kind == "month":
+        return _months(year, n, n)
+    if kind == "quarter":
+        return _months(year, 3 * n - 2, 3 * n)
+    if kind == "half":
+        return _months(year, 6 * n - 5, 6 * n)
+    if kind == "nine_months":
+        return _months(year, 1, 9)
+    return _months(year, 1, 12)
 
 
 def numbers(kind: Kind) -> range:
@@ -72,15 +82,7 @@ def period(choice: Choice) -> Period:
         return Period(choice.start, choice.end)
     if n not in numbers(kind):
         raise ValidationError(f"Kỳ báo cáo không hợp lệ: {kind} {n}.", f"Not a period: {kind} {n}.", field="period")
-    if kind == "month":
-        return _months(year, n, n)
-    if kind == "quarter":
-        return _months(year, 3 * n - 2, 3 * n)
-    if kind == "half":
-        return _months(year, 6 * n - 5, 6 * n)
-    if kind == "nine":
-        return _months(year, 1, 9)
-    return _months(year, 1, 12)
+    return named(kind, year, n)
 
 
 def containing(kind: Kind, day: date) -> Choice:
@@ -100,7 +102,7 @@ def item_name(kind: Kind, number: int, lang: str = "vi") -> str:
         return f"Q{number}" if en else f"Quý {ROMAN[number - 1]}"
     if kind == "half":
         return ("First half", "Second half")[number - 1] if en else ("6 tháng đầu năm", "6 tháng cuối năm")[number - 1]
-    if kind == "nine":
+    if kind == "nine_months":
         return "First nine months" if en else "9 tháng đầu năm"
     return "Whole year" if en else "Cả năm"
 

@@ -22,7 +22,7 @@ from app.scorecard.records import Period
         (Choice("half", 2026, 1), date(2026, 1, 1), date(2026, 6, 30), "6 tháng đầu năm 2026", "First half of 2026"),
         (Choice("half", 2026, 2), date(2026, 7, 1), date(2026, 12, 31), "6 tháng cuối năm 2026", "Second half of 2026"),
         (
-            Choice("nine", 2026),
+            Choice("nine_months", 2026),
             date(2026, 1, 1),
             date(2026, 9, 30),
             "9 tháng đầu năm 2026",

@@ -209,6 +209,7 @@ class ReportsSection(QWidget):
         self.pages.currentChanged.connect(lambda _i: self.draw_charts())
         self.procedure_view = _table(self.by_procedure, sortable=True)
         self.clerk_view = _table(self.by_clerk, sortable=True)
+        self.clerk_view.setColumnHidden(BreakdownModel.COL_KEY, True)  # an account's id: the name says it
         for view in (self.procedure_view, self.clerk_view):
             view.horizontalHeader().setSectionResizeMode(BreakdownModel.COL_LABEL, QHeaderView.ResizeMode.Stretch)
         self.pages.addTab(self.procedure_view, self.tr("Theo thủ tục"))

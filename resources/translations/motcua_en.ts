@@ -1834,7 +1834,7 @@ This reading has been recorded.</translation>
     </message>
     <message>
         <location filename="../../ui/reports_section.py" line="155"/>
-        <location filename="../../ui/reports_section.py" line="360"/>
+        <location filename="../../ui/reports_section.py" line="361"/>
         <source>&amp;Mở hồ sơ</source>
         <translation>&amp;Open dossier</translation>
     </message>
@@ -1864,72 +1864,72 @@ This reading has been recorded.</translation>
         <translation>Charts by month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="214"/>
+        <location filename="../../ui/reports_section.py" line="215"/>
         <source>Theo thủ tục</source>
         <translation>By procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="215"/>
+        <location filename="../../ui/reports_section.py" line="216"/>
         <source>Theo cán bộ</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="240"/>
+        <location filename="../../ui/reports_section.py" line="241"/>
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="287"/>
+        <location filename="../../ui/reports_section.py" line="288"/>
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="292"/>
+        <location filename="../../ui/reports_section.py" line="293"/>
         <source>Từ %1. Điểm trên số điểm mà dữ liệu của quầy quyết định (bộ chỉ số tổng 100 điểm); các chỉ số chưa có dữ liệu không được tính. Số liệu tính đến %2.</source>
         <translation>%1. The score is out of the points this desk&apos;s records decide (the scorecard totals 100 points); indicators with no data are not counted. Figures as of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="335"/>
+        <location filename="../../ui/reports_section.py" line="336"/>
         <source>Chỉ số %1: %2 hồ sơ làm mất điểm</source>
         <translation>Indicator %1: %2 records cost points</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="343"/>
+        <location filename="../../ui/reports_section.py" line="344"/>
         <source> — %1 hồ sơ chưa xong (chữ đỏ, ở đầu danh sách)</source>
         <translation> — %1 still open (in red, at the top)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="348"/>
+        <location filename="../../ui/reports_section.py" line="349"/>
         <source>Chỉ số này chỉ cho biết số lượng, không lập danh sách hồ sơ.</source>
         <translation>This indicator gives a number only, not a list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="352"/>
+        <location filename="../../ui/reports_section.py" line="353"/>
         <source> (hiện %1 hồ sơ đầu)</source>
         <translation> (the first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="355"/>
+        <location filename="../../ui/reports_section.py" line="356"/>
         <source>Không có hồ sơ nào làm mất điểm ở chỉ số này.</source>
         <translation>No record cost points on this indicator.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="360"/>
+        <location filename="../../ui/reports_section.py" line="361"/>
         <source>&amp;Mở phản ánh</source>
         <translation>&amp;Open feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="370"/>
+        <location filename="../../ui/reports_section.py" line="371"/>
         <source>Hồ sơ %1 không có trên quầy này.</source>
         <translation>Record %1 is not on this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="390"/>
+        <location filename="../../ui/reports_section.py" line="391"/>
         <source>Xuất báo cáo Excel</source>
         <translation>Export the report to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_section.py" line="400"/>
+        <location filename="../../ui/reports_section.py" line="401"/>
         <source>Đã xuất %1.</source>
         <translation>Exported %1.</translation>
     </message>

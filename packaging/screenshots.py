@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,42 @@ def demo_session(prefix: str) -> tuple[Path, Path, Any, Any, Any]:
     desk = Desk.open(work / "demo.sqlite3", clock)
     demo.populate(desk, args.dossiers, seed=3, years=1)
     return out, work, app, clock, desk
+
+
+def rate_returned(desk: Any, clock: Any, since: datetime, count: int = 240) -> None:
+    """Counter ratings for dossiers returned since ``since``, each a few minutes after its return (the
+    demo data has none), so the Reports section's satisfaction chart has something to show."""
+    import random
+
+    from app.reception.register import Filters, Register
+
+    rng = random.Random(5)
+    now = clock.at
+    rows = Register(desk.store, clock).page(Filters(statuses=("returned",), received_from=since.date()), limit=5000)
+    rows = rng.sample(rows, min(count, len(rows)))  # spread over the months, not the latest only
+    returns = sorted(
+        (max(e.at for e in desk.dossiers.get(row.code).events if e.kind == "returned"), row.code) for row in rows
+    )
+    last = since
+    for returned, code in returns:  # in time order, a minute apart at least (the screen's pause)
+        clock.at = last = max(returned + timedelta(minutes=3), last + timedelta(minutes=1))
+        desk.ratings.rate(rng.choices((1, 2, 3, 4), (45, 42, 9, 4))[0], dossier=code)
+    clock.at = now
+
+
+def show_reports(window: Any, settle: Any, choice: Any) -> Any:
+    """The Reports section on a period, once its worker has answered, with 2.1's lost dossiers listed."""
+    import time
+
+    section = window.show_section("reports")
+    section.set_choice(choice)
+    deadline = time.monotonic() + 60
+    while (section.report is None or section.runs) and time.monotonic() < deadline:
+        settle()
+        time.sleep(0.02)
+    ids = [i.id for i in section.report.card.indicators]
+    section.indicator_view.selectRow(ids.index("2.1"))
+    return section
 
 
 def main() -> int:
@@ -81,6 +117,9 @@ def main() -> int:
         settle()
         return window
 
+    from app.scorecard.periods import Choice
+
+    rate_returned(desk, _clock, datetime(2025, 7, 1, tzinfo=_clock.at.tzinfo))
     register = Register(desk.store, desk.clock)
     ready = register.page(Filters(statuses=("done",)), limit=1)[0].code
     for lang in ("vi", "en"):
@@ -142,6 +181,13 @@ def main() -> int:
 
         window.show_section("feedback")
         shot(window, "feedback-section.png", lang)
+        # The quarter running (open dossiers that cost points come first, in red); the last half-year's charts.
+        show_reports(window, settle, Choice("quarter", 2026, 1))
+        shot(window, "reports.png", lang)
+        reports = show_reports(window, settle, Choice("half", 2025, 2))
+        reports.pages.setCurrentIndex(1)
+        shot(window, "reports-charts.png", lang)
+        reports.pages.setCurrentIndex(0)
         reveal = RevealDialog("TC-26-1001")
         reveal.show()
         shot(reveal, "reveal.png", lang)

@@ -32,6 +32,7 @@ SCRIPTS = {
     "tests/perf/bench_prune.py": "test_bench_prune",
     "tests/perf/bench_scorecard.py": "test_bench_scorecard",
     "tests/perf/bench_hub_scorecard.py": "test_bench_hub_scorecard",
+    "tests/perf/bench_reports_ui.py": "test_bench_reports_ui",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
@@ -147,6 +148,12 @@ def test_bench_hub_scorecard(script_env: dict[str, str]) -> None:
     ), output
 
 
+def test_bench_reports_ui(script_env: dict[str, str], tmp_path: Path) -> None:
+    args = ("--dossiers", "60", "--store", tmp_path / "bench-reports.sqlite3", "--rounds", "1")
+    output = run(script_env, "tests/perf/bench_reports_ui.py", *args)
+    assert_printed(output, "built 60 dossiers", "(baseline: the freeze)", "longest wait of the window's event loop")
+
+
 def test_bench_sync(script_env: dict[str, str]) -> None:
     """Every part at a tiny size; the PostgreSQL ingest runs when PostgreSQL is there, else says so."""
     args = ("--size-dossiers", "20", "--dossiers", "20", "--desks", "2", "--per-desk", "20")
@@ -172,6 +179,7 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     names = ["signin.png", "receive-picker.png", "receive.png", "receive-error.png", "register.png"]
     names += ["register-search.png", "return.png", "register-en.png", "confirm-return.png", "register-empty.png"]
     names += ["return-en.png", "feedback-section-en.png", "sync-problems-unlinked-en.png", "first-run-en.png"]
+    names += ["reports.png", "reports-en.png", "reports-charts.png", "reports-charts-en.png"]
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs

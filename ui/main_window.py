@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, clerk: Clerk) -> None:
         from app.core.records import ROLES, label
+        from ui import report_access
 
         self.clerk = clerk
         self._build_sections()
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         self.backups = self.backups or BackupIndicator.install(self)
         self._feedback_section(clerk)
         self._reception_section(clerk)
+        report_access.install(self, clerk)  # leaders and admins only
         self.clerk_label.setText(
             self.tr("Cán bộ: %1 (%2)")
             .replace("%1", clerk.full_name)

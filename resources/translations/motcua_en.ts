@@ -123,6 +123,64 @@
     </message>
 </context>
 <context>
+    <name>BreakdownModel</name>
+    <message>
+        <location filename="../../ui/report_models.py" line="215"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="216"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="217"/>
+        <source>Đã giải quyết</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="218"/>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="219"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="220"/>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="221"/>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="222"/>
+        <source>Đang quá hạn</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="223"/>
+        <source>Lượt đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="224"/>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="225"/>
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfied share</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../ui/prompts.py" line="40"/>
@@ -174,6 +232,29 @@
         <location filename="../../ui/documents_table.py" line="24"/>
         <source>Chọn thủ tục ở bên trái: danh sách giấy tờ cần nộp sẽ hiện ở đây.</source>
         <translation>Choose a procedure on the left: the documents it needs appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierChart</name>
+    <message>
+        <location filename="../../ui/report_charts.py" line="78"/>
+        <source>Hồ sơ theo tháng</source>
+        <translation>Dossiers by month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="80"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="81"/>
+        <source>Giải quyết đúng hạn</source>
+        <translation>Ended on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="82"/>
+        <source>Giải quyết quá hạn</source>
+        <translation>Ended late</translation>
     </message>
 </context>
 <context>
@@ -290,253 +371,253 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="77"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="78"/>
+        <location filename="../../ui/dossier_panel.py" line="80"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="79"/>
+        <location filename="../../ui/dossier_panel.py" line="81"/>
         <source>Tiến độ (chỉ số 2.1):</source>
         <translation>Timeliness (indicator 2.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="80"/>
+        <location filename="../../ui/dossier_panel.py" line="82"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="81"/>
+        <location filename="../../ui/dossier_panel.py" line="83"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="82"/>
+        <location filename="../../ui/dossier_panel.py" line="84"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="93"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="120"/>
+        <location filename="../../ui/dossier_panel.py" line="122"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="149"/>
+        <location filename="../../ui/dossier_panel.py" line="160"/>
         <source>Chuyển xử lý</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="150"/>
+        <location filename="../../ui/dossier_panel.py" line="161"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="151"/>
+        <location filename="../../ui/dossier_panel.py" line="162"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="152"/>
+        <location filename="../../ui/dossier_panel.py" line="163"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="153"/>
+        <location filename="../../ui/dossier_panel.py" line="164"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="154"/>
+        <location filename="../../ui/dossier_panel.py" line="165"/>
         <source>Xin lỗi, hẹn lại</source>
         <translation>Apologise, new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="155"/>
+        <location filename="../../ui/dossier_panel.py" line="166"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="156"/>
+        <location filename="../../ui/dossier_panel.py" line="167"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="157"/>
+        <location filename="../../ui/dossier_panel.py" line="168"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="179"/>
+        <location filename="../../ui/dossier_panel.py" line="190"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="242"/>
+        <location filename="../../ui/dossier_panel.py" line="253"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <location filename="../../ui/dossier_panel.py" line="254"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <location filename="../../ui/dossier_panel.py" line="255"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="256"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="246"/>
+        <location filename="../../ui/dossier_panel.py" line="257"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="247"/>
+        <location filename="../../ui/dossier_panel.py" line="258"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <location filename="../../ui/dossier_panel.py" line="283"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="282"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>đang giải quyết, %1 đến nay</source>
         <translation>in progress, %1 so far</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="283"/>
+        <location filename="../../ui/dossier_panel.py" line="294"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
         <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="286"/>
+        <location filename="../../ui/dossier_panel.py" line="297"/>
         <source>; đã hẹn lại %1</source>
         <translation>; new date given %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="301"/>
+        <location filename="../../ui/dossier_panel.py" line="312"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="302"/>
+        <location filename="../../ui/dossier_panel.py" line="313"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="303"/>
+        <location filename="../../ui/dossier_panel.py" line="314"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="304"/>
+        <location filename="../../ui/dossier_panel.py" line="315"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="321"/>
+        <location filename="../../ui/dossier_panel.py" line="332"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="325"/>
+        <location filename="../../ui/dossier_panel.py" line="336"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="331"/>
+        <location filename="../../ui/dossier_panel.py" line="342"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="333"/>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="344"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="357"/>
+        <location filename="../../ui/dossier_panel.py" line="368"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="360"/>
+        <location filename="../../ui/dossier_panel.py" line="371"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -1085,6 +1166,74 @@ This reading has been recorded.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../../ui/report_models.py" line="111"/>
+        <source>Mã</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="112"/>
+        <source>Chỉ số</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="113"/>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="114"/>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="115"/>
+        <source>Tối đa</source>
+        <translation>Most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="116"/>
+        <source>Điểm bị mất</source>
+        <translation>Points lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="117"/>
+        <source>Hồ sơ mất điểm</source>
+        <translation>Records lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="118"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="121"/>
+        <source>Đủ điểm</source>
+        <translation>Full points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="122"/>
+        <source>Mất điểm</source>
+        <translation>Points lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="123"/>
+        <source>Chưa có dữ liệu</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="124"/>
+        <source>Không phát sinh</source>
+        <translation>None in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="126"/>
+        <source>Điểm tối đa là giả định: điểm của nhóm chia đều cho các chỉ số (chưa có văn bản).</source>
+        <translation>The most points are an assumption: the group&apos;s points shared equally among its indicators (no text yet).</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="100"/>
@@ -1142,6 +1291,54 @@ This reading has been recorded.</translation>
         <location filename="../../ui/main_window.py" line="122"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
+    </message>
+</context>
+<context>
+    <name>LostModel</name>
+    <message>
+        <location filename="../../ui/report_models.py" line="174"/>
+        <source>(không có trên quầy này)</source>
+        <translation>(not on this desk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="180"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="180"/>
+        <source>Người phản ánh</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="180"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="182"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="182"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="182"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="183"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_models.py" line="183"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1252,17 +1449,17 @@ This reading has been recorded.</translation>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;5 Tiếp công dân</source>
         <translation>&amp;5 Citizen reception</translation>
     </message>
@@ -1377,6 +1574,39 @@ This reading has been recorded.</translation>
         <location filename="../../ui/pending_files.py" line="125"/>
         <source>Chọn tệp của hồ sơ trước:</source>
         <translation>Choose a file of an earlier dossier:</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/report_period.py" line="45"/>
+        <source>Toàn xã</source>
+        <translation>Whole commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_period.py" line="46"/>
+        <source>Riêng quầy này</source>
+        <translation>This desk only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_period.py" line="50"/>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_period.py" line="53"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_period.py" line="53"/>
+        <source>Từ ngà&amp;y</source>
+        <translation>Fro&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_period.py" line="57"/>
+        <source>Đơn &amp;vị:</source>
+        <translation>&amp;Unit:</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1816,125 @@ This reading has been recorded.</translation>
     </message>
 </context>
 <context>
+    <name>ReportsSection</name>
+    <message>
+        <location filename="../../ui/reports_section.py" line="118"/>
+        <source>&amp;6 Báo cáo</source>
+        <translation>&amp;6 Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="119"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="123"/>
+        <source>Tính &amp;lại</source>
+        <translation>&amp;Recompute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="155"/>
+        <location filename="../../ui/reports_section.py" line="361"/>
+        <source>&amp;Mở hồ sơ</source>
+        <translation>&amp;Open dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="164"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="165"/>
+        <source>Cán bộ</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="166"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export to &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="207"/>
+        <source>Bộ chỉ số 766</source>
+        <translation>Decision 766 scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="208"/>
+        <source>Biểu đồ theo tháng</source>
+        <translation>Charts by month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="215"/>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="216"/>
+        <source>Theo cán bộ</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="241"/>
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="288"/>
+        <source>Điểm: %1 / %2</source>
+        <translation>Score: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="293"/>
+        <source>Từ %1. Điểm trên số điểm mà dữ liệu của quầy quyết định (bộ chỉ số tổng 100 điểm); các chỉ số chưa có dữ liệu không được tính. Số liệu tính đến %2.</source>
+        <translation>%1. The score is out of the points this desk&apos;s records decide (the scorecard totals 100 points); indicators with no data are not counted. Figures as of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="336"/>
+        <source>Chỉ số %1: %2 hồ sơ làm mất điểm</source>
+        <translation>Indicator %1: %2 records cost points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="344"/>
+        <source> — %1 hồ sơ chưa xong (chữ đỏ, ở đầu danh sách)</source>
+        <translation> — %1 still open (in red, at the top)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="349"/>
+        <source>Chỉ số này chỉ cho biết số lượng, không lập danh sách hồ sơ.</source>
+        <translation>This indicator gives a number only, not a list of dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="353"/>
+        <source> (hiện %1 hồ sơ đầu)</source>
+        <translation> (the first %1 shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="356"/>
+        <source>Không có hồ sơ nào làm mất điểm ở chỉ số này.</source>
+        <translation>No record cost points on this indicator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="361"/>
+        <source>&amp;Mở phản ánh</source>
+        <translation>&amp;Open feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="371"/>
+        <source>Hồ sơ %1 không có trên quầy này.</source>
+        <translation>Record %1 is not on this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="391"/>
+        <source>Xuất báo cáo Excel</source>
+        <translation>Export the report to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_section.py" line="401"/>
+        <source>Đã xuất %1.</source>
+        <translation>Exported %1.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePrompts</name>
     <message>
         <location filename="../../ui/backup_dialog.py" line="36"/>
@@ -1674,6 +2023,19 @@ Reason (required):</translation>
         <location filename="../../ui/prompts.py" line="96"/>
         <source>Xem danh tính</source>
         <translation>Show the identity</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionChart</name>
+    <message>
+        <location filename="../../ui/report_charts.py" line="115"/>
+        <source>Tỷ lệ hài lòng theo tháng (%)</source>
+        <translation>Satisfied ratings by month (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="116"/>
+        <source>Hài lòng trên số lượt đánh giá</source>
+        <translation>Satisfied of the ratings given</translation>
     </message>
 </context>
 <context>

@@ -63,8 +63,15 @@ def test_main_screens_take_stretched_strings(stretched, qtbot, desk, printer, mo
     window.lock_page.password.setText(ADMIN_PASSWORD)
     window.lock_page.submit()
     dossier = desk.dossiers.receive(dossier_input(), window.clerk)
-    for key in ("receive", "dossiers", "return", "feedback"):
+    for key in ("receive", "dossiers", "return", "feedback", "reports"):
         window.show_section(key)
+        if key == "reports":  # the scorecard on screen, its lost list and the charts page too
+            qtbot.waitUntil(lambda: window.sections["reports"].report is not None, timeout=10_000)
+            settle(qtbot, window)
+            window.sections["reports"].pages.setCurrentIndex(1)
+            settle(qtbot, window)
+            problems["reports charts"] = clipped(window)
+            window.sections["reports"].pages.setCurrentIndex(0)
         if key == "receive":
             window.receive.select_procedure("HT04")
         if key == "return":

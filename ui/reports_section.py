@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.scorecard import desk_reports, periods
 from app.scorecard.desk_reports import DeskReport
 from app.scorecard.periods import Choice
+from app.scorecard.service import ReportService, default_name
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 from ui.report_charts import DossierChart, SatisfactionChart
@@ -165,6 +166,8 @@ class ReportsSection(QWidget):
         self.by_clerk = BreakdownModel(self.tr("Cán bộ"), self)
         self.export_button = QPushButton(self.tr("Xuất &Excel…"))
         self.export_button.clicked.connect(lambda: self.export_xlsx())
+        self.pdf_button = QPushButton(self.tr("Xuất &PDF…"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self._lay_out()
         self.picker.changed.connect(self.recompute)
         self.recompute()
@@ -175,6 +178,7 @@ class ReportsSection(QWidget):
         picker.addWidget(self.refresh_button)
         picker.addStretch(1)
         picker.addWidget(self.export_button)
+        picker.addWidget(self.pdf_button)
 
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
@@ -383,18 +387,24 @@ class ReportsSection(QWidget):
     # Exports
 
     def export_xlsx(self, path: Path | None = None) -> Path | None:
+        return self._export("xlsx", self.tr("Xuất báo cáo Excel"), "Excel (*.xlsx)", path)
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """The report on paper (A4, Decree 30), as the commune sends it up."""
+        return self._export("pdf", self.tr("Xuất báo cáo PDF"), "PDF (*.pdf)", path)
+
+    def _export(self, suffix: str, caption: str, filters: str, path: Path | None) -> Path | None:
         if self.report is None:
             return None
         card = self.report.card
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Xuất báo cáo Excel"), desk_reports.file_name(card, "xlsx"), "Excel (*.xlsx)"
-            )
+            chosen, _ = QFileDialog.getSaveFileName(self, caption, default_name("scorecard", card, suffix), filters)
             if not chosen:
                 return None
             path = Path(chosen)
+        service = ReportService(self.desk)
         try:
-            written = desk_reports.export_xlsx(card, path)
+            written = service.write_pdf(card, path) if suffix == "pdf" else service.write_xlsx(card, path)
         except CATCHABLE as caught:
             self.message.show_error(caught)
             return None

@@ -71,8 +71,8 @@ def choice(request: Request, today: date) -> dashboard.Choice:
 
     kind = q.get("period", "year")
     year, n = number("year", today.year), number("n", today.month)
-    if kind == "quarter" and "n" not in q:
-        n = (today.month + 2) // 3
+    if kind in ("quarter", "half") and "n" not in q:
+        n = (today.month + 2) // 3 if kind == "quarter" else (today.month + 5) // 6
     period = periods.pick(kind, year, n, day("from"), day("to"))
     return dashboard.Choice(kind, year, n, period.start, period.end)
 

@@ -111,15 +111,3 @@ def build_at(path: Path, clock: Clock, period: Period, level: UnitLevel = "commu
 
     with Desk.open(path, clock) as desk:
         return build(desk, period, level)
-
-
-def file_name(card: Scorecard, suffix: str) -> str:
-    """The name an exported report is offered under: bao-cao-766-2026-01-01-2026-03-31.xlsx."""
-    return f"bao-cao-766-{card.period.start.isoformat()}-{card.period.end.isoformat()}.{suffix}"
-
-
-def export_xlsx(card: Scorecard, path: Path) -> Path:
-    """The workbook the province can file (app.scorecard.xlsx)."""
-    from app.scorecard import xlsx
-
-    return xlsx.write(card, path)

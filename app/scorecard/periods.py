@@ -95,6 +95,8 @@ def pick(kind: str, year: int, number: int = 1, start: date | None = None, end: 
         raise ValidationError("Năm báo cáo không hợp lệ.", "The year is not valid.", field="year")
     if kind == "custom" and start is not None and end is not None and (end - start).days > MAX_DAYS:
         raise ValidationError("Kỳ báo cáo dài quá ba năm.", "The period is longer than three years.", field="to")
+    if kind in ("nine_months", "year"):
+        number = 1  # one of them a year: whatever number came with it does not matter
     return period(Choice(kind, year, number, start, end))  # type: ignore[arg-type]
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -143,6 +144,15 @@ def test_the_excel_export_is_a_workbook_with_the_figures(reports, tmp_path: Path
     rows = {r[0]: r for r in sheet.iter_rows(min_row=6, values_only=True) if r[0]}
     assert rows["2.1"][2] == pytest.approx(0.6)
     assert sheet["B3"].value.date() == date(2026, 2, 1)
+
+
+@pytest.mark.tools("pdftotext")
+def test_the_pdf_export_is_the_paper_with_the_score(reports, tmp_path: Path) -> None:
+    path = reports.export_pdf(tmp_path / "bao-cao.pdf")
+    assert path is not None and reports.message.kind == "info"
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "KẾT QUẢ BỘ CHỈ SỐ" in text.upper() or "BỘ CHỈ SỐ" in text.upper()
+    assert "2.1" in text
 
 
 def test_models_pass_the_model_tester(reports, qtmodeltester) -> None:

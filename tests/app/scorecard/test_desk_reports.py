@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from app.desk import Desk
 from app.scorecard import desk_reports
 from app.scorecard.records import Period
+from app.scorecard.service import ReportService, default_name
 
 FEB = Period(date(2026, 2, 1), date(2026, 2, 28))
 
@@ -43,8 +44,8 @@ def test_the_worker_connection_gives_the_same_card(desk: Desk, busy: dict[str, s
 
 def test_the_excel_export(desk: Desk, busy: dict[str, str], tmp_path: Path) -> None:
     card = desk_reports.build(desk, FEB).card
-    name = desk_reports.file_name(card, "xlsx")
+    name = default_name("scorecard", card, "xlsx")
     assert name == "bao-cao-766-2026-02-01-2026-02-28.xlsx"
-    path = desk_reports.export_xlsx(card, tmp_path / name)
+    path = ReportService(desk).write_xlsx(card, tmp_path / name)
     sheet = load_workbook(path)["Chỉ số 766"]
     assert sheet["A1"].value.startswith("KẾT QUẢ BỘ CHỈ SỐ")

@@ -1,8 +1,9 @@
-"""The citizen reception section for leaders and the office: the 03/TCD register and the follow-ups.
+"""The citizen reception section for leaders and the office: the 03/TCD register with its flags, the
+leaders' sessions, dialogue conferences, every follow-up, and the public disclosure board.
 
 Rows come masked from app.citizens; a leader or admin gets a button that asks for one denouncer's
-identity with a stated reason, which app.citizens records in the read log. Follow-ups past their day
-are red until done.
+identity (ui.prompts.RevealDialog: the entry named, a reason required), which app.citizens records in
+the read log. Follow-ups past their day are red until done.
 """
 
 from __future__ import annotations
@@ -10,83 +11,62 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from app.citizens.rules import FLAGS, REFUSAL_GROUNDS
 from app.core.records import Clerk, label
 from app.feedback.confidential import Identity, can_read
-from ui.errors import CATCHABLE, user_error
+from ui.disclosure_page import DisclosurePage
 from ui.feedback_dialogs import TextDialog
-from ui.reception_model import FollowUpModel, ReceptionTableModel
+from ui.reception_common import CitizenPage, FollowUpBox, button_row, selected_row, table
+from ui.reception_dialogues import DialoguesPage
+from ui.reception_model import ReceptionTableModel
+from ui.reception_sessions import SessionsPage
+from ui.widgets import EmptyHint
 
 
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(True)
-    return view
-
-
-class ReceptionSection(QWidget):
-    def __init__(self, desk: Any, clerk: Clerk, *, lang: str = "vi", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.citizens = desk.citizens
-        self.clerk = clerk
-        self.lang = lang
-        today = desk.clock.now().date()
+class ReceptionSection(CitizenPage):
+    def __init__(
+        self, desk: Any, clerk: Clerk, *, lang: str = "vi", printing: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, clerk, printing, parent)
+        today = self.today()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
-            edit.dateChanged.connect(self.refresh)
+            edit.dateChanged.connect(lambda *_: self.refresh())
         self.flag_filter = QComboBox()
-        self.flag_filter.addItem("Mọi vụ việc", None)
-        for key, (vi, _en) in FLAGS.items():
-            self.flag_filter.addItem(f"Chỉ: {vi}", key)
-        self.flag_filter.currentIndexChanged.connect(self.refresh)
-        self.counts = QLabel()
+        self.flag_filter.addItem(self.tr("Mọi vụ việc"), None)
+        for key in FLAGS:
+            self.flag_filter.addItem(self.tr("Chỉ: %1").replace("%1", label(FLAGS, key, self.lang)), key)
+        self.flag_filter.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
 
-        self.model = ReceptionTableModel(self.citizens.register, lang=lang, parent=self)
-        self.table = _table(self.model)
-        self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for key, text, slot in (
-            ("refuse", "Từ chối tiếp (01/TCD)…", self.refuse_selected),
-            ("open", "Vào sổ thụ lý", self.open_selected),
-            ("reveal", "Xem người tố cáo…", self.reveal_selected),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-
-        self.follow_model = FollowUpModel(self.citizens.follow_ups, lang=lang, parent=self)
-        self.follow_table = _table(self.follow_model)
-        done = QPushButton("Đã hoàn thành…")
-        done.clicked.connect(lambda: self.finish_selected())
-        self.buttons["done"] = done
-
+        self.model = ReceptionTableModel(self.citizens.register, lang=self.lang, parent=self)
+        self.table = table(self.model, stretch=4)
+        EmptyHint(self.table, self.tr("Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn."))
+        bar = button_row(
+            self,
+            self.buttons,
+            (
+                ("refuse", self.tr("&Từ chối tiếp (01/TCD)…"), self.refuse_selected),
+                ("open", self.tr("&Vào sổ thụ lý"), self.open_selected),
+                ("flag", self.tr("Gắn &dấu hiệu"), lambda: None),
+                ("reveal", self.tr("Xem người tố &cáo…"), self.reveal_selected),
+            ),
+        )
+        menu = QMenu(self.buttons["flag"])
+        for key in FLAGS:
+            action = QAction(label(FLAGS, key, self.lang), menu)
+            action.triggered.connect(lambda _=False, k=key: self.flag_selected(k))
+            menu.addAction(action)
+        self.buttons["flag"].setMenu(menu)
         filters = QHBoxLayout()
-        for widget in (QLabel("Từ ngày"), self.start, QLabel("đến"), self.end, self.flag_filter):
+        for widget in (QLabel(self.tr("Từ ngày")), self.start, QLabel(self.tr("đến")), self.end, self.flag_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
         register_page = QWidget()
@@ -94,13 +74,22 @@ class ReceptionSection(QWidget):
         rl.addLayout(filters)
         rl.addWidget(self.table, 1)
         rl.addLayout(bar)
+        rl.addWidget(self.message)
+
+        self.follow = FollowUpBox(self)
+        self.follow_model, self.follow_table = self.follow.model, self.follow.table
         follow_page = QWidget()
-        fl = QVBoxLayout(follow_page)
-        fl.addWidget(self.follow_table, 1)
-        fl.addWidget(done)
+        QVBoxLayout(follow_page).addWidget(self.follow)
+        self.sessions = SessionsPage(desk, clerk, printing)
+        self.dialogues = DialoguesPage(desk, clerk, printing)
+        self.disclosure = DisclosurePage(desk, clerk, printing)
         self.pages = QTabWidget()
-        self.pages.addTab(register_page, "Sổ tiếp công dân (03/TCD)")
-        self.pages.addTab(follow_page, "Việc theo dõi sau kết luận, đối thoại")
+        self.pages.addTab(register_page, self.tr("Sổ tiếp công dân (03/TCD)"))
+        self.pages.addTab(self.sessions, self.tr("Lịch và buổi tiếp"))
+        self.pages.addTab(self.dialogues, self.tr("Đối thoại"))
+        self.pages.addTab(follow_page, self.tr("Việc theo dõi"))
+        self.pages.addTab(self.disclosure, self.tr("Công khai"))
+        self.pages.currentChanged.connect(lambda *_: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.pages, 1)
@@ -108,82 +97,72 @@ class ReceptionSection(QWidget):
         self.set_clerk(clerk)
         self.refresh()
 
+    def show_page(self, key: str) -> QWidget:
+        """ "register", "sessions", "dialogues", "follow_ups" or "disclosure"."""
+        index = ("register", "sessions", "dialogues", "follow_ups", "disclosure").index(key)
+        self.pages.setCurrentIndex(index)
+        return self.pages.widget(index)
+
     def set_clerk(self, clerk: Clerk) -> None:
         """Whoever signs in next; only a leader or admin sees the button that reveals a denouncer."""
         self.clerk = clerk
         self.buttons["reveal"].setVisible(can_read(clerk))
+        for page in (self.sessions, self.dialogues, self.disclosure):
+            page.clerk = clerk
+        self.sessions.set_clerk(clerk)
 
     def refresh(self) -> None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         self.model.load(start, end, self.flag_filter.currentData())
-        today = self.desk.clock.now().date()
-        self.follow_model.load(today)
+        self.follow.load()
+        today = self.today()
         flags = self.citizens.flags.counts()
         overdue = len(self.citizens.follow_ups.overdue(today))
-        shown = ", ".join(f"{label(FLAGS, k)}: {n}" for k, n in flags.items())
-        self.counts.setText(f"Lượt tiếp: {self.model.rowCount()} · Việc quá hạn: {overdue} · {shown}")
+        shown = ", ".join(f"{label(FLAGS, k, self.lang)}: {n}" for k, n in flags.items())
+        self.counts.setText(
+            self.tr("Lượt tiếp: %1 · Việc quá hạn: %2 · %3")
+            .replace("%1", str(self.model.rowCount()))
+            .replace("%2", str(overdue))
+            .replace("%3", shown)
+        )
+        current = self.pages.currentWidget() if hasattr(self, "pages") else None
+        if isinstance(current, CitizenPage):
+            current.refresh()
 
-    def selected_row(self, view: QTableView) -> int | None:
-        rows = view.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def select(self, row: int, view: QTableView | None = None) -> None:
+    def select(self, row: int, view: Any = None) -> None:
         (view or self.table).selectRow(row)
 
-    def _run(self, action: Any) -> Any:
-        try:
-            result = action()
-        except CATCHABLE as caught:
-            QMessageBox.warning(self, "Không thực hiện được", user_error(caught).message(self.lang))
-            return None
-        self.refresh()
-        return result
+    def _entry(self) -> Any:
+        row = selected_row(self.table)
+        return self.model.entry(row) if row is not None else None
 
     def refuse_selected(self, ground: str = "other", detail: str | None = None) -> Any:
-        row = self.selected_row(self.table)
-        if row is None:
+        entry = self._entry()
+        if entry is None:
             return None
-        entry = self.model.entry(row)
         if detail is None:
-            grounds = "; ".join(label(REFUSAL_GROUNDS, k) for k in REFUSAL_GROUNDS)
-            detail = TextDialog.ask(self, "Từ chối tiếp công dân", f"Lý do từ chối tiếp {entry.number} ({grounds}):")
+            grounds = "; ".join(label(REFUSAL_GROUNDS, k, self.lang) for k in REFUSAL_GROUNDS)
+            detail = TextDialog.ask(
+                self,
+                self.tr("Từ chối tiếp công dân"),
+                self.tr("Lý do từ chối tiếp %1 (%2):").replace("%1", entry.number).replace("%2", grounds),
+            )
             if detail is None:
                 return None
-        return self._run(lambda: self.citizens.register.refuse(entry.id, self.clerk, ground, detail))
+        return self.run(lambda: self.citizens.register.refuse(entry.id, self.clerk, ground, detail))
 
     def open_selected(self) -> Any:
-        row = self.selected_row(self.table)
-        if row is None:
-            return None
-        entry = self.model.entry(row)
-        return self._run(lambda: self.citizens.register.open_entry(entry.id, self.clerk))
+        entry = self._entry()
+        return self.run(lambda: self.citizens.register.open_entry(entry.id, self.clerk)) if entry else None
+
+    def flag_selected(self, flag: str) -> Any:
+        """Mark the matter for leaders to watch (mass, across levels, long-running, land)."""
+        entry = self._entry()
+        return self.run(lambda: self.citizens.flags.set("reception", entry.id, flag, self.clerk)) if entry else None
 
     def reveal_selected(self, purpose: str | None = None) -> Identity | None:
-        row = self.selected_row(self.table)
-        if row is None:
-            return None
-        entry = self.model.entry(row)
-        if purpose is None:
-            purpose = TextDialog.ask(self, "Xem thông tin người tố cáo", f"Lý do cần xem ({entry.number}):")
-            if purpose is None:
-                return None
-        found = self._run(lambda: self.citizens.register.reveal_identity(entry.id, self.clerk, purpose=purpose))
-        if found is not None:
-            QMessageBox.information(
-                self,
-                "Thông tin người tố cáo (bảo mật)",
-                f"{entry.number}\nHọ tên: {found.name}\nĐịa chỉ: {found.address}\nCCCD: {found.contact}\n\n"
-                "Lần xem này đã được ghi lại.",
-            )
-        return found
+        entry = self._entry()
+        return self.reveal(entry, purpose) if entry is not None else None
 
     def finish_selected(self, result: str | None = None) -> Any:
-        row = self.selected_row(self.follow_table)
-        if row is None:
-            return None
-        item = self.follow_model.item(row)
-        if result is None:
-            result = TextDialog.ask(self, "Hoàn thành", f"Kết quả thực hiện: {item.task}")
-            if result is None:
-                return None
-        return self._run(lambda: self.citizens.follow_ups.done(item.id, self.clerk, result))
+        return self.follow.finish_selected(result)

@@ -19,12 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 # The rating screen faces the citizen and shows Vietnamese and English side by side, whatever the clerk
-# chose; the reception screens (another issue's) translate themselves once they join the window.
-SOURCES = sorted(
-    p
-    for p in (ROOT / "ui").glob("*.py")
-    if p.name not in {"rating_screen.py", "rating_faces.py", "reception_section.py", "reception_model.py"}
-)
+# chose, so it is not translated.
+SOURCES = sorted(p for p in (ROOT / "ui").glob("*.py") if p.name not in {"rating_screen.py", "rating_faces.py"})
 
 
 def main() -> int:

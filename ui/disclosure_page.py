@@ -54,13 +54,13 @@ class DisclosurePage(CitizenPage):
             self,
             self.buttons,
             (
-                ("post", self.tr("&Niêm yết tin…"), self.post_item),
-                ("procedures", self.tr("Niêm yết các &thủ tục"), self.post_procedures),
+                ("post", self.tr("Niêm &yết tin…"), self.post_item),
+                ("procedures", self.tr("Niêm yết các thủ tụ&c"), self.post_procedures),
                 ("take_down", self.tr("&Gỡ xuống"), self.take_down_selected),
             ),
         )
         posting.insertWidget(posting.count() - 1, self.show_all)
-        printing_bar = button_row(self, self.buttons, (("board", self.tr("&In bảng niêm yết (A4)"), self.print_board),))
+        printing_bar = button_row(self, self.buttons, (("board", self.tr("In &bảng niêm yết (A4)"), self.print_board),))
         printing_bar.insertWidget(printing_bar.count() - 1, QLabel(self.tr("Danh mục đã công khai:"), self))
         printing_bar.insertWidget(printing_bar.count() - 1, self.quarter)
         printing_bar.insertWidget(printing_bar.count() - 1, self.year)

@@ -94,10 +94,12 @@ def table(model: Any, stretch: int | None = None) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setWordWrap(True)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(stretch is None)
-    if stretch is not None:
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    else:  # short columns as wide as their words, the long one takes the rest and wraps
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(view.resizeRowsToContents)
     view.setTabKeyNavigation(False)  # Tab leaves the table for the buttons below
     return view
 
@@ -204,7 +206,7 @@ class FollowUpBox(QWidget):
         self.model = FollowUpModel(page.citizens.follow_ups, lang=page.lang, parent=self)
         self.table = table(self.model, stretch=0)
         self.hint = EmptyHint(self.table, self.tr("Chưa có việc nào phải theo dõi. Việc được giao khi ra kết luận."))
-        self.done = QPushButton(self.tr("Đánh dấu đã &xong…"), self)
+        self.done = QPushButton(self.tr("Đánh &dấu đã xong…"), self)
         self.done.clicked.connect(lambda: self.finish_selected())
         legend = QLabel(self.tr("Dòng đỏ: quá hạn chưa xong"), self)
         legend.setStyleSheet(f"color: {OVERDUE_TEXT.name()};")

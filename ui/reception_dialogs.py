@@ -138,10 +138,10 @@ class ScheduleDialog(_Dialog):
             (self.tr("&Người tiếp (chức vụ):"), self.role),
             (self.tr("&Họ tên:"), self.name),
             (self.tr("N&gày:"), self.day),
-            (self.tr("&Giờ bắt đầu:"), self.starts),
+            (self.tr("Giờ &bắt đầu:"), self.starts),
             (self.tr("Địa đ&iểm:"), self.place),
             (self.tr("&Loại buổi tiếp:"), self.regular),
-            (self.tr("&Hình thức:"), self.mode),
+            (self.tr("Hình &thức:"), self.mode),
         ):
             self.form.addRow(caption, field)
         self.finish(520)
@@ -191,7 +191,7 @@ class HoldDialog(_Dialog):
         self.raised = _text(4)
         self.raised.setPlainText(raised)
         self.form.addRow(self.tr("&Người tiếp (mỗi người một dòng):"), self.received_by)
-        self.form.addRow(self.tr("Nội dung công dân &nêu:"), self.raised)
+        self.form.addRow(self.tr("Nội &dung công dân nêu:"), self.raised)
         self.finish()
 
     def answer(self) -> dict[str, Any]:
@@ -199,9 +199,12 @@ class HoldDialog(_Dialog):
 
 
 def _follow_editor() -> GridEditor:
-    tr = QCoreApplication.translate
-    heads = [tr("FollowEditor", "Việc cần làm"), tr("FollowEditor", "Người thực hiện")]
-    return GridEditor([*heads, tr("FollowEditor", "Số ngày làm việc")], ["task", "owner", "days"], rows=2)
+    heads = [
+        QCoreApplication.translate("FollowEditor", "Việc cần làm"),
+        QCoreApplication.translate("FollowEditor", "Người thực hiện"),
+        QCoreApplication.translate("FollowEditor", "Số ngày làm việc"),
+    ]
+    return GridEditor(heads, ["task", "owner", "days"], rows=2)
 
 
 class ConclusionDialog(_Dialog):
@@ -213,7 +216,7 @@ class ConclusionDialog(_Dialog):
         self.signer = QLineEdit(leader)
         self.follow_ups = _follow_editor()
         self.form.addRow(self.tr("Nội dung &kết luận:"), self.conclusion)
-        self.form.addRow(self.tr("Người &ký:"), self.signer)
+        self.form.addRow(self.tr("&Người ký:"), self.signer)
         self.form.addRow(self.tr("&Việc giao (thời hạn tính theo ngày làm việc):"), self.follow_ups)
         self.finish(720)
 
@@ -255,7 +258,7 @@ class DialogueDialog(_Dialog):
             (self.tr("Thư &ký:"), self.secretary),
             (self.tr("Thành &phần (mỗi dòng một người):"), self.attendees),
             (self.tr("Số &người dân dự:"), self.residents),
-            (self.tr("&Ý kiến và trả lời:"), self.issues),
+            (self.tr("Các ý kiến và t&rả lời:"), self.issues),
             (self.tr("&Việc giao:"), self.follow_ups),
         ):
             self.form.addRow(caption, field)
@@ -288,7 +291,7 @@ class PostDialog(_Dialog):
         self.days.setSuffix(self.tr(" ngày"))
         self.form.addRow(self.tr("&Tiêu đề:"), self.title)
         self.form.addRow(self.tr("&Nội dung:"), self.body)
-        self.form.addRow(self.tr("Niêm yết &trong:"), self.days)
+        self.form.addRow(self.tr("Niêm yết tr&ong:"), self.days)
         self.finish()
 
     def answer(self) -> dict[str, Any]:

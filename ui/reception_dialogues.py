@@ -63,7 +63,7 @@ class DialoguesPage(CitizenPage):
                 self.buttons,
                 (
                     ("add", self.tr("&Ghi hội nghị đối thoại…"), self.add_dialogue),
-                    ("print", self.tr("&In biên bản"), self.print_minutes),
+                    ("print", self.tr("In &biên bản"), self.print_minutes),
                 ),
             ),
             1,

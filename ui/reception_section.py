@@ -8,6 +8,7 @@ the read log. Follow-ups past their day are red until done.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -32,7 +33,8 @@ class ReceptionSection(CitizenPage):
     ) -> None:
         super().__init__(desk, clerk, printing, parent)
         today = self.today()
-        self.start = QDateEdit(QDate(today.year, today.month, 1))
+        first = today - timedelta(days=30)  # the last month, whatever day of the month it is
+        self.start = QDateEdit(QDate(first.year, first.month, first.day))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -47,16 +49,16 @@ class ReceptionSection(CitizenPage):
         self.counts.setWordWrap(True)
 
         self.model = ReceptionTableModel(self.citizens.register, lang=self.lang, parent=self)
-        self.table = table(self.model, stretch=4)
+        self.table = table(self.model)
         EmptyHint(self.table, self.tr("Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn."))
         bar = button_row(
             self,
             self.buttons,
             (
-                ("refuse", self.tr("&Từ chối tiếp (01/TCD)…"), self.refuse_selected),
+                ("refuse", self.tr("Từ &chối tiếp (01/TCD)…"), self.refuse_selected),
                 ("open", self.tr("&Vào sổ thụ lý"), self.open_selected),
                 ("flag", self.tr("Gắn &dấu hiệu"), lambda: None),
-                ("reveal", self.tr("Xem người tố &cáo…"), self.reveal_selected),
+                ("reveal", self.tr("&Xem người tố cáo…"), self.reveal_selected),
             ),
         )
         menu = QMenu(self.buttons["flag"])

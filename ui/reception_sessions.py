@@ -13,14 +13,15 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.citizens import rules
-from app.citizens.records import REGISTER_COLUMNS, ReceptionEntry
+from app.citizens.records import ReceptionEntry
 from app.core.records import Clerk, label
 from app.feedback.confidential import can_read
+from ui.prompts import ConfirmDialog
 from ui.reception_common import CitizenPage, FollowUpBox, RowsModel, button_row, selected_row, table
 from ui.reception_dialogs import CitizensDialog, ConclusionDialog, HoldDialog, ScheduleDialog
 from ui.widgets import EmptyHint
 
-CITIZEN_COLUMNS = (0, 2, 3, 4, 5, 6)  # of 03/TCD: no., name and address, ID, content, kind, people
+CITIZEN_COLUMNS = (0, 2, 3, 5, 6, 4)  # of 03/TCD: no., name and address, ID, kind, people, content (wraps)
 
 
 def _qdate(day: date) -> QDate:
@@ -52,8 +53,18 @@ class SessionsPage(CitizenPage):
         )
         self.table = table(self.model, stretch=2)
         EmptyHint(self.table, self.tr("Chưa có buổi tiếp nào trong thời gian này. Bấm «Lên lịch…» để thêm."))
-        self.people_model = RowsModel([self._register_head(i) for i in CITIZEN_COLUMNS], self)
-        self.people = table(self.people_model, stretch=4)
+        self.people_model = RowsModel(
+            [
+                self.tr("STT"),
+                self.tr("Họ tên, địa chỉ"),
+                self.tr("Số CCCD"),
+                self.tr("Phân loại"),
+                self.tr("Số người"),
+                self.tr("Nội dung vụ việc"),
+            ],
+            self,
+        )
+        self.people = table(self.people_model, stretch=5)
         EmptyHint(self.people, self.tr("Chọn một buổi tiếp; bấm «Công dân đến…» để ghi người đến trình bày."))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
@@ -69,8 +80,8 @@ class SessionsPage(CitizenPage):
             self.buttons,
             (
                 ("schedule", self.tr("&Lên lịch…"), self.add_day),
-                ("print_schedule", self.tr("&In lịch"), self.print_schedule),
-                ("publish", self.tr("Công &khai lịch"), self.publish_schedule),
+                ("print_schedule", self.tr("In lịc&h"), self.print_schedule),
+                ("publish", self.tr("Công kh&ai lịch"), self.publish_schedule),
             ),
         )
         top.addLayout(schedule_bar, 1)
@@ -81,11 +92,11 @@ class SessionsPage(CitizenPage):
                 ("citizens", self.tr("&Công dân đến…"), self.add_citizens),
                 ("hold", self.tr("&Ghi kết quả…"), self.hold_selected),
                 ("conclude", self.tr("&Kết luận…"), self.conclude_selected),
-                ("print_conclusion", self.tr("In &thông báo kết luận"), self.print_conclusion),
-                ("cancel", self.tr("&Hủy lịch"), self.cancel_selected),
+                ("print_conclusion", self.tr("In thông &báo kết luận"), self.print_conclusion),
+                ("cancel", self.tr("Hủ&y lịch"), self.cancel_selected),
             ),
         )
-        reveal_bar = button_row(self, self.buttons, (("reveal", self.tr("Xem người tố cáo…"), self.reveal_selected),))
+        reveal_bar = button_row(self, self.buttons, (("reveal", self.tr("&Xem người tố cáo…"), self.reveal_selected),))
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +112,8 @@ class SessionsPage(CitizenPage):
         below.addWidget(left)
         below.addWidget(right)
         below.setChildrenCollapsible(False)
+        below.setStretchFactor(0, 3)  # the citizens' five columns need more room than the follow-ups
+        below.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
@@ -111,10 +124,6 @@ class SessionsPage(CitizenPage):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.set_clerk(clerk)
         self.refresh()
-
-    def _register_head(self, column: int) -> str:
-        vi, en = REGISTER_COLUMNS[column]
-        return en if self.lang == "en" else vi
 
     def set_clerk(self, clerk: Clerk) -> None:
         self.clerk = clerk
@@ -277,9 +286,22 @@ class SessionsPage(CitizenPage):
             self.tr("Đã in thông báo kết luận số %1.").replace("%1", session["conclusion_number"] or ""),
         )
 
-    def cancel_selected(self) -> Any:
+    def cancel_selected(self, confirmed: bool | None = None) -> Any:
+        """A day taken off the schedule cannot be put back: asked once, naming the day and the leader."""
         session = self.selected()
-        return self.run(lambda: self.citizens.sessions.cancel(session["id"], self.clerk)) if session else None
+        if session is None:
+            return None
+        if confirmed is None:
+            day = f"{date.fromisoformat(session['day']):%d/%m/%Y}"
+            confirmed = ConfirmDialog.ask(
+                self,
+                self.tr("Hủy lịch"),
+                self.tr("Hủy buổi tiếp ngày %1 của %2?").replace("%1", day).replace("%2", session["leader_name"]),
+                self.tr("Hủy lịch"),
+            )
+        if not confirmed:
+            return None
+        return self.run(lambda: self.citizens.sessions.cancel(session["id"], self.clerk))
 
     def reveal_selected(self, reason: str | None = None) -> Any:
         row = selected_row(self.people)

@@ -123,6 +123,72 @@
     </message>
 </context>
 <context>
+    <name>CitizensDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="165"/>
+        <source>Công dân đến trình bày</source>
+        <translation>Citizens who came</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <source>Số CCCD</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="172"/>
+        <source>&amp;Công dân (mỗi người một dòng):</source>
+        <translation>&amp;Citizens (one per row):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="173"/>
+        <source>&amp;Phân loại:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="174"/>
+        <source>&amp;Nội dung vụ việc:</source>
+        <translation>&amp;Matter raised:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="175"/>
+        <source>Cơ quan đã &amp;giải quyết:</source>
+        <translation>&amp;Agency that resolved it before:</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="214"/>
+        <source>Thông báo kết luận</source>
+        <translation>Conclusion notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="218"/>
+        <source>Nội dung &amp;kết luận:</source>
+        <translation>&amp;Conclusion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="219"/>
+        <source>&amp;Người ký:</source>
+        <translation>&amp;Signed by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="220"/>
+        <source>&amp;Việc giao (thời hạn tính theo ngày làm việc):</source>
+        <translation>&amp;Follow-ups (deadline in working days):</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../ui/prompts.py" line="40"/>
@@ -133,6 +199,331 @@
         <location filename="../../ui/prompts.py" line="42"/>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>DialogueDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="235"/>
+        <source>Hội nghị đối thoại</source>
+        <translation>Dialogue conference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <source>Người nêu</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <source>Vấn đề</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="253"/>
+        <source>&amp;Loại:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="254"/>
+        <source>C&amp;hủ đề:</source>
+        <translation>S&amp;ubject:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="255"/>
+        <source>&amp;Thời gian:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="256"/>
+        <source>Địa đ&amp;iểm:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="257"/>
+        <source>&amp;Chủ trì:</source>
+        <translation>&amp;Chaired by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="258"/>
+        <source>Thư &amp;ký:</source>
+        <translation>Secre&amp;tary:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="259"/>
+        <source>Thành &amp;phần (mỗi dòng một người):</source>
+        <translation>&amp;Attending (one per line):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="260"/>
+        <source>Số &amp;người dân dự:</source>
+        <translation>&amp;Residents present:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="261"/>
+        <source>Các ý kiến và t&amp;rả lời:</source>
+        <translation>Issues and ans&amp;wers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="262"/>
+        <source>&amp;Việc giao:</source>
+        <translation>&amp;Follow-ups:</translation>
+    </message>
+</context>
+<context>
+    <name>DialoguesPage</name>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="36"/>
+        <source>Số biên bản</source>
+        <translation>Minutes no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="37"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="38"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="39"/>
+        <source>Chủ đề</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="40"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="41"/>
+        <source>Chủ trì</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="42"/>
+        <source>Người dân dự</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="47"/>
+        <source>Chưa có hội nghị đối thoại nào. Bấm «Ghi hội nghị đối thoại…» sau buổi họp.</source>
+        <translation>No dialogue conference yet. Press “Record a dialogue…” after the meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="48"/>
+        <source>Người nêu</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="48"/>
+        <source>Vấn đề</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="48"/>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="50"/>
+        <source>Chọn một hội nghị để xem các ý kiến và câu trả lời.</source>
+        <translation>Choose a conference to see the issues raised and the answers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="57"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="57"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="65"/>
+        <source>&amp;Ghi hội nghị đối thoại…</source>
+        <translation>&amp;Record a dialogue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="66"/>
+        <source>In &amp;biên bản</source>
+        <translation>Print the &amp;minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="74"/>
+        <source>Ý kiến của người dân và trả lời</source>
+        <translation>Issues raised and answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="79"/>
+        <source>Việc giao sau đối thoại</source>
+        <translation>Follow-ups of the dialogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="128"/>
+        <source>(chưa trả lời tại hội nghị)</source>
+        <translation>(not answered at the conference)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="132"/>
+        <source>Chọn một hội nghị trong danh sách.</source>
+        <translation>Choose a conference in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="136"/>
+        <source>Thư ký: %1 · Thành phần: %2</source>
+        <translation>Secretary: %1 · Attending: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="148"/>
+        <source>Đã ghi biên bản số %1.</source>
+        <translation>Minutes no. %1 recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogues.py" line="158"/>
+        <source>Đã in biên bản số %1 để ký.</source>
+        <translation>Minutes no. %1 printed for signature.</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosurePage</name>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="26"/>
+        <source>Tiêu đề, nội dung</source>
+        <translation>Title and content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="27"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="28"/>
+        <source>Ngày niêm yết</source>
+        <translation>Posted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="29"/>
+        <source>Niêm yết đến</source>
+        <translation>Posted until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="30"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="37"/>
+        <source>Bảng công khai còn trống. Bấm «Niêm yết các thủ tục» để đưa thủ tục, thời hạn và phí lên.</source>
+        <translation>The board is empty. Press “Post the procedures” to post the procedures with their time limits and fees.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="39"/>
+        <source>Hiện cả tin đã gỡ</source>
+        <translation>Show items taken down too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="48"/>
+        <source>Quý </source>
+        <translation>Quarter </translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="50"/>
+        <source>Dòng vàng: đã đủ thời gian niêm yết, có thể gỡ xuống</source>
+        <translation>Amber row: posted long enough, may be taken down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="57"/>
+        <source>Niêm &amp;yết tin…</source>
+        <translation>Post an &amp;item…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="58"/>
+        <source>Niêm yết các thủ tụ&amp;c</source>
+        <translation>Post the pro&amp;cedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="59"/>
+        <source>&amp;Gỡ xuống</source>
+        <translation>&amp;Take down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="63"/>
+        <source>In &amp;bảng niêm yết (A4)</source>
+        <translation>Print the &amp;board (A4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="64"/>
+        <source>Danh mục đã công khai:</source>
+        <translation>List of disclosures:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="67"/>
+        <source>In &amp;danh mục quý</source>
+        <translation>Print the &amp;quarterly list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="86"/>
+        <source>Đã gỡ ngày %1</source>
+        <translation>Taken down on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="88"/>
+        <source>Đã đủ thời hạn — có thể gỡ</source>
+        <translation>Period ended — may come down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="90"/>
+        <source>Chưa đến ngày niêm yết</source>
+        <translation>Not posted yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="91"/>
+        <source>Đang niêm yết</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="100"/>
+        <source>Thường xuyên</source>
+        <translation>Permanently</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="108"/>
+        <source>Đang niêm yết: %1 · Có thể gỡ: %2</source>
+        <translation>Posted: %1 · May come down: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="132"/>
+        <source>Đã niêm yết %1 thủ tục mới.</source>
+        <translation>%1 new procedures posted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="142"/>
+        <location filename="../../ui/disclosure_page.py" line="144"/>
+        <source>Gỡ xuống</source>
+        <translation>Take down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="143"/>
+        <source>Gỡ «%1» khỏi bảng công khai?</source>
+        <translation>Take “%1” down from the board?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="155"/>
+        <source>Đã in bảng niêm yết.</source>
+        <translation>The board was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_page.py" line="163"/>
+        <source>Đã in danh mục công khai quý %1/%2.</source>
+        <translation>The list of disclosures of Q%1/%2 was printed.</translation>
     </message>
 </context>
 <context>
@@ -290,253 +681,253 @@
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="77"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="78"/>
+        <location filename="../../ui/dossier_panel.py" line="80"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="79"/>
+        <location filename="../../ui/dossier_panel.py" line="81"/>
         <source>Tiến độ (chỉ số 2.1):</source>
         <translation>Timeliness (indicator 2.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="80"/>
+        <location filename="../../ui/dossier_panel.py" line="82"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="81"/>
+        <location filename="../../ui/dossier_panel.py" line="83"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="82"/>
+        <location filename="../../ui/dossier_panel.py" line="84"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="93"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="120"/>
+        <location filename="../../ui/dossier_panel.py" line="122"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="149"/>
+        <location filename="../../ui/dossier_panel.py" line="160"/>
         <source>Chuyển xử lý</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="150"/>
+        <location filename="../../ui/dossier_panel.py" line="161"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="151"/>
+        <location filename="../../ui/dossier_panel.py" line="162"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="152"/>
+        <location filename="../../ui/dossier_panel.py" line="163"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="153"/>
+        <location filename="../../ui/dossier_panel.py" line="164"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="154"/>
+        <location filename="../../ui/dossier_panel.py" line="165"/>
         <source>Xin lỗi, hẹn lại</source>
         <translation>Apologise, new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="155"/>
+        <location filename="../../ui/dossier_panel.py" line="166"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="156"/>
+        <location filename="../../ui/dossier_panel.py" line="167"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="157"/>
+        <location filename="../../ui/dossier_panel.py" line="168"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="179"/>
+        <location filename="../../ui/dossier_panel.py" line="190"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="242"/>
+        <location filename="../../ui/dossier_panel.py" line="253"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <location filename="../../ui/dossier_panel.py" line="254"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <location filename="../../ui/dossier_panel.py" line="255"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="256"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="246"/>
+        <location filename="../../ui/dossier_panel.py" line="257"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="247"/>
+        <location filename="../../ui/dossier_panel.py" line="258"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <location filename="../../ui/dossier_panel.py" line="283"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="282"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>đang giải quyết, %1 đến nay</source>
         <translation>in progress, %1 so far</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="283"/>
+        <location filename="../../ui/dossier_panel.py" line="294"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
         <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="286"/>
+        <location filename="../../ui/dossier_panel.py" line="297"/>
         <source>; đã hẹn lại %1</source>
         <translation>; new date given %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="301"/>
+        <location filename="../../ui/dossier_panel.py" line="312"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="302"/>
+        <location filename="../../ui/dossier_panel.py" line="313"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="303"/>
+        <location filename="../../ui/dossier_panel.py" line="314"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="304"/>
+        <location filename="../../ui/dossier_panel.py" line="315"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="321"/>
+        <location filename="../../ui/dossier_panel.py" line="332"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="325"/>
+        <location filename="../../ui/dossier_panel.py" line="336"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="331"/>
+        <location filename="../../ui/dossier_panel.py" line="342"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="333"/>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="344"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="357"/>
+        <location filename="../../ui/dossier_panel.py" line="368"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="360"/>
+        <location filename="../../ui/dossier_panel.py" line="371"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -1044,6 +1435,78 @@
     </message>
 </context>
 <context>
+    <name>FollowEditor</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="203"/>
+        <source>Việc cần làm</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="204"/>
+        <source>Người thực hiện</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="205"/>
+        <source>Số ngày làm việc</source>
+        <translation>Working days</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBox</name>
+    <message>
+        <location filename="../../ui/reception_common.py" line="208"/>
+        <source>Chưa có việc nào phải theo dõi. Việc được giao khi ra kết luận.</source>
+        <translation>Nothing to follow up yet. Follow-ups are given with a conclusion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_common.py" line="209"/>
+        <source>Đánh &amp;dấu đã xong…</source>
+        <translation>Mark &amp;done…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_common.py" line="211"/>
+        <source>Dòng đỏ: quá hạn chưa xong</source>
+        <translation>Red row: overdue, not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_common.py" line="238"/>
+        <source>Hoàn thành việc</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_common.py" line="238"/>
+        <source>Kết quả thực hiện «%1»:</source>
+        <translation>What was done for “%1”:</translation>
+    </message>
+</context>
+<context>
+    <name>GridEditor</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="73"/>
+        <source>Thêm &amp;dòng</source>
+        <translation>Add a ro&amp;w</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="188"/>
+        <source>Ghi kết quả buổi tiếp</source>
+        <translation>Record the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="193"/>
+        <source>&amp;Người tiếp (mỗi người một dòng):</source>
+        <translation>&amp;Received by (one per line):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="194"/>
+        <source>Nội &amp;dung công dân nêu:</source>
+        <translation>What the citizens &amp;raised:</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../ui/feedback_dialogs.py" line="152"/>
@@ -1380,6 +1843,34 @@ This reading has been recorded.</translation>
     </message>
 </context>
 <context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="286"/>
+        <source>Niêm yết thông tin</source>
+        <translation>Post an item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="291"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="292"/>
+        <source>&amp;Tiêu đề:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="293"/>
+        <source>&amp;Nội dung:</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="294"/>
+        <source>Niêm yết tr&amp;ong:</source>
+        <translation>Posted f&amp;or:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveForm</name>
     <message>
         <location filename="../../ui/receive_form.py" line="61"/>
@@ -1525,6 +2016,94 @@ This reading has been recorded.</translation>
         <location filename="../../ui/receive_form.py" line="400"/>
         <source>Đã in lại biên nhận %1.</source>
         <translation>Receipt %1 reprinted.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionSection</name>
+    <message>
+        <location filename="../../ui/reception_section.py" line="44"/>
+        <source>Mọi vụ việc</source>
+        <translation>Every matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="46"/>
+        <source>Chỉ: %1</source>
+        <translation>Only: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="53"/>
+        <source>Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn.</source>
+        <translation>No reception in the period and filter chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="58"/>
+        <source>Từ &amp;chối tiếp (01/TCD)…</source>
+        <translation>Re&amp;fuse (01/TCD)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="59"/>
+        <source>&amp;Vào sổ thụ lý</source>
+        <translation>&amp;Enter in its register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="60"/>
+        <source>Gắn &amp;dấu hiệu</source>
+        <translation>&amp;Flag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="61"/>
+        <source>&amp;Xem người tố cáo…</source>
+        <translation>&amp;Reveal the denouncer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="71"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="71"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="89"/>
+        <source>Sổ tiếp công dân (03/TCD)</source>
+        <translation>Reception register (03/TCD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="90"/>
+        <source>Lịch và buổi tiếp</source>
+        <translation>Schedule and sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="91"/>
+        <source>Đối thoại</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="92"/>
+        <source>Việc theo dõi</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="93"/>
+        <source>Công khai</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="125"/>
+        <source>Lượt tiếp: %1 · Việc quá hạn: %2 · %3</source>
+        <translation>Receptions: %1 · Overdue follow-ups: %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="149"/>
+        <source>Từ chối tiếp công dân</source>
+        <translation>Refuse a reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="150"/>
+        <source>Lý do từ chối tiếp %1 (%2):</source>
+        <translation>Why %1 is refused (%2):</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +2266,283 @@ Reason (required):</translation>
         <location filename="../../ui/scanner_inbox.py" line="128"/>
         <source>Thư mục &amp;máy quét…</source>
         <translation>&amp;Scanner folder…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="123"/>
+        <source>Lên lịch tiếp công dân</source>
+        <translation>Schedule a reception day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="132"/>
+        <source>Trụ sở UBND xã</source>
+        <translation>Commune office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="134"/>
+        <source>Định kỳ</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="135"/>
+        <source>Đột xuất</source>
+        <translation>Unscheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="138"/>
+        <source>&amp;Người tiếp (chức vụ):</source>
+        <translation>&amp;Received by (office):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="139"/>
+        <source>&amp;Họ tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="140"/>
+        <source>N&amp;gày:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="141"/>
+        <source>Giờ &amp;bắt đầu:</source>
+        <translation>&amp;Starts at:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="142"/>
+        <source>Địa đ&amp;iểm:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="143"/>
+        <source>&amp;Loại buổi tiếp:</source>
+        <translation>&amp;Kind of session:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="144"/>
+        <source>Hình &amp;thức:</source>
+        <translation>&amp;Mode:</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="43"/>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="44"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="45"/>
+        <source>Người tiếp</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="46"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="47"/>
+        <source>Hình thức</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="48"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="49"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="50"/>
+        <source>Thông báo kết luận</source>
+        <translation>Conclusion notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="55"/>
+        <source>Chưa có buổi tiếp nào trong thời gian này. Bấm «Lên lịch…» để thêm.</source>
+        <translation>No session in this period. Press “Schedule a day…” to add one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="58"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="59"/>
+        <source>Họ tên, địa chỉ</source>
+        <translation>Name and address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="60"/>
+        <source>Số CCCD</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="61"/>
+        <source>Phân loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="62"/>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="63"/>
+        <source>Nội dung vụ việc</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="68"/>
+        <source>Chọn một buổi tiếp; bấm «Công dân đến…» để ghi người đến trình bày.</source>
+        <translation>Choose a session; press “Citizens who came…” to enter them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="75"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="75"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="82"/>
+        <source>&amp;Lên lịch…</source>
+        <translation>&amp;Schedule a day…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="83"/>
+        <source>In lịc&amp;h</source>
+        <translation>&amp;Print the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="84"/>
+        <source>Công kh&amp;ai lịch</source>
+        <translation>Post the sc&amp;hedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="92"/>
+        <source>&amp;Công dân đến…</source>
+        <translation>&amp;Citizens who came…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="93"/>
+        <source>&amp;Ghi kết quả…</source>
+        <translation>Record the &amp;session…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="94"/>
+        <source>&amp;Kết luận…</source>
+        <translation>Con&amp;clude…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="95"/>
+        <source>In thông &amp;báo kết luận</source>
+        <translation>Print the conclusion &amp;notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="96"/>
+        <source>Hủ&amp;y lịch</source>
+        <translation>Cancel the da&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="99"/>
+        <source>&amp;Xem người tố cáo…</source>
+        <translation>&amp;Reveal the denouncer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="103"/>
+        <source>Công dân đến trình bày</source>
+        <translation>Citizens who came</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="109"/>
+        <source>Việc theo dõi sau kết luận</source>
+        <translation>Follow-ups of the conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="140"/>
+        <source>Định kỳ</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="140"/>
+        <source>Đột xuất</source>
+        <translation>Unscheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="142"/>
+        <source>Trụ sở UBND xã</source>
+        <translation>Commune office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="181"/>
+        <source>Chọn một buổi tiếp trong lịch để xem và ghi kết quả.</source>
+        <translation>Choose a session in the schedule to see and record it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="193"/>
+        <source>Người tiếp: %1</source>
+        <translation>Received by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="194"/>
+        <source>Công dân: %1 người, %2 vụ việc</source>
+        <translation>Citizens: %1 people, %2 matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="197"/>
+        <source>Nội dung nêu: %1</source>
+        <translation>Raised: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="200"/>
+        <source>Kết luận số %1 (%2 ký): %3</source>
+        <translation>Conclusion no. %1 (signed by %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="227"/>
+        <source>Đã in lịch tiếp công dân.</source>
+        <translation>The reception schedule was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="236"/>
+        <source>Đã niêm yết lịch tiếp công dân trên bảng công khai.</source>
+        <translation>The reception schedule was posted on the board.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="276"/>
+        <source>Đã ra thông báo kết luận số %1.</source>
+        <translation>Conclusion notice no. %1 issued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="286"/>
+        <source>Đã in thông báo kết luận số %1.</source>
+        <translation>Conclusion notice no. %1 printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="298"/>
+        <location filename="../../ui/reception_sessions.py" line="300"/>
+        <source>Hủy lịch</source>
+        <translation>Cancel the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_sessions.py" line="299"/>
+        <source>Hủy buổi tiếp ngày %1 của %2?</source>
+        <translation>Cancel the session of %1 with %2?</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def table(model: Any, stretch: int | None = None) -> QTableView:
+def table(model: Any, stretch: int | tuple[int, ...] | None = None) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -98,7 +98,8 @@ def table(model: Any, stretch: int | None = None) -> QTableView:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     else:  # short columns as wide as their words, the long one takes the rest and wraps
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in (stretch,) if isinstance(stretch, int) else stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     model.modelReset.connect(view.resizeRowsToContents)
     view.setTabKeyNavigation(False)  # Tab leaves the table for the buttons below
     return view

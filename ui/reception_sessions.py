@@ -64,7 +64,7 @@ class SessionsPage(CitizenPage):
             ],
             self,
         )
-        self.people = table(self.people_model, stretch=5)
+        self.people = table(self.people_model, stretch=(1, 5))  # names and the matter share what is left
         EmptyHint(self.people, self.tr("Chọn một buổi tiếp; bấm «Công dân đến…» để ghi người đến trình bày."))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
@@ -112,8 +112,7 @@ class SessionsPage(CitizenPage):
         below.addWidget(left)
         below.addWidget(right)
         below.setChildrenCollapsible(False)
-        below.setStretchFactor(0, 3)  # the citizens' five columns need more room than the follow-ups
-        below.setStretchFactor(1, 2)
+        below.setSizes([3000, 2000])  # in proportion: the citizens' six columns need more room than the follow-ups
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 2)

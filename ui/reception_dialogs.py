@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
@@ -66,16 +67,22 @@ class GridEditor(QWidget):
         self.keys = list(keys)
         self.grid = QTableWidget(rows, len(headers))
         self.grid.setHorizontalHeaderLabels(list(headers))
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if "days" in self.keys:  # a number: as wide as its heading
+            header.setSectionResizeMode(self.keys.index("days"), QHeaderView.ResizeMode.ResizeToContents)
         self.grid.verticalHeader().setVisible(False)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.grid.setTabKeyNavigation(True)  # Tab walks the cells while typing rows
         self.add = QPushButton(self.tr("Thêm &dòng"), self)
         self.add.clicked.connect(lambda: self.grid.insertRow(self.grid.rowCount()))
+        below = QHBoxLayout()
+        below.addWidget(self.add)
+        below.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grid)
-        layout.addWidget(self.add)
+        layout.addLayout(below)
 
     def fill(self, rows: Sequence[Sequence[str]]) -> None:
         self.grid.setRowCount(max(len(rows), self.grid.rowCount()))

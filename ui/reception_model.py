@@ -50,7 +50,8 @@ class ReceptionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(REGISTER_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role not in shown or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < len(REGISTER_COLUMNS):
             return None

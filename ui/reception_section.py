@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -25,6 +25,8 @@ from ui.reception_dialogues import DialoguesPage
 from ui.reception_model import ReceptionTableModel
 from ui.reception_sessions import SessionsPage
 from ui.widgets import EmptyHint
+
+REGISTER_WIDTHS = (44, 84, 170, 116, 260, 90, 80, 120, 90, 130, 130, 130, 120)
 
 
 class ReceptionSection(CitizenPage):
@@ -50,6 +52,12 @@ class ReceptionSection(CitizenPage):
 
         self.model = ReceptionTableModel(self.citizens.register, lang=self.lang, parent=self)
         self.table = table(self.model)
+        header = self.table.horizontalHeader()
+        # The form's 13 headings are long: they wrap on up to four lines over columns sized for what they hold.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(header.fontMetrics().lineSpacing() * 4 + 8)
+        for column, width in enumerate(REGISTER_WIDTHS):
+            self.table.setColumnWidth(column, width)
         EmptyHint(self.table, self.tr("Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn."))
         bar = button_row(
             self,

@@ -74,7 +74,7 @@ def test_a_session_three_citizens_a_conclusion_two_follow_ups_one_overdue(
     assert people.rowCount() == 4
     assert [people.index(r, 4).data() for r in range(4)] == ["3", "3", "3", "1"]  # several on one matter, counted
     assert "4 người, 2 vụ việc" in page.detail.text()
-    assert people.index(3, 1).data().startswith(MASK) and people.index(3, 2).data() == MASK
+    assert people.index(3, 1).data() == MASK and people.index(3, 2).data() == MASK
     for model in (people, section.model, page.model):
         assert SECRET not in everything_shown(model) and SECRET_ID not in everything_shown(model)
 

@@ -107,6 +107,11 @@ class ReceptionSection(CitizenPage):
         self.set_clerk(clerk)
         self.refresh()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """Each time the tab comes up: what other desks (sync) or the command line changed meanwhile."""
+        super().showEvent(event)
+        self.refresh()
+
     def show_page(self, key: str) -> QWidget:
         """ "register", "sessions", "dialogues", "follow_ups" or "disclosure"."""
         index = ("register", "sessions", "dialogues", "follow_ups", "disclosure").index(key)

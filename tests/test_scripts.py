@@ -156,7 +156,7 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     names = ["signin.png", "receive-picker.png", "receive.png", "receive-error.png", "register.png"]
     names += ["register-search.png", "return.png", "register-en.png", "confirm-return.png", "register-empty.png"]
     names += ["return-en.png", "feedback-section-en.png", "sync-problems-unlinked-en.png", "first-run-en.png"]
-    names += ["reception-session.png", "reception-dialogue-en.png", "reception-disclosure.png", "reception-conclusion.png"]
+    names += ["reception-session.png", "reception-dialogue-en.png", "reception-disclosure.png"]
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs

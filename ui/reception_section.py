@@ -107,7 +107,7 @@ class ReceptionSection(CitizenPage):
         self.set_clerk(clerk)
         self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         """Each time the tab comes up: what other desks (sync) or the command line changed meanwhile."""
         super().showEvent(event)
         self.refresh()

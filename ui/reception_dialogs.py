@@ -286,6 +286,60 @@ class DialogueDialog(_Dialog):
         }
 
 
+class RefusalDialog(_Dialog):
+    """Form 01/TCD: on which ground of the law a reception is refused, and what happened."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Từ chối tiếp — %1").replace("%1", number), parent)
+        self.ground = _combo(rules.REFUSAL_GROUNDS)
+        self.detail = _text(3)
+        self.form.addRow(self.tr("&Căn cứ:"), self.ground)
+        self.form.addRow(self.tr("&Sự việc cụ thể:"), self.detail)
+        self.finish(720)
+
+    def answer(self) -> tuple[str, str]:
+        return self.ground.currentData(), self.detail.toPlainText()
+
+
+class DocumentsDialog(_Dialog):
+    """Form 02/TCD: each document a citizen hands in, with its kind and number of pages."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Nhận tài liệu — %1").replace("%1", number), parent)
+        self.grid = QTableWidget(0, 3)
+        self.grid.setHorizontalHeaderLabels([self.tr("Tên tài liệu"), self.tr("Loại bản"), self.tr("Số trang")])
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setVisible(False)
+        self.add = QPushButton(self.tr("Thêm &dòng"), self)
+        self.add.clicked.connect(self.add_row)
+        for _ in range(2):
+            self.add_row()
+        self.form.addRow(self.tr("&Tài liệu:"), self.grid)
+        self.form.addRow("", self.add)
+        self.finish(640)
+
+    def add_row(self) -> None:
+        row = self.grid.rowCount()
+        self.grid.insertRow(row)
+        self.grid.setItem(row, 0, QTableWidgetItem(""))
+        self.grid.setCellWidget(row, 1, _combo(rules.DOCUMENT_KINDS))
+        pages = QSpinBox()
+        pages.setRange(1, 10_000)
+        self.grid.setCellWidget(row, 2, pages)
+
+    def answer(self) -> list[dict[str, Any]]:
+        out = []
+        for row in range(self.grid.rowCount()):
+            item = self.grid.item(row, 0)
+            name = nfc(item.text()).strip() if item else ""
+            if name:
+                kind, pages = self.grid.cellWidget(row, 1), self.grid.cellWidget(row, 2)
+                out.append({"name": name, "kind": kind.currentData(), "pages": pages.value()})
+        return out
+
+
 class PostDialog(_Dialog):
     """An item to post on the board, for at least the days the law asks."""
 

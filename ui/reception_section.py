@@ -15,12 +15,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from app.citizens.rules import FLAGS, REFUSAL_GROUNDS
+from app.citizens.rules import FLAGS, RECEPTION
 from app.core.records import Clerk, label
 from app.feedback.confidential import Identity, can_read
 from ui.disclosure_page import DisclosurePage
 from ui.feedback_dialogs import TextDialog
 from ui.reception_common import CitizenPage, FollowUpBox, button_row, selected_row, table
+from ui.reception_dialogs import DocumentsDialog, RefusalDialog
 from ui.reception_dialogues import DialoguesPage
 from ui.reception_model import ReceptionTableModel
 from ui.reception_sessions import SessionsPage
@@ -59,22 +60,36 @@ class ReceptionSection(CitizenPage):
         for column, width in enumerate(REGISTER_WIDTHS):
             self.table.setColumnWidth(column, width)
         EmptyHint(self.table, self.tr("Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn."))
-        bar = button_row(
+        # What a reception turns into (columns 10-12 and the two papers), then watching and printing.
+        outcomes = button_row(
             self,
             self.buttons,
             (
                 ("refuse", self.tr("Từ &chối tiếp (01/TCD)…"), self.refuse_selected),
+                ("documents", self.tr("Nhận &tài liệu (02/TCD)…"), self.documents_selected),
                 ("open", self.tr("&Vào sổ thụ lý"), self.open_selected),
+                ("guide", self.tr("&Hướng dẫn…"), self.guide_selected),
+                ("forward", self.tr("Chuyển đơ&n…"), self.forward_selected),
+            ),
+        )
+        bar = button_row(
+            self,
+            self.buttons,
+            (
                 ("flag", self.tr("Gắn &dấu hiệu"), lambda: None),
+                ("print", self.tr("&In…"), lambda: None),
                 ("reveal", self.tr("&Xem người tố cáo…"), self.reveal_selected),
             ),
         )
-        menu = QMenu(self.buttons["flag"])
-        for key in FLAGS:
-            action = QAction(label(FLAGS, key, self.lang), menu)
-            action.triggered.connect(lambda _=False, k=key: self.flag_selected(k))
-            menu.addAction(action)
-        self.buttons["flag"].setMenu(menu)
+        self._menu("flag", [(label(FLAGS, k, self.lang), lambda k=k: self.flag_selected(k)) for k in FLAGS])
+        self._menu(
+            "print",
+            [
+                (self.tr("Sổ tiếp công dân (03/TCD) của thời gian đã chọn"), self.print_register),
+                (self.tr("Thông báo từ chối tiếp (01/TCD)…"), self.print_refusal),
+                (self.tr("Giấy biên nhận tài liệu (02/TCD)"), self.print_documents),
+            ],
+        )
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("Từ ngày")), self.start, QLabel(self.tr("đến")), self.end, self.flag_filter):
             filters.addWidget(widget)
@@ -83,6 +98,7 @@ class ReceptionSection(CitizenPage):
         rl = QVBoxLayout(register_page)
         rl.addLayout(filters)
         rl.addWidget(self.table, 1)
+        rl.addLayout(outcomes)
         rl.addLayout(bar)
         rl.addWidget(self.message)
 
@@ -103,9 +119,20 @@ class ReceptionSection(CitizenPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.pages, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
         # Only once every button sits in a laid-out parent: a parentless button shown becomes a window.
         self.set_clerk(clerk)
         self.refresh()
+
+    def _update_buttons(self) -> None:
+        """Only what the selected reception may still become (a refused one is finished)."""
+        entry = self._entry()
+        for key in ("refuse", "documents", "open", "guide", "forward"):
+            self.buttons[key].setEnabled(entry is not None and entry.outcome in RECEPTION.allowed_from[key])
+        for key in ("flag", "print"):
+            self.buttons[key].setEnabled(entry is not None or key == "print")
+        self.buttons["reveal"].setEnabled(entry is not None and entry.confidential)
 
     def showEvent(self, event: Any) -> None:
         """Each time the tab comes up: what other desks (sync) or the command line changed meanwhile."""
@@ -156,15 +183,87 @@ class ReceptionSection(CitizenPage):
         if entry is None:
             return None
         if detail is None:
-            grounds = "; ".join(label(REFUSAL_GROUNDS, k, self.lang) for k in REFUSAL_GROUNDS)
-            detail = TextDialog.ask(
-                self,
-                self.tr("Từ chối tiếp công dân"),
-                self.tr("Lý do từ chối tiếp %1 (%2):").replace("%1", entry.number).replace("%2", grounds),
-            )
-            if detail is None:
+            answer = RefusalDialog.ask(self, entry.number)
+            if answer is None:
                 return None
+            ground, detail = answer
         return self.run(lambda: self.citizens.register.refuse(entry.id, self.clerk, ground, detail))
+
+    def _menu(self, key: str, items: list[tuple[str, Any]]) -> None:
+        menu = QMenu(self.buttons[key])
+        for text, slot in items:
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            menu.addAction(action)
+        self.buttons[key].setMenu(menu)
+
+    def documents_selected(self, documents: list[dict[str, Any]] | None = None) -> Any:
+        """Form 02/TCD: what the citizen handed in, each with its kind and pages."""
+        entry = self._entry()
+        if entry is None:
+            return None
+        if documents is None:
+            documents = DocumentsDialog.ask(self, entry.number)
+            if documents is None:
+                return None
+        return self.run(lambda: self.citizens.register.hand_in(entry.id, self.clerk, documents))
+
+    def guide_selected(self, guidance: str | None = None) -> Any:
+        """Column 10: the citizen told where the matter belongs."""
+        entry = self._entry()
+        if entry is None:
+            return None
+        if guidance is None:
+            prompt = self.tr("Đã hướng dẫn công dân (%1) những gì, đến cơ quan nào:").replace("%1", entry.number)
+            guidance = TextDialog.ask(self, self.tr("Hướng dẫn"), prompt, multiline=True)
+            if guidance is None:
+                return None
+        return self.run(lambda: self.citizens.register.guide(entry.id, self.clerk, guidance))
+
+    def forward_selected(self, agency: str | None = None) -> Any:
+        """Column 11: the petition sent to the agency competent for it."""
+        entry = self._entry()
+        if entry is None:
+            return None
+        if agency is None:
+            prompt = self.tr("Chuyển đơn của lượt tiếp %1 đến cơ quan:").replace("%1", entry.number)
+            agency = TextDialog.ask(self, self.tr("Chuyển đơn"), prompt)
+            if agency is None:
+                return None
+        return self.run(lambda: self.citizens.register.forward(entry.id, self.clerk, agency))
+
+    def print_register(self) -> str | None:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        return self.print_paper(
+            f"so-tiep-cong-dan-{start:%Y%m%d}-{end:%Y%m%d}",
+            lambda path: self.citizens.print_register(path, start, end),
+            self.tr("Đã in sổ tiếp công dân (03/TCD)."),
+        )
+
+    def print_refusal(self, signer: str | None = None) -> str | None:
+        """01/TCD, numbered at its first printing; signed by the leader who refused."""
+        entry = self._entry()
+        if entry is None:
+            return None
+        if signer is None:
+            signer = TextDialog.ask(self, self.tr("Thông báo từ chối tiếp"), self.tr("Họ tên người ký thông báo:"))
+            if signer is None:
+                return None
+        return self.print_paper(
+            f"tu-choi-tiep-{entry.number}",
+            lambda path: self.citizens.print_refusal(entry.id, path, signer=signer),
+            self.tr("Đã in thông báo từ chối tiếp %1.").replace("%1", entry.number),
+        )
+
+    def print_documents(self) -> str | None:
+        entry = self._entry()
+        if entry is None:
+            return None
+        return self.print_paper(
+            f"bien-nhan-tai-lieu-{entry.number}",
+            lambda path: self.citizens.print_documents_receipt(entry.id, path, receiver=self.clerk.full_name),
+            self.tr("Đã in giấy biên nhận tài liệu %1.").replace("%1", entry.number),
+        )
 
     def open_selected(self) -> Any:
         entry = self._entry()

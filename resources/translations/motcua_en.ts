@@ -125,42 +125,42 @@
 <context>
     <name>CitizensDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="165"/>
+        <location filename="../../ui/reception_dialogs.py" line="172"/>
         <source>Công dân đến trình bày</source>
         <translation>Citizens who came</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <location filename="../../ui/reception_dialogs.py" line="174"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <location filename="../../ui/reception_dialogs.py" line="174"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="167"/>
+        <location filename="../../ui/reception_dialogs.py" line="174"/>
         <source>Số CCCD</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="172"/>
+        <location filename="../../ui/reception_dialogs.py" line="179"/>
         <source>&amp;Công dân (mỗi người một dòng):</source>
         <translation>&amp;Citizens (one per row):</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="173"/>
+        <location filename="../../ui/reception_dialogs.py" line="180"/>
         <source>&amp;Phân loại:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="174"/>
+        <location filename="../../ui/reception_dialogs.py" line="181"/>
         <source>&amp;Nội dung vụ việc:</source>
         <translation>&amp;Matter raised:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="175"/>
+        <location filename="../../ui/reception_dialogs.py" line="182"/>
         <source>Cơ quan đã &amp;giải quyết:</source>
         <translation>&amp;Agency that resolved it before:</translation>
     </message>
@@ -168,22 +168,22 @@
 <context>
     <name>ConclusionDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="214"/>
+        <location filename="../../ui/reception_dialogs.py" line="221"/>
         <source>Thông báo kết luận</source>
         <translation>Conclusion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="218"/>
+        <location filename="../../ui/reception_dialogs.py" line="225"/>
         <source>Nội dung &amp;kết luận:</source>
         <translation>&amp;Conclusion:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="219"/>
+        <location filename="../../ui/reception_dialogs.py" line="226"/>
         <source>&amp;Người ký:</source>
         <translation>&amp;Signed by:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="220"/>
+        <location filename="../../ui/reception_dialogs.py" line="227"/>
         <source>&amp;Việc giao (thời hạn tính theo ngày làm việc):</source>
         <translation>&amp;Follow-ups (deadline in working days):</translation>
     </message>
@@ -204,72 +204,72 @@
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="235"/>
+        <location filename="../../ui/reception_dialogs.py" line="242"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogue conference</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <location filename="../../ui/reception_dialogs.py" line="256"/>
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <location filename="../../ui/reception_dialogs.py" line="256"/>
         <source>Vấn đề</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="249"/>
+        <location filename="../../ui/reception_dialogs.py" line="256"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="253"/>
+        <location filename="../../ui/reception_dialogs.py" line="260"/>
         <source>&amp;Loại:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="254"/>
+        <location filename="../../ui/reception_dialogs.py" line="261"/>
         <source>C&amp;hủ đề:</source>
         <translation>S&amp;ubject:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="255"/>
+        <location filename="../../ui/reception_dialogs.py" line="262"/>
         <source>&amp;Thời gian:</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="256"/>
+        <location filename="../../ui/reception_dialogs.py" line="263"/>
         <source>Địa đ&amp;iểm:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="257"/>
+        <location filename="../../ui/reception_dialogs.py" line="264"/>
         <source>&amp;Chủ trì:</source>
         <translation>&amp;Chaired by:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="258"/>
+        <location filename="../../ui/reception_dialogs.py" line="265"/>
         <source>Thư &amp;ký:</source>
         <translation>Secre&amp;tary:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="259"/>
+        <location filename="../../ui/reception_dialogs.py" line="266"/>
         <source>Thành &amp;phần (mỗi dòng một người):</source>
         <translation>&amp;Attending (one per line):</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="260"/>
+        <location filename="../../ui/reception_dialogs.py" line="267"/>
         <source>Số &amp;người dân dự:</source>
         <translation>&amp;Residents present:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="261"/>
+        <location filename="../../ui/reception_dialogs.py" line="268"/>
         <source>Các ý kiến và t&amp;rả lời:</source>
         <translation>Issues and ans&amp;wers:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="262"/>
+        <location filename="../../ui/reception_dialogs.py" line="269"/>
         <source>&amp;Việc giao:</source>
         <translation>&amp;Follow-ups:</translation>
     </message>
@@ -542,6 +542,39 @@
         <location filename="../../ui/files_box.py" line="60"/>
         <source>Tệp / lý do</source>
         <translation>File / reason</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="308"/>
+        <source>Nhận tài liệu — %1</source>
+        <translation>Documents received — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="310"/>
+        <source>Tên tài liệu</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="310"/>
+        <source>Loại bản</source>
+        <translation>Kind of copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="310"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="315"/>
+        <source>Thêm &amp;dòng</source>
+        <translation>Add a ro&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="319"/>
+        <source>&amp;Tài liệu:</source>
+        <translation>&amp;Documents:</translation>
     </message>
 </context>
 <context>
@@ -1437,17 +1470,17 @@
 <context>
     <name>FollowEditor</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="203"/>
+        <location filename="../../ui/reception_dialogs.py" line="210"/>
         <source>Việc cần làm</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="204"/>
+        <location filename="../../ui/reception_dialogs.py" line="211"/>
         <source>Người thực hiện</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="205"/>
+        <location filename="../../ui/reception_dialogs.py" line="212"/>
         <source>Số ngày làm việc</source>
         <translation>Working days</translation>
     </message>
@@ -1455,27 +1488,27 @@
 <context>
     <name>FollowUpBox</name>
     <message>
-        <location filename="../../ui/reception_common.py" line="208"/>
+        <location filename="../../ui/reception_common.py" line="209"/>
         <source>Chưa có việc nào phải theo dõi. Việc được giao khi ra kết luận.</source>
         <translation>Nothing to follow up yet. Follow-ups are given with a conclusion.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_common.py" line="209"/>
+        <location filename="../../ui/reception_common.py" line="210"/>
         <source>Đánh &amp;dấu đã xong…</source>
         <translation>Mark &amp;done…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_common.py" line="211"/>
+        <location filename="../../ui/reception_common.py" line="212"/>
         <source>Dòng đỏ: quá hạn chưa xong</source>
         <translation>Red row: overdue, not done</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_common.py" line="238"/>
+        <location filename="../../ui/reception_common.py" line="239"/>
         <source>Hoàn thành việc</source>
         <translation>Follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_common.py" line="238"/>
+        <location filename="../../ui/reception_common.py" line="239"/>
         <source>Kết quả thực hiện «%1»:</source>
         <translation>What was done for “%1”:</translation>
     </message>
@@ -1483,7 +1516,7 @@
 <context>
     <name>GridEditor</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="73"/>
+        <location filename="../../ui/reception_dialogs.py" line="77"/>
         <source>Thêm &amp;dòng</source>
         <translation>Add a ro&amp;w</translation>
     </message>
@@ -1491,17 +1524,17 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="188"/>
+        <location filename="../../ui/reception_dialogs.py" line="195"/>
         <source>Ghi kết quả buổi tiếp</source>
         <translation>Record the session</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="193"/>
+        <location filename="../../ui/reception_dialogs.py" line="200"/>
         <source>&amp;Người tiếp (mỗi người một dòng):</source>
         <translation>&amp;Received by (one per line):</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="194"/>
+        <location filename="../../ui/reception_dialogs.py" line="201"/>
         <source>Nội &amp;dung công dân nêu:</source>
         <translation>What the citizens &amp;raised:</translation>
     </message>
@@ -1845,27 +1878,27 @@ This reading has been recorded.</translation>
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="286"/>
+        <location filename="../../ui/reception_dialogs.py" line="347"/>
         <source>Niêm yết thông tin</source>
         <translation>Post an item</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="291"/>
+        <location filename="../../ui/reception_dialogs.py" line="352"/>
         <source> ngày</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="292"/>
+        <location filename="../../ui/reception_dialogs.py" line="353"/>
         <source>&amp;Tiêu đề:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="293"/>
+        <location filename="../../ui/reception_dialogs.py" line="354"/>
         <source>&amp;Nội dung:</source>
         <translation>&amp;Content:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="294"/>
+        <location filename="../../ui/reception_dialogs.py" line="355"/>
         <source>Niêm yết tr&amp;ong:</source>
         <translation>Posted f&amp;or:</translation>
     </message>
@@ -2021,89 +2054,177 @@ This reading has been recorded.</translation>
 <context>
     <name>ReceptionSection</name>
     <message>
-        <location filename="../../ui/reception_section.py" line="44"/>
+        <location filename="../../ui/reception_section.py" line="47"/>
         <source>Mọi vụ việc</source>
         <translation>Every matter</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="46"/>
+        <location filename="../../ui/reception_section.py" line="49"/>
         <source>Chỉ: %1</source>
         <translation>Only: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="53"/>
+        <location filename="../../ui/reception_section.py" line="62"/>
         <source>Không có lượt tiếp nào trong thời gian và bộ lọc đã chọn.</source>
         <translation>No reception in the period and filter chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="58"/>
+        <location filename="../../ui/reception_section.py" line="68"/>
         <source>Từ &amp;chối tiếp (01/TCD)…</source>
         <translation>Re&amp;fuse (01/TCD)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="59"/>
+        <location filename="../../ui/reception_section.py" line="69"/>
+        <source>Nhận &amp;tài liệu (02/TCD)…</source>
+        <translation>Receive &amp;documents (02/TCD)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="70"/>
         <source>&amp;Vào sổ thụ lý</source>
         <translation>&amp;Enter in its register</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="60"/>
+        <location filename="../../ui/reception_section.py" line="71"/>
+        <source>&amp;Hướng dẫn…</source>
+        <translation>&amp;Guide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="72"/>
+        <source>Chuyển đơ&amp;n…</source>
+        <translation>For&amp;ward…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="79"/>
         <source>Gắn &amp;dấu hiệu</source>
         <translation>&amp;Flag</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="61"/>
+        <location filename="../../ui/reception_section.py" line="80"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="81"/>
         <source>&amp;Xem người tố cáo…</source>
         <translation>&amp;Reveal the denouncer…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="71"/>
+        <location filename="../../ui/reception_section.py" line="88"/>
+        <source>Sổ tiếp công dân (03/TCD) của thời gian đã chọn</source>
+        <translation>Reception register (03/TCD) for the period chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="89"/>
+        <source>Thông báo từ chối tiếp (01/TCD)…</source>
+        <translation>Notice refusing the reception (01/TCD)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="90"/>
+        <source>Giấy biên nhận tài liệu (02/TCD)</source>
+        <translation>Receipt for documents (02/TCD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="94"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="71"/>
+        <location filename="../../ui/reception_section.py" line="94"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="89"/>
+        <location filename="../../ui/reception_section.py" line="113"/>
         <source>Sổ tiếp công dân (03/TCD)</source>
         <translation>Reception register (03/TCD)</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="90"/>
+        <location filename="../../ui/reception_section.py" line="114"/>
         <source>Lịch và buổi tiếp</source>
         <translation>Schedule and sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="91"/>
+        <location filename="../../ui/reception_section.py" line="115"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="92"/>
+        <location filename="../../ui/reception_section.py" line="116"/>
         <source>Việc theo dõi</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="93"/>
+        <location filename="../../ui/reception_section.py" line="117"/>
         <source>Công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="125"/>
+        <location filename="../../ui/reception_section.py" line="154"/>
         <source>Lượt tiếp: %1 · Việc quá hạn: %2 · %3</source>
         <translation>Receptions: %1 · Overdue follow-ups: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="149"/>
-        <source>Từ chối tiếp công dân</source>
-        <translation>Refuse a reception</translation>
+        <location filename="../../ui/reception_section.py" line="206"/>
+        <source>Đã hướng dẫn công dân (%1) những gì, đến cơ quan nào:</source>
+        <translation>What the citizen (%1) was told, and which agency to go to:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_section.py" line="150"/>
-        <source>Lý do từ chối tiếp %1 (%2):</source>
-        <translation>Why %1 is refused (%2):</translation>
+        <location filename="../../ui/reception_section.py" line="207"/>
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="218"/>
+        <source>Chuyển đơn của lượt tiếp %1 đến cơ quan:</source>
+        <translation>Forward the petition of %1 to the agency:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="219"/>
+        <source>Chuyển đơn</source>
+        <translation>Forward the petition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="229"/>
+        <source>Đã in sổ tiếp công dân (03/TCD).</source>
+        <translation>The reception register (03/TCD) was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="238"/>
+        <source>Thông báo từ chối tiếp</source>
+        <translation>Notice refusing a reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="238"/>
+        <source>Họ tên người ký thông báo:</source>
+        <translation>Full name of the signer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="244"/>
+        <source>Đã in thông báo từ chối tiếp %1.</source>
+        <translation>Refusal notice for %1 printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_section.py" line="254"/>
+        <source>Đã in giấy biên nhận tài liệu %1.</source>
+        <translation>Receipt for the documents of %1 printed.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="293"/>
+        <source>Từ chối tiếp — %1</source>
+        <translation>Refuse the reception — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="296"/>
+        <source>&amp;Căn cứ:</source>
+        <translation>&amp;Ground:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialogs.py" line="297"/>
+        <source>&amp;Sự việc cụ thể:</source>
+        <translation>&amp;What happened:</translation>
     </message>
 </context>
 <context>
@@ -2271,57 +2392,57 @@ Reason (required):</translation>
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="123"/>
+        <location filename="../../ui/reception_dialogs.py" line="130"/>
         <source>Lên lịch tiếp công dân</source>
         <translation>Schedule a reception day</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="132"/>
+        <location filename="../../ui/reception_dialogs.py" line="139"/>
         <source>Trụ sở UBND xã</source>
         <translation>Commune office</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="134"/>
+        <location filename="../../ui/reception_dialogs.py" line="141"/>
         <source>Định kỳ</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="135"/>
+        <location filename="../../ui/reception_dialogs.py" line="142"/>
         <source>Đột xuất</source>
         <translation>Unscheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="138"/>
+        <location filename="../../ui/reception_dialogs.py" line="145"/>
         <source>&amp;Người tiếp (chức vụ):</source>
         <translation>&amp;Received by (office):</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="139"/>
+        <location filename="../../ui/reception_dialogs.py" line="146"/>
         <source>&amp;Họ tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="140"/>
+        <location filename="../../ui/reception_dialogs.py" line="147"/>
         <source>N&amp;gày:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="141"/>
+        <location filename="../../ui/reception_dialogs.py" line="148"/>
         <source>Giờ &amp;bắt đầu:</source>
         <translation>&amp;Starts at:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="142"/>
+        <location filename="../../ui/reception_dialogs.py" line="149"/>
         <source>Địa đ&amp;iểm:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="143"/>
+        <location filename="../../ui/reception_dialogs.py" line="150"/>
         <source>&amp;Loại buổi tiếp:</source>
         <translation>&amp;Kind of session:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_dialogs.py" line="144"/>
+        <location filename="../../ui/reception_dialogs.py" line="151"/>
         <source>Hình &amp;thức:</source>
         <translation>&amp;Mode:</translation>
     </message>
@@ -2474,73 +2595,73 @@ Reason (required):</translation>
         <translation>Follow-ups of the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="140"/>
+        <location filename="../../ui/reception_sessions.py" line="139"/>
         <source>Định kỳ</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="140"/>
+        <location filename="../../ui/reception_sessions.py" line="139"/>
         <source>Đột xuất</source>
         <translation>Unscheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="142"/>
+        <location filename="../../ui/reception_sessions.py" line="141"/>
         <source>Trụ sở UBND xã</source>
         <translation>Commune office</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="181"/>
+        <location filename="../../ui/reception_sessions.py" line="180"/>
         <source>Chọn một buổi tiếp trong lịch để xem và ghi kết quả.</source>
         <translation>Choose a session in the schedule to see and record it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="193"/>
+        <location filename="../../ui/reception_sessions.py" line="192"/>
         <source>Người tiếp: %1</source>
         <translation>Received by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="194"/>
+        <location filename="../../ui/reception_sessions.py" line="193"/>
         <source>Công dân: %1 người, %2 vụ việc</source>
         <translation>Citizens: %1 people, %2 matters</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="197"/>
+        <location filename="../../ui/reception_sessions.py" line="196"/>
         <source>Nội dung nêu: %1</source>
         <translation>Raised: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="200"/>
+        <location filename="../../ui/reception_sessions.py" line="199"/>
         <source>Kết luận số %1 (%2 ký): %3</source>
         <translation>Conclusion no. %1 (signed by %2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="227"/>
+        <location filename="../../ui/reception_sessions.py" line="226"/>
         <source>Đã in lịch tiếp công dân.</source>
         <translation>The reception schedule was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="236"/>
+        <location filename="../../ui/reception_sessions.py" line="235"/>
         <source>Đã niêm yết lịch tiếp công dân trên bảng công khai.</source>
         <translation>The reception schedule was posted on the board.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="276"/>
+        <location filename="../../ui/reception_sessions.py" line="275"/>
         <source>Đã ra thông báo kết luận số %1.</source>
         <translation>Conclusion notice no. %1 issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="286"/>
+        <location filename="../../ui/reception_sessions.py" line="285"/>
         <source>Đã in thông báo kết luận số %1.</source>
         <translation>Conclusion notice no. %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="298"/>
-        <location filename="../../ui/reception_sessions.py" line="300"/>
+        <location filename="../../ui/reception_sessions.py" line="297"/>
+        <location filename="../../ui/reception_sessions.py" line="299"/>
         <source>Hủy lịch</source>
         <translation>Cancel the day</translation>
     </message>
     <message>
-        <location filename="../../ui/reception_sessions.py" line="299"/>
+        <location filename="../../ui/reception_sessions.py" line="298"/>
         <source>Hủy buổi tiếp ngày %1 của %2?</source>
         <translation>Cancel the session of %1 with %2?</translation>
     </message>

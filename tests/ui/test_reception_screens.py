@@ -16,7 +16,7 @@ from app.feedback.confidential import MASK
 from tests.app.citizens.test_reception import CITIZENS, MATTER
 from ui.prompts import ConfirmDialog, RevealDialog
 from ui.reception_common import ENDED
-from ui.reception_dialogs import ScheduleDialog
+from ui.reception_dialogs import RefusalDialog, ScheduleDialog
 from ui.reception_model import OVERDUE
 
 SECRET, SECRET_ID = "Võ Thị Kín", "087186009999"
@@ -199,6 +199,40 @@ def test_the_disclosure_board_with_an_item_whose_period_ended(section, desk, pri
     assert "Kế hoạch sử dụng đất năm 2026" not in everything_shown(page.model)
     page.show_all.setChecked(True)
     assert "Đã gỡ ngày" in everything_shown(page.model)
+
+
+def test_the_register_refuses_takes_documents_guides_forwards_and_prints(section, desk, admin, printer, monkeypatch):
+    reg = desk.citizens.register
+    reg.receive_group(CITIZENS, dict(MATTER), admin)
+    reg.receive({"kind": "denunciation", "content": "Tố cáo", "person": {"name": SECRET, "cccd": SECRET_ID}}, admin)
+    section.refresh()
+    section.show_page("register")
+    monkeypatch.setattr(RefusalDialog, "ask", classmethod(lambda cls, parent, number: ("disruptive", "Lớn tiếng")))
+    section.table.selectRow(0)
+    section.refuse_selected()
+    assert section.model.entry(0).outcome == "refused" and "xúc phạm" in section.model.entry(0).refusal_reason
+    section.table.selectRow(0)
+    section.print_refusal("Đỗ Văn Lãnh")
+    refusal = pdf_text(str(printer.jobs[-1]))
+    assert "Lớn tiếng" in refusal and "Đỗ Văn Lãnh" in refusal
+
+    section.table.selectRow(1)
+    section.documents_selected([{"name": "Đơn khiếu nại", "kind": "original", "pages": 2}])
+    section.table.selectRow(1)
+    section.print_documents()
+    assert "Đơn khiếu nại" in pdf_text(str(printer.jobs[-1]))
+    section.table.selectRow(2)
+    section.guide_selected("Hướng dẫn gửi đơn đến UBND tỉnh")
+    section.table.selectRow(3)
+    section.forward_selected("Thanh tra tỉnh")
+    assert section.model.index(2, 9).data().startswith("Hướng dẫn gửi đơn")
+    assert section.model.index(3, 10).data() == "Thanh tra tỉnh"  # the denunciation, still masked
+    assert section.model.index(3, 2).data() == MASK
+
+    section.print_register()
+    register = pdf_text(str(printer.jobs[-1]))
+    assert "SỔ TIẾP CÔNG DÂN" in register and "Thanh tra tỉnh" in register
+    assert SECRET not in register and SECRET_ID not in register
 
 
 def test_flags_set_and_filtered_on_the_register(section, desk, admin):

@@ -29,7 +29,9 @@ SCRIPTS = {
     "tests/perf/bench_file_sync.py": "test_bench_file_sync",
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
+    "tests/perf/bench_prune.py": "test_bench_prune",
     "tests/perf/bench_scorecard.py": "test_bench_scorecard",
+    "tests/perf/bench_hub_scorecard.py": "test_bench_hub_scorecard",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
@@ -120,15 +122,29 @@ def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:
     store = tmp_path / "bench-store.sqlite3"
     args = ("--dossiers", "50", "--store", store, "--people", "2", "--rounds", "1", "--saves", "3")
     output = run(script_env, "tests/perf/bench_store.py", *args)
-    assert_printed(output, "built 50 dossiers", "desk search         p50", "durable save of one received dossier")
+    assert_printed(output, "built 50 dossiers", "B per dossier", "desk search         p50", "durable save of one")
     output = run(script_env, "tests/perf/bench_store.py", *args)  # the cached store is reused
     assert_printed(output, "(50 dossiers, cached)", "desk search         p50")
+
+
+def test_bench_prune(script_env: dict[str, str], tmp_path: Path) -> None:
+    output = run(script_env, "tests/perf/bench_prune.py", "--dossiers", "40", "--work", tmp_path / "prune")
+    assert_printed(output, "store bytes per dossier, 40 dossiers", "synced (payloads pruned)", "motcua maintain")
 
 
 def test_bench_scorecard(script_env: dict[str, str], tmp_path: Path) -> None:
     args = ("--dossiers", "60", "--store", tmp_path / "bench-scorecard.sqlite3", "--rounds", "1")
     output = run(script_env, "tests/perf/bench_scorecard.py", *args)
     assert_printed(output, "built 60 dossiers", "plain GROUP BY", "(counters)", "counts equal on both paths: True")
+
+
+def test_bench_hub_scorecard(script_env: dict[str, str]) -> None:
+    """Tiny, in its own schema; says so and passes where PostgreSQL is not running."""
+    args = ("--communes", "3", "--dossiers", "60", "--rounds", "1", "--schema", "s16hub_bench_smoke", "--drop")
+    output = run(script_env, "tests/perf/bench_hub_scorecard.py", *args)
+    assert "hub scorecard benchmark skipped" in output or all(
+        line in output for line in ("loaded 60 dossiers", "plain GROUP BY", "province's year", "one commune's year")
+    ), output
 
 
 def test_bench_sync(script_env: dict[str, str]) -> None:

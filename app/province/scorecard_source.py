@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
+from app.province import scorecard_counters, scorecard_fast
 from app.province.ingest import Calendars
 from app.reception.records import DossierEvent
 from app.scorecard import engine
@@ -133,13 +134,26 @@ def _entry(p: Mapping[str, Any], commune: str) -> FeedbackFact:
 
 
 def scorecards(
-    hub: HubStore, period: Period, now: datetime, commune: str | None = None
+    hub: HubStore, period: Period, now: datetime, commune: str | None = None, *, fast: bool | None = None
 ) -> tuple[Scorecard | None, list[Scorecard]]:
-    """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
+    """(the province's scorecard, or None for one commune; each commune's, sorted by score). ``fast``:
+    from the counters (the default once they are complete); False reads every change (the reference)."""
+    with hub.reading():  # every read on one connection
+        return _scorecards(hub, period, now, commune, fast)
+
+
+def _scorecards(
+    hub: HubStore, period: Period, now: datetime, commune: str | None, fast: bool | None
+) -> tuple[Scorecard | None, list[Scorecard]]:
     calendar = Calendars().get(hub)
-    data = records(hub.commune_payloads(commune, ENTITIES))
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
+    if fast is None:
+        fast = scorecard_counters.built(hub)
+    if fast:  # from the counters kept with each push
+        entries = records(hub.commune_payloads(commune, ("feedback",))).feedback
+        return scorecard_fast.scorecards(hub, period, now, commune, communes, agencies, entries, calendar)
+    data = records(hub.commune_payloads(commune, ENTITIES))
     cards = [
         engine.compute(
             data,

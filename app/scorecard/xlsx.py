@@ -178,9 +178,62 @@ def _lost(wb: Workbook, card: Scorecard) -> None:
     _table(ws, ("Chỉ số", "Tên chỉ số", "Mã hồ sơ / số phản ánh"), rows, (None, None, None), (8, 52, 26))
 
 
-def write(card: Scorecard, path: Path) -> Path:
+def _communes(wb: Workbook, province: Scorecard, cards: Sequence[Scorecard]) -> None:
+    """The province's communes by score: points beside the reachable, points lost per indicator, figures."""
+    ws = wb.create_sheet("Các xã", 0)
+    ids = [i.id for i in province.indicators]
+    _title(ws, province, "Kết quả bộ chỉ số 766 của các xã", 10 + len(ids))
+
+    def row(rank: Any, card: Scorecard) -> tuple[Any, ...]:
+        c = card.counts
+        lost = [_or_words(i.points_lost, i.status) for i in card.indicators]
+        return (
+            rank,
+            card.unit.code,
+            card.unit.name,
+            card.score,
+            card.reachable,
+            *lost,
+            c["received"],
+            c["ended"],
+            (c["early"] or 0) + (c["on_time"] or 0),
+            c["late"],
+            c["overdue_now"],
+            c["ratings"],
+            c["satisfied"],
+        )
+
+    rows = [row(n, card) for n, card in enumerate(cards, start=1)]
+    headers = (
+        "Hạng",
+        "Mã xã",
+        "Tên xã",
+        "Điểm",
+        "Điểm tối đa đạt được",
+        *(f"Điểm mất {i}" for i in ids),
+        "Tiếp nhận",
+        "Đã giải quyết",
+        "Trước hạn, đúng hạn",
+        "Quá hạn",
+        "Đang quá hạn",
+        "Lượt đánh giá",
+        "Hài lòng",
+    )
+    formats = (None, None, None, POINTS, POINTS, *[POINTS] * len(ids), *["#,##0"] * 7)
+    widths = (6, 9, 28, 9, 11, *[8] * len(ids), *[11] * 7)
+    _table(ws, headers, rows, formats, widths, (*row("", province)[:2], "Toàn tỉnh", *row("", province)[3:]))
+
+
+def write_province(province: Scorecard, cards: Sequence[Scorecard], path: Path) -> Path:
+    """The province's workbook: the communes' table first, then the province's own sheets."""
+    return write(province, path, cards)
+
+
+def write(card: Scorecard, path: Path, communes: Sequence[Scorecard] | None = None) -> Path:
     wb = Workbook()
     _indicators(wb, card)
+    if communes is not None:
+        _communes(wb, card, communes)
     _counts(wb, card)
     _breakdown(wb, card, "Theo tháng", "Theo tháng", "Tháng", card.by_month)
     _breakdown(wb, card, "Theo thủ tục hành chính", "Theo thủ tục", "Mã thủ tục", card.by_procedure)

@@ -83,11 +83,37 @@ def show_reports(window: Any, settle: Any, choice: Any) -> Any:
     return section
 
 
+def reception_shots(window: Any, shot: Any, lang: str) -> None:
+    """The leaders' tab: the register, a concluded session with a late follow-up, a dialogue, the board."""
+    from ui.reception_dialogs import ConclusionDialog
+
+    section = window.show_section("reception")
+    shot(window, "reception-register.png", lang)
+    sessions = section.show_page("sessions")
+    for row in range(sessions.model.rowCount()):
+        if sessions.model.item(row)["status"] == "concluded":
+            sessions.table.selectRow(row)
+    shot(window, "reception-session.png", lang)
+    dialog = ConclusionDialog("Đỗ Văn Lãnh")
+    dialog.conclusion.setPlainText("Giao Địa chính kiểm đếm lại cây trồng; Văn phòng trả lời bằng văn bản.")
+    dialog.follow_ups.fill([["Kiểm đếm lại cây trồng", "Công chức Địa chính", "5"], ["Trả lời", "Văn phòng", "10"]])
+    dialog.show()
+    shot(dialog, "reception-conclusion.png", lang)
+    dialog.close()
+    dialogues = section.show_page("dialogues")
+    dialogues.table.selectRow(0)
+    shot(window, "reception-dialogue.png", lang)
+    board = section.show_page("disclosure")
+    board.table.scrollToBottom()  # the item whose period ended, amber, at the end
+    shot(window, "reception-disclosure.png", lang)
+
+
 def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtPrintSupport import QPrinterInfo
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.citizens import demo as citizens_demo
     from app.reception.register import Filters, Register
     from ui import i18n
     from ui.first_run import FirstRunDialog
@@ -195,6 +221,10 @@ def main() -> int:
         problems = window.show_sync_problems()
         shot(problems, "sync-problems-unlinked.png", lang)
         problems.close()
+
+        if lang == "vi":  # once: both languages show the same month of citizen reception
+            citizens_demo.populate(desk, window.clerk)
+        reception_shots(window, shot, lang)
 
         rating = window.open_rating(ready)
         rating.resize(1100, 700)

@@ -180,6 +180,7 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     names += ["register-search.png", "return.png", "register-en.png", "confirm-return.png", "register-empty.png"]
     names += ["return-en.png", "feedback-section-en.png", "sync-problems-unlinked-en.png", "first-run-en.png"]
     names += ["reports.png", "reports-en.png", "reports-charts.png", "reports-charts-en.png"]
+    names += ["reception-session.png", "reception-dialogue-en.png", "reception-disclosure.png"]
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs
@@ -229,6 +230,7 @@ def test_form_renders(script_env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "forms"
     output = run(script_env, "packaging/form_renders.py", out)
     pdfs = ["01-receipt", "02-supplement", "03-refusal", "04-apology", "05-stop", "06-tracking", "07-logbook"]
+    pdfs += ["08-register-03tcd", "09-schedule", "10-conclusion", "11-minutes", "12-board"]
     assert_printed(output, *(str(out / f"{name}.pdf") for name in pdfs))
     assert_pngs(out, ["01-receipt-1.png", "01-receipt-2.png", *(f"{name}-1.png" for name in pdfs[1:])])
     assert snapshot(ROOT / "docs") == docs

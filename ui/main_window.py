@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if "reception" in self.sections:
             return self.sections["reception"].set_clerk(clerk)  # acts as whoever is signed in now
         try:  # the desk keeps receiving and returning even if this section fails
-            section = ReceptionSection(self.desk, clerk, lang=i18n.lang())
+            section = ReceptionSection(self.desk, clerk, lang=i18n.lang(), printing=self.printing)
         except Exception:
             return log.exception("the citizen reception section could not be built")
         self.add_section("reception", self.tr("&5 Tiếp công dân"), section)

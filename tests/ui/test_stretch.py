@@ -78,6 +78,14 @@ def test_main_screens_take_stretched_strings(stretched, qtbot, desk, printer, mo
             window.returns.open_code(dossier.code)
         settle(qtbot, window)
         problems[key] = clipped(window)
+    from app.citizens import demo
+
+    demo.populate(desk, window.clerk)  # the reception pages with rows, a conclusion and a late follow-up
+    section = window.show_section("reception")
+    for page in ("register", "sessions", "dialogues", "follow_ups", "disclosure"):
+        section.show_page(page)
+        settle(qtbot, window)
+        problems[f"reception {page}"] = clipped(window)
     dialog = window.dossiers.open_code(dossier.code)
     dialog.resize(1000, 560)
     qtbot.waitExposed(dialog)

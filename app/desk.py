@@ -196,7 +196,9 @@ class Desk:
     def fees(self) -> FeeService:
         from app.fees.service import FeeService
 
-        return FeeService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service = FeeService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service.follow = self.dossiers.follow_counters  # the scorecard's counters, in the same transaction
+        return service
 
     @cached_property
     def files(self) -> AttachmentService:
@@ -204,6 +206,7 @@ class Desk:
 
         service = AttachmentService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
         service.fetcher = self._fetch_file  # a record that came without its file: fetched on demand
+        service.follow = self.dossiers.follow_counters
         return service
 
     def _fetch_file(self, sha: str) -> bytes | None:

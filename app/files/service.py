@@ -135,6 +135,8 @@ class AttachmentService:
         self._dossier = dossier
         # sha → bytes from the hub, or None when there is no hub (set by the Desk; app.sync.file_sync).
         self.fetcher: Callable[[str], bytes | None] | None = None
+        # The scorecard's counters follow the dossier, in the record's transaction (set by the Desk).
+        self.follow: Callable[[str], None] | None = None
 
     @property
     def max_mb(self) -> int:
@@ -177,7 +179,10 @@ class AttachmentService:
             "created_at": iso(now),
             **values,
         }
-        history.record(self.store, history.ATTACHMENT, row, write=lambda: self.rows.insert(row))
+        with self.store.transaction():
+            history.record(self.store, history.ATTACHMENT, row, write=lambda: self.rows.insert(row))
+            if self.follow is not None:
+                self.follow(dossier.id)
         return _attachment(row)
 
     def attach(

@@ -20,7 +20,7 @@ from typing import Any
 
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
-from app.scorecard import engine
+from app.scorecard import digital, engine
 from app.scorecard.engine import END_KINDS, Judge
 from app.scorecard.tally import CHANNELS
 
@@ -42,6 +42,7 @@ class Summary:
     verdict: str | None = None  # of an ended dossier
     late_days: str = ""  # days it was running and late at their end: "d1..d2,d3..d3"
     waiting_days: str = ""  # days it was waiting for the citizen's supplement at their end
+    digital: int = 0  # its files and fee as bits (app.scorecard.digital.FLAGS), counted on its received day
 
 
 def _day(moment: datetime) -> date:
@@ -102,6 +103,7 @@ def summarise(
     calendar: WorkCalendar,
     judge: Judge,
     identity_check: str | None = None,
+    digital_flags: int = 0,
 ) -> Summary:
     """The dossier's summary: its verdict once ended, and for each day it ran before its end, whether
     it was late at that day's end (what a period ending that day counts as running late)."""
@@ -113,6 +115,7 @@ def summarise(
         procedure_code,
         clerk_id,
         identity,
+        digital=digital_flags,
     )
     end = min((e for e in events if e.kind in END_KINDS), key=lambda e: (e.at, e.id), default=None)
     if end is None:
@@ -145,6 +148,8 @@ def deltas(summary: Summary | None) -> Counter[CounterKey]:
         found[(s.received_day, dim, key, f"received:{s.channel}")] += 1
     if s.identity:
         found[(s.received_day, "", "", "identity_checked")] += 1
+    for flag in digital.names(s.digital):
+        found[(s.received_day, "", "", f"digital:{flag}")] += 1
     if s.end_day is None:
         return found
     for dim, key in dims:

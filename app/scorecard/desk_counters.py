@@ -17,18 +17,20 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
-from app.scorecard import counters, engine
+from app.scorecard import counters, digital, engine
+from app.scorecard.digital import DigitalTally
 from app.scorecard.engine import Judge
 from app.scorecard.judging import JUDGE
-from app.scorecard.records import DossierFacts, FeedbackFact, Period
+from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, Payment, Period
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
+from db import digitised_store
 from db.scorecard_store import ScorecardStore
 
 # The on-time function the desk's counters and reports share (app.scorecard.judging).
 DESK_JUDGE: Judge = JUDGE
 # The counting rules' version: counters built by another (a changed on-time function or summary) are
 # not read, and ``motcua maintain`` builds them again.
-VERSION = "1"
+VERSION = "2"
 # Calendar days before a changed day within which a dossier's promised date may move (the longest
 # legal time in working days, twice over for holidays, and then some).
 CALENDAR_REACH_DAYS = 200
@@ -47,6 +49,32 @@ def _event(row: Mapping[str, Any]) -> DossierEvent:
     )
 
 
+def documents_count(value: str | None) -> int:
+    return len(json.loads(value or "[]"))
+
+
+def digital_records(conn: Any, dossier_ids: list[str]) -> tuple[dict[str, int | None], list[Attachment], list[Payment]]:
+    """The fee in force, the attachments in force and the payments of these dossiers."""
+    attachments = [digital.attachment(r) for r in digitised_store.attachments_of(conn, dossier_ids)]
+    payments = [digital.payment(r) for r in digitised_store.payments_of(conn, dossier_ids)]
+    return digitised_store.fees_of(conn, dossier_ids), attachments, payments
+
+
+def _flags(conn: Any, row: Mapping[str, Any]) -> int:
+    fees, attachments, payments = digital_records(conn, [row["id"]])
+    facts = DossierFacts(
+        id=row["id"],
+        code=row["code"],
+        procedure_code=row["procedure_code"],
+        legal_time=row["legal_time"],
+        channel=row["channel"],
+        received_at=parse_iso(row["received_at"]),
+        documents=documents_count(row["documents"]),
+        fee_due=digital.fee_due(fees.get(row["id"]), row["id"] in fees),
+    )
+    return digital.flags(facts, attachments, payments)
+
+
 def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tuple[counters.Summary, str] | None:
     row = db.dossier(dossier_id)
     if row is None:
@@ -62,6 +90,7 @@ def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tup
         calendar,
         DESK_JUDGE,
         row["identity_check"],
+        _flags(db.conn, row),
     )
     return summary, row["code"]
 
@@ -198,13 +227,14 @@ def tallies(
     entries: Iterable[FeedbackFact],
     live: Iterable[DossierFacts],
     today: date,
-) -> tuple[DossierTally, RatingTally]:
+) -> tuple[DossierTally, RatingTally, DigitalTally]:
     """The period's tallies from the counters, with ``live`` (the dossiers still running, received by
     ``as_of``) judged now; the per-dossier lists hold what the store can list cheaply."""
     db = ScorecardStore(conn)
     first, last = period.start.isoformat(), period.end.isoformat()
     tally = DossierTally()
     ratings = RatingTally()
+    files = DigitalTally(paper_known=False)  # the desk does not record which results are paper
     rows = {"p": tally.by_procedure, "c": tally.by_clerk}
     identity_known = db.identity_column()
     unsynced = 0
@@ -221,6 +251,8 @@ def tallies(
             tally.ended[(verdict, kind)] += n
         elif name == "unsynced":
             unsynced += n
+        elif name.startswith("digital:"):
+            files.counts[name.split(":", 1)[1]] += n
         elif name == "identity_checked" and tally.identity_checked is not None:
             tally.identity_checked += n
         elif name.startswith("rating_level:"):
@@ -266,11 +298,19 @@ def tallies(
             row["overdue_now"] += int(j.late)
         if j.late:
             tally.lost_late.append(j.facts.code)
-    tally.online_counted = 0 if not tally.received["online"] else None  # result files are not recorded yet
+    files.received = tally.received_total
+    tally.online_counted = files.counts["online_counted"]
+    for name, population in digital.POPULATION.items():
+        missing = files.counts[population] if population else files.received
+        files.lost[name] = (
+            db.lacking(first, last, digital.bits([population] if population else []), digital.bits([name]), LOST_LIST)
+            if missing - files.counts[name]
+            else []
+        )
     complained = engine.complained_dossiers(entries)
     for row in db.summaries(sorted(complained)):
         in_period = row["received_day"] <= last and (row["end_day"] is None or row["end_day"] >= first)
         if in_period and parse_iso(row["received_at"]) <= as_of:
             tally.complained += 1
             tally.lost_complained.append(row["code"])
-    return tally, ratings
+    return tally, ratings, files

@@ -257,7 +257,7 @@ class Desk:
         from app.sync.file_sync import FileSync
 
         hub = self.sync.sync_store.setting("url") or ""
-        return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub)
+        return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub, self.sync.sync_store)
 
     @cached_property
     def backups(self) -> BackupService:

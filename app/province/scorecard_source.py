@@ -3,8 +3,9 @@
 Every change a desk sent is kept whole in the hub's change log, so the scorecard reads the payloads
 (dossiers, events, ratings, declined ratings, register entries, attachments, fees and payments)
 rather than the hub's narrower materialised tables. What reached the hub is synced by definition
-(indicator 1.4 counts the desk's side of it). The calendar is the province's (ingest.Calendars): a commune's own extra days off do not
-reach the hub yet, so its figures match the desk's only where the desk has none.
+(indicator 1.4 counts the desk's side of it). The calendar is the province's (ingest.Calendars): a
+commune's own extra days off do not reach the hub yet, so its figures match the desk's only where the
+desk has none.
 """
 
 from __future__ import annotations

@@ -132,6 +132,9 @@ def test_scans_results_reuse_and_payments_count_the_same_at_the_desk_and_the_hub
     for desk in (a1, a2):
         assert desk.sync.run_once().complete
     a2.dossiers.act(scanned, "done", a2.clerk())
+    for desk in (a2, a1):
+        assert desk.sync.run_once().complete
+    # The result alone, pulled by desk 1 later: its counters follow a pulled attachment too.
     a2.files.attach(scanned, [(a4_page(2, dpi=50), "ket-qua.jpg")], a2.clerk(), result=True)
     for desk in (a2, a1):
         assert desk.sync.run_once().complete

@@ -36,7 +36,7 @@ from app.files.service import EXEMPTIONS, ReuseOffer
 from app.reception.records import Dossier
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
-from ui.file_views import THUMB, FileViewer, thumbnail
+from ui.file_views import THUMB, FileFetch, FileViewer, thumbnail
 from ui.widgets import MessageLine
 
 SCAN_FILTER = "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)"
@@ -168,9 +168,12 @@ class DossierFilesBox(QGroupBox):
     """The dossier panel's scans: attach, say why none, reuse, view; the electronic result."""
 
     changed = Signal()
+    viewer_opened = Signal(object)  # FileViewer
+    fetch_failed = Signal()
 
     def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Hồ sơ điện tử (bản quét)"), parent)
+        self.fetch: FileFetch | None = None  # a file on its way from the hub
         self.desk = desk
         self.current_clerk = clerk
         self.dossier: Dossier | None = None
@@ -326,20 +329,53 @@ class DossierFilesBox(QGroupBox):
         )
 
     def view(self, row: int) -> FileViewer | None:
-        if self.dossier is None or row < 0:
+        """The viewer for document ``row + 1``. A file not on this computer is fetched from the hub in a
+        worker (the window stays usable, the line says so); the viewer opens when it has come
+        (``viewer_opened``) and None is returned meanwhile."""
+        if self.dossier is None or row < 0 or self.fetch is not None:
             return None
         docs = self.desk.files.documents(self.dossier)
         current = docs[row].current if row < len(docs) else None
         if current is None or not current.has_file:
             return None
+        title = f"{self.dossier.code} — {docs[row].name}"
+        if not self.desk.files.here(current) and self.desk.sync.enrolled and self.desk.store.path is not None:
+            self._fetch(current, title)
+            return None
         try:
-            data = self.desk.files.read(current)
+            data = self.desk.files.read(current, fetch=False)
         except CATCHABLE as caught:
             self.message.show_error(caught)
             return None
-        viewer = FileViewer.show_file(self, f"{self.dossier.code} — {docs[row].name}", data)
+        return self._open(title, data)
+
+    def _open(self, title: str, data: bytes) -> FileViewer:
+        viewer = FileViewer.show_file(self, title, data)
         self.viewers.append(viewer)
+        self.viewer_opened.emit(viewer)
         return viewer
+
+    def _fetch(self, attachment, title: str) -> None:
+        assert self.desk.store.path is not None
+        self.fetch = FileFetch(Path(self.desk.store.path), self.desk.clock, attachment, self)
+        self.fetch.reported.connect(lambda data, error: self._fetched(title, data, error))
+        self.buttons["view"].setEnabled(False)
+        self.message.info(self.tr("Đang tải tệp từ máy chủ tỉnh…"))
+        self.fetch.start()
+
+    def _fetched(self, title: str, data: bytes | None, error: BaseException | None) -> None:
+        if self.fetch is not None:
+            self.fetch.wait()
+        self.fetch = None
+        self.buttons["view"].setEnabled(self.dossier is not None)
+        if data is None:
+            self.message.show_error(error or RuntimeError())
+            self.fetch_failed.emit()
+            return
+        self.message.clear()
+        if self.dossier is not None:
+            self.show_dossier(self.dossier, keep_message=True)  # the thumbnail, now the file is here
+        self._open(title, data)
 
     def offer(self, path: Path) -> None:
         """A new file in the scanner inbox: offered for the selected document of this dossier."""

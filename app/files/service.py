@@ -333,6 +333,10 @@ class AttachmentService:
         except MotcuaError:
             return None
 
+    def here(self, attachment: Attachment) -> bool:
+        """The file is on this computer (else reading it fetches it from the hub: a slow link's time)."""
+        return attachment.sha256 is not None and self.blobs.has(attachment.sha256)
+
     def read(self, attachment: Attachment, *, fetch: bool = True) -> bytes:
         """The file's bytes, checked against their hash; one that synced without its file is fetched
         from the hub unless ``fetch`` is False (a thumbnail must not wait for a slow link)."""

@@ -34,7 +34,7 @@ from app.core.records import Clerk
 from app.desk import Desk
 from app.files.service import EXEMPTIONS, ReuseOffer
 from app.reception.records import Dossier
-from ui import i18n
+from ui import camera, i18n
 from ui.errors import CATCHABLE, user_error
 from ui.file_views import THUMB, FileFetch, FileViewer, thumbnail
 from ui.widgets import MessageLine
@@ -192,6 +192,7 @@ class DossierFilesBox(QGroupBox):
             ("attach", self.tr("Đính kèm tệp…"), self.pick_files),
             ("exempt", self.tr("Không số hóa…"), self.exempt),
             ("reuse", self.tr("Dùng lại…"), self.reuse),
+            ("camera", self.tr("Chụp ảnh…"), self.capture),
             ("view", self.tr("Xem"), lambda: self.view(self.table.currentRow())),
             ("result", self.tr("Kết quả điện tử…"), self.attach_result),
         ):
@@ -201,6 +202,8 @@ class DossierFilesBox(QGroupBox):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        if not camera.available():
+            self.buttons["camera"].setToolTip(self.tr("Không tìm thấy máy ảnh trên máy tính này."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.inbox)
         layout.addWidget(self.table, 1)
@@ -244,6 +247,7 @@ class DossierFilesBox(QGroupBox):
             self.tr("Kết quả điện tử: %1 trang").replace("%1", str(result.pages)) if result else ""
         )
         self.buttons["result"].setEnabled(dossier.status in ("done", "returned"))
+        self.buttons["camera"].setEnabled(camera.available())
         self.buttons["reuse"].setEnabled(bool(dossier.applicant.cccd))
 
     def _document_no(self) -> int | None:
@@ -283,6 +287,19 @@ class DossierFilesBox(QGroupBox):
             return False
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp quét"), "", SCAN_FILTER)
         return self.attach_paths(self.table.currentRow(), [Path(n) for n in names])
+
+    def capture(self) -> bool:
+        """Pages photographed for the selected document: stored as a scan of them would be."""
+        number = self._document_no()
+        if self.dossier is None or number is None or not camera.available():
+            return False
+        pages = camera.CameraDialog.ask(self)
+        if not pages:
+            return False
+        code = self.dossier.code
+        done = self.tr("Đã đính kèm %1 trang chụp vào giấy tờ số %2.")
+        done = done.replace("%1", str(len(pages))).replace("%2", str(number))
+        return self._run(lambda clerk: self.desk.files.attach(code, pages, clerk, document_no=number), done)
 
     def exempt(self) -> bool:
         number = self._document_no()

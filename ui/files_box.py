@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -202,8 +202,9 @@ class DossierFilesBox(QGroupBox):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
-        if not camera.available():
-            self.buttons["camera"].setToolTip(self.tr("Không tìm thấy máy ảnh trên máy tính này."))
+        # Looking for a camera loads Qt Multimedia (~0.4 s): once the window is up, not before.
+        self.has_camera: bool | None = None
+        QTimer.singleShot(0, self._find_camera)
         layout = QVBoxLayout(self)
         layout.addWidget(self.inbox)
         layout.addWidget(self.table, 1)
@@ -247,7 +248,7 @@ class DossierFilesBox(QGroupBox):
             self.tr("Kết quả điện tử: %1 trang").replace("%1", str(result.pages)) if result else ""
         )
         self.buttons["result"].setEnabled(dossier.status in ("done", "returned"))
-        self.buttons["camera"].setEnabled(camera.available())
+        self.buttons["camera"].setEnabled(bool(self.has_camera))
         self.buttons["reuse"].setEnabled(bool(dossier.applicant.cccd))
 
     def _document_no(self) -> int | None:
@@ -288,10 +289,16 @@ class DossierFilesBox(QGroupBox):
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp quét"), "", SCAN_FILTER)
         return self.attach_paths(self.table.currentRow(), [Path(n) for n in names])
 
+    def _find_camera(self) -> None:
+        self.has_camera = camera.available()
+        button = self.buttons["camera"]
+        button.setEnabled(self.has_camera and self.dossier is not None)
+        button.setToolTip("" if self.has_camera else self.tr("Không tìm thấy máy ảnh trên máy tính này."))
+
     def capture(self) -> bool:
         """Pages photographed for the selected document: stored as a scan of them would be."""
         number = self._document_no()
-        if self.dossier is None or number is None or not camera.available():
+        if self.dossier is None or number is None or not self.has_camera:
             return False
         pages = camera.CameraDialog.ask(self)
         if not pages:

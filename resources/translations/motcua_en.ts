@@ -123,6 +123,72 @@
     </message>
 </context>
 <context>
+    <name>BankDialog</name>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="24"/>
+        <source>Tài khoản ngân hàng của xã</source>
+        <translation>The commune's bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="28"/>
+        <source>Mã BIN ngân hàng (NAPAS, 6 chữ số)</source>
+        <translation>Bank BIN (NAPAS, 6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="29"/>
+        <source>Số tài khoản</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="30"/>
+        <source>Chủ tài khoản</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="40"/>
+        <source>Dùng cho mã VietQR trên biên nhận và màn hình thu phí. Để trống để xoá.</source>
+        <translation>Used for the VietQR on receipts and the fee screen. Leave empty to clear.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="71"/>
+        <source>Chỉ quản trị viên được đổi tài khoản ngân hàng.</source>
+        <translation>Only an administrator can change the bank account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="85"/>
+        <source>Tài khoản &amp;ngân hàng của xã…</source>
+        <translation>The commune's &amp;bank account…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/camera.py" line="56"/>
+        <source>Chụp giấy tờ bằng máy ảnh</source>
+        <translation>Photograph papers with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="65"/>
+        <source>Chưa chụp trang nào.</source>
+        <translation>No page taken yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="66"/>
+        <source>Chụp trang</source>
+        <translation>Take page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="71"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="84"/>
+        <source>Đã chụp %1 trang.</source>
+        <translation>%1 page(s) taken.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../ui/prompts.py" line="40"/>
@@ -187,356 +253,376 @@
 <context>
     <name>DossierFilesBox</name>
     <message>
-        <location filename="../../ui/files_box.py" line="173"/>
+        <location filename="../../ui/files_box.py" line="175"/>
         <source>Hồ sơ điện tử (bản quét)</source>
         <translation>Electronic dossier (scans)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="189"/>
+        <location filename="../../ui/files_box.py" line="192"/>
         <source>Đính kèm tệp…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="190"/>
+        <location filename="../../ui/files_box.py" line="193"/>
         <source>Không số hóa…</source>
         <translation>No scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="191"/>
+        <location filename="../../ui/files_box.py" line="194"/>
         <source>Dùng lại…</source>
         <translation>Reuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="192"/>
+        <location filename="../../ui/files_box.py" line="195"/>
+        <source>Chụp ảnh…</source>
+        <translation>Camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="196"/>
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="193"/>
+        <location filename="../../ui/files_box.py" line="197"/>
         <source>Kết quả điện tử…</source>
         <translation>Electronic result…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="225"/>
+        <location filename="../../ui/files_box.py" line="232"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="227"/>
+        <location filename="../../ui/files_box.py" line="234"/>
         <source>%1 trang</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="229"/>
+        <location filename="../../ui/files_box.py" line="236"/>
         <source>(dùng lại)</source>
         <translation>(reused)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="241"/>
+        <location filename="../../ui/files_box.py" line="248"/>
         <source>Kết quả điện tử: %1 trang</source>
         <translation>Electronic result: %1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="274"/>
+        <location filename="../../ui/files_box.py" line="282"/>
         <source>Đã đính kèm %1 tệp vào giấy tờ số %2.</source>
         <translation>Attached %1 file(s) to document %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="281"/>
+        <location filename="../../ui/files_box.py" line="289"/>
         <source>Chọn tệp quét</source>
         <translation>Choose scanned files</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="290"/>
+        <location filename="../../ui/files_box.py" line="296"/>
+        <source>Không tìm thấy máy ảnh trên máy tính này.</source>
+        <translation>No camera was found on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="307"/>
+        <source>Đã đính kèm %1 trang chụp vào giấy tờ số %2.</source>
+        <translation>Attached %1 photographed page(s) to document %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="317"/>
         <source>Không số hóa</source>
         <translation>No scan</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="290"/>
+        <location filename="../../ui/files_box.py" line="317"/>
         <source>Vì sao giấy tờ này không có bản quét?</source>
         <translation>Why does this document have no scan?</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="303"/>
+        <location filename="../../ui/files_box.py" line="330"/>
         <source>Công dân này chưa có giấy tờ đã số hóa ở hồ sơ trước.</source>
         <translation>This citizen has no digitised papers in earlier dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="307"/>
+        <location filename="../../ui/files_box.py" line="334"/>
         <source>Dùng lại giấy tờ đã số hóa</source>
         <translation>Reuse a digitised paper</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="308"/>
+        <location filename="../../ui/files_box.py" line="335"/>
         <source>Chọn tệp của hồ sơ trước:</source>
         <translation>Choose a file of an earlier dossier:</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="314"/>
+        <location filename="../../ui/files_box.py" line="341"/>
         <source>Đã dùng lại tệp.</source>
         <translation>File reused.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="319"/>
+        <location filename="../../ui/files_box.py" line="346"/>
         <source>Chọn bản điện tử của kết quả</source>
         <translation>Choose the electronic copy of the result</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="325"/>
+        <location filename="../../ui/files_box.py" line="352"/>
         <source>Đã đính kèm bản điện tử của kết quả.</source>
         <translation>Electronic copy of the result attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="387"/>
+        <source>Đang tải tệp từ máy chủ tỉnh…</source>
+        <translation>Fetching the file from the province server…</translation>
     </message>
 </context>
 <context>
     <name>DossierPanel</name>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="67"/>
+        <location filename="../../ui/dossier_panel.py" line="69"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="71"/>
+        <location filename="../../ui/dossier_panel.py" line="73"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="72"/>
+        <location filename="../../ui/dossier_panel.py" line="74"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="73"/>
+        <location filename="../../ui/dossier_panel.py" line="75"/>
         <source>Số CCCD:</source>
         <translation>CCCD number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="74"/>
+        <location filename="../../ui/dossier_panel.py" line="76"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="75"/>
+        <location filename="../../ui/dossier_panel.py" line="77"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="76"/>
+        <location filename="../../ui/dossier_panel.py" line="78"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="77"/>
+        <location filename="../../ui/dossier_panel.py" line="79"/>
         <source>Ngày nhận:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="78"/>
+        <location filename="../../ui/dossier_panel.py" line="80"/>
         <source>Hẹn trả:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="79"/>
+        <location filename="../../ui/dossier_panel.py" line="81"/>
         <source>Tiến độ (chỉ số 2.1):</source>
         <translation>Timeliness (indicator 2.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="80"/>
+        <location filename="../../ui/dossier_panel.py" line="82"/>
         <source>Giấy tờ:</source>
         <translation>Documents:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="81"/>
+        <location filename="../../ui/dossier_panel.py" line="83"/>
         <source>Hình thức nộp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="82"/>
+        <location filename="../../ui/dossier_panel.py" line="84"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="91"/>
+        <location filename="../../ui/dossier_panel.py" line="93"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="94"/>
+        <location filename="../../ui/dossier_panel.py" line="96"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="120"/>
+        <location filename="../../ui/dossier_panel.py" line="122"/>
         <source>&amp;In lại…</source>
         <translation>&amp;Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="149"/>
+        <location filename="../../ui/dossier_panel.py" line="160"/>
         <source>Chuyển xử lý</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="150"/>
+        <location filename="../../ui/dossier_panel.py" line="161"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="151"/>
+        <location filename="../../ui/dossier_panel.py" line="162"/>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="152"/>
+        <location filename="../../ui/dossier_panel.py" line="163"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="153"/>
+        <location filename="../../ui/dossier_panel.py" line="164"/>
         <source>Trả kết quả</source>
         <translation>Return the result</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="154"/>
+        <location filename="../../ui/dossier_panel.py" line="165"/>
         <source>Xin lỗi, hẹn lại</source>
         <translation>Apologise, new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="155"/>
+        <location filename="../../ui/dossier_panel.py" line="166"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="156"/>
+        <location filename="../../ui/dossier_panel.py" line="167"/>
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="157"/>
+        <location filename="../../ui/dossier_panel.py" line="168"/>
         <source>Dừng giải quyết</source>
         <translation>Stop processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="179"/>
+        <location filename="../../ui/dossier_panel.py" line="190"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="242"/>
+        <location filename="../../ui/dossier_panel.py" line="253"/>
         <source>Giấy tiếp nhận và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="243"/>
+        <location filename="../../ui/dossier_panel.py" line="254"/>
         <source>Phiếu yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="244"/>
+        <location filename="../../ui/dossier_panel.py" line="255"/>
         <source>Phiếu từ chối tiếp nhận</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="245"/>
+        <location filename="../../ui/dossier_panel.py" line="256"/>
         <source>Văn bản xin lỗi và hẹn lại</source>
         <translation>Apology and new date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="246"/>
+        <location filename="../../ui/dossier_panel.py" line="257"/>
         <source>Phiếu theo dõi quá trình xử lý</source>
         <translation>Tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="247"/>
+        <location filename="../../ui/dossier_panel.py" line="258"/>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice stopping processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="272"/>
+        <location filename="../../ui/dossier_panel.py" line="283"/>
         <source>Đã in lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="282"/>
+        <location filename="../../ui/dossier_panel.py" line="293"/>
         <source>đang giải quyết, %1 đến nay</source>
         <translation>in progress, %1 so far</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="283"/>
+        <location filename="../../ui/dossier_panel.py" line="294"/>
         <source>%1 (so với hẹn trên giấy tiếp nhận %2)</source>
         <translation>%1 (against the receipt&apos;s date %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="286"/>
+        <location filename="../../ui/dossier_panel.py" line="297"/>
         <source>; đã hẹn lại %1</source>
         <translation>; new date given %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="301"/>
+        <location filename="../../ui/dossier_panel.py" line="312"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="302"/>
+        <location filename="../../ui/dossier_panel.py" line="313"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="303"/>
+        <location filename="../../ui/dossier_panel.py" line="314"/>
         <source>lỗi — %1</source>
         <translation>error — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="304"/>
+        <location filename="../../ui/dossier_panel.py" line="315"/>
         <source>chưa kết nối với máy chủ tỉnh</source>
         <translation>not connected to a province hub</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="321"/>
+        <location filename="../../ui/dossier_panel.py" line="332"/>
         <source>hồ sơ %1 của %2</source>
         <translation>dossier %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="325"/>
+        <location filename="../../ui/dossier_panel.py" line="336"/>
         <source>Trả kết quả %1?</source>
         <translation>Return the result of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="331"/>
+        <location filename="../../ui/dossier_panel.py" line="342"/>
         <source>%1: %2. Việc này không hoàn tác được.</source>
         <translation>%1: %2. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="333"/>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="344"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Lý do (in trên phiếu):</source>
         <translation>Reason (printed on the form):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="345"/>
+        <location filename="../../ui/dossier_panel.py" line="356"/>
         <source>Yêu cầu bổ sung %1.</source>
         <translation>Request a supplement for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="357"/>
+        <location filename="../../ui/dossier_panel.py" line="368"/>
         <source>Đã ghi: %1.</source>
         <translation>Recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_panel.py" line="360"/>
+        <location filename="../../ui/dossier_panel.py" line="371"/>
         <source>Đã in phiếu.</source>
         <translation>Form printed.</translation>
     </message>
@@ -1123,17 +1209,17 @@ This reading has been recorded.</translation>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="99"/>
+        <location filename="../../ui/application.py" line="100"/>
         <source>Đang tạo dữ liệu mẫu (%1 hồ sơ)…</source>
         <translation>Building the demo data (%1 dossiers)…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="103"/>
         <source>Dữ liệu mẫu</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="137"/>
+        <location filename="../../ui/application.py" line="138"/>
         <location filename="../../ui/main_window.py" line="94"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>

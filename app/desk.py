@@ -196,7 +196,9 @@ class Desk:
     def fees(self) -> FeeService:
         from app.fees.service import FeeService
 
-        return FeeService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service = FeeService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
+        service.follow = self.dossiers.follow_counters  # the scorecard's counters, in the same transaction
+        return service
 
     @cached_property
     def files(self) -> AttachmentService:
@@ -204,6 +206,7 @@ class Desk:
 
         service = AttachmentService(self.store, self.clock, self.identity, lambda code: self.dossiers.get(code))
         service.fetcher = self._fetch_file  # a record that came without its file: fetched on demand
+        service.follow = self.dossiers.follow_counters
         return service
 
     def _fetch_file(self, sha: str) -> bytes | None:
@@ -256,7 +259,7 @@ class Desk:
         sync = self.sync.sync_store
         # What the hub holds is remembered per hub identity: a hub restored from a backup is offered them again.
         hub = (sync.setting("url") or "") + (f"#{sync.setting('hub_id')}" if sync.setting("hub_id") else "")
-        return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub)
+        return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub, sync)
 
     @cached_property
     def backups(self) -> BackupService:

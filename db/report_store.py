@@ -23,6 +23,7 @@ DOSSIER_COLUMNS = (
     "received_at",
     "clerk_id",
     "desk_id",
+    "documents",
 )
 ENTRY_COLUMNS = (
     "id",

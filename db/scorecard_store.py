@@ -26,6 +26,7 @@ SUMMARY_COLUMNS = (
     "verdict",
     "late_days",
     "waiting_days",
+    "digital",
 )
 RUNNING = ("received", "processing", "waiting_supplement")
 # Per connection: (schema version, whether dossiers has identity_check); asked on every change.
@@ -79,7 +80,7 @@ class ScorecardStore:
     def dossier(self, dossier_id: str) -> dict[str, Any] | None:
         identity = "identity_check" if self.identity_column() else "NULL AS identity_check"
         row = self.conn.execute(
-            f"SELECT id, code, received_at, legal_time, channel, procedure_code, clerk_id, {identity} "
+            f"SELECT id, code, received_at, legal_time, channel, procedure_code, clerk_id, documents, {identity} "
             "FROM dossiers WHERE id = ?",
             (dossier_id,),
         ).fetchone()
@@ -198,6 +199,17 @@ class ScorecardStore:
             (day, day),
         )
         return [(r[0], r[1]) for r in rows]
+
+    def lacking(self, first_day: str, last_day: str, population: int, flag: int, limit: int) -> list[str]:
+        """Codes of the dossiers received first..last whose flags hold every bit of ``population`` and
+        not the bit ``flag`` (app.scorecard.digital), first days first; on the covering index."""
+        rows = self.conn.execute(
+            "SELECT code FROM scorecard_dossiers INDEXED BY scorecard_dossiers_received "
+            "WHERE received_day >= ? AND received_day <= ? AND (digital & ?) = ? AND (digital & ?) = 0 "
+            "ORDER BY received_day, code LIMIT ?",
+            (first_day, last_day, population, population, flag, limit),
+        )
+        return [r[0] for r in rows]
 
     def live_running(self, received_before: str) -> list[str]:
         """Ids of the dossiers with no end yet, received before ``received_before``."""

@@ -59,7 +59,7 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     """
     from PySide6.QtCore import QSettings
 
-    from ui import scanner_inbox
+    from ui import bank_dialog, scanner_inbox
     from ui.errors import install_hooks
     from ui.main_window import DEFAULT_IDLE_MINUTES, MainWindow
 
@@ -68,7 +68,8 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     # The idle lock is a desk setting (minutes), e.g. [ui] idle_minutes=5 in MotCua/motcua.conf.
     options.setdefault("idle_minutes", float(QSettings().value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
     window = MainWindow(None, demo=demo, **options)
-    window.desk_ready.connect(lambda: scanner_inbox.install(window))  # new scans offered (issue 14)
+    window.desk_ready.connect(lambda: scanner_inbox.install(window))  # new scans offered
+    window.desk_ready.connect(lambda: bank_dialog.install(window))  # the commune's account for VietQR
     window.show()
     load(window, db, demo)
     return app, window

@@ -6,13 +6,51 @@ temporary copy on disk (the scans are personal data).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QThread, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:  # the domain is imported by the worker itself, in its thread
+    from pathlib import Path
+
+    from app.core.clock import Clock
+    from app.files.service import Attachment
+
+log = logging.getLogger(__name__)
 THUMB = QSize(96, 136)
+
+
+class FileFetch(QThread):
+    """One scan brought from the hub on its own Desk (one SQLite connection per thread), so the window
+    keeps working while a slow link carries it; the bytes are checked against their hash there."""
+
+    reported = Signal(object, object)  # bytes | None, the error to show | None
+
+    def __init__(self, path: Path, clock: Clock, attachment: Attachment, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.clock = clock
+        self.attachment = attachment
+
+    def run(self) -> None:
+        from app.core.errors import MotcuaError
+        from app.desk import Desk
+
+        data, error = None, None
+        try:
+            with Desk.open(self.path, self.clock) as desk:
+                data = desk.files.read(self.attachment)
+        except MotcuaError as exc:
+            error = exc
+        except Exception as exc:  # shown on the error line; the window goes on
+            log.exception("fetching a file failed")
+            error = exc
+        self.reported.emit(data, error)
 
 
 class PdfBytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +34,9 @@ from app.core.records import Clerk
 from app.desk import Desk
 from app.files.service import EXEMPTIONS, ReuseOffer
 from app.reception.records import Dossier
-from ui import i18n
+from ui import camera, i18n
 from ui.errors import CATCHABLE, user_error
-from ui.file_views import THUMB, FileViewer, thumbnail
+from ui.file_views import THUMB, FileFetch, FileViewer, thumbnail
 from ui.widgets import MessageLine
 
 SCAN_FILTER = "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)"
@@ -168,9 +168,12 @@ class DossierFilesBox(QGroupBox):
     """The dossier panel's scans: attach, say why none, reuse, view; the electronic result."""
 
     changed = Signal()
+    viewer_opened = Signal(object)  # FileViewer
+    fetch_failed = Signal()
 
     def __init__(self, desk: Desk, clerk: Callable[[], Clerk | None], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Hồ sơ điện tử (bản quét)"), parent)
+        self.fetch: FileFetch | None = None  # a file on its way from the hub
         self.desk = desk
         self.current_clerk = clerk
         self.dossier: Dossier | None = None
@@ -189,6 +192,7 @@ class DossierFilesBox(QGroupBox):
             ("attach", self.tr("Đính kèm tệp…"), self.pick_files),
             ("exempt", self.tr("Không số hóa…"), self.exempt),
             ("reuse", self.tr("Dùng lại…"), self.reuse),
+            ("camera", self.tr("Chụp ảnh…"), self.capture),
             ("view", self.tr("Xem"), lambda: self.view(self.table.currentRow())),
             ("result", self.tr("Kết quả điện tử…"), self.attach_result),
         ):
@@ -198,6 +202,9 @@ class DossierFilesBox(QGroupBox):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        # Looking for a camera loads Qt Multimedia (~0.4 s): once the window is up, not before.
+        self.has_camera: bool | None = None
+        QTimer.singleShot(0, self._find_camera)
         layout = QVBoxLayout(self)
         layout.addWidget(self.inbox)
         layout.addWidget(self.table, 1)
@@ -241,6 +248,7 @@ class DossierFilesBox(QGroupBox):
             self.tr("Kết quả điện tử: %1 trang").replace("%1", str(result.pages)) if result else ""
         )
         self.buttons["result"].setEnabled(dossier.status in ("done", "returned"))
+        self.buttons["camera"].setEnabled(bool(self.has_camera))
         self.buttons["reuse"].setEnabled(bool(dossier.applicant.cccd))
 
     def _document_no(self) -> int | None:
@@ -280,6 +288,25 @@ class DossierFilesBox(QGroupBox):
             return False
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp quét"), "", SCAN_FILTER)
         return self.attach_paths(self.table.currentRow(), [Path(n) for n in names])
+
+    def _find_camera(self) -> None:
+        self.has_camera = camera.available()
+        button = self.buttons["camera"]
+        button.setEnabled(self.has_camera and self.dossier is not None)
+        button.setToolTip("" if self.has_camera else self.tr("Không tìm thấy máy ảnh trên máy tính này."))
+
+    def capture(self) -> bool:
+        """Pages photographed for the selected document: stored as a scan of them would be."""
+        number = self._document_no()
+        if self.dossier is None or number is None or not self.has_camera:
+            return False
+        pages = camera.CameraDialog.ask(self)
+        if not pages:
+            return False
+        code = self.dossier.code
+        done = self.tr("Đã đính kèm %1 trang chụp vào giấy tờ số %2.")
+        done = done.replace("%1", str(len(pages))).replace("%2", str(number))
+        return self._run(lambda clerk: self.desk.files.attach(code, pages, clerk, document_no=number), done)
 
     def exempt(self) -> bool:
         number = self._document_no()
@@ -326,20 +353,53 @@ class DossierFilesBox(QGroupBox):
         )
 
     def view(self, row: int) -> FileViewer | None:
-        if self.dossier is None or row < 0:
+        """The viewer for document ``row + 1``. A file not on this computer is fetched from the hub in a
+        worker (the window stays usable, the line says so); the viewer opens when it has come
+        (``viewer_opened``) and None is returned meanwhile."""
+        if self.dossier is None or row < 0 or self.fetch is not None:
             return None
         docs = self.desk.files.documents(self.dossier)
         current = docs[row].current if row < len(docs) else None
         if current is None or not current.has_file:
             return None
+        title = f"{self.dossier.code} — {docs[row].name}"
+        if not self.desk.files.here(current) and self.desk.sync.enrolled and self.desk.store.path is not None:
+            self._fetch(current, title)
+            return None
         try:
-            data = self.desk.files.read(current)
+            data = self.desk.files.read(current, fetch=False)
         except CATCHABLE as caught:
             self.message.show_error(caught)
             return None
-        viewer = FileViewer.show_file(self, f"{self.dossier.code} — {docs[row].name}", data)
+        return self._open(title, data)
+
+    def _open(self, title: str, data: bytes) -> FileViewer:
+        viewer = FileViewer.show_file(self, title, data)
         self.viewers.append(viewer)
+        self.viewer_opened.emit(viewer)
         return viewer
+
+    def _fetch(self, attachment, title: str) -> None:
+        assert self.desk.store.path is not None
+        self.fetch = FileFetch(Path(self.desk.store.path), self.desk.clock, attachment, self)
+        self.fetch.reported.connect(lambda data, error: self._fetched(title, data, error))
+        self.buttons["view"].setEnabled(False)
+        self.message.info(self.tr("Đang tải tệp từ máy chủ tỉnh…"))
+        self.fetch.start()
+
+    def _fetched(self, title: str, data: bytes | None, error: BaseException | None) -> None:
+        if self.fetch is not None:
+            self.fetch.wait()
+        self.fetch = None
+        self.buttons["view"].setEnabled(self.dossier is not None)
+        if data is None:
+            self.message.show_error(error or RuntimeError())
+            self.fetch_failed.emit()
+            return
+        self.message.clear()
+        if self.dossier is not None:
+            self.show_dossier(self.dossier, keep_message=True)  # the thumbnail, now the file is here
+        self._open(title, data)
 
     def offer(self, path: Path) -> None:
         """A new file in the scanner inbox: offered for the selected document of this dossier."""

@@ -84,10 +84,23 @@ def get(store: MetaStore, key: str) -> str:
     return store.get_meta(key) or ""
 
 
-def put(store: MetaStore, key: str, value: str) -> str:
+def check(key: str, value: str) -> str:
+    """The value as it would be kept ("" clears), or the one sentence that says what is wrong: the one
+    check for ``motcua config set`` and the window's settings dialog alike."""
     if key not in KEYS:
         raise unknown(key)
     value = text.nfc(value or "").strip()
-    kept = KEYS[key][0](value) if value else ""
+    return KEYS[key][0](value) if value else ""
+
+
+def put(store: MetaStore, key: str, value: str) -> str:
+    kept = check(key, value)
     store.set_meta({key: kept})
+    return kept
+
+
+def put_all(store: MetaStore, values: Mapping[str, str]) -> dict[str, str]:
+    """Several settings, all checked before any is kept (the bank account is three that go together)."""
+    kept = {key: check(key, value) for key, value in values.items()}
+    store.set_meta(kept)
     return kept

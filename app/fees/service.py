@@ -172,6 +172,8 @@ class FeeService:
         self.clock = clock
         self.desk = desk
         self._dossier = dossier  # code → Dossier (DossierService.get)
+        # The scorecard's counters follow the dossier, in the record's transaction (set by the Desk).
+        self.follow: Callable[[str], None] | None = None
 
     # Rules
 
@@ -246,7 +248,13 @@ class FeeService:
 
     def write_fee(self, row: Mapping[str, Any]) -> None:
         """The fee and its outbox entry; joins the caller's transaction (reception writes it with the dossier)."""
-        history.record(self.store, history.FEE, fee_payload(row), write=lambda: self.fees.insert_fee(row))
+        with self.store.transaction():
+            history.record(self.store, history.FEE, fee_payload(row), write=lambda: self.fees.insert_fee(row))
+            self._follow(row["dossier_id"])
+
+    def _follow(self, dossier_id: str) -> None:
+        if self.follow is not None:
+            self.follow(dossier_id)
 
     def assess(
         self,
@@ -340,6 +348,7 @@ class FeeService:
                 "created_at": iso(self.clock.now()),
             }
             history.record(self.store, history.PAYMENT, row, write=lambda: self.fees.insert_payment(row))
+            self._follow(dossier.id)
         return self.state(dossier)
 
     # VietQR

@@ -135,6 +135,8 @@ class AttachmentService:
         self._dossier = dossier
         # sha → bytes from the hub, or None when there is no hub (set by the Desk; app.sync.file_sync).
         self.fetcher: Callable[[str], bytes | None] | None = None
+        # The scorecard's counters follow the dossier, in the record's transaction (set by the Desk).
+        self.follow: Callable[[str], None] | None = None
 
     @property
     def max_mb(self) -> int:
@@ -177,7 +179,10 @@ class AttachmentService:
             "created_at": iso(now),
             **values,
         }
-        history.record(self.store, history.ATTACHMENT, row, write=lambda: self.rows.insert(row))
+        with self.store.transaction():
+            history.record(self.store, history.ATTACHMENT, row, write=lambda: self.rows.insert(row))
+            if self.follow is not None:
+                self.follow(dossier.id)
         return _attachment(row)
 
     def attach(
@@ -327,6 +332,10 @@ class AttachmentService:
             return self.fetcher(sha)
         except MotcuaError:
             return None
+
+    def here(self, attachment: Attachment) -> bool:
+        """The file is on this computer (else reading it fetches it from the hub: a slow link's time)."""
+        return attachment.sha256 is not None and self.blobs.has(attachment.sha256)
 
     def read(self, attachment: Attachment, *, fetch: bool = True) -> bytes:
         """The file's bytes, checked against their hash; one that synced without its file is fetched

@@ -15,6 +15,7 @@ from app.core.worktime import VN_TZ, WorkCalendar
 from app.province.scorecard_counters import events_of, utc
 from app.scorecard import counters, engine
 from app.scorecard.citizen_facts import CitizenRecords
+from app.scorecard.digital import DigitalTally
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard, Unit
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
@@ -81,6 +82,7 @@ def scorecards(
     entries: Sequence[FeedbackFact],
     calendar: WorkCalendar,
     citizens: dict[str, CitizenRecords],
+    digital: dict[str, DigitalTally],
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """As app.province.scorecard_source.scorecards, from the counters (citizen reception: each commune's
     register records, already read by the caller)."""
@@ -94,11 +96,15 @@ def scorecards(
     def finish(
         tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact], cit: CitizenRecords
     ) -> Scorecard:
-        tally.online_counted = 0 if not tally.received["online"] else None  # result files: not recorded yet
+        files = digital[unit.code]
+        files.received = tally.received_total
+        tally.online_counted = files.counts["online_counted"]
         complained = sorted(engine.complained_dossiers(mine))
         if complained:
             counters.add_complained(tally, db.summaries(complained).values(), period, as_of)
-        return engine.finish(tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of, citizens=cit)
+        return engine.finish(
+            tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of, digital=files, citizens=cit
+        )
 
     def unit(c: dict) -> Unit:
         return Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"])

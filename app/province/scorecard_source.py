@@ -1,10 +1,11 @@
 """The hub's records as scorecard records: the same engine as the desk, over what the desks sent.
 
 Every change a desk sent is kept whole in the hub's change log, so the scorecard reads the payloads
-(dossiers, events, ratings, declined ratings, register entries) rather than the hub's narrower
-materialised tables. What reached the hub is synced by definition (indicator 1.4 counts the desk's
-side of it). The calendar is the province's (ingest.Calendars): a commune's own extra days off do not
-reach the hub yet, so its figures match the desk's only where the desk has none.
+(dossiers, events, ratings, declined ratings, register entries, attachments, fees and payments)
+rather than the hub's narrower materialised tables. What reached the hub is synced by definition
+(indicator 1.4 counts the desk's side of it). The calendar is the province's (ingest.Calendars): a
+commune's own extra days off do not reach the hub yet, so its figures match the desk's only where the
+desk has none.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
+from app.core.worktime import VN_TZ
 from app.province import registers, scorecard_counters, scorecard_fast
 from app.province.ingest import Calendars
 from app.reception.records import DossierEvent
-from app.scorecard import engine
+from app.scorecard import digital, engine
 from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
 from app.scorecard.scales import elements_satisfied
 from db.hub.store import HubStore
 
-ENTITIES = ("dossier", "event", "rating", "rating_declined", "feedback")
+ENTITIES = ("dossier", "event", "rating", "rating_declined", "feedback", "attachment", "fee", "payment")
 
 
 def _payload(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -48,6 +50,9 @@ def records(rows: Iterable[Mapping[str, Any]]) -> Records:
     events: dict[str, list[DossierEvent]] = {}
     ratings: list[RatingFact] = []
     entries: dict[str, tuple[str, dict[str, Any]]] = {}
+    files: list[dict[str, Any]] = []
+    fees: list[dict[str, Any]] = []
+    payments = []
     for row in rows:
         p, commune = _payload(row), row["commune_code"]
         try:
@@ -70,8 +75,17 @@ def records(rows: Iterable[Mapping[str, Any]]) -> Records:
                 ratings.append(_rating(p, commune, declined=row["entity"] == "rating_declined"))
             elif row["entity"] == "feedback":
                 entries[p["id"]] = (commune, p)
+            elif row["entity"] == "attachment":
+                digital.attachment(p)  # raises on a payload that does not read (not counted)
+                files.append({**p, "at": str(p["at"])})
+            elif row["entity"] == "fee":
+                fees.append({"dossier_id": str(p["dossier_id"]), **p})
+            elif row["entity"] == "payment":
+                payments.append(digital.payment(p))
         except (KeyError, TypeError, ValueError):
             continue  # checked at the door; a record that still fails is kept, only not counted
+    # The fee in force is the latest assessed, as at the desk (db/digitised_store.fees_of).
+    fee_of = {f["dossier_id"]: f.get("amount") for f in sorted(fees, key=_order)}
     facts = []
     for d in dossiers.values():
         try:
@@ -90,12 +104,19 @@ def records(rows: Iterable[Mapping[str, Any]]) -> Records:
                     commune=d["_commune"],
                     synced=True,
                     identity_check=d.get("identity_check"),
+                    documents=len(d.get("documents") or ()),
+                    fee_due=digital.fee_due(fee_of.get(d["id"]), d["id"] in fee_of),
                 )
             )
         except (KeyError, TypeError, ValueError):
             continue
     feedback = [_entry(p, commune) for commune, p in entries.values()]
-    return Records(dossiers=facts, ratings=ratings, feedback=feedback)
+    attachments = [digital.attachment(a) for a in digital.in_force(files)]
+    return Records(dossiers=facts, ratings=ratings, feedback=feedback, attachments=attachments, payments=payments)
+
+
+def _order(p: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (str(p.get("at", "")), str(p.get("created_at", "")), str(p.get("id", "")))
 
 
 def _rating(p: Mapping[str, Any], commune: str, *, declined: bool) -> RatingFact:
@@ -155,8 +176,11 @@ def _scorecards(
     if fast is None:
         fast = scorecard_counters.built(hub)
     if fast:  # from the counters kept with each push
-        entries = records(hub.commune_payloads(commune, ("feedback",))).feedback
-        return scorecard_fast.scorecards(hub, period, now, commune, communes, agencies, entries, calendar, citizens)
+        some = records(hub.commune_payloads(commune, ("feedback", "dossier", "attachment", "fee", "payment")))
+        files = _digital(some, period, min(now, period.last_moment), [c["code"] for c in communes])
+        return scorecard_fast.scorecards(
+            hub, period, now, commune, communes, agencies, some.feedback, calendar, citizens, files
+        )
     data = replace(
         records(hub.commune_payloads(commune, ENTITIES)),
         citizens=CitizenRecords.joined(list(citizens.values())),
@@ -178,3 +202,21 @@ def _scorecards(
     province_name = next((c["province"] for c in communes if c.get("province")), "")
     whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=JUDGE, now=now)
     return whole, cards
+
+
+def _digital(data: Records, period: Period, as_of: datetime, codes: list[str]) -> dict[str, digital.DigitalTally]:
+    """Scans, results and payments of the dossiers received in the period, per commune and for the
+    province (key ""): the counters do not carry them at the hub, so they are read from the changes
+    (dossier payloads without their events, attachments, fees and payments)."""
+    first, last = period.start, period.end
+    received = [
+        d for d in data.dossiers if d.received_at <= as_of and first <= d.received_at.astimezone(VN_TZ).date() <= last
+    ]
+    out: dict[str, digital.DigitalTally] = {}
+    for code in [*codes, ""]:
+        mine = [d for d in received if not code or d.commune == code]
+        ids = {d.id for d in mine}
+        files = [a for a in data.attachments or () if a.dossier_id in ids]
+        paid = [p for p in data.payments or () if p.dossier_id in ids]
+        out[code] = digital.tally(mine, files, paid)
+    return out

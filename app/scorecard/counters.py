@@ -21,7 +21,8 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
-from app.scorecard import engine
+from app.scorecard import digital, engine
+from app.scorecard.digital import DigitalTally
 from app.scorecard.engine import END_KINDS, Judge
 from app.scorecard.indicators import Judged
 from app.scorecard.records import Period
@@ -45,6 +46,7 @@ class Summary:
     verdict: str | None = None  # of an ended dossier
     late_days: str = ""  # days it was running and late at their end: "d1..d2,d3..d3"
     waiting_days: str = ""  # days it was waiting for the citizen's supplement at their end
+    digital: int = 0  # its files and fee as bits (app.scorecard.digital.FLAGS), counted on its received day
 
 
 def _day(moment: datetime) -> date:
@@ -111,6 +113,7 @@ def summarise(
     calendar: WorkCalendar,
     judge: Judge,
     identity_check: str | None = None,
+    digital_flags: int = 0,
 ) -> Summary:
     """The dossier's summary: its verdict once ended, and for each day it ran before its end, whether
     it was late at that day's end (what a period ending that day counts as running late)."""
@@ -122,6 +125,7 @@ def summarise(
         procedure_code,
         clerk_id,
         identity,
+        digital=digital_flags,
     )
     end = min((e for e in events if e.kind in END_KINDS), key=lambda e: (e.at, e.id), default=None)
     if end is None:
@@ -154,6 +158,8 @@ def deltas(summary: Summary | None) -> Counter[CounterKey]:
         found[(s.received_day, dim, key, f"received:{s.channel}")] += 1
     if s.identity:
         found[(s.received_day, "", "", "identity_checked")] += 1
+    for flag in digital.names(s.digital):
+        found[(s.received_day, "", "", f"digital:{flag}")] += 1
     if s.end_day is None:
         return found
     for dim, key in dims:
@@ -221,8 +227,11 @@ def _row_counts(row: Counter[str], name: str, n: int) -> None:
         row["satisfied"] += n
 
 
-def fold_sums(sums: Iterable[tuple[str, str, str, int]], identity_known: bool) -> tuple[DossierTally, RatingTally, int]:
-    """A period's (dim, key, name, total) sums as tallies, and how many received were not synced."""
+def fold_sums(
+    sums: Iterable[tuple[str, str, str, int]], identity_known: bool, files: DigitalTally | None = None
+) -> tuple[DossierTally, RatingTally, int]:
+    """A period's (dim, key, name, total) sums as tallies, and how many received were not synced
+    (``files``: where the sums carry the digitisation counts, they are added there)."""
     tally, ratings = DossierTally(), RatingTally()
     rows = {"p": tally.by_procedure, "c": tally.by_clerk}
     unsynced = 0
@@ -239,6 +248,9 @@ def fold_sums(sums: Iterable[tuple[str, str, str, int]], identity_known: bool) -
             tally.ended[(verdict, kind)] += n
         elif name == "unsynced":
             unsynced += n
+        elif name.startswith("digital:"):
+            if files is not None:
+                files.counts[name.split(":", 1)[1]] += n
         elif name == "identity_checked" and tally.identity_checked is not None:
             tally.identity_checked += n
         elif name == "identity_unknown" and n:

@@ -17,18 +17,20 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
-from app.scorecard import counters, engine
+from app.scorecard import counters, digital, engine
+from app.scorecard.digital import DigitalTally
 from app.scorecard.engine import Judge
 from app.scorecard.judging import JUDGE
-from app.scorecard.records import DossierFacts, FeedbackFact, Period
+from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, Payment, Period
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
+from db import digitised_store
 from db.scorecard_store import ScorecardStore
 
 # The on-time function the desk's counters and reports share (app.scorecard.judging).
 DESK_JUDGE: Judge = JUDGE
 # The counting rules' version: counters built by another (a changed on-time function or summary) are
 # not read, and ``motcua maintain`` builds them again.
-VERSION = "1"
+VERSION = "2"
 # Calendar days before a changed day within which a dossier's promised date may move (the longest
 # legal time in working days, twice over for holidays, and then some).
 CALENDAR_REACH_DAYS = 200
@@ -47,6 +49,32 @@ def _event(row: Mapping[str, Any]) -> DossierEvent:
     )
 
 
+def documents_count(value: str | None) -> int:
+    return len(json.loads(value or "[]"))
+
+
+def digital_records(conn: Any, dossier_ids: list[str]) -> tuple[dict[str, int | None], list[Attachment], list[Payment]]:
+    """The fee in force, the attachments in force and the payments of these dossiers."""
+    attachments = [digital.attachment(r) for r in digitised_store.attachments_of(conn, dossier_ids)]
+    payments = [digital.payment(r) for r in digitised_store.payments_of(conn, dossier_ids)]
+    return digitised_store.fees_of(conn, dossier_ids), attachments, payments
+
+
+def _flags(conn: Any, row: Mapping[str, Any]) -> int:
+    fees, attachments, payments = digital_records(conn, [row["id"]])
+    facts = DossierFacts(
+        id=row["id"],
+        code=row["code"],
+        procedure_code=row["procedure_code"],
+        legal_time=row["legal_time"],
+        channel=row["channel"],
+        received_at=parse_iso(row["received_at"]),
+        documents=documents_count(row["documents"]),
+        fee_due=digital.fee_due(fees.get(row["id"]), row["id"] in fees),
+    )
+    return digital.flags(facts, attachments, payments)
+
+
 def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tuple[counters.Summary, str] | None:
     row = db.dossier(dossier_id)
     if row is None:
@@ -62,6 +90,7 @@ def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tup
         calendar,
         DESK_JUDGE,
         row["identity_check"],
+        _flags(db.conn, row),
     )
     return summary, row["code"]
 
@@ -181,12 +210,13 @@ def tallies(
     entries: Iterable[FeedbackFact],
     live: Iterable[DossierFacts],
     today: date,
-) -> tuple[DossierTally, RatingTally]:
+) -> tuple[DossierTally, RatingTally, DigitalTally]:
     """The period's tallies from the counters, with ``live`` (the dossiers still running, received by
     ``as_of``) judged now; the per-dossier lists hold what the store can list cheaply."""
     db = ScorecardStore(conn)
     first, last = period.start.isoformat(), period.end.isoformat()
-    tally, ratings, unsynced = counters.fold_sums(db.sums(first, last), db.identity_column())
+    files = DigitalTally(paper_known=False)  # the desk does not record which results are paper
+    tally, ratings, unsynced = counters.fold_sums(db.sums(first, last), db.identity_column(), files)
     tally.synced = tally.received_total - unsynced
     counters.fold_months(tally, db.sums_by_month(first, last))
     if period.end < today:  # dossiers that ran past the period's end and have ended since
@@ -196,6 +226,14 @@ def tallies(
         straddlers = []
     tally.lost_late = db.late_codes(first, last, LOST_LIST) + straddlers
     counters.add_judged(tally, engine.judge_dossiers(live, period, as_of, calendar, DESK_JUDGE))
-    tally.online_counted = 0 if not tally.received["online"] else None  # result files are not recorded yet
+    files.received = tally.received_total
+    tally.online_counted = files.counts["online_counted"]
+    for name, population in digital.POPULATION.items():
+        missing = files.counts[population] if population else files.received
+        files.lost[name] = (
+            db.lacking(first, last, digital.bits([population] if population else []), digital.bits([name]), LOST_LIST)
+            if missing - files.counts[name]
+            else []
+        )
     counters.add_complained(tally, db.summaries(sorted(engine.complained_dossiers(entries))), period, as_of)
-    return tally, ratings
+    return tally, ratings, files

@@ -1,8 +1,7 @@
 """The desk's store as scorecard records, and the desk's scorecard.
 
-The hub has its own source over its own store; both hand the same engine the same kind of records.
-Attachments and payments are not recorded on the desk yet (the issue "Digitise the dossier"): they
-go to the engine as ``None``, so the indicators resting on them say "no data".
+The hub has its own source over its own store; both hand the same engine the same kind of records,
+attachments (in force) and payments included.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ
 from app.reception.records import DossierEvent
-from app.scorecard import desk_citizens, desk_counters, engine
+from app.scorecard import desk_citizens, desk_counters, digital, engine
 from app.scorecard.desk_counters import DESK_JUDGE
 from app.scorecard.records import (
     DossierFacts,
@@ -61,7 +60,9 @@ def _opt_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _facts(rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]]) -> list[DossierFacts]:
+def _facts(
+    rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]], fees: Mapping[str, int | None]
+) -> list[DossierFacts]:
     return [
         DossierFacts(
             id=r["id"],
@@ -76,6 +77,8 @@ def _facts(rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]
             desk_id=r["desk_id"],
             synced=bool(r["synced"]),
             identity_check=r["identity_check"],
+            documents=desk_counters.documents_count(r["documents"]),
+            fee_due=digital.fee_due(fees.get(r["id"]), r["id"] in fees),
         )
         for r in rows
     ]
@@ -106,7 +109,9 @@ def _entries(store: ReportStore, start: str, end_next: str) -> list[FeedbackFact
 def records(store: ReportStore, period: Period) -> Records:
     start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
     rows = list(store.period_dossiers(start, end_next))
-    dossiers = _facts(rows, store.events_of([r["id"] for r in rows]))
+    ids = [r["id"] for r in rows]
+    fees, attachments, payments = desk_counters.digital_records(store.conn, ids)
+    dossiers = _facts(rows, store.events_of(ids), fees)
     ratings = [
         RatingFact(
             id=r["id"],
@@ -134,7 +139,7 @@ def records(store: ReportStore, period: Period) -> Records:
         for r in store.period_declines(start, end_next) or ()
     ]
     feedback = _entries(store, start, end_next)
-    return Records(dossiers=dossiers, ratings=ratings, feedback=feedback, attachments=None, payments=None)
+    return Records(dossiers=dossiers, ratings=ratings, feedback=feedback, attachments=attachments, payments=payments)
 
 
 def scorecard(
@@ -172,9 +177,9 @@ def scorecard(
     start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
     live_ids = ScorecardStore(desk.store.conn).live_running(as_of.isoformat())
     live_rows = store.dossiers_by_ids(live_ids)
-    live = _facts(live_rows, store.events_of(live_ids))
+    live = _facts(live_rows, store.events_of(live_ids), {})
     entries = _entries(store, start, end_next)
-    dossiers, ratings = desk_counters.tallies(
+    dossiers, ratings, files = desk_counters.tallies(
         desk.store.conn, period, as_of, desk.calendar, entries, live, now.astimezone(VN_TZ).date()
     )
     # Declined ratings are few and indexed by day: read, not counted (a later rating cancels one).
@@ -182,7 +187,16 @@ def scorecard(
     ratings.declined = len(declines)
     ratings.offered += len(declines)
     return engine.finish(
-        dossiers, ratings, entries, period, unit, calendar=desk.calendar, as_of=as_of, labels=labels, citizens=citizens
+        dossiers,
+        ratings,
+        entries,
+        period,
+        unit,
+        calendar=desk.calendar,
+        as_of=as_of,
+        digital=files,
+        labels=labels,
+        citizens=citizens,
     )
 
 

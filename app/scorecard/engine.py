@@ -17,16 +17,15 @@ from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.feedback import portal
 from app.reception.records import DossierEvent
 from app.scorecard import config as scorecard_config
+from app.scorecard import digital, periodic
 from app.scorecard import indicators as ind
-from app.scorecard import periodic
 from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.config import ScorecardConfig
+from app.scorecard.digital import DigitalTally
 from app.scorecard.records import (
-    Attachment,
     Breakdown,
     DossierFacts,
     FeedbackFact,
-    Payment,
     Period,
     RatingFact,
     Records,
@@ -157,11 +156,7 @@ def _row(rows: dict[str, Counter[str]], key: str) -> Counter[str]:
     return rows.setdefault(key, Counter())
 
 
-def tally_dossiers(
-    judged: Sequence[ind.Judged],
-    complained: set[str],
-    attachments: Sequence[Attachment] | None,
-) -> DossierTally:
+def tally_dossiers(judged: Sequence[ind.Judged], complained: set[str], online_counted: int | None) -> DossierTally:
     """The additive tally of 2.1's population (see tally.py), with the codes that cost points."""
     tally = DossierTally()
     received = [j.facts for j in judged if j.received_in_period]
@@ -174,7 +169,7 @@ def tally_dossiers(
         tally.identity_checked = None
     else:
         tally.identity_checked = sum(1 for d in received if d.identity_check in ("vneid", "population"))
-    tally.online_counted = ind.online_counted(received, attachments)
+    tally.online_counted = online_counted
     for j in judged:
         d = j.facts
         rows = (_row(tally.by_procedure, d.procedure_code), _row(tally.by_clerk, d.clerk_id))
@@ -242,7 +237,9 @@ def compute(
     if records.citizens is not None:
         citizens = periodic.for_unit(records.citizens, lambda desk_id, commune: _in_unit(unit, desk_id, commune))
     judged = judge_dossiers(dossiers, period, as_of, calendar, judge)
-    tally = tally_dossiers(judged, complained_dossiers(entries), attachments)
+    received = [j.facts for j in judged if j.received_in_period]
+    files = digital.tally(received, attachments, payments)
+    tally = tally_dossiers(judged, complained_dossiers(entries), ind.online_counted(received, files))
     _rating_rows(tally, ratings, period)
     names = dict(labels or {})
     names["procedure"] = {
@@ -257,9 +254,7 @@ def compute(
         unit,
         calendar=calendar,
         as_of=as_of,
-        received=[j.facts for j in judged if j.received_in_period],
-        attachments=attachments,
-        payments=payments,
+        digital=files,
         versions=versions,
         labels=names,
         citizens=citizens,
@@ -280,19 +275,19 @@ def finish(
     *,
     calendar: WorkCalendar,
     as_of: datetime,
-    received: Sequence[DossierFacts] = (),
-    attachments: Sequence[Attachment] | None = None,
-    payments: Sequence[Payment] | None = None,
+    digital: DigitalTally | None = None,
     versions: tuple[ScorecardConfig, ...] | None = None,
     labels: dict[str, dict[str, str]] | None = None,
     citizens: CitizenRecords | None = None,
 ) -> Scorecard:
-    """Score the tallies: indicators, counts and tables (shared by the records and the counters paths)."""
+    """Score the tallies: indicators, counts and tables (shared by the records and the counters paths).
+    ``digital`` None: files and payments are not recorded where the tallies come from."""
+    files = digital or DigitalTally(files=False, payments=False)
     conf = scorecard_config.for_day(period.end, versions)
     pakn, others = judge_feedback(entries, period, as_of, calendar)
     sync = ind.sync_rate(conf, tally)
-    payment_result, payment_counts = ind.paid_online(conf, received, payments)
-    digitised = ind.digitisation(conf, received, attachments)
+    payment_result, payment_counts = ind.paid_online(conf, files)
+    digitised = ind.digitisation(conf, files)
     indicators = (
         sync,
         ind.on_time(conf, tally),
@@ -320,8 +315,8 @@ def finish(
         "in_progress_on_time": tally.running - tally.running_late,
         "overdue_now": tally.running_late,
         "waiting_supplement": tally.waiting_supplement,
-        "digitised": digitised[1].numerator if digitised[1].status != "no_data" else None,
-        "electronic_result": digitised[0].numerator if digitised[0].status != "no_data" else None,
+        "digitised": files.counts["digitised"] if files.files else None,
+        "electronic_result": files.counts["result"] if files.files else None,
         **payment_counts,
         "ratings": ratings.total,
         "satisfied": ratings.satisfied,

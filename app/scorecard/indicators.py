@@ -7,16 +7,20 @@ between 0 and 1; points come from the dated configuration (``app.scorecard.confi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.scorecard.config import ScorecardConfig
-from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, IndicatorResult, Payment
+from app.scorecard.digital import DigitalTally
+from app.scorecard.records import DossierFacts, FeedbackFact, IndicatorResult
 from app.scorecard.tally import LOST_LIST, DossierTally
 
-NO_ATTACHMENTS = "Chưa ghi nhận tệp số hóa, kết quả điện tử (vấn đề «Số hóa hồ sơ» chưa có)."
-NO_PAYMENTS = "Chưa ghi nhận phí, lệ phí và thanh toán (vấn đề «Số hóa hồ sơ» chưa có)."
+NO_ATTACHMENTS = "Không có dữ liệu tệp số hóa, kết quả điện tử ở nguồn này."
+NO_PAYMENTS = "Không có dữ liệu phí, lệ phí và thanh toán ở nguồn này."
+TRANSFERS = "Chuyển khoản (VietQR) là thanh toán không dùng tiền mặt, đếm riêng (paid_transfer), không tính vào chỉ số."
+PAPER_ASSUMED = "Thủ tục cấp xã được coi là trả kết quả bằng giấy (giả định)."
+NO_PORTAL_STORE = "Bàn một cửa không nối với kho dữ liệu cá nhân trên Cổng: chỉ tính tệp được đánh dấu lấy từ đó."
 NO_SYNC = "Không biết hồ sơ nào đã đồng bộ."
 NO_IDENTITY = "Chưa ghi nhận cách xác thực người nộp (VNeID, CSDL dân cư)."
 PORTAL_ONLY = "Lượt thích/không thích và phản ánh lặp lại trên Cổng DVCQG không có ở bàn này: tính là không có."
@@ -132,88 +136,51 @@ def online_share(config: ScorecardConfig, tally: DossierTally, sync: IndicatorRe
     return _result(config, "3.3", tally.online_counted, received, value=value)
 
 
-def online_counted(received: Sequence[DossierFacts], attachments: Sequence[Attachment] | None) -> int | None:
+def online_counted(received: Sequence[DossierFacts], digital: DigitalTally) -> int | None:
     """3.3's numerator before the sync rate; None when an online dossier needs a result file and files
     are not recorded."""
+    if digital.files:
+        return digital.counts["online_counted"]
     online = [d for d in received if d.channel == "online"]
-    if online and attachments is None and any(_needs_result(d) for d in online):
+    if any(_needs_result(d) for d in online):
         return None
-    results = {a.dossier_id for a in attachments or () if a.result}
-    return sum(1 for d in online if not _needs_result(d) or d.id in results)
+    return len(online)
 
 
-def paid_online(
-    config: ScorecardConfig, received: Sequence[DossierFacts], payments: Sequence[Payment] | None
-) -> tuple[IndicatorResult, dict[str, int | None]]:
+def paid_online(config: ScorecardConfig, digital: DigitalTally) -> tuple[IndicatorResult, dict[str, int | None]]:
     """3.6 — "số lượng hồ sơ ... được thanh toán trực tuyến (1: trên cổng DVCQG, 2: qua Cổng thanh toán
     BNĐP) có Ngày bắt đầu xử lý trong kỳ / (Tổng số hồ sơ của các TTHC ... có thông tin phí, lệ phí –
     ... hồ sơ có tất cả ... 'Gia: 0')". Bank transfers by VietQR are non-cash, reported beside it."""
-    if payments is None or any(d.fee_due is None for d in received):
+    if not digital.payments:
         counts: dict[str, int | None] = {"fee_dossiers": None, "paid_online": None, "paid_transfer": None}
         return _result(config, "3.6", None, None, no_data=NO_PAYMENTS), counts
-    by_dossier: dict[str, list[Payment]] = {}
-    for p in payments:
-        by_dossier.setdefault(p.dossier_id, []).append(p)
-    due = [
-        d for d in received if d.fee_due and not (by_dossier.get(d.id) and all(p.amount == 0 for p in by_dossier[d.id]))
-    ]
-    online = [d for d in due if any(p.channel == "portal" and p.amount > 0 for p in by_dossier.get(d.id, ()))]
-    transfer = sum(1 for d in due if any(p.channel == "transfer" for p in by_dossier.get(d.id, ())))
-    ids = {d.id for d in online}
-    lost = [d.code for d in due if d.id not in ids]
-    counts = {"fee_dossiers": len(due), "paid_online": len(online), "paid_transfer": transfer}
-    return _result(config, "3.6", len(online), len(due), lost=lost), counts
+    c = digital.counts
+    counts = {"fee_dossiers": c["fee_due"], "paid_online": c["paid_online"], "paid_transfer": c["paid_transfer"]}
+    result = _result(
+        config, "3.6", c["paid_online"], c["fee_due"], lost=digital.lost.get("paid_online", ()), note=TRANSFERS
+    )
+    return result, counts
 
 
-def _attachment_share(
-    config: ScorecardConfig,
-    indicator_id: str,
-    population: Sequence[DossierFacts],
-    attachments: Sequence[Attachment] | None,
-    counted: Callable[[DossierFacts, Mapping[str, list[Attachment]]], bool],
-    unknown: bool = False,
-) -> IndicatorResult:
-    if attachments is None or unknown:
-        return _result(config, indicator_id, None, None, no_data=NO_ATTACHMENTS)
-    files: dict[str, list[Attachment]] = {}
-    for a in attachments:
-        files.setdefault(a.dossier_id, []).append(a)
-    lost = [d.code for d in population if not counted(d, files)]
-    return _result(config, indicator_id, len(population) - len(lost), len(population), lost=lost)
-
-
-def digitisation(
-    config: ScorecardConfig, received: Sequence[DossierFacts], attachments: Sequence[Attachment] | None
-) -> tuple[IndicatorResult, ...]:
+def digitisation(config: ScorecardConfig, digital: DigitalTally) -> tuple[IndicatorResult, ...]:
     """4.1 — "hồ sơ ... có link file kết quả giải quyết đính kèm và TTHC đó yêu cầu trả kết quả bằng văn
     bản, giấy tờ / hồ sơ của các TTHC có yêu cầu trả kết quả bằng văn bản, giấy tờ".
     4.2 — "(1) số hoá hồ sơ = Có file đính kèm trong thành phần hồ sơ, (2) Có file đính kèm trong kết quả
-    xử lý" (the latter for paper-result procedures) ÷ dossiers; full points at 80 %.
+    xử lý" (the latter for paper-result procedures) ÷ dossiers; full points at 80 %. A document counts as
+    digitised with a file or a recorded Art. 5 exemption (app.scorecard.digital).
     4.3 — "ít nhất 1 thành phần hồ sơ được đánh dấu tái sử dụng dữ liệu số hóa" ÷ dossiers received in the
     period; full points at 80 %.
     4.4 — "ít nhất 1 file đính kèm trong thành phần hồ sơ được đánh dấu lấy từ kho dữ liệu cá nhân hoặc
     đồng bộ links kết quả giải quyết điện tử lên danh mục" ÷ dossiers received in the period."""
-    paper = [d for d in received if d.paper_result]
-    unknown_paper = any(d.paper_result is None for d in received)
-
-    def has_result(d: DossierFacts, f: Mapping[str, list[Attachment]]) -> bool:
-        return any(a.result for a in f.get(d.id, ()))
-
-    def digitised(d: DossierFacts, f: Mapping[str, list[Attachment]]) -> bool:
-        parts = any(not a.result for a in f.get(d.id, ()))
-        return parts and (not d.paper_result or has_result(d, f))
-
-    def reused(d: DossierFacts, f: Mapping[str, list[Attachment]]) -> bool:
-        return any(a.reused and not a.result for a in f.get(d.id, ()))
-
-    def linked(d: DossierFacts, f: Mapping[str, list[Attachment]]) -> bool:
-        return any(a.from_citizen_store for a in f.get(d.id, ()))
-
+    if not digital.files:
+        return tuple(_result(config, i, None, None, no_data=NO_ATTACHMENTS) for i in ("4.1", "4.2", "4.3", "4.4"))
+    c = digital.counts
+    assumed = "" if digital.paper_known else PAPER_ASSUMED
     return (
-        _attachment_share(config, "4.1", paper, attachments, has_result, unknown_paper),
-        _attachment_share(config, "4.2", received, attachments, digitised, unknown_paper),
-        _attachment_share(config, "4.3", received, attachments, reused),
-        _attachment_share(config, "4.4", received, attachments, linked),
+        _result(config, "4.1", c["paper_result"], c["paper"], lost=digital.lost["paper_result"], note=assumed),
+        _result(config, "4.2", c["parts"], digital.received, lost=digital.lost["parts"], note=assumed),
+        _result(config, "4.3", c["reused"], digital.received, lost=digital.lost["reused"]),
+        _result(config, "4.4", c["linked"], digital.received, lost=digital.lost["linked"], note=NO_PORTAL_STORE),
     )
 
 

@@ -73,6 +73,7 @@ class DossierFacts:
     identity_check: str | None = None  # "", "vneid", "population"; None: not recorded here
     paper_result: bool | None = None  # the procedure issues a paper result; None: not known
     fee_due: bool | None = None  # the procedure carries a non-zero fee; None: not known
+    documents: int | None = None  # how many documents the receipt lists; None: not known
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Attachment:
     result: bool = False
     document_no: int | None = None
     reused: bool = False  # a component marked as reused digitised data (4.3)
+    has_file: bool = True  # False: a record of why the document has no file (``exemption``)
+    exemption: str = ""
     from_citizen_store: bool = False  # taken from the citizen's store on the portal, or linked to it (4.4)
 
 
@@ -179,9 +182,9 @@ class IndicatorResult:
     @property
     def lost_count(self) -> int:
         """How many records cost points: what the share leaves out where the list is capped or not kept
-        (1.4, 2.1, 4.5, 5.4: for 5.4 a dossier both late and complained about counts twice, as in the
-        formula), else the list's length."""
-        if self.id in ("1.4", "2.1", "4.5", "5.4"):
+        (1.4, 2.1, 3.6, 4.1-4.5, 5.4: for 5.4 a dossier both late and complained about counts twice, as in
+        the formula), else the list's length."""
+        if self.id in ("1.4", "2.1", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4"):
             return (self.denominator or 0) - (self.numerator or 0)
         return len(self.lost)
 

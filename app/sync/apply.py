@@ -229,6 +229,8 @@ def _apply_record(insert: Callable[[SyncStore, dict[str, Any]], None]) -> Callab
     def apply(b: _Batch, change: Mapping[str, Any]) -> None:
         if _inserted(b, change, lambda: insert(b.sync, dict(change["payload"]))):
             b.result.other += 1
+            if change["payload"].get("dossier_id") in b.present:
+                b.touched.add(change["payload"]["dossier_id"])  # its scorecard counters follow
 
     return apply
 
@@ -293,7 +295,11 @@ def apply_changes(sync: SyncStore, service: DossierService, changes: Sequence[Ma
     dossier_ids = [c["entity_id"] for c in changes if c["entity"] == DOSSIER.name]
     present = sync.dossier_ids_present(
         dossier_ids
-        + [c["payload"].get("dossier_id", "") for c in changes if c["entity"] in (EVENT.name, SETTLEMENT.name)]
+        + [
+            c["payload"].get("dossier_id", "")
+            for c in changes
+            if c["entity"] in (EVENT.name, SETTLEMENT.name, FEE.name, PAYMENT.name, ATTACHMENT.name)
+        ]
     )
     events_present = sync.event_ids_present([c["entity_id"] for c in changes if c["entity"] == EVENT.name])
     batch = _Batch(sync, now, result, present, events_present, quarantine=quarantine, own_desk=service.desk.desk_id)

@@ -2,10 +2,11 @@
 
 Upload: for each file this desk attached that the hub has not taken whole, ask the hub how much it
 holds, then send the rest in chunks; each chunk is fsynced at the hub before it is acknowledged, so a
-cut loses only the chunk in flight and the next attempt resumes at the hub's offset. The chunk size
-adapts to the link: it starts at 64 KB (where the per-request overhead is under 1 %), halves after a
-cut (down to 2 KB, so a link that cuts every few KB still moves) and grows by 2 KB after each chunk
-that got through. A file the hub holds whole is marked and never offered to that hub again.
+cut loses only the chunk in flight. After a cut the same chunk is sent again at once without asking
+where the hub is: a chunk that does not start where the hub's copy ends is not written, and the
+answer says where to go on from. The chunk size adapts to the link (``Chunker``): 64 KB on a good
+link (the per-request overhead under 1 %), settling near the size that wastes least on a link that
+cuts every few KB. A file the hub holds whole is marked and never offered to that hub again.
 
 Download: on demand, when a desk opens a document whose record arrived without its file; the bytes
 are checked against the hash before they are kept.
@@ -14,6 +15,7 @@ are checked against the hash before they are kept.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -25,9 +27,12 @@ from app.sync.errors import HubRefused, HubUnreachable
 from app.sync.service import Progress, SyncHost, SyncReport, SyncService
 from db.attachment_store import AttachmentStore
 from db.blobs import BlobStore, sha256_hex
+from db.sync_store import SyncStore
 
 MIN_CHUNK = 2 * 1024
 MAX_CHUNK = 64 * 1024
+OVERHEAD = 600  # bytes a chunk's request costs beyond its body (headers, signature, the answer's ack)
+WEIGHT = 0.25  # of the last cut distance in the learned reach
 MAX_FAILURES = 24  # cuts in a row on one round before giving up until the next round
 OCTETS = "application/octet-stream"
 
@@ -55,23 +60,51 @@ class FileReport:
 
 
 class Chunker:
-    """The chunk size for this link, as TCP sizes its window: halves after a cut, grows by 2 KB after
-    each chunk that got through, so on a link that cuts every few KB it settles just under the cut
-    distance instead of overshooting it again and again."""
+    """The chunk size for this link. Every chunk costs a request's headers (about OVERHEAD bytes) and a
+    cut loses the chunk in flight (half of one, on average): on a link that cuts every ``reach`` bytes
+    the fewest bytes go up with chunks of sqrt(2 x OVERHEAD x reach), so the size follows the reach
+    and settles as the reach's average does. ``reach`` is learned as a moving average of the bytes
+    carried between cuts; when the link has carried twice its reach without one, the reach grows with
+    it. Before any cut the size grows by a fifth a chunk, as the records' batches grow (app.sync.pace).
+    The size and the reach are kept in the desk's settings: the next round starts where this one ended."""
 
-    def __init__(self, size: int = MAX_CHUNK) -> None:
-        self.size = size
+    def __init__(self, size: int = MAX_CHUNK, reach: float | None = None) -> None:
+        self.size = max(MIN_CHUNK, min(MAX_CHUNK, size))
+        self.reach = reach
+        self.run = 0  # bytes carried since the last cut
 
-    def cut(self) -> None:
-        self.size = max(MIN_CHUNK, self.size // 2)
+    def best(self) -> int:
+        assert self.reach is not None
+        return max(MIN_CHUNK, min(MAX_CHUNK, int(math.sqrt(2 * OVERHEAD * self.reach))))
 
-    def ok(self) -> None:
-        self.size = min(MAX_CHUNK, self.size + MIN_CHUNK)
+    def cut(self, in_flight: int = 0) -> None:
+        carried = self.run + (in_flight + OVERHEAD) / 2
+        self.reach = carried if self.reach is None else (1 - WEIGHT) * self.reach + WEIGHT * carried
+        self.run = 0
+        self.size = self.best()
+
+    def ok(self, sent: int = 0) -> None:
+        self.run += sent + OVERHEAD
+        if self.reach is None:
+            self.size = min(MAX_CHUNK, max(self.size + MIN_CHUNK, self.size * 6 // 5))
+            return
+        if self.run > 2 * self.reach:
+            self.reach = float(self.run)  # the link got better
+        self.size = self.best()
 
 
 class FileSync:
-    def __init__(self, rows: AttachmentStore, blobs: BlobStore, clock: Clock, desk: DeskIdentity, hub: str) -> None:
+    def __init__(
+        self,
+        rows: AttachmentStore,
+        blobs: BlobStore,
+        clock: Clock,
+        desk: DeskIdentity,
+        hub: str,
+        settings: SyncStore | None = None,
+    ) -> None:
         self.rows = rows
+        self.settings = settings  # where the chunk size learned on this link is kept
         self.blobs = blobs
         self.clock = clock
         self.desk = desk
@@ -82,18 +115,37 @@ class FileSync:
 
     def push(self, client: HubClient, chunker: Chunker | None = None) -> FileReport:
         """Send every file the hub lacks; stop at the first file the link will not carry this round."""
-        report, chunker = FileReport(), chunker or Chunker()
+        report, chunker = FileReport(), chunker or self.chunker()
         todo = [sha for sha, _size in self.rows.to_upload(self.hub, self.desk.desk_id) if self.blobs.has(sha)]
-        for i, sha in enumerate(todo):
-            if not self._send_file(client, sha, chunker, report):
-                report.pending = len(todo) - i
-                break
+        try:
+            for i, sha in enumerate(todo):
+                if not self._send_file(client, sha, chunker, report):
+                    report.pending = len(todo) - i
+                    break
+        finally:
+            self.keep(chunker)
         return report
+
+    def chunker(self) -> Chunker:
+        """The chunk size and reach this link last settled on (64 KB and unknown on a new desk)."""
+        if self.settings is None:
+            return Chunker()
+        size = self.settings.setting("file_chunk")
+        reach = self.settings.setting("file_reach")
+        return Chunker(int(size) if size else MAX_CHUNK, float(reach) if reach else None)
+
+    def keep(self, chunker: Chunker) -> None:
+        if self.settings is not None:
+            values = {"file_chunk": str(chunker.size)}
+            if chunker.reach is not None:
+                values["file_reach"] = f"{chunker.reach:.0f}"
+            self.settings.set_settings(values)
 
     def _send_file(self, client: HubClient, sha: str, chunker: Chunker, report: FileReport) -> bool:
         data = self.blobs.get(sha)  # checked against its hash: a damaged file is never sent
         failures = 0
         state: dict[str, Any] | None = None
+        piece = b""
         while True:
             try:
                 if state is None:
@@ -106,13 +158,14 @@ class FileSync:
                 piece = data[offset : offset + chunker.size]
                 state = send_chunk(client, sha, offset, len(data), piece)
                 report.bytes_sent += len(piece)
-                chunker.ok()
+                chunker.ok(len(piece))
                 failures = 0
             except HubUnreachable:
                 report.cuts += 1
                 failures += 1
-                chunker.cut()
-                state = None  # ask where the hub is: the chunk may or may not have landed
+                chunker.cut(len(piece))
+                # ``state`` still says where this desk was: sent again from there, and the hub's answer
+                # corrects it if the chunk had landed before the cut.
                 if failures >= MAX_FAILURES:
                     return False
 
@@ -134,7 +187,7 @@ class FileSync:
                 raise HubRefused("bad_payload", 422)
             parts.append(piece)
             got += len(piece)
-            chunker.ok()
+            chunker.ok(len(piece))
             failures = 0
         data = b"".join(parts)
         if hashlib.sha256(data).hexdigest() != sha:

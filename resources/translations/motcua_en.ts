@@ -123,6 +123,44 @@
     </message>
 </context>
 <context>
+    <name>BankDialog</name>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="24"/>
+        <source>Tài khoản ngân hàng của xã</source>
+        <translation>The commune's bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="28"/>
+        <source>Mã BIN ngân hàng (NAPAS, 6 chữ số)</source>
+        <translation>Bank BIN (NAPAS, 6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="29"/>
+        <source>Số tài khoản</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="30"/>
+        <source>Chủ tài khoản</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="40"/>
+        <source>Dùng cho mã VietQR trên biên nhận và màn hình thu phí. Để trống để xoá.</source>
+        <translation>Used for the VietQR on receipts and the fee screen. Leave empty to clear.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="71"/>
+        <source>Chỉ quản trị viên được đổi tài khoản ngân hàng.</source>
+        <translation>Only an administrator can change the bank account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bank_dialog.py" line="85"/>
+        <source>Tài khoản &amp;ngân hàng của xã…</source>
+        <translation>The commune's &amp;bank account…</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownModel</name>
     <message>
         <location filename="../../ui/report_models.py" line="215"/>
@@ -178,6 +216,34 @@
         <location filename="../../ui/report_models.py" line="225"/>
         <source>Tỷ lệ hài lòng</source>
         <translation>Satisfied share</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/camera.py" line="56"/>
+        <source>Chụp giấy tờ bằng máy ảnh</source>
+        <translation>Photograph papers with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="65"/>
+        <source>Chưa chụp trang nào.</source>
+        <translation>No page taken yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="66"/>
+        <source>Chụp trang</source>
+        <translation>Take page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="71"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera.py" line="84"/>
+        <source>Đã chụp %1 trang.</source>
+        <translation>%1 page(s) taken.</translation>
     </message>
 </context>
 <context>
@@ -692,104 +758,124 @@
 <context>
     <name>DossierFilesBox</name>
     <message>
-        <location filename="../../ui/files_box.py" line="173"/>
+        <location filename="../../ui/files_box.py" line="175"/>
         <source>Hồ sơ điện tử (bản quét)</source>
         <translation>Electronic dossier (scans)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="189"/>
+        <location filename="../../ui/files_box.py" line="192"/>
         <source>Đính kèm tệp…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="190"/>
+        <location filename="../../ui/files_box.py" line="193"/>
         <source>Không số hóa…</source>
         <translation>No scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="191"/>
+        <location filename="../../ui/files_box.py" line="194"/>
         <source>Dùng lại…</source>
         <translation>Reuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="192"/>
+        <location filename="../../ui/files_box.py" line="195"/>
+        <source>Chụp ảnh…</source>
+        <translation>Camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="196"/>
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="193"/>
+        <location filename="../../ui/files_box.py" line="197"/>
         <source>Kết quả điện tử…</source>
         <translation>Electronic result…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="225"/>
+        <location filename="../../ui/files_box.py" line="232"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="227"/>
+        <location filename="../../ui/files_box.py" line="234"/>
         <source>%1 trang</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="229"/>
+        <location filename="../../ui/files_box.py" line="236"/>
         <source>(dùng lại)</source>
         <translation>(reused)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="241"/>
+        <location filename="../../ui/files_box.py" line="248"/>
         <source>Kết quả điện tử: %1 trang</source>
         <translation>Electronic result: %1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="274"/>
+        <location filename="../../ui/files_box.py" line="282"/>
         <source>Đã đính kèm %1 tệp vào giấy tờ số %2.</source>
         <translation>Attached %1 file(s) to document %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="281"/>
+        <location filename="../../ui/files_box.py" line="289"/>
         <source>Chọn tệp quét</source>
         <translation>Choose scanned files</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="290"/>
+        <location filename="../../ui/files_box.py" line="296"/>
+        <source>Không tìm thấy máy ảnh trên máy tính này.</source>
+        <translation>No camera was found on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="307"/>
+        <source>Đã đính kèm %1 trang chụp vào giấy tờ số %2.</source>
+        <translation>Attached %1 photographed page(s) to document %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="317"/>
         <source>Không số hóa</source>
         <translation>No scan</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="290"/>
+        <location filename="../../ui/files_box.py" line="317"/>
         <source>Vì sao giấy tờ này không có bản quét?</source>
         <translation>Why does this document have no scan?</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="303"/>
+        <location filename="../../ui/files_box.py" line="330"/>
         <source>Công dân này chưa có giấy tờ đã số hóa ở hồ sơ trước.</source>
         <translation>This citizen has no digitised papers in earlier dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="307"/>
+        <location filename="../../ui/files_box.py" line="334"/>
         <source>Dùng lại giấy tờ đã số hóa</source>
         <translation>Reuse a digitised paper</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="308"/>
+        <location filename="../../ui/files_box.py" line="335"/>
         <source>Chọn tệp của hồ sơ trước:</source>
         <translation>Choose a file of an earlier dossier:</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="314"/>
+        <location filename="../../ui/files_box.py" line="341"/>
         <source>Đã dùng lại tệp.</source>
         <translation>File reused.</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="319"/>
+        <location filename="../../ui/files_box.py" line="346"/>
         <source>Chọn bản điện tử của kết quả</source>
         <translation>Choose the electronic copy of the result</translation>
     </message>
     <message>
-        <location filename="../../ui/files_box.py" line="325"/>
+        <location filename="../../ui/files_box.py" line="352"/>
         <source>Đã đính kèm bản điện tử của kết quả.</source>
         <translation>Electronic copy of the result attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_box.py" line="387"/>
+        <source>Đang tải tệp từ máy chủ tỉnh…</source>
+        <translation>Fetching the file from the province server…</translation>
     </message>
 </context>
 <context>
@@ -1768,17 +1854,17 @@ This reading has been recorded.</translation>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="99"/>
+        <location filename="../../ui/application.py" line="100"/>
         <source>Đang tạo dữ liệu mẫu (%1 hồ sơ)…</source>
         <translation>Building the demo data (%1 dossiers)…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="103"/>
         <source>Dữ liệu mẫu</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="137"/>
+        <location filename="../../ui/application.py" line="138"/>
         <location filename="../../ui/main_window.py" line="94"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app.core.clock import FixedClock
 from app.province import cli as province_cli
+from app.scorecard import desk_source
+from app.scorecard.records import Period
 from tests.app.citizens.test_sync import work_offline
+from tests.app.files.scanpages import a4_page
+from tests.app.scorecard.test_counters import comparable
 from tests.app.sync.conftest import any_hub, hub_target, postgres_url  # noqa: F401  (fixtures)
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
@@ -114,3 +119,53 @@ def test_province_report_on_a_quiet_hub_and_an_unknown_commune(tmp_path: Path, c
     assert capsys.readouterr().out.strip().endswith(str(periodic))
     data = report(capsys, province_cli.main, "--db", db, "report", "--commune", "87001", *PERIOD)
     assert data["citizens"]["reception_entries"] == 0 and data["citizens"]["complaints_received"] == 0
+
+
+def test_scans_results_reuse_and_payments_count_the_same_at_the_desk_and_the_hub(
+    any_hub: Hub,  # noqa: F811
+    tmp_path: Path,
+    clock: FixedClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a1 = enrolled_desk(tmp_path, clock, any_hub, "87001", 1)
+    a2 = enrolled_desk(tmp_path, clock, any_hub, "87001", 2)
+    clerk = a1.clerk()
+    scanned, shown, other = receive(a1, 3)
+    copy = {"procedure": "CT01", "documents": [{"name": "Bản chính", "kind": "original", "count": 1}]}
+    by_portal, by_transfer, in_cash = receive(a1, 3, **copy, fee={"pages": 4, "copies": 1})
+    first = a1.files.attach(scanned, [(a4_page(1, dpi=50), "to-khai.jpg")], clerk, document_no=1)
+    a1.files.exempt(shown, 1, "shown_only", clerk)  # only shown: digitised without a file
+    a1.files.reuse(by_portal, 1, first.id, clerk)  # the same citizen's paper, used again (4.3)
+    due = a1.fees.expected(a1.dossiers.get(by_portal))
+    assert due
+    a1.fees.pay(by_portal, clerk, amount=due, channel="portal")
+    a1.fees.pay(by_transfer, clerk, amount=due, channel="transfer")
+    a1.fees.pay(in_cash, clerk, amount=due, channel="cash", receipt_no="BL-0001")
+    for desk in (a1, a2):
+        assert desk.sync.run_once().complete
+    a2.dossiers.act(scanned, "done", a2.clerk())
+    for desk in (a2, a1):
+        assert desk.sync.run_once().complete
+    # The result alone, pulled by desk 1 later: its counters follow a pulled attachment too.
+    a2.files.attach(scanned, [(a4_page(2, dpi=50), "ket-qua.jpg")], a2.clerk(), result=True)
+    for desk in (a2, a1):
+        assert desk.sync.run_once().complete
+
+    at_desk = report(capsys, main, "report", "--db", str(a1.store.path), *PERIOD)
+    at_hub = report(capsys, province_cli.main, "--db", any_hub.db, "report", "--commune", "87001", *PERIOD)
+    assert essentials(at_hub) == essentials(at_desk)
+    counts = at_desk["counts"]
+    assert (counts["digitised"], counts["electronic_result"]) == (3, 1)
+    assert (counts["fee_dossiers"], counts["paid_online"], counts["paid_transfer"]) == (3, 1, 1)
+    by_id = {i["id"]: i for i in at_desk["indicators"]}
+    assert (by_id["3.6"]["numerator"], by_id["3.6"]["denominator"]) == (1, 3)
+    assert sorted(by_id["3.6"]["lost"]["codes"]) == sorted([by_transfer, in_cash])
+    assert (by_id["4.1"]["numerator"], by_id["4.1"]["denominator"]) == (1, 6)
+    assert (by_id["4.3"]["numerator"], by_id["4.3"]["denominator"]) == (1, 6)
+    assert by_id["4.2"]["numerator"] == 1 and other in by_id["4.2"]["lost"]["codes"]
+    # The desk's counters (kept in each attach and payment's transaction) and reading every record agree.
+    period = Period(date(2026, 2, 1), date(2026, 2, 28))
+    fast = desk_source.scorecard(a1, period, now=a1.clock.now(), fast=True)
+    full = desk_source.scorecard(a1, period, now=a1.clock.now(), fast=False)
+    assert comparable(fast) == comparable(full)
+    assert [i.lost for i in fast.indicators] == [i.lost for i in full.indicators]

@@ -34,10 +34,10 @@ def test_desk_scorecard_from_the_store(desk: Desk, busy: dict[str, str]) -> None
     assert (c["ratings"], c["satisfied"]) == (2, 1)
     assert card.ratings_by_element == {"officials": (1, 1), "result": (1, 0)}
     assert (c["complaints"], c["feedback"]) == (1, 1)
-    # Never synced: 1.4 is a real 0; attachments and payments are not recorded: no data.
+    # Never synced: 1.4 is a real 0; no file attached: 4.2 and 3.3 (a paper result not attached) are real 0s.
     assert card.indicator("1.4").value == 0.0
-    assert card.indicator("4.2").status == "no_data" and c["digitised"] is None
-    assert card.indicator("3.3").status == "no_data"  # an online dossier, and no result files recorded
+    assert card.indicator("4.2").value == 0.0 and c["digitised"] == 0
+    assert card.indicator("3.3").status == "ok" and card.indicator("3.3").numerator == 0
 
 
 def test_sync_acknowledgement_counts_for_1_4(desk: Desk, busy: dict[str, str]) -> None:
@@ -89,12 +89,14 @@ def test_motcua_report_json_as_the_contract_says(
         assert isinstance(counts[key], int), key
     for key in ("overdue_now", "ratings", "satisfied", "feedback", "feedback_on_time"):
         assert isinstance(counts[key], int), key
-    # Not recorded yet (the digitisation issue): null, and named as such, never 0.
-    assert counts["digitised"] is None and "digitised" in report["no_data"]["counts"]
+    # Every count is an integer, the digitised dossier's and the fee's too.
+    for key in ("digitised", "electronic_result", "fee_dossiers", "paid_online", "paid_transfer"):
+        assert counts[key] == 0, key
+    assert not report["no_data"]["counts"]
     by_id = {i["id"]: i for i in report["indicators"]}
     assert set(by_id) == {"1.4", "2.1", "3.3", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.2", "5.3", "5.4"}
     assert by_id["2.1"]["value"] == pytest.approx(0.6) and by_id["2.1"]["max_points"] == 20
-    assert by_id["3.6"]["value"] is None and by_id["3.6"]["status"] == "no_data"
+    assert by_id["3.6"]["status"] == "empty"  # no dossier of the period carries a fee
     for indicator in report["indicators"]:
         assert indicator["value"] is None or 0 <= indicator["value"] <= 1
     decided = [i for i in report["indicators"] if i["status"] == "ok"]
@@ -105,7 +107,7 @@ def test_motcua_report_json_as_the_contract_says(
 def test_motcua_report_text_and_misuse(desk: Desk, busy: dict[str, str], capsys, tmp_path: Path) -> None:
     path = str(desk.store.path)
     code, out, _ = run(capsys, "report", "--db", path, "--from", "2026-02-01", "--to", "2026-02-28", "--format", "text")
-    assert code == 0 and "2.1" in out and "chưa có dữ liệu" in out and "Xã Tân Thành" in out
+    assert code == 0 and "2.1" in out and "N/A" in out and "Xã Tân Thành" in out
     code, _, err = run(capsys, "report", "--db", path, "--from", "2026-02-28", "--to", "2026-02-01")
     assert code == 1 and err.count("\n") == 1
     code, _, err = run(capsys, "--lang", "en", "report", "--db", path, "--from", "2026-02-30", "--to", "2026-03-01")

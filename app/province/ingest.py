@@ -35,7 +35,7 @@ from app.province import registers
 from app.province.auth import DeskAuth, utc_now
 from app.province.errors import HubError
 from app.reception.records import DossierEvent
-from app.reception.rules import derive, open_clash, settled
+from app.reception.rules import counted, derive, open_clash
 from app.reception.timeliness import verdict_of
 from app.sync import checks, protocol
 from db.hub.store import HubStore
@@ -423,7 +423,7 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar, keep)
             # An open clash is counted as open, never as a result; a settled one by the outcome kept.
             clash = open_clash(events, keep)
-            result = None if clash else verdict_of(settled(events, keep), received, row["legal_time"], calendar)
+            result = verdict_of(counted(events, keep), received, row["legal_time"], calendar)
         except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, int(clash), row["id"]))

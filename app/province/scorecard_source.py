@@ -17,6 +17,7 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.province.ingest import Calendars
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import engine
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
@@ -39,8 +40,10 @@ def _opt_date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def records(rows: Iterable[Mapping[str, Any]]) -> Records:
-    """Scorecard records from stored changes (the latest payload of an updated entry wins)."""
+def records(rows: Iterable[Mapping[str, Any]], keeps: Mapping[str, str] | None = None) -> Records:
+    """Scorecard records from stored changes (the latest payload of an updated entry wins); ``keeps``:
+    settled clashes, for the clash rule every desk applies (``rules.counted``)."""
+    keeps = keeps or {}
     dossiers: dict[str, dict[str, Any]] = {}
     events: dict[str, list[DossierEvent]] = {}
     ratings: list[RatingFact] = []
@@ -81,7 +84,7 @@ def records(rows: Iterable[Mapping[str, Any]]) -> Records:
                     legal_time=d["legal_time"],
                     channel=d.get("channel", "direct"),
                     received_at=parse_iso(d["received_at"]),
-                    events=tuple(events.get(d["id"], ())),
+                    events=tuple(counted(events.get(d["id"], ()), keeps.get(d["id"]))),
                     clerk_id=d.get("clerk_id", ""),
                     desk_id=d.get("desk_id", ""),
                     commune=d["_commune"],
@@ -137,7 +140,7 @@ def scorecards(
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
     calendar = Calendars().get(hub)
-    data = records(hub.commune_payloads(commune, ENTITIES))
+    data = records(hub.commune_payloads(commune, ENTITIES), hub.settlement_keeps())
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
     cards = [

@@ -17,12 +17,14 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import counters, engine
 from app.scorecard.engine import Judge
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db.scorecard_store import ScorecardStore
+from db.sync_store import settlement_keep
 
 # The on-time function the desk's counters and reports share (app.scorecard.judging).
 DESK_JUDGE: Judge = JUDGE
@@ -58,7 +60,8 @@ def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tup
         row["channel"],
         row["procedure_code"],
         row["clerk_id"],
-        [_event(e) for e in db.events(dossier_id)],
+        # The clash rule the hub applies: an open clash runs on, a settled one counts by the outcome kept.
+        counted([_event(e) for e in db.events(dossier_id)], settlement_keep(db.conn, dossier_id)),
         calendar,
         DESK_JUDGE,
         row["identity_check"],

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from app.core import stored, validation
+from app.core import textcheck, validation
 from app.core.errors import ValidationError
 from app.core.history import DISCLOSURE, DOSSIER, ENTITIES, EVENT, RATING, SETTLEMENT, Entity
 from app.reception import wire
@@ -47,10 +47,10 @@ def check_json(value: Any, field: str = "payload") -> None:
         if nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _bad(field, "Bản ghi quá lớn hoặc lồng quá sâu.", "The record is too large or nested too deeply.")
         if isinstance(item, str):
-            if not stored.is_plain(item, MAX_STRING):
-                stored.plain_text(item, field=name, max_len=MAX_STRING)  # raises, saying why
+            if not textcheck.is_plain(item, MAX_STRING):
+                textcheck.plain_text(item, field=name, max_len=MAX_STRING)  # raises, saying why
             if _is_time_key(name):
-                stored.sane_moment(item, field=name)
+                validation.sane_moment(item, field=name)
         elif isinstance(item, bool) or item is None:
             continue
         elif isinstance(item, int):
@@ -61,7 +61,7 @@ def check_json(value: Any, field: str = "payload") -> None:
                 raise _bad(name, f"Số trong trường “{name}” không hợp lệ.", f"The number in “{name}” is not valid.")
         elif isinstance(item, Mapping):
             for key, child in item.items():
-                if not isinstance(key, str) or not stored.is_plain(key, MAX_KEY):
+                if not isinstance(key, str) or not textcheck.is_plain(key, MAX_KEY):
                     raise _bad(field, "Tên trường không hợp lệ.", "A field name is not valid.")
                 stack.append((child, key, depth + 1))
         elif isinstance(item, list):
@@ -96,14 +96,14 @@ def _day(p: Mapping[str, Any], key: str, optional: bool) -> None:
 def _check_disclosure(p: Mapping[str, Any]) -> None:
     """Served to anyone without a login (the public board): only the posted words and dates."""
     validation.choice(p.get("kind"), _DISCLOSURE_KINDS, field="kind", label_vi="Loại tin", label_en="Kind")
-    title = stored.plain_text(p.get("title"), field="title", max_len=300)
+    title = textcheck.plain_text(p.get("title"), field="title", max_len=300)
     if not title:
         raise _bad("title", "Tin công khai phải có tiêu đề.", "A posted item needs a title.")
-    stored.plain_text(p.get("body", ""), field="body", max_len=10_000)
+    textcheck.plain_text(p.get("body", ""), field="body", max_len=10_000)
     _day(p, "posted_on", optional=False)
     _day(p, "until", optional=True)
     _day(p, "taken_down_on", optional=True)
-    stored.sane_moment(p.get("updated_at"), field="updated_at")
+    validation.sane_moment(p.get("updated_at"), field="updated_at")
 
 
 # Per kind of the registry (app.core.history): the rules of the kinds with a schema this program
@@ -118,14 +118,14 @@ ENTITY_CHECKS: dict[Entity, Callable[[Any], None]] = {
 
 
 def check_change(entity: Any, entity_id: Any, op: Any, payload: Any, created_at: Any) -> None:
-    """Raises ValidationError naming what is wrong with one change; returns None when it may be stored."""
+    """Raises ValidationError naming what is wrong with one change; returns None when it may be textcheck."""
     if not isinstance(entity, str) or not NAME.fullmatch(entity):
         raise _bad("entity", "Loại bản ghi không hợp lệ.", "The record's kind is not valid.")
     if not isinstance(op, str) or op not in ("create", "update"):
         raise _bad("op", "Thao tác trên bản ghi không hợp lệ.", "The record's operation is not valid.")
     if not isinstance(entity_id, str) or not ENTITY_ID.fullmatch(entity_id):
         raise _bad("entity_id", "Mã định danh bản ghi không hợp lệ.", "The record's identifier is not valid.")
-    stored.sane_moment(created_at, field="created_at")
+    validation.sane_moment(created_at, field="created_at")
     if not isinstance(payload, Mapping):
         raise _bad("payload", "Bản ghi phải là một đối tượng JSON.", "The record must be a JSON object.")
     if "id" in payload and payload["id"] != entity_id:

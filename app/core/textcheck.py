@@ -22,6 +22,8 @@ __all__ = [
     "bad_char",
     "clean_text",
     "excerpt",
+    "field_text",
+    "field_texts",
     "has_surrogate",
     "is_plain",
     "json_shape",
@@ -202,3 +204,64 @@ def plain_text(
             f"{vi} chứa ký tự điều khiển hoặc ký tự ẩn.", f"{en} contains control or invisible characters.", field
         )
     raise _error(f"{vi} chưa được chuẩn hóa Unicode (NFC).", f"{en} is not in Unicode normal form (NFC).", field)
+
+
+# --- The longest text each field may hold ------------------------------------------------------------
+
+# By record kind (the sync entity's name) and field: the desk's forms refuse longer input
+# (``clean_text``) and the hub refuses a longer record (app.sync.checks), from this one table. A field
+# holding a JSON list of names or of {raised_by, issue, answer} gives the limit of each string in it.
+MAX_LEN: dict[str, dict[str, int]] = {
+    "reception_entry": {
+        "person_name": 200,
+        "person_address": 300,
+        "content": 5000,
+        "resolved_by": 300,
+        "notes": 1000,
+        "guidance": 2000,
+        "guidance_doc": 100,
+        "accepted_by": 300,
+        "forward_doc": 100,
+        "follow_up": 2000,
+        "refusal_detail": 2000,
+        "refusal_reason": 2200,  # the ground's words, then the detail
+        "name": 300,  # of each document handed in (02/TCD)
+    },
+    "reception_session": {"place": 300, "received_by": 200, "raised": 5000, "conclusion": 10_000},
+    "dialogue": {
+        "subject": 500,
+        "place": 300,
+        "secretary": 200,
+        "attendees": 200,
+        "raised_by": 200,
+        "issue": 3000,
+        "answer": 5000,
+    },
+    "follow_up": {"task": 2000, "owner": 200, "result": 2000},
+    "entry_flag": {"note": 1000},
+    "feedback_event": {"to": 300, "note": 2000, "reason": 2000, "answer": 5000},
+    "rating": {"comment": 1000},
+    "calendar_day": {"note": 200},
+    "disclosure": {"title": 300, "body": 10_000},
+    "procedure": {"code": 40, "name": 500, "field": 200, "fee": 200, "deciding_agency": 300, "document": 200},
+}
+
+
+def field_text(kind: str, field: str, value: object, *, label_vi: str, label_en: str, required: bool = False) -> str:
+    """``clean_text`` with the field's limit from ``MAX_LEN``."""
+    return clean_text(
+        value, field=field, label_vi=label_vi, label_en=label_en, max_len=MAX_LEN[kind][field], required=required
+    )
+
+
+def field_texts(kind: str, field: str, values: object, *, label_vi: str, label_en: str, most: int = 50) -> list[str]:
+    """A list of short texts (names of people present): each by ``field_text``, empty ones dropped."""
+    vi, en = _sentence_start(label_vi), _sentence_start(label_en)
+    if values is None:
+        return []
+    if not isinstance(values, list | tuple) or len(values) > most:
+        raise _error(
+            f"{vi} phải là một danh sách tối đa {most} mục.", f"{en} must be a list of at most {most} items.", field
+        )
+    texts = (field_text(kind, field, v, label_vi=label_vi, label_en=label_en) for v in values)
+    return [t for t in texts if t]

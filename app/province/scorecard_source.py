@@ -3,19 +3,19 @@
 Every change a desk sent is kept whole in the hub's change log, so the scorecard reads the payloads
 (dossiers, events, ratings, declined ratings, register entries) rather than the hub's narrower
 materialised tables. What reached the hub is synced by definition (indicator 1.4 counts the desk's
-side of it). The calendar is the province's (ingest.Calendars): a commune's own extra days off do not
-reach the hub yet, so its figures match the desk's only where the desk has none.
+side of it). Each commune is judged with its own calendar (app.province.calendars: the province's with
+the days its desks declared), so its figures are its desks' figures.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.province.ingest import Calendars
+from app.province.calendars import Calendars
 from app.reception.records import DossierEvent
 from app.reception.rules import counted
 from app.scorecard import engine
@@ -139,7 +139,8 @@ def scorecards(
     hub: HubStore, period: Period, now: datetime, commune: str | None = None
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
-    calendar = Calendars().get(hub)
+    calendars = Calendars()
+    calendar = calendars.get(hub)
     data = records(hub.commune_payloads(commune, ENTITIES), hub.settlement_keeps())
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
@@ -148,7 +149,7 @@ def scorecards(
             data,
             period,
             Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"]),
-            calendar=calendar,
+            calendar=calendars.get(hub, c["code"]),
             judge=JUDGE,
             now=now,
         )
@@ -158,5 +159,11 @@ def scorecards(
     if commune is not None:
         return None, cards
     province_name = next((c["province"] for c in communes if c.get("province")), "")
-    whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=JUDGE, now=now)
+    # Each dossier of the province judged with its commune's calendar, as on that commune's card.
+    own = {d.id: calendars.get(hub, d.commune) for d in data.dossiers if d.commune}
+
+    def judge(events: Sequence[DossierEvent], received: datetime, legal: Any, cal: Any, as_of: datetime) -> Any:
+        return JUDGE(events, received, legal, own.get(events[0].dossier_id, cal) if events else cal, as_of)
+
+    whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=judge, now=now)
     return whole, cards

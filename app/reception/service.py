@@ -365,12 +365,12 @@ class DossierService:
 
     def _write_event(self, dossier: Dossier, event: DossierEvent) -> None:
         self.write_event(event)
-        self.refresh_derived(
-            replace(dossier, events=(*dossier.events, event)), settlement_keep(self.store.conn, dossier.id)
-        )
+        self.refresh_derived(replace(dossier, events=(*dossier.events, event)))
 
     def refresh_derived(self, dossier: Dossier, keep: str | None = None) -> None:
-        """Status and due time from the events; ``keep``: the final event a clash settlement kept."""
+        """Status and due time from the events, and the scorecard's counters; ``keep``: the final event a
+        clash settlement kept (None: the store's, if any)."""
+        keep = keep or settlement_keep(self.store.conn, dossier.id)
         derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, keep)
         self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())

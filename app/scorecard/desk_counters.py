@@ -1,7 +1,7 @@
 """The desk's scorecard counters: kept with every change of a dossier, and read back as tallies.
 
 ``follow`` runs in the transaction of the change (a reception, an action, a synced event, a settled
-clash); ``calendar_changed`` after the calendar moved promised dates; ``rebuild`` from scratch (a store
+clash, a calendar day that moved its promised date: ``within_reach`` finds those); ``rebuild`` from scratch (a store
 from before the counters, or ``motcua maintain --rebuild-counters``). ``tallies`` turns a period's
 sums, plus the few dossiers still running judged live, into the engine's tallies.
 """
@@ -127,20 +127,15 @@ def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool
     )
 
 
-def calendar_changed(conn: Any, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> int:
-    """Days changed between two calendars: re-judge the dossiers received within reach of them."""
+def within_reach(conn: Any, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> list[str]:
+    """Days changed between two calendars: the dossiers received within reach of them, whose promised
+    date, due date and counters may move (the caller refreshes each, and ``follow`` moves its counters)."""
     changed = [d for d in days if old.is_working_day(d) != new.is_working_day(d)]
     if not changed:
-        return 0
-    db = ScorecardStore(conn)
-    if not db.built(VERSION):
-        return 0
+        return []
     start = datetime.combine(min(changed) - timedelta(days=CALENDAR_REACH_DAYS), time.min, VN_TZ)
     end = datetime.combine(max(changed) + timedelta(days=1), time.min, VN_TZ)
-    ids = db.dossier_ids_received_between(start.isoformat(), end.isoformat())
-    for dossier_id in ids:
-        follow(conn, dossier_id, new)
-    return len(ids)
+    return ScorecardStore(conn).dossier_ids_received_between(start.isoformat(), end.isoformat())
 
 
 def rebuild(conn: Any, calendar: WorkCalendar, ratings: Iterable[tuple[Mapping[str, Any], Mapping[str, bool]]]) -> int:

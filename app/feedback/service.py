@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.core import accounts, history, text, textcheck, validation
+from app.core import accounts, history, text, validation
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import CapacityExceeded, NoSuchClerk, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -377,10 +377,7 @@ class FeedbackService:
             "forwarded",
             clerk,
             at,
-            {
-                "to": target,
-                "note": textcheck.field_text("feedback_event", "note", note, label_vi="Ghi chú", label_en="The note"),
-            },
+            {"to": target, "note": intake.action_text("note", note)},
             {"forwarded_to": target, "forwarded_at": iso(moment)},
         )
         if moment.date() > entry.forward_due:
@@ -388,8 +385,7 @@ class FeedbackService:
         return entry
 
     def close(self, entry_id: str, clerk: Clerk, *, reason: str = "", at: datetime | None = None) -> FeedbackEntry:
-        moment = at or self.clock.now()
-        reason = textcheck.field_text("feedback_event", "reason", reason, label_vi="Lý do", label_en="The reason")
+        moment, reason = at or self.clock.now(), intake.action_text("reason", reason)
         return self._act(entry_id, "closed", clerk, at, {"reason": reason}, {"closed_at": iso(moment)})
 
     def assign(self, entry_id: str, clerk: Clerk, officer: str) -> FeedbackEntry:

@@ -38,6 +38,7 @@ ENTRY_COLUMNS = (
     "answered_at",
     "forwarded_at",
     "closed_at",
+    "accepted_at",
 )
 
 

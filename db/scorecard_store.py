@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
+
+from db.day_ranges import pieces
 
 BUILT_META = "scorecard_counters"
 SUMMARY_COLUMNS = (
@@ -28,10 +30,6 @@ SUMMARY_COLUMNS = (
 RUNNING = ("received", "processing", "waiting_supplement")
 # Per connection: (schema version, whether dossiers has identity_check); asked on every change.
 _IDENTITY_COLUMN: dict[int, tuple[int, bool]] = {}
-
-
-def _next_month(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 class ScorecardStore:
@@ -162,17 +160,8 @@ class ScorecardStore:
 
     def _pieces(self, first_day: date, last_day: date, by_month: bool) -> Iterator[tuple[str, str, str, str, int]]:
         """The days first..last as whole months (month rows) and the odd days at either end (day rows)."""
-        whole_from = first_day if first_day.day == 1 else _next_month(first_day)
-        whole_to = _next_month(last_day) - timedelta(days=1)
-        whole_to = whole_to if whole_to == last_day else last_day.replace(day=1) - timedelta(days=1)
-        if whole_from > whole_to:
-            yield from self._daily(first_day.isoformat(), last_day.isoformat(), by_month)
-            return
-        if first_day < whole_from:
-            yield from self._daily(first_day.isoformat(), (whole_from - timedelta(days=1)).isoformat(), by_month)
-        yield from self._monthly(whole_from.isoformat()[:7], whole_to.isoformat()[:7], by_month)
-        if whole_to < last_day:
-            yield from self._daily((whole_to + timedelta(days=1)).isoformat(), last_day.isoformat(), by_month)
+        for kind, first, last in pieces(first_day, last_day):
+            yield from (self._daily if kind == "day" else self._monthly)(first, last, by_month)
 
     def sums(self, first_day: str, last_day: str) -> list[tuple[str, str, str, int]]:
         """(dim, key, name, total) over the days first..last (included)."""

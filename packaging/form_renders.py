@@ -2,7 +2,7 @@
 them would, and the README's pictures of the receipt and the apology letter.
 
 Run: python packaging/form_renders.py OUT_DIR [--docs]   (needs pdftoppm; --docs also refreshes
-docs/receipt.png (the citizen's copy) and docs/apology.png).
+docs/receipt.png (the citizen's copy), docs/apology.png and docs/reception-register-03tcd.png).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +98,16 @@ def main(out: Path, docs: bool) -> None:
     desk.dossiers.act(main_code, "returned", clerk)
     files["06-tracking"] = desk.printing.to_file("tracking", main_code, out / "06-tracking.pdf", clerk=clerk)
     files["07-logbook"] = desk.printing.logbook_to_file(date(2026, 8, 1), date(2026, 8, 31), out / "07-logbook.pdf")
+    # Citizen reception's papers, from a month of the leaders' sessions, a dialogue and the board.
+    from app.citizens import demo
+
+    made, c, today = demo.populate(desk, clerk), desk.citizens, clock.now().date()
+    month = (today.replace(day=1), today + timedelta(days=20))
+    files["08-register-03tcd"] = c.print_register(out / "08-register-03tcd.pdf", today - timedelta(days=30), today)
+    files["09-schedule"] = c.print_schedule(out / "09-schedule.pdf", *month)
+    files["10-conclusion"] = c.print_conclusion(made["session"]["id"], out / "10-conclusion.pdf")
+    files["11-minutes"] = c.print_minutes(made["dialogue"]["id"], out / "11-minutes.pdf")
+    files["12-board"] = c.print_board(out / "12-board.pdf")
     desk.close()
     for name, pdf in files.items():
         subprocess.run(["pdftoppm", "-r", "100", "-png", str(pdf), str(out / name)], check=True)
@@ -105,6 +115,7 @@ def main(out: Path, docs: bool) -> None:
     if docs:
         shutil.copyfile(out / "01-receipt-2.png", ROOT / "docs" / "receipt.png")  # the citizen's copy
         shutil.copyfile(out / "04-apology-1.png", ROOT / "docs" / "apology.png")
+        shutil.copyfile(out / "08-register-03tcd-1.png", ROOT / "docs" / "reception-register-03tcd.png")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +47,73 @@ def demo_session(prefix: str) -> tuple[Path, Path, Any, Any, Any]:
     return out, work, app, clock, desk
 
 
+def rate_returned(desk: Any, clock: Any, since: datetime, count: int = 240) -> None:
+    """Counter ratings for dossiers returned since ``since``, each a few minutes after its return (the
+    demo data has none), so the Reports section's satisfaction chart has something to show."""
+    import random
+
+    from app.reception.register import Filters, Register
+
+    rng = random.Random(5)
+    now = clock.at
+    rows = Register(desk.store, clock).page(Filters(statuses=("returned",), received_from=since.date()), limit=5000)
+    rows = rng.sample(rows, min(count, len(rows)))  # spread over the months, not the latest only
+    returns = sorted(
+        (max(e.at for e in desk.dossiers.get(row.code).events if e.kind == "returned"), row.code) for row in rows
+    )
+    last = since
+    for returned, code in returns:  # in time order, a minute apart at least (the screen's pause)
+        clock.at = last = max(returned + timedelta(minutes=3), last + timedelta(minutes=1))
+        desk.ratings.rate(rng.choices((1, 2, 3, 4), (45, 42, 9, 4))[0], dossier=code)
+    clock.at = now
+
+
+def show_reports(window: Any, settle: Any, choice: Any) -> Any:
+    """The Reports section on a period, once its worker has answered, with 2.1's lost dossiers listed."""
+    import time
+
+    section = window.show_section("reports")
+    section.set_choice(choice)
+    deadline = time.monotonic() + 60
+    while (section.report is None or section.runs) and time.monotonic() < deadline:
+        settle()
+        time.sleep(0.02)
+    ids = [i.id for i in section.report.card.indicators]
+    section.indicator_view.selectRow(ids.index("2.1"))
+    return section
+
+
+def reception_shots(window: Any, shot: Any, lang: str) -> None:
+    """The leaders' tab: the register, a concluded session with a late follow-up, a dialogue, the board."""
+    from ui.reception_dialogs import ConclusionDialog
+
+    section = window.show_section("reception")
+    shot(window, "reception-register.png", lang)
+    sessions = section.show_page("sessions")
+    for row in range(sessions.model.rowCount()):
+        if sessions.model.item(row)["status"] == "concluded":
+            sessions.table.selectRow(row)
+    shot(window, "reception-session.png", lang)
+    dialog = ConclusionDialog("Đỗ Văn Lãnh")
+    dialog.conclusion.setPlainText("Giao Địa chính kiểm đếm lại cây trồng; Văn phòng trả lời bằng văn bản.")
+    dialog.follow_ups.fill([["Kiểm đếm lại cây trồng", "Công chức Địa chính", "5"], ["Trả lời", "Văn phòng", "10"]])
+    dialog.show()
+    shot(dialog, "reception-conclusion.png", lang)
+    dialog.close()
+    dialogues = section.show_page("dialogues")
+    dialogues.table.selectRow(0)
+    shot(window, "reception-dialogue.png", lang)
+    board = section.show_page("disclosure")
+    board.table.scrollToBottom()  # the item whose period ended, amber, at the end
+    shot(window, "reception-disclosure.png", lang)
+
+
 def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtPrintSupport import QPrinterInfo
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.citizens import demo as citizens_demo
     from app.reception.register import Filters, Register
     from ui import i18n
     from ui.first_run import FirstRunDialog
@@ -81,6 +143,9 @@ def main() -> int:
         settle()
         return window
 
+    from app.scorecard.periods import Choice
+
+    rate_returned(desk, _clock, datetime(2025, 7, 1, tzinfo=_clock.at.tzinfo))
     register = Register(desk.store, desk.clock)
     ready = register.page(Filters(statuses=("done",)), limit=1)[0].code
     for lang in ("vi", "en"):
@@ -142,6 +207,13 @@ def main() -> int:
 
         window.show_section("feedback")
         shot(window, "feedback-section.png", lang)
+        # The quarter running (open dossiers that cost points come first, in red); the last half-year's charts.
+        show_reports(window, settle, Choice("quarter", 2026, 1))
+        shot(window, "reports.png", lang)
+        reports = show_reports(window, settle, Choice("half", 2025, 2))
+        reports.pages.setCurrentIndex(1)
+        shot(window, "reports-charts.png", lang)
+        reports.pages.setCurrentIndex(0)
         reveal = RevealDialog("TC-26-1001")
         reveal.show()
         shot(reveal, "reveal.png", lang)
@@ -149,6 +221,10 @@ def main() -> int:
         problems = window.show_sync_problems()
         shot(problems, "sync-problems-unlinked.png", lang)
         problems.close()
+
+        if lang == "vi":  # once: both languages show the same month of citizen reception
+            citizens_demo.populate(desk, window.clerk)
+        reception_shots(window, shot, lang)
 
         rating = window.open_rating(ready)
         rating.resize(1100, 700)

@@ -80,9 +80,9 @@ def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Production argon2 parameters cost ~0.1 s per hash; tests check behaviour, not hardness."""
     from argon2 import PasswordHasher
 
-    import app.core.accounts
+    import app.core.passwords
 
-    monkeypatch.setattr(app.core.accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(app.core.passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture

@@ -29,7 +29,10 @@ SCRIPTS = {
     "tests/perf/bench_file_sync.py": "test_bench_file_sync",
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
+    "tests/perf/bench_prune.py": "test_bench_prune",
     "tests/perf/bench_scorecard.py": "test_bench_scorecard",
+    "tests/perf/bench_hub_scorecard.py": "test_bench_hub_scorecard",
+    "tests/perf/bench_reports_ui.py": "test_bench_reports_ui",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
@@ -120,15 +123,35 @@ def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:
     store = tmp_path / "bench-store.sqlite3"
     args = ("--dossiers", "50", "--store", store, "--people", "2", "--rounds", "1", "--saves", "3")
     output = run(script_env, "tests/perf/bench_store.py", *args)
-    assert_printed(output, "built 50 dossiers", "desk search         p50", "durable save of one received dossier")
+    assert_printed(output, "built 50 dossiers", "B per dossier", "desk search         p50", "durable save of one")
     output = run(script_env, "tests/perf/bench_store.py", *args)  # the cached store is reused
     assert_printed(output, "(50 dossiers, cached)", "desk search         p50")
+
+
+def test_bench_prune(script_env: dict[str, str], tmp_path: Path) -> None:
+    output = run(script_env, "tests/perf/bench_prune.py", "--dossiers", "40", "--work", tmp_path / "prune")
+    assert_printed(output, "store bytes per dossier, 40 dossiers", "synced (payloads pruned)", "motcua maintain")
 
 
 def test_bench_scorecard(script_env: dict[str, str], tmp_path: Path) -> None:
     args = ("--dossiers", "60", "--store", tmp_path / "bench-scorecard.sqlite3", "--rounds", "1")
     output = run(script_env, "tests/perf/bench_scorecard.py", *args)
     assert_printed(output, "built 60 dossiers", "plain GROUP BY", "(counters)", "counts equal on both paths: True")
+
+
+def test_bench_hub_scorecard(script_env: dict[str, str]) -> None:
+    """Tiny, in its own schema; says so and passes where PostgreSQL is not running."""
+    args = ("--communes", "3", "--dossiers", "60", "--rounds", "1", "--schema", "s16hub_bench_smoke", "--drop")
+    output = run(script_env, "tests/perf/bench_hub_scorecard.py", *args)
+    assert "hub scorecard benchmark skipped" in output or all(
+        line in output for line in ("loaded 60 dossiers", "plain GROUP BY", "province's year", "one commune's year")
+    ), output
+
+
+def test_bench_reports_ui(script_env: dict[str, str], tmp_path: Path) -> None:
+    args = ("--dossiers", "60", "--store", tmp_path / "bench-reports.sqlite3", "--rounds", "1")
+    output = run(script_env, "tests/perf/bench_reports_ui.py", *args)
+    assert_printed(output, "built 60 dossiers", "(baseline: the freeze)", "longest wait of the window's event loop")
 
 
 def test_bench_sync(script_env: dict[str, str]) -> None:
@@ -156,6 +179,8 @@ def test_screenshots(script_env: dict[str, str], tmp_path: Path) -> None:
     names = ["signin.png", "receive-picker.png", "receive.png", "receive-error.png", "register.png"]
     names += ["register-search.png", "return.png", "register-en.png", "confirm-return.png", "register-empty.png"]
     names += ["return-en.png", "feedback-section-en.png", "sync-problems-unlinked-en.png", "first-run-en.png"]
+    names += ["reports.png", "reports-en.png", "reports-charts.png", "reports-charts-en.png"]
+    names += ["reception-session.png", "reception-dialogue-en.png", "reception-disclosure.png"]
     assert_printed(output, *(str(out / n) for n in names))
     assert_pngs(out, names)
     assert snapshot(ROOT / "docs") == docs
@@ -205,6 +230,7 @@ def test_form_renders(script_env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "forms"
     output = run(script_env, "packaging/form_renders.py", out)
     pdfs = ["01-receipt", "02-supplement", "03-refusal", "04-apology", "05-stop", "06-tracking", "07-logbook"]
+    pdfs += ["08-register-03tcd", "09-schedule", "10-conclusion", "11-minutes", "12-board"]
     assert_printed(output, *(str(out / f"{name}.pdf") for name in pdfs))
     assert_pngs(out, ["01-receipt-1.png", "01-receipt-2.png", *(f"{name}-1.png" for name in pdfs[1:])])
     assert snapshot(ROOT / "docs") == docs

@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, clerk: Clerk) -> None:
         from app.core.records import ROLES, label
+        from ui import report_access
 
         self.clerk = clerk
         self._build_sections()
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         self.backups = self.backups or BackupIndicator.install(self)
         self._feedback_section(clerk)
         self._reception_section(clerk)
+        report_access.install(self, clerk)  # leaders and admins only
         self.clerk_label.setText(
             self.tr("Cán bộ: %1 (%2)")
             .replace("%1", clerk.full_name)
@@ -353,7 +355,7 @@ class MainWindow(QMainWindow):
         if "reception" in self.sections:
             return self.sections["reception"].set_clerk(clerk)  # acts as whoever is signed in now
         try:  # the desk keeps receiving and returning even if this section fails
-            section = ReceptionSection(self.desk, clerk, lang=i18n.lang())
+            section = ReceptionSection(self.desk, clerk, lang=i18n.lang(), printing=self.printing)
         except Exception:
             return log.exception("the citizen reception section could not be built")
         self.add_section("reception", self.tr("&5 Tiếp công dân"), section)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.citizens.records import REGISTER_COLUMNS, FollowUp, ReceptionEntry
 from app.citizens.register import ReceptionRegister
 from app.citizens.sessions import FollowUps
+from app.core.records import label
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#f8d7da")
@@ -49,7 +50,8 @@ class ReceptionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(REGISTER_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role not in shown or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < len(REGISTER_COLUMNS):
             return None
@@ -68,6 +70,12 @@ class ReceptionTableModel(QAbstractTableModel):
 
 
 FOLLOW_COLUMNS = (("Việc cần làm", "Task"), ("Người thực hiện", "Owner"), ("Thời hạn", "Due"), ("Tình trạng", "State"))
+FOLLOW_STATES = {
+    "open": ("Đang làm", "In progress"),
+    "overdue": ("Quá hạn", "Overdue"),
+    "done": ("Đã xong", "Done"),
+    "done_late": ("Đã xong (trễ hạn)", "Done (late)"),
+}
 
 
 class FollowUpModel(QAbstractTableModel):
@@ -80,10 +88,11 @@ class FollowUpModel(QAbstractTableModel):
         self.today = date.today()
         self._items: list[FollowUp] = []
 
-    def load(self, today: date) -> None:
+    def load(self, today: date, items: list[FollowUp] | None = None) -> None:
+        """Every follow-up, or the ``items`` given (those of one session or dialogue)."""
         self.beginResetModel()
         self.today = today
-        self._items = self.follow_ups.all()
+        self._items = self.follow_ups.all() if items is None else list(items)
         self.endResetModel()
 
     def item(self, row: int) -> FollowUp:
@@ -91,8 +100,10 @@ class FollowUpModel(QAbstractTableModel):
 
     def state(self, f: FollowUp) -> str:
         if f.done:
-            return "Đã xong" + (" (trễ hạn)" if f.overdue(self.today) else "")
-        return "Quá hạn" if f.overdue(self.today) else "Đang làm"
+            key = "done_late" if f.overdue(self.today) else "done"
+        else:
+            key = "overdue" if f.overdue(self.today) else "open"
+        return label(FOLLOW_STATES, key, self.lang)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -114,7 +125,8 @@ class FollowUpModel(QAbstractTableModel):
         f = self._items[index.row()]
         late = not f.done and f.overdue(self.today)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (f.task, f.owner, f"{f.due:%d/%m/%Y} ({f.days} ngày làm việc)", self.state(f))[index.column()]
+            days = f"{f.days} working days" if self.lang == "en" else f"{f.days} ngày làm việc"
+            return (f.task, f.owner, f"{f.due:%d/%m/%Y} ({days})", self.state(f))[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and late:
             return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.ForegroundRole and late:

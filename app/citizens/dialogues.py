@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.citizens import rules
@@ -124,6 +124,10 @@ class Dialogues:
                     start=held.date(),
                 )
         return row
+
+    def between(self, start: date, end: date) -> list[dict[str, Any]]:
+        """Conferences held on days in [start, end], in order."""
+        return self.db.dialogues(start.isoformat(), (end + timedelta(days=1)).isoformat())
 
     def get(self, dialogue_id: str) -> dict[str, Any]:
         row = self.db.get("dialogue", dialogue_id)

@@ -2,9 +2,9 @@
 
 03/TCD the reception register (A4 landscape, 13 columns in the form's order), 01/TCD the notice
 refusing a reception, 02/TCD the receipt for documents handed in, the conclusion notice of a
-leader's session (Thông báo kết luận), the minutes of a dialogue (biên bản), and the disclosure
-board. Wording lives in resources/forms/<paper>.json; this module only places it. Every paper is
-built from masked records: a denouncer's identity never reaches a PDF.
+leader's session (Thông báo kết luận), the leaders' reception schedule, the minutes of a dialogue
+(biên bản), and the disclosure board. Wording lives in resources/forms/<paper>.json; this module only
+places it. Every paper is built from masked records: a denouncer's identity never reaches a PDF.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from app.printing import formparts
 from app.printing.formparts import Letterhead, Paper, letterhead_values
 from app.printing.typeset import Sheet
 from app.printing.wording import esc, fill, template, time_words
+from app.reception.apology import WEEKDAYS_VI
 
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 SIZE = 13.0  # Decree 30: 13-14 pt on A4
@@ -247,6 +248,45 @@ def minutes(head: Letterhead, dialogue: Mapping[str, Any], follow_ups: Sequence[
         formparts.signatures(sheet, tpl["signatures"], vals)
 
     return formparts.single("A4", "bbdt", "Biên bản hội nghị đối thoại", SIZE, layout)
+
+
+# The leaders' reception schedule
+
+
+def schedule(head: Letterhead, sessions: Sequence[Mapping[str, Any]], start: date, end: date) -> bytes:
+    """The chair's and the Party Secretary's days in a period, as posted and handed out."""
+    tpl = template("schedule")
+    paper = Paper(tpl, datetime.combine(start, datetime.min.time()), numbered=False)
+    vals = _values(head, paper, {})
+
+    def layout(sheet: Sheet) -> None:
+        sheet.text(fill(paper.common["agency_parent"], vals), size=sheet.size - 1)
+        sheet.text(f"<b>{fill(paper.common['agency_unit'], vals)}</b>", size=sheet.size - 1)
+        formparts.title(sheet, tpl["title"])
+        period = fill(tpl["period"], {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"})
+        sheet.text(f"<i>{esc(period)}</i>", align="center")
+        if not sessions:
+            sheet.text(esc(tpl["none"]), align="center")
+            return
+        rows = [[esc(h) for h in tpl["items_head"]]]
+        for i, s in enumerate(sessions, 1):
+            day = date.fromisoformat(s["day"])
+            where = s["place"] or tpl["default_place"]
+            rows.append(
+                [
+                    str(i),
+                    f"{WEEKDAYS_VI[day.weekday()]}<br/>{day:%d/%m/%Y}, {esc(s['starts'])}",
+                    f"{esc(label(rules.LEADER_ROLES, s['leader_role']))}<br/><b>{esc(s['leader_name'])}</b>",
+                    f"{esc(label(rules.MODES, s['mode']))}<br/>{esc(where)}",
+                    esc(tpl["regular"] if s["regular"] else tpl["unscheduled"]),
+                ]
+            )
+        w = sheet.width
+        sheet.table(rows, [0.07 * w, 0.2 * w, 0.3 * w, 0.28 * w, 0.15 * w], size=sheet.size - 1.5)
+        sheet.space(sheet.size * 0.5)
+        sheet.text(tpl["note"])
+
+    return formparts.single("A4", "lich", tpl["title"], 11.5, layout)
 
 
 # The disclosure board and the quarterly list

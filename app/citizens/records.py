@@ -69,7 +69,8 @@ class ReceptionEntry:
 
     def columns(self, seq: int, lang: str = "vi") -> list[str]:
         """The entry as the 13 cells of its 03/TCD row (the identity masked on a denunciation)."""
-        who = ", ".join(p for p in (self.person_name, self.person_address) if p)
+        # A denouncer's name and address are one mask, not "***, ***".
+        who = MASK if self.confidential else ", ".join(p for p in (self.person_name, self.person_address) if p)
         guidance = " — ".join(p for p in (self.guidance, self.guidance_doc) if p)
         forwarded = " — ".join(p for p in (self.accepted_by, self.forward_doc) if p)
         follow = self.follow_up

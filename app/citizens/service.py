@@ -47,6 +47,10 @@ class CitizenReception:
     def print_register(self, path: Path, start: date, end: date) -> Path:
         return _write(path, papers.register(self.letterhead, self.register.entries(start, end), start, end))
 
+    def print_schedule(self, path: Path, start: date, end: date) -> Path:
+        sessions = self.sessions.schedule_between(start, end)
+        return _write(path, papers.schedule(self.letterhead, sessions, start, end))
+
     def print_refusal(self, entry_id: str, path: Path, *, signer: str, signer_title: str = "CHỦ TỊCH") -> Path:
         """01/TCD, numbered once (Decree 30: per kind, year and desk); a reprint keeps its number."""
         entry = self.register.get(entry_id)

@@ -1,5 +1,7 @@
-"""Citizen reception's counts from rows: the one tally a desk (app.citizens.figures) and the hub
-(app.province.registers) both make, so the province counts what the commune counts. No database here.
+"""Citizen reception's rows as the scorecard engine's records: the one converter a desk
+(app.scorecard.desk_citizens, app.citizens.figures) and the hub (app.province.registers) both use, so
+the province counts what the commune counts. The counting itself is the engine's
+(app.scorecard.periodic). No database here.
 """
 
 from __future__ import annotations
@@ -9,84 +11,106 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.citizens.rules import FLAGS, KINDS
 from app.core.clock import parse_iso
+from app.scorecard import periodic
+from app.scorecard.citizen_facts import (
+    CitizenRecords,
+    DialogueFact,
+    FlagFact,
+    FollowUpFact,
+    PostingFact,
+    ReceptionFact,
+    SessionFact,
+)
 
 
 @dataclass(frozen=True)
 class Rows:
-    """What the counts are made from, at a desk (its store) or at the hub (its register tables).
+    """What the records are made from, at a desk (its store) or at the hub (its register tables).
 
     ``entries``: receptions received in the period; ``sessions``: on days in the period;
-    ``dialogues``: held in the period; ``follow_ups``: all; ``flags``: flag -> entries carrying it
-    now; ``disclosures``: all. A reception's ``documents`` is its JSON list or how many there are.
+    ``dialogues``: held in the period; ``follow_ups``: all; ``flags``: the flags in force (entry_id,
+    flag, desk_id); ``disclosures``: all. A reception's ``documents`` is its JSON list or how many.
     """
 
     entries: Sequence[Mapping[str, Any]]
     sessions: Sequence[Mapping[str, Any]]
     dialogues: Sequence[Mapping[str, Any]]
     follow_ups: Sequence[Mapping[str, Any]]
-    flags: Mapping[str, int]
+    flags: Sequence[Mapping[str, Any]]
     disclosures: Sequence[Mapping[str, Any]]
 
 
 def _has_documents(value: Any) -> bool:
-    return bool(value) if isinstance(value, int) else value != "[]"
+    return bool(value) if isinstance(value, int) else value not in ("[]", "", None)
 
 
-def _overdue(row: Mapping[str, Any], today: date) -> bool:
-    """Open past its day, or done after it (app.citizens.records.FollowUp.overdue)."""
-    due = date.fromisoformat(row["due"])
-    if row["done_at"]:
-        return parse_iso(row["done_at"]).date() > due
-    return today > due
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def facts(rows: Rows, commune: str = "") -> CitizenRecords:
+    """The engine's records of these rows (``commune``: the hub names whose they are)."""
+    return CitizenRecords(
+        receptions=[
+            ReceptionFact(
+                id=e["id"],
+                received_at=parse_iso(e["received_at"]),
+                kind=e["kind"],
+                people_count=int(e["people_count"]),
+                matter_id=e["matter_id"] or "",
+                in_competence=bool(e["in_competence"]),
+                channel=e["channel"],
+                session_id=e["session_id"] or "",
+                outcome=e["outcome"],
+                documents=_has_documents(e["documents"]),
+                opened=e["register_id"] is not None,
+                desk_id=e["desk_id"],
+                commune=commune,
+            )
+            for e in rows.entries
+        ],
+        sessions=[
+            SessionFact(
+                id=s["id"],
+                day=date.fromisoformat(s["day"]),
+                leader_role=s["leader_role"],
+                regular=bool(s["regular"]),
+                mode=s["mode"],
+                status=s["status"],
+                desk_id=s["desk_id"],
+                commune=commune,
+            )
+            for s in rows.sessions
+        ],
+        dialogues=[
+            DialogueFact(
+                id=d["id"],
+                held_at=parse_iso(d["held_at"]),
+                residents=int(d["residents"]),
+                desk_id=d["desk_id"],
+                commune=commune,
+            )
+            for d in rows.dialogues
+        ],
+        follow_ups=[
+            FollowUpFact(
+                id=f["id"],
+                assigned_on=date.fromisoformat(f["assigned_on"]),
+                due=date.fromisoformat(f["due"]),
+                done_at=parse_iso(f["done_at"]) if f["done_at"] else None,
+                desk_id=f["desk_id"],
+                commune=commune,
+            )
+            for f in rows.follow_ups
+        ],
+        flags=[FlagFact(f["entry_id"], f["flag"], f["desk_id"], commune) for f in rows.flags],
+        postings=[
+            PostingFact(date.fromisoformat(p["posted_on"]), _day(p["taken_down_on"]), commune) for p in rows.disclosures
+        ],
+    )
 
 
 def tally(rows: Rows, start: date, end: date, today: date) -> dict[str, int]:
-    """The counts, under the keys the scorecard engine reads."""
-    entries = rows.entries
-    matters = {e["matter_id"] or e["id"] for e in entries}
-    out: dict[str, int] = {
-        "reception_entries": len(entries),
-        "reception_matters": len(matters),
-        "reception_people": sum(
-            max(e["people_count"] for e in entries if (e["matter_id"] or e["id"]) == m) for m in matters
-        ),
-        "reception_online": sum(e["channel"] == "online" for e in entries),
-        "reception_refused": sum(e["outcome"] == "refused" for e in entries),
-        "reception_documents": sum(_has_documents(e["documents"]) for e in entries),
-        "reception_opened": sum(e["register_id"] is not None for e in entries),
-        "reception_guided": sum(e["outcome"] == "guided" for e in entries),
-        "reception_forwarded": sum(e["outcome"] == "forwarded" for e in entries),
-    }
-    for kind in KINDS:
-        out[f"reception_{kind}"] = sum(e["kind"] == kind for e in entries)
-    sessions = [s for s in rows.sessions if s["status"] != "cancelled"]
-    held = [s for s in sessions if s["status"] in ("held", "concluded")]
-    out.update(
-        {
-            "sessions_scheduled": len(sessions),
-            "sessions_held": len(held),
-            "sessions_chair": sum(s["leader_role"] == "chair" for s in held),
-            "sessions_party_secretary": sum(s["leader_role"] == "party_secretary" for s in held),
-            "sessions_unscheduled": sum(not s["regular"] for s in held),
-            "sessions_online": sum(s["mode"] == "online" for s in held),
-            "conclusion_notices": sum(s["status"] == "concluded" for s in held),
-        }
-    )
-    out["dialogues"] = len(rows.dialogues)
-    out["dialogue_residents"] = sum(d["residents"] for d in rows.dialogues)
-    follow = [r for r in rows.follow_ups if start <= date.fromisoformat(r["assigned_on"]) <= end]
-    out["follow_ups"] = len(follow)
-    out["follow_ups_done"] = sum(bool(f["done_at"]) for f in follow)
-    out["follow_ups_done_late"] = sum(bool(f["done_at"]) and _overdue(f, today) for f in follow)
-    out["follow_ups_overdue"] = sum(not f["done_at"] and _overdue(f, today) for f in follow)
-    for flag in FLAGS:
-        out[f"flag_{flag}"] = rows.flags.get(flag, 0)
-    posted = [(r["posted_on"], r["taken_down_on"]) for r in rows.disclosures]
-    out["disclosures_posted"] = sum(start.isoformat() <= on <= end.isoformat() for on, _ in posted)
-    # On the board that day: posted, and not taken down (app.citizens.disclosure.Posting.up_on).
-    out["disclosures_up"] = sum(
-        on <= today.isoformat() and (down is None or today.isoformat() < down) for on, down in posted
-    )
-    return out
+    """Citizen reception's counts (the engine's, app.scorecard.periodic.reception_counts)."""
+    return periodic.reception_counts(facts(rows), start, end, today)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from app.cli.common import open_desk
-from app.core.errors import ValidationError
 from app.core.validation import iso_date
 
 
@@ -18,34 +16,32 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--format", choices=["json", "text", "xlsx", "pdf"], default="json")
     p.add_argument("--out", help="the file to write (xlsx, pdf)")
     p.add_argument("--unit", choices=["commune", "desk"], default="commune", help="the commune, or this desk only")
+    p.add_argument(
+        "--kind",
+        choices=["scorecard", "periodic"],
+        default="scorecard",
+        help="scorecard: Decision 766; periodic: citizen reception, complaints, denunciations, feedback "
+        "(Circular 02/2021 shape) for text, xlsx and pdf; the JSON holds both",
+    )
     p.set_defaults(handler=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.scorecard import desk_source, report
-    from app.scorecard.records import Period
+    from app.scorecard import report
+    from app.scorecard.service import ReportService
 
     start = iso_date(args.start, field="from")
     end = iso_date(args.end, field="to")
-    if end < start:
-        raise ValidationError(
-            "Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.", "The period must end after it starts.", field="to"
-        )
-    if args.format == "pdf":
-        raise ValidationError(
-            "Chưa xuất được báo cáo dạng pdf; hãy dùng --format json, text hoặc xlsx.",
-            "The pdf report is not available yet; use --format json, text or xlsx.",
-            field="format",
-        )
     with open_desk(args) as desk:
-        card = desk_source.scorecard(desk, Period(start, end), args.unit)
-    if args.format == "xlsx":
-        from app.scorecard import xlsx
-
-        out = Path(args.out or f"bao-cao-766-{start.isoformat()}-{end.isoformat()}.xlsx")
-        print(xlsx.write(card, out))
-    elif args.format == "text":
-        print(report.to_text(card, args.lang), end="")
-    else:
-        print(json.dumps(report.to_json(card, args.lang), ensure_ascii=False, indent=1))
+        service = ReportService(desk)
+        card = service.scorecard(start, end, args.unit)
+        if args.format == "pdf":
+            print(service.write_pdf(card, args.out, args.kind))
+        elif args.format == "xlsx":
+            print(service.write_xlsx(card, args.out, args.kind))
+        elif args.format == "text":
+            text = report.periodic_text if args.kind == "periodic" else report.to_text
+            print(text(card, args.lang), end="")
+        else:
+            print(json.dumps(service.to_json(card, args.lang), ensure_ascii=False, indent=1))
     return 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from app.core import keys, validation
+from app.core import keys, passwords, validation
 from app.core.clock import Clock, iso
 from app.core.errors import AlreadyInitialised, AuthenticationFailed, NotInitialised, PermissionDenied, ValidationError
 from app.core.records import ROLES, Clerk, DeskIdentity
@@ -14,23 +13,7 @@ from db.account_store import AccountStore
 from db.ids import new_id
 from db.store import Store
 
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
-
-_hasher: PasswordHasher | None = None
-
-
-def _passwords() -> PasswordHasher:
-    """argon2, loaded when a password is first hashed or checked."""
-    global _hasher
-    if _hasher is None:
-        from argon2 import PasswordHasher
-
-        _hasher = PasswordHasher()
-    return _hasher
-
-
-MIN_PASSWORD = 8
+MIN_PASSWORD = passwords.MIN_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -64,8 +47,8 @@ def _check_init(req: InitRequest) -> InitRequest:
         )
     name = validation.required_text(req.commune_name, field="commune_name", label_vi="Tên xã", label_en="Commune name")
     province = validation.required_text(req.province, field="province", label_vi="Tên tỉnh", label_en="Province name")
-    _check_username(req.admin_username)
-    _check_password(req.admin_password)
+    passwords.check_username(req.admin_username)
+    passwords.check_password(req.admin_password)
     return InitRequest(
         req.commune_code,
         name,
@@ -77,24 +60,6 @@ def _check_init(req: InitRequest) -> InitRequest:
         req.admin_full_name,
         req.agency_name,
     )
-
-
-def _check_username(username: str) -> None:
-    if not re.fullmatch(r"[a-z0-9_.-]{2,32}", username or ""):
-        raise ValidationError(
-            "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (2–32 ký tự).",
-            "A user name holds only lower-case letters, digits, dots, dashes (2–32 characters).",
-            field="username",
-        )
-
-
-def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise ValidationError(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            field="password",
-        )
 
 
 def initialise(store: Store, req: InitRequest, clock: Clock) -> DeskIdentity:
@@ -181,7 +146,7 @@ def _insert_clerk(
             "username": username,
             "full_name": full_name,
             "role": role,
-            "password_hash": _passwords().hash(password),
+            "password_hash": passwords.hash_password(password),
             "active": 1,
             "created_at": now,
             "updated_at": now,
@@ -203,8 +168,8 @@ def add_clerk(
 ) -> Clerk:
     if not by.can("admin"):
         raise PermissionDenied("Chỉ quản trị viên được thêm cán bộ.", "Only an administrator may add clerks.")
-    _check_username(username)
-    _check_password(password)
+    passwords.check_username(username)
+    passwords.check_password(password)
     validation.choice(role, ROLES, field="role", label_vi="Vai trò", label_en="Role")
     full_name = validation.full_name(full_name)
     if AccountStore(store).clerk_by_username(username):
@@ -229,16 +194,11 @@ def authenticate(store: Store, username: str, password: str) -> Clerk:
     failed = AuthenticationFailed("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")
     if row is None or not row["active"]:
         raise failed
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    hasher = _passwords()
-    try:
-        hasher.verify(row["password_hash"], password or "")
-    except (VerificationError, InvalidHashError):
-        raise failed from None
-    if hasher.check_needs_rehash(row["password_hash"]):
+    if not passwords.verify(row["password_hash"], password):
+        raise failed
+    if passwords.needs_rehash(row["password_hash"]):
         with store.transaction():
-            AccountStore(store).update_clerk(row["id"], {"password_hash": hasher.hash(password)})
+            AccountStore(store).update_clerk(row["id"], {"password_hash": passwords.hash_password(password)})
     return _clerk(row)
 
 

@@ -177,7 +177,7 @@ class PrintService:
 
     def to_file(self, form: str, code: str, out: str | Path, **options: Any) -> Path:
         printed = self.pdf(form, code, **options)
-        return _write(out, printed.pdf)
+        return write_out(out, printed.pdf)
 
     def prints(self, code: str) -> list[dict[str, Any]]:
         return self.log.prints(self.dossiers.get(code).id)
@@ -410,7 +410,7 @@ class PrintService:
         return forms.render_logbook(self.letterhead(), period, rows, paper)
 
     def logbook_to_file(self, start: date, end: date, out: str | Path) -> Path:
-        return _write(out, self.logbook(start, end))
+        return write_out(out, self.logbook(start, end))
 
 
 def lookup_prefix(hub_url: str | None) -> str:
@@ -426,7 +426,8 @@ def volume(code: str, year: str) -> str:
     return f"{int(code[-4]):02d}/{year}"
 
 
-def _write(out: str | Path, data: bytes) -> Path:
+def write_out(out: str | Path, data: bytes) -> Path:
+    """A paper (PDF) or an export written whole, readable by the desk's user only; a clear error if not."""
     path = Path(out)
     try:
         private_dir(path.parent)

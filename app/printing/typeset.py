@@ -389,14 +389,16 @@ class Sheet:
         head_rows: int = 1,
         pad: float = 2.0,
         min_height: float = 0.0,
+        aligns: Sequence[str] = (),
     ) -> None:
         """A ruled table of wrapped cells; the header rows repeat at the top of each new page. Body rows are at
-        least ``min_height`` tall (room to sign in)."""
+        least ``min_height`` tall (room to sign in); ``aligns`` per column (figures right), else left."""
         size = size or self.size - 1
+        body = [*aligns, *["left"] * (len(widths) - len(aligns))]
         measured = [
             [
-                [block(text, w - 2 * pad, size, bold=i < head_rows, align="center" if i < head_rows else "left")]
-                for text, w in zip(row, widths, strict=True)
+                [block(text, w - 2 * pad, size, bold=i < head_rows, align="center" if i < head_rows else body[j])]
+                for j, (text, w) in enumerate(zip(row, widths, strict=True))
             ]
             for i, row in enumerate(rows)
         ]

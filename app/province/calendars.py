@@ -5,12 +5,16 @@ commune's figures at the hub are its desks' figures."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from app.core.errors import MotcuaError
-from app.core.worktime import VN_TZ, Override, WorkCalendar, default_overrides
+from app.core.worktime import VN_TZ, LegalTime, Override, WorkCalendar, default_overrides
+from app.reception.records import DossierEvent
+from app.scorecard.engine import Judge, Judgement
+from app.scorecard.judging import JUDGE
+from app.scorecard.records import DossierFacts
 from db.hub import calendar_store
 from db.hub.store import HubStore
 
@@ -77,3 +81,16 @@ def reach(hub: HubStore, commune: str, days: list[str]) -> list[str]:
     start = datetime.combine(parsed[0] - timedelta(days=REACH_DAYS), time.min, VN_TZ)
     end = datetime.combine(parsed[-1] + timedelta(days=1), time.min, VN_TZ)
     return calendar_store.dossiers_received_between(hub, commune, start.isoformat(), end.isoformat())
+
+
+def commune_judge(facts: Iterable[DossierFacts], calendar_of: Callable[[str], WorkCalendar]) -> Judge:
+    """The on-time function with each dossier judged by its own commune's calendar (a province's card,
+    whose dossiers come from every commune), as on that commune's card."""
+    own = {d.id: calendar_of(d.commune) for d in facts if d.commune}
+
+    def judge(
+        events: Sequence[DossierEvent], received: datetime, legal: LegalTime, cal: WorkCalendar, as_of: datetime
+    ) -> Judgement:
+        return JUDGE(events, received, legal, own.get(events[0].dossier_id, cal) if events else cal, as_of)
+
+    return judge

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from app.cli.parsing import Parser
 from app.core import paths, validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import read_overrides
-from app.province import auth, report_commands, view
+from app.province import account_commands, auth, report_commands, view
 from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
@@ -68,6 +70,10 @@ def build_parser(argv: Sequence[str]) -> Parser:
     p.set_defaults(handler=cmd_revoke)
 
     report_commands.register(sub, parent, lambda args: _hub(args))
+    account_commands.register(sub, parent, lambda args: _hub(args))
+
+    p = sub.add_parser("rebuild-counters", parents=[parent], help="the scorecard's counters from every change held")
+    p.set_defaults(handler=cmd_rebuild_counters)
 
     p = sub.add_parser("stats", parents=[parent], help="what the hub holds")
     p.add_argument("--json", action="store_true", dest="as_json")
@@ -199,6 +205,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rebuild_counters(args: argparse.Namespace) -> int:
+    from app.province.calendars import Calendars
+    from app.province.scorecard_counters import rebuild
+
+    hub = _hub(args)
+    calendars = Calendars()
+    try:
+        print(rebuild(hub, lambda commune: calendars.get(hub, commune)))
+    finally:
+        hub.close()
+    return 0
+
+
 def _publish(args: argparse.Namespace, kind: str, items: list[dict[str, object]]) -> int:
     """Province-owned data that desks pull: stored as a new version, its count and version printed."""
     hub = _hub(args)
@@ -215,8 +234,27 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
+    from app.province.calendars import Calendars
+    from app.province.scorecard_counters import calendar_changed
+
     overrides = read_overrides(Path(args.file))
-    return _publish(args, "calendar", [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in overrides])
+    hub = _hub(args)
+    try:
+        before = hub.province_data().get("calendar")
+        old = Calendars().get(hub)
+        code = _publish(
+            args, "calendar", [{"day": o.day.isoformat(), "kind": o.kind, "note": o.note} for o in overrides]
+        )
+        # Promised dates move with the calendar: the scorecard's counters follow them.
+        days = {o.day for o in overrides}
+        for item in json.loads(before["content"]) if before else []:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                days.add(date.fromisoformat(item["day"]))
+        calendars = Calendars()
+        calendar_changed(hub, old, calendars.get(hub), days, lambda commune: calendars.get(hub, commune))
+    finally:
+        hub.close()
+    return code
 
 
 def cmd_template_set(args: argparse.Namespace) -> int:

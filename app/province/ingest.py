@@ -31,7 +31,7 @@ from app.core.history import (
     Entity,
 )
 from app.core.worktime import LegalTime, WorkCalendar
-from app.province import registers
+from app.province import registers, scorecard_counters
 from app.province.auth import DeskAuth, utc_now
 from app.province.calendars import Calendars, reach
 from app.province.errors import HubError
@@ -355,6 +355,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
 def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str, calendars: Calendars) -> None:
     if not fresh:
         return
+    scorecard_counters.start_if_empty(hub)
     hub.insert_changes(
         [
             {
@@ -386,6 +387,12 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
         touched |= set(reach(hub, desk.commune_code, days))
     if touched:
         refresh(hub, sorted(touched), calendars.get(hub, desk.commune_code))
+    # The scorecard's counters move in this same transaction (new dossiers, and any event or settlement).
+    moved = {c.entity_id for c in fresh if c.entity == DOSSIER.name} | touched
+    moved |= {c.payload["dossier_id"] for c in events}
+    scorecard_counters.follow(hub, sorted(moved), lambda commune: calendars.get(hub, commune))
+    rated = [(c.entity, c.payload) for c in fresh if c.entity in ("rating", "rating_declined")]
+    scorecard_counters.follow_ratings(hub, desk.commune_code, rated)
 
 
 def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:

@@ -49,7 +49,7 @@ SCHEMA: dict[str, Any] = {
             "get": {
                 "summary": "Ready to serve, and whether the database answers",
                 "responses": {
-                    "200": {"description": '{"status": "ok", "database": "ok"}'},
+                    "200": {"description": '{"status": "ok", "database": "ok", "hub_id": "<database identity>"}'},
                     "503": {"description": '{"status": "down", "database": "unreachable"}, with Retry-After'},
                 },
             }
@@ -122,7 +122,13 @@ SCHEMA: dict[str, Any] = {
                     *_SIG_PARAMS,
                     {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
                 ],
-                "responses": {"200": {"description": "the acknowledged sequence"}, **_refusals(400, 401, 403)},
+                "responses": {
+                    "200": {
+                        "description": "the acknowledged sequence (acked_seq), the hub's database identity (hub_id, "
+                        "new after a restore from an older backup) and the end of the commune's stream (end)"
+                    },
+                    **_refusals(400, 401, 403),
+                },
             }
         },
         "/v1/province-data": {
@@ -179,8 +185,44 @@ SCHEMA: dict[str, Any] = {
                 },
             }
         },
-        "/v1/stats": {"get": {"summary": "Per-commune figures", "responses": {"200": {"description": "figures"}}}},
-        "/province": {"get": {"summary": "The province view (HTML)", "responses": {"200": {"description": "page"}}}},
+        "/v1/stats": {
+            "get": {
+                "summary": "Per-commune figures (province login: session cookie or bearer token)",
+                "responses": {"200": {"description": "figures"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province": {
+            "get": {
+                "summary": "The province's dashboard (HTML; without a login, a redirect to /province/login)",
+                "responses": {"200": {"description": "page"}, "303": {"description": "to the sign-in form"}},
+            }
+        },
+        "/province/scorecard.json": {
+            "get": {
+                "summary": "The Decision 766 scorecard, as motcua-province report (province login)",
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": "string"}}
+                    for n in ("period", "year", "n", "from", "to", "commune", "lang")
+                ],
+                "responses": {"200": {"description": "report JSON"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province/export.xlsx": {
+            "get": {
+                "summary": "The dashboard's table as an Excel workbook (province login)",
+                "responses": {"200": {"description": "xlsx"}, "401": {"description": "login_required"}},
+            }
+        },
+        "/province/login": {
+            "post": {
+                "summary": "Sign in (form: name, password); a session cookie on success",
+                "responses": {
+                    "303": {"description": "signed in"},
+                    "401": {"description": "wrong"},
+                    "429": {"description": "too many attempts"},
+                },
+            }
+        },
         "/tra-cuu/{payload}": {
             "get": {
                 "summary": "Public status page for a receipt's QR payload: signature checked, no personal data (HTML)",

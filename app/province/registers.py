@@ -18,10 +18,11 @@ from datetime import UTC, date, timedelta
 from typing import Any, Protocol
 
 from app.citizens import rules as citizen_rules
-from app.citizens.tally import Rows, tally
+from app.citizens.tally import Rows, facts, tally
 from app.core import history
 from app.core.clock import parse_iso
 from app.feedback import rules as feedback_rules
+from app.scorecard.citizen_facts import CitizenRecords
 from db.hub import register_store
 
 # Dates a register may hold: the oldest paper a commune enters late, the furthest deadline it sets.
@@ -252,21 +253,27 @@ def shared_update(entity: str, op: str) -> bool:
     return op == history.UPDATE and known in SHARED
 
 
-def figures(hub: Any, commune: str, start: date, end: date, today: date) -> dict[str, int]:
-    """A commune's citizen reception counts at the hub: the same keys and the same tally as a desk's
-    (app.citizens.figures.counts), from what the commune's desks pushed."""
+def _rows(hub: Any, commune: str, start: date, end: date) -> Rows:
+    """A commune's register rows of local days [start, end], as a desk reads its own
+    (app.scorecard.desk_citizens.rows)."""
     first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
-    table = {t: register_store.rows(hub, t, commune) for t in register_store.COLUMNS}
-    return tally(
-        Rows(
-            entries=[e for e in table["reception_entries"] if first <= e["received_at"] < after],
-            sessions=[s for s in table["reception_sessions"] if first <= s["day"] <= end.isoformat()],
-            dialogues=[d for d in table["dialogues"] if first <= d["held_at"] < after],
-            follow_ups=table["follow_ups"],
-            flags=register_store.flag_counts(hub, commune),
-            disclosures=hub.disclosures(commune),
-        ),
-        start,
-        end,
-        today,
+    table = {t: register_store.rows(hub, t, commune) for t in (*register_store.COLUMNS, "entry_flags")}
+    return Rows(
+        entries=[e for e in table["reception_entries"] if first <= e["received_at"] < after],
+        sessions=[s for s in table["reception_sessions"] if first <= s["day"] <= end.isoformat()],
+        dialogues=[d for d in table["dialogues"] if first <= d["held_at"] < after],
+        follow_ups=table["follow_ups"],
+        flags=[f for f in table["entry_flags"] if f["cleared_at"] is None],
+        disclosures=hub.disclosures(commune),
     )
+
+
+def citizen_records(hub: Any, commune: str, start: date, end: date) -> CitizenRecords:
+    """A commune's citizen reception as the scorecard engine's records, from what its desks pushed."""
+    return facts(_rows(hub, commune, start, end), commune)
+
+
+def figures(hub: Any, commune: str, start: date, end: date, today: date) -> dict[str, int]:
+    """A commune's citizen reception counts at the hub: the same keys and the same count as a desk's
+    (app.citizens.figures.counts), from what the commune's desks pushed."""
+    return tally(_rows(hub, commune, start, end), start, end, today)

@@ -12,6 +12,7 @@ from typing import Any
 from app.core.errors import NotFound, ValidationError
 from app.core.validation import iso_date
 from app.core.worktime import VN_TZ
+from app.scorecard.records import Scorecard
 
 
 def register(
@@ -23,12 +24,17 @@ def register(
     p.add_argument("--commune", help="one commune: the same object as the desk's motcua report")
     p.add_argument("--format", choices=["json", "xlsx"], default="json")
     p.add_argument("--out", help="the xlsx file to write")
+    p.add_argument(
+        "--kind",
+        choices=["scorecard", "periodic"],
+        default="scorecard",
+        help="the workbook: the Decision 766 scorecard, or the periodic report on citizen reception and complaints",
+    )
     p.set_defaults(handler=cmd_report, open_hub=open_hub)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from app.province.scorecard_source import scorecards
-    from app.scorecard import report
     from app.scorecard.records import Period
 
     start, end = iso_date(args.start, field="from"), iso_date(args.end, field="to")
@@ -43,18 +49,24 @@ def cmd_report(args: argparse.Namespace) -> int:
         hub.close()
     if args.commune and not communes:
         raise NotFound(f"Không có xã mã {args.commune}.", f"There is no commune {args.commune}.", field="commune")
-    card = communes[0] if args.commune else province
     if args.format == "xlsx":
         from app.scorecard import xlsx
 
-        assert card is not None
         out = Path(args.out or f"bao-cao-766-{args.commune or 'tinh'}-{start}-{end}.xlsx")
-        print(xlsx.write(card, out))
+        if args.commune:
+            print(xlsx.write(communes[0], out, args.kind))
+        else:
+            assert province is not None
+            print(xlsx.write(province, out, args.kind, communes=None if args.kind == "periodic" else communes))
         return 0
-    if args.commune:
-        data: object = report.to_json(communes[0], args.lang)
-    else:
-        assert province is not None
-        data = {"province": report.to_json(province, args.lang), "communes": [report.to_json(c) for c in communes]}
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    print(json.dumps(as_json(province, communes, args.lang), ensure_ascii=False, indent=1))
     return 0
+
+
+def as_json(province: Scorecard | None, communes: list[Scorecard], lang: str = "vi") -> dict[str, Any]:
+    """One commune's report object, or the province's totals with every commune's (shared/CLI.md)."""
+    from app.scorecard import report
+
+    if province is None:
+        return report.to_json(communes[0], lang)
+    return {"province": report.to_json(province, lang), "communes": [report.to_json(c, lang) for c in communes]}

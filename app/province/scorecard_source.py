@@ -10,15 +10,19 @@ the days its desks declared), so its figures are its desks' figures.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.province.calendars import Calendars
+from app.core.worktime import WorkCalendar
+from app.province import registers, scorecard_counters, scorecard_fast
+from app.province.calendars import Calendars, commune_judge
 from app.reception.records import DossierEvent
 from app.reception.rules import counted
 from app.scorecard import engine
+from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, RatingFact, Records, Scorecard, Unit
 from app.scorecard.scales import elements_satisfied
@@ -132,24 +136,48 @@ def _entry(p: Mapping[str, Any], commune: str) -> FeedbackFact:
         answered_at=_opt_time(p.get("answered_at")),
         forwarded_at=_opt_time(p.get("forwarded_at")),
         closed_at=_opt_time(p.get("closed_at")),
+        accepted_at=_opt_time(p.get("accepted_at")),
     )
 
 
 def scorecards(
-    hub: HubStore, period: Period, now: datetime, commune: str | None = None
+    hub: HubStore, period: Period, now: datetime, commune: str | None = None, *, fast: bool | None = None
 ) -> tuple[Scorecard | None, list[Scorecard]]:
-    """(the province's scorecard, or None for one commune; each commune's, sorted by score)."""
+    """(the province's scorecard, or None for one commune; each commune's, sorted by score). ``fast``:
+    from the counters (the default once they are complete); False reads every change (the reference)."""
+    with hub.reading():  # every read on one connection
+        return _scorecards(hub, period, now, commune, fast)
+
+
+def _scorecards(
+    hub: HubStore, period: Period, now: datetime, commune: str | None, fast: bool | None
+) -> tuple[Scorecard | None, list[Scorecard]]:
     calendars = Calendars()
     calendar = calendars.get(hub)
-    data = records(hub.commune_payloads(commune, ENTITIES), hub.settlement_keeps())
+
+    def calendar_of(code: str) -> WorkCalendar:  # a commune's, with its own days off
+        return calendars.get(hub, code)
+
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
+    citizens = {c["code"]: registers.citizen_records(hub, c["code"], period.start, period.end) for c in communes}
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
+    if fast is None:
+        fast = scorecard_counters.built(hub)
+    if fast:  # from the counters kept with each push
+        entries = records(hub.commune_payloads(commune, ("feedback",))).feedback
+        return scorecard_fast.scorecards(
+            hub, period, now, commune, communes, agencies, entries, calendar, citizens, calendar_of
+        )
+    data = replace(
+        records(hub.commune_payloads(commune, ENTITIES), hub.settlement_keeps()),
+        citizens=CitizenRecords.joined(list(citizens.values())),
+    )
     cards = [
         engine.compute(
             data,
             period,
             Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"]),
-            calendar=calendars.get(hub, c["code"]),
+            calendar=calendar_of(c["code"]),
             judge=JUDGE,
             now=now,
         )
@@ -159,11 +187,6 @@ def scorecards(
     if commune is not None:
         return None, cards
     province_name = next((c["province"] for c in communes if c.get("province")), "")
-    # Each dossier of the province judged with its commune's calendar, as on that commune's card.
-    own = {d.id: calendars.get(hub, d.commune) for d in data.dossiers if d.commune}
-
-    def judge(events: Sequence[DossierEvent], received: datetime, legal: Any, cal: Any, as_of: datetime) -> Any:
-        return JUDGE(events, received, legal, own.get(events[0].dossier_id, cal) if events else cal, as_of)
-
+    judge = commune_judge(data.dossiers, calendar_of)  # each dossier by its commune's calendar
     whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=judge, now=now)
     return whole, cards

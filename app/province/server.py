@@ -20,9 +20,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, board, file_routes, lookup, openapi, view
+from app.province import auth, board, file_routes, lookup, openapi, province_routes
 from app.province.calendars import Calendars
 from app.province.errors import HubError
+from app.province.identity import Identity
 from app.province.ingest import ingest
 from app.sync import codec, protocol
 from db.errors import HubDatabaseError
@@ -96,6 +97,7 @@ def _have(raw: str) -> list[tuple[str, int]]:
 def create_app(db: str | Path) -> Starlette:
     hub = HubStore(db)
     calendars = Calendars()
+    identity = Identity(hub, db)
 
     def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
@@ -124,7 +126,7 @@ def create_app(db: str | Path) -> Starlette:
             ok = await run_in_threadpool(hub.ping)
         except HubDatabaseError:
             ok = False
-        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable"}
+        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable", "hub_id": identity.db_id}
         return JSONResponse(body, status_code=200 if ok else 503, headers={} if ok else {"retry-after": RETRY_AFTER})
 
     async def enroll(request: Request) -> Response:
@@ -145,6 +147,8 @@ def create_app(db: str | Path) -> Starlette:
             raise HubError(400, "bad_batch") from None
         started = time.perf_counter()
         result = await run_in_threadpool(ingest, hub, desk, header, changes, calendars)
+        if result.stored:
+            await run_in_threadpool(identity.stored)
         log.info(
             "push desk=%s rows=%d stored=%d in %.3fs",
             desk.desk_id,
@@ -185,7 +189,19 @@ def create_app(db: str | Path) -> Starlette:
     async def acks(request: Request) -> Response:
         desk, _ = await signed(request)
         db_id = _db_id_param(request)
-        return JSONResponse({"db_id": db_id, "acked_seq": await run_in_threadpool(hub.acked, desk.desk_id, db_id)})
+
+        def read() -> dict[str, Any]:
+            # With the hub's identity and the end of the commune's stream: a desk that meets a restored hub
+            # sends again what it lost and pulls from where the hub now ends.
+            acked = hub.acked(desk.desk_id, db_id)
+            return {
+                "db_id": db_id,
+                "acked_seq": acked,
+                "hub_id": identity.db_id,
+                "end": hub.last_position(desk.commune_code),
+            }
+
+        return JSONResponse(await run_in_threadpool(read))
 
     async def province_data(request: Request) -> Response:
         await signed(request)
@@ -230,12 +246,6 @@ def create_app(db: str | Path) -> Starlette:
 
         return JSONResponse(await run_in_threadpool(read))
 
-    async def stats(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(view.stats, hub))
-
-    async def province_page(request: Request) -> Response:
-        return HTMLResponse(await run_in_threadpool(view.page, hub))
-
     async def lookup_page(request: Request) -> Response:
         """The receipt QR's public status page (no login): signature checked, no personal data."""
         payload = request.path_params["payload"]
@@ -267,16 +277,15 @@ def create_app(db: str | Path) -> Starlette:
         Route("/", guarded(root)),
         Route("/health", guarded(health)),
         Route("/openapi.json", guarded(schema)),
-        Route("/province", guarded(province_page)),
         Route("/tra-cuu/{payload:path}", guarded(lookup_page)),
         Route("/public/{code}", guarded(public_board)),
-        Route("/v1/stats", guarded(stats)),
         Route("/v1/enroll", guarded(enroll), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull)),
         Route("/v1/acks", guarded(acks)),
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
+        *province_routes.routes(hub, guarded),  # behind a province login
         *file_routes.routes(FileSystemStorage(default_root(db)), signed, guarded),  # scans (issue 14)
     ]
 

@@ -13,16 +13,19 @@ Pure: summaries and their counter deltas; the SQL is in db/scorecard_store.py.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
 from app.scorecard import engine
 from app.scorecard.engine import END_KINDS, Judge
-from app.scorecard.tally import CHANNELS
+from app.scorecard.indicators import Judged
+from app.scorecard.records import Period
+from app.scorecard.tally import CHANNELS, DossierTally, RatingTally
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=VN_TZ)
 # A counter key: (day, dimension, key, name); dimension "" is the unit, "p" a procedure, "c" a clerk.
@@ -65,6 +68,12 @@ def _ranges(days: Sequence[date]) -> str:
     if start is not None:
         parts.append(f"{start}..{prev}")
     return ",".join(parts)
+
+
+def covers(ranges: str, day: date) -> bool:
+    """Whether ``day`` is in the ranges (as ``day in expand(ranges)``, without listing every day)."""
+    text = day.isoformat()
+    return any(first <= text <= last for first, _, last in (p.partition("..") for p in ranges.split(",") if p))
 
 
 def expand(ranges: str) -> list[date]:
@@ -190,3 +199,111 @@ def rating_deltas(
     for element, ok in elements:
         found[(day, "", "", f"rating_element:{element}:{int(ok)}")] += 1
     return found
+
+
+# Reading counters back: their sums folded into the engine's tallies (the desk's and the hub's stores).
+
+
+def _row_counts(row: Counter[str], name: str, n: int) -> None:
+    if name.startswith("received:"):
+        row["received"] += n
+    elif name.startswith("ended:"):
+        _, verdict, _ = name.split(":")
+        row["ended"] += n
+        row[verdict] += n
+    elif name == "running":
+        row["in_progress"] += n
+    elif name == "running_late":
+        row["overdue_now"] += n
+    elif name == "rating":
+        row["ratings"] += n
+    elif name == "rating_satisfied":
+        row["satisfied"] += n
+
+
+def fold_sums(sums: Iterable[tuple[str, str, str, int]], identity_known: bool) -> tuple[DossierTally, RatingTally, int]:
+    """A period's (dim, key, name, total) sums as tallies, and how many received were not synced."""
+    tally, ratings = DossierTally(), RatingTally()
+    rows = {"p": tally.by_procedure, "c": tally.by_clerk}
+    unsynced = 0
+    tally.identity_checked = 0 if identity_known else None
+    for dim, key, name, n in sums:
+        if dim in rows:
+            if not name.startswith("running"):
+                _row_counts(rows[dim].setdefault(key, Counter()), name, n)
+            continue
+        if name.startswith("received:"):
+            tally.received[name.split(":", 1)[1]] += n
+        elif name.startswith("ended:"):
+            _, verdict, kind = name.split(":")
+            tally.ended[(verdict, kind)] += n
+        elif name == "unsynced":
+            unsynced += n
+        elif name == "identity_checked" and tally.identity_checked is not None:
+            tally.identity_checked += n
+        elif name == "identity_unknown" and n:
+            tally.identity_checked = None  # a dossier that does not say how its applicant was identified
+        elif name.startswith("rating_level:"):
+            ratings.levels[name.split(":", 1)[1]] += n
+        elif name == "rating_satisfied":
+            ratings.satisfied += n
+        elif name == "rating_dossier":
+            ratings.offered += n
+        elif name == "rating_declined":
+            ratings.declined += n
+            ratings.offered += n
+        elif name.startswith("rating_element:"):
+            _, element, ok = name.split(":")
+            answered, satisfied = ratings.elements.get(element, (0, 0))
+            ratings.elements[element] = (answered + n, satisfied + n * int(ok))
+    if tally.identity_checked is None and not tally.received_total:
+        tally.identity_checked = 0  # nothing received: nothing to measure, as the records path says
+    return tally, ratings, unsynced
+
+
+def fold_months(tally: DossierTally, months: Iterable[tuple[str, str, int]]) -> None:
+    for month, name, n in months:
+        if not name.startswith("running"):
+            _row_counts(tally.by_month.setdefault(month, Counter()), name, n)
+
+
+def fold_running_at(tally: DossierTally, rows: Iterable[tuple[str, str, str, int]]) -> None:
+    """The dossiers that ran past the period's last day and have ended since (the running table)."""
+    dims = {"p": tally.by_procedure, "c": tally.by_clerk}
+    for dim, key, name, n in rows:
+        if dim in dims:
+            _row_counts(dims[dim].setdefault(key, Counter()), name, n)
+        elif name == "running":
+            tally.running += n
+        elif name == "running_waiting":
+            tally.waiting_supplement += n
+        else:
+            tally.running_late += n
+
+
+def add_running(tally: DossierTally, procedure: str, clerk: str, n: int, late: int, waiting: int) -> None:
+    """Dossiers still running at the period's end, ``late`` of them late and ``waiting`` on the citizen."""
+    tally.running += n
+    tally.running_late += late
+    tally.waiting_supplement += waiting
+    for row in (tally.by_procedure.setdefault(procedure, Counter()), tally.by_clerk.setdefault(clerk, Counter())):
+        row["in_progress"] += n
+        row["overdue_now"] += late
+
+
+def add_judged(tally: DossierTally, judged: Iterable[Judged]) -> None:
+    """Running dossiers judged live at report time."""
+    for j in judged:
+        add_running(tally, j.facts.procedure_code, j.facts.clerk_id, 1, int(j.late), int(j.waiting))
+        if j.late:
+            tally.lost_late.append(j.facts.code)
+
+
+def add_complained(tally: DossierTally, rows: Iterable[Mapping[str, Any]], period: Period, as_of: datetime) -> None:
+    """5.4's dossiers with feedback or a complaint, of those in the period (their summaries' rows)."""
+    first, last = period.start.isoformat(), period.end.isoformat()
+    for row in rows:
+        in_period = row["received_day"] <= last and (row["end_day"] is None or row["end_day"] >= first)
+        if in_period and parse_iso(row["received_at"]) <= as_of:
+            tally.complained += 1
+            tally.lost_complained.append(row["code"])

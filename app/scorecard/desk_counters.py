@@ -171,23 +171,6 @@ def rebuild(conn: Any, calendar: WorkCalendar, ratings: Iterable[tuple[Mapping[s
     return count
 
 
-def _row_counts(row: Counter[str], name: str, n: int) -> None:
-    if name.startswith("received:"):
-        row["received"] += n
-    elif name.startswith("ended:"):
-        _, verdict, _ = name.split(":")
-        row["ended"] += n
-        row[verdict] += n
-    elif name == "running":
-        row["in_progress"] += n
-    elif name == "running_late":
-        row["overdue_now"] += n
-    elif name == "rating":
-        row["ratings"] += n
-    elif name == "rating_satisfied":
-        row["satisfied"] += n
-
-
 def tallies(
     conn: Any,
     period: Period,
@@ -201,74 +184,16 @@ def tallies(
     ``as_of``) judged now; the per-dossier lists hold what the store can list cheaply."""
     db = ScorecardStore(conn)
     first, last = period.start.isoformat(), period.end.isoformat()
-    tally = DossierTally()
-    ratings = RatingTally()
-    rows = {"p": tally.by_procedure, "c": tally.by_clerk}
-    identity_known = db.identity_column()
-    unsynced = 0
-    tally.identity_checked = 0 if identity_known else None
-    for dim, key, name, n in db.sums(first, last):
-        if dim in rows:
-            if not name.startswith("running"):
-                _row_counts(rows[dim].setdefault(key, Counter()), name, n)
-            continue
-        if name.startswith("received:"):
-            tally.received[name.split(":", 1)[1]] += n
-        elif name.startswith("ended:"):
-            _, verdict, kind = name.split(":")
-            tally.ended[(verdict, kind)] += n
-        elif name == "unsynced":
-            unsynced += n
-        elif name == "identity_checked" and tally.identity_checked is not None:
-            tally.identity_checked += n
-        elif name.startswith("rating_level:"):
-            ratings.levels[name.split(":", 1)[1]] += n
-        elif name == "rating_satisfied":
-            ratings.satisfied += n
-        elif name == "rating_dossier":
-            ratings.offered += n
-        elif name.startswith("rating_element:"):
-            _, element, ok = name.split(":")
-            answered, satisfied = ratings.elements.get(element, (0, 0))
-            ratings.elements[element] = (answered + n, satisfied + n * int(ok))
+    tally, ratings, unsynced = counters.fold_sums(db.sums(first, last), db.identity_column())
     tally.synced = tally.received_total - unsynced
-    if tally.identity_checked is None and not tally.received_total:
-        tally.identity_checked = 0  # nothing received: nothing to measure, as the records path says
-    for month, name, n in db.sums_by_month(first, last):
-        if not name.startswith("running"):
-            _row_counts(tally.by_month.setdefault(month, Counter()), name, n)
+    counters.fold_months(tally, db.sums_by_month(first, last))
     if period.end < today:  # dossiers that ran past the period's end and have ended since
-        for dim, key, name, n in db.running_at(last):
-            if dim in rows:
-                _row_counts(rows[dim].setdefault(key, Counter()), name, n)
-            elif name == "running":
-                tally.running += n
-            elif name == "running_waiting":
-                tally.waiting_supplement += n
-            else:
-                tally.running_late += n
-        straddlers = [code for code, days in db.ran_late_past(last) if period.end in set(counters.expand(days))]
+        counters.fold_running_at(tally, db.running_at(last))
+        straddlers = [code for code, days in db.ran_late_past(last) if counters.covers(days, period.end)]
     else:
         straddlers = []
     tally.lost_late = db.late_codes(first, last, LOST_LIST) + straddlers
-    judged = engine.judge_dossiers(live, period, as_of, calendar, DESK_JUDGE)
-    for j in judged:
-        tally.running += 1
-        tally.running_late += int(j.late)
-        tally.waiting_supplement += int(j.waiting)
-        for row in (
-            tally.by_procedure.setdefault(j.facts.procedure_code, Counter()),
-            tally.by_clerk.setdefault(j.facts.clerk_id, Counter()),
-        ):
-            row["in_progress"] += 1
-            row["overdue_now"] += int(j.late)
-        if j.late:
-            tally.lost_late.append(j.facts.code)
+    counters.add_judged(tally, engine.judge_dossiers(live, period, as_of, calendar, DESK_JUDGE))
     tally.online_counted = 0 if not tally.received["online"] else None  # result files are not recorded yet
-    complained = engine.complained_dossiers(entries)
-    for row in db.summaries(sorted(complained)):
-        in_period = row["received_day"] <= last and (row["end_day"] is None or row["end_day"] >= first)
-        if in_period and parse_iso(row["received_at"]) <= as_of:
-            tally.complained += 1
-            tally.lost_complained.append(row["code"])
+    counters.add_complained(tally, db.summaries(sorted(engine.complained_dossiers(entries))), period, as_of)
     return tally, ratings

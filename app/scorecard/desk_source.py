@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ
 from app.reception.records import DossierEvent
 from app.reception.rules import counted
-from app.scorecard import desk_counters, engine
+from app.scorecard import desk_citizens, desk_counters, engine
 from app.scorecard.desk_counters import DESK_JUDGE
 from app.scorecard.records import (
     DossierFacts,
@@ -101,6 +102,7 @@ def _entries(store: ReportStore, start: str, end_next: str) -> list[FeedbackFact
             answered_at=_opt_time(r["answered_at"]),
             forwarded_at=_opt_time(r["forwarded_at"]),
             closed_at=_opt_time(r["closed_at"]),
+            accepted_at=_opt_time(r["accepted_at"]),
         )
         for r in store.period_entries(start, end_next)
     ]
@@ -160,9 +162,10 @@ def scorecard(
     labels = {"clerk": store.clerk_names(), "procedure": store.procedure_names()}
     if fast is None:
         fast = level == "commune" and ScorecardStore(desk.store.conn).built(desk_counters.VERSION)
+    citizens = desk_citizens.records(desk.store, period.start, period.end)
     if not fast:
         return engine.compute(
-            records(store, period),
+            replace(records(store, period), citizens=citizens),
             period,
             unit,
             calendar=desk.calendar,
@@ -183,7 +186,9 @@ def scorecard(
     declines = store.period_declines(start, end_next) or []
     ratings.declined = len(declines)
     ratings.offered += len(declines)
-    return engine.finish(dossiers, ratings, entries, period, unit, calendar=desk.calendar, as_of=as_of, labels=labels)
+    return engine.finish(
+        dossiers, ratings, entries, period, unit, calendar=desk.calendar, as_of=as_of, labels=labels, citizens=citizens
+    )
 
 
 def rebuild_counters(desk: Desk) -> int:

@@ -19,6 +19,8 @@ from app.reception.records import DossierEvent
 from app.reception.rules import END_KINDS
 from app.scorecard import config as scorecard_config
 from app.scorecard import indicators as ind
+from app.scorecard import periodic
+from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.config import ScorecardConfig
 from app.scorecard.records import (
     Attachment,
@@ -235,6 +237,9 @@ def compute(
     ids = {d.id for d in dossiers}
     attachments = None if records.attachments is None else [a for a in records.attachments if a.dossier_id in ids]
     payments = None if records.payments is None else [p for p in records.payments if p.dossier_id in ids]
+    citizens = None
+    if records.citizens is not None:
+        citizens = periodic.for_unit(records.citizens, lambda desk_id, commune: _in_unit(unit, desk_id, commune))
     judged = judge_dossiers(dossiers, period, as_of, calendar, judge)
     tally = tally_dossiers(judged, complained_dossiers(entries), attachments)
     _rating_rows(tally, ratings, period)
@@ -256,6 +261,7 @@ def compute(
         payments=payments,
         versions=versions,
         labels=names,
+        citizens=citizens,
     )
 
 
@@ -278,6 +284,7 @@ def finish(
     payments: Sequence[Payment] | None = None,
     versions: tuple[ScorecardConfig, ...] | None = None,
     labels: dict[str, dict[str, str]] | None = None,
+    citizens: CitizenRecords | None = None,
 ) -> Scorecard:
     """Score the tallies: indicators, counts and tables (shared by the records and the counters paths)."""
     conf = scorecard_config.for_day(period.end, versions)
@@ -346,6 +353,7 @@ def finish(
         by_procedure=_breakdown(tally.by_procedure, dict(names.get("procedure", {}))),
         by_clerk=_breakdown(tally.by_clerk, dict(names.get("clerk", {}))),
         by_month=_breakdown(tally.by_month, {}),
+        citizens=None if citizens is None else periodic.counts(citizens, others, period.start, period.end, as_of),
     )
 
 

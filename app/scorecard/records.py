@@ -15,6 +15,7 @@ from typing import Literal
 
 from app.core.worktime import VN_TZ
 from app.reception.records import DossierEvent
+from app.scorecard.citizen_facts import CitizenRecords
 
 UnitLevel = Literal["desk", "commune", "province"]
 Status = Literal["ok", "no_data", "empty"]
@@ -130,6 +131,7 @@ class FeedbackFact:
     answered_at: datetime | None = None
     forwarded_at: datetime | None = None
     closed_at: datetime | None = None
+    accepted_at: datetime | None = None  # thụ lý: the matter is within the commune's competence
     disliked: bool | None = None  # the citizen disliked the answer on the portal; None: not known here
     repeated: bool | None = None  # raised again about the result; None: not known here
 
@@ -147,6 +149,7 @@ class Records:
     feedback: Sequence[FeedbackFact] = ()
     attachments: Sequence[Attachment] | None = None
     payments: Sequence[Payment] | None = None
+    citizens: CitizenRecords | None = None  # citizen reception (the periodic report); None: not here
 
 
 # Results
@@ -218,6 +221,9 @@ class Scorecard:
     by_procedure: tuple[Breakdown, ...] = ()
     by_clerk: tuple[Breakdown, ...] = ()
     by_month: tuple[Breakdown, ...] = ()
+    # The periodic report on reception, complaints, denunciations and feedback (app.scorecard.periodic);
+    # None where the source hands the engine no citizen reception.
+    citizens: Mapping[str, int] | None = None
 
     @property
     def score(self) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.clock import iso
+from app.scorecard import periodic
 from app.scorecard.records import Breakdown, IndicatorResult, Scorecard
 
 MAX_CODES = 200  # dossiers listed per indicator in the JSON (the count is always whole)
@@ -77,6 +78,9 @@ def to_json(card: Scorecard, lang: str = "vi") -> dict[str, Any]:
         "by_procedure": [_row(b) for b in card.by_procedure],
         "by_clerk": [_row(b) for b in card.by_clerk],
         "by_month": [_row(b) for b in card.by_month],
+        # The periodic report on reception, complaints, denunciations and feedback (Circular 02/2021
+        # shape, app.scorecard.periodic); null where the source holds no citizen reception.
+        "citizens": None if card.citizens is None else dict(card.citizens),
     }
 
 
@@ -110,6 +114,24 @@ COUNT_LABELS = (
     ("complaints", "Khiếu nại", "Complaints"),
     ("denunciations", "Tố cáo", "Denunciations"),
 )
+
+
+def periodic_text(card: Scorecard, lang: str = "vi") -> str:
+    """The periodic report on reception, complaints, denunciations and feedback, one figure a line."""
+    en = lang == "en"
+    lines = [
+        f"{card.unit.name} ({card.unit.agency or card.unit.code})",
+        ("Period" if en else "Kỳ") + f": {card.period.start:%d/%m/%Y} – {card.period.end:%d/%m/%Y}",
+    ]
+    figures = card.citizens or {}
+    for key, vi, english, level in periodic.ROWS:
+        label = english if en else vi
+        if level == 0:
+            lines += ["", label]
+        else:
+            value = figures.get(key)
+            lines.append(f"{'  ' * level}{label:<{52 - 2 * level}} {'—' if value is None else value:>8}")
+    return "\n".join(lines) + "\n"
 
 
 def to_text(card: Scorecard, lang: str = "vi") -> str:

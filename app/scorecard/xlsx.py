@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.scorecard import periodic, periods
 from app.scorecard.records import Breakdown, Scorecard
 from app.scorecard.report import COUNT_LABELS
 
@@ -60,8 +61,10 @@ def _title(ws: Worksheet, card: Scorecard, title: str, width: int) -> None:
         ws[cell].number_format = DATE
         ws[cell].font = BOLD
         ws[cell].alignment = Alignment(horizontal="left")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    ws["A4"] = "Kỳ báo cáo: " + periods.words(card.period)  # "quý I năm 2026 (từ ngày … đến ngày …)"
+    ws["A4"].font = PLAIN
+    for row in (1, 2, 4):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
 def _table(
@@ -178,14 +181,91 @@ def _lost(wb: Workbook, card: Scorecard) -> None:
     _table(ws, ("Chỉ số", "Tên chỉ số", "Mã hồ sơ / số phản ánh"), rows, (None, None, None), (8, 52, 26))
 
 
-def write(card: Scorecard, path: Path) -> Path:
+def _communes(wb: Workbook, province: Scorecard, cards: Sequence[Scorecard]) -> None:
+    """The province's communes by score: points beside the reachable, points lost per indicator, figures."""
+    ws = wb.create_sheet("Các xã", 0)
+    ids = [i.id for i in province.indicators]
+    _title(ws, province, "Kết quả bộ chỉ số 766 của các xã", 10 + len(ids))
+
+    def row(rank: Any, card: Scorecard) -> tuple[Any, ...]:
+        c = card.counts
+        lost = [_or_words(i.points_lost, i.status) for i in card.indicators]
+        return (
+            rank,
+            card.unit.code,
+            card.unit.name,
+            card.score,
+            card.reachable,
+            *lost,
+            c["received"],
+            c["ended"],
+            (c["early"] or 0) + (c["on_time"] or 0),
+            c["late"],
+            c["overdue_now"],
+            c["ratings"],
+            c["satisfied"],
+        )
+
+    rows = [row(n, card) for n, card in enumerate(cards, start=1)]
+    headers = (
+        "Hạng",
+        "Mã xã",
+        "Tên xã",
+        "Điểm",
+        "Điểm tối đa đạt được",
+        *(f"Điểm mất {i}" for i in ids),
+        "Tiếp nhận",
+        "Đã giải quyết",
+        "Trước hạn, đúng hạn",
+        "Quá hạn",
+        "Đang quá hạn",
+        "Lượt đánh giá",
+        "Hài lòng",
+    )
+    formats = (None, None, None, POINTS, POINTS, *[POINTS] * len(ids), *["#,##0"] * 7)
+    widths = (6, 9, 28, 9, 11, *[8] * len(ids), *[11] * 7)
+    _table(ws, headers, rows, formats, widths, (*row("", province)[:2], "Toàn tỉnh", *row("", province)[3:]))
+
+
+def write_province(province: Scorecard, cards: Sequence[Scorecard], path: Path) -> Path:
+    """The province's workbook: the communes' table first, then the province's own sheets."""
+    return write(province, path, communes=cards)
+
+
+def _periodic(wb: Workbook, card: Scorecard, ws: Worksheet | None = None) -> None:
+    """The periodic report on reception, complaints, denunciations and feedback (app.scorecard.periodic)."""
+    ws = ws or wb.create_sheet("Tiếp công dân, KNTC")
+    _title(ws, card, "Kết quả tiếp công dân, giải quyết khiếu nại, tố cáo, phản ánh, kiến nghị", 3)
+    figures = card.citizens or {}
+    rows = [
+        (key or None, vi if level < 2 else "– " + vi, None if level == 0 else _or_words(figures.get(key)))
+        for key, vi, _, level in periodic.ROWS
+    ]
+    _table(ws, ("Mã số liệu", "Chỉ tiêu", "Số liệu"), rows, (None, None, "#,##0"), (28, 56, 14))
+    for r, (_, _, _, level) in enumerate(periodic.ROWS, start=HEADER_ROW + 1):
+        if level == 0:
+            ws.cell(r, 2).font = BOLD
+
+
+def write(card: Scorecard, path: Path, kind: str = "scorecard", communes: Sequence[Scorecard] | None = None) -> Path:
+    """The workbook: the scorecard's sheets (and the periodic report's where the card has citizen
+    reception), or, for ``kind="periodic"``, the periodic report alone. ``communes``: the province's
+    workbook, with the communes' table."""
     wb = Workbook()
-    _indicators(wb, card)
-    _counts(wb, card)
-    _breakdown(wb, card, "Theo tháng", "Theo tháng", "Tháng", card.by_month)
-    _breakdown(wb, card, "Theo thủ tục hành chính", "Theo thủ tục", "Mã thủ tục", card.by_procedure)
-    _breakdown(wb, card, "Theo cán bộ tiếp nhận", "Theo cán bộ", "Mã cán bộ", card.by_clerk)
-    _lost(wb, card)
+    if kind == "periodic":
+        wb.active.title = "Tiếp công dân, KNTC"
+        _periodic(wb, card, wb.active)
+    else:
+        _indicators(wb, card)
+        if communes is not None:
+            _communes(wb, card, communes)
+        _counts(wb, card)
+        _breakdown(wb, card, "Theo tháng", "Theo tháng", "Tháng", card.by_month)
+        _breakdown(wb, card, "Theo thủ tục hành chính", "Theo thủ tục", "Mã thủ tục", card.by_procedure)
+        _breakdown(wb, card, "Theo cán bộ tiếp nhận", "Theo cán bộ", "Mã cán bộ", card.by_clerk)
+        _lost(wb, card)
+        if card.citizens is not None:
+            _periodic(wb, card)
     wb.properties.title = f"Bộ chỉ số 766 — {card.unit.name}"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -54,6 +54,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "replay": ("Yêu cầu này đã được gửi trước đó.", "This request was sent before."),
     "revoked": ("Quầy này đã bị tỉnh thu hồi quyền đồng bộ.", "The province has revoked this desk."),
     "forbidden": ("Quầy chỉ được đọc và ghi dữ liệu của xã mình.", "A desk reads and writes only its own commune."),
+    "login_required": (
+        "Cần đăng nhập bằng tài khoản của tỉnh (mật khẩu hoặc mã truy cập).",
+        "A province login is needed (a password or an access token).",
+    ),
     "bad_batch": ("Gói dữ liệu gửi lên bị hỏng.", "The batch sent was damaged."),
     "bad_request": ("Yêu cầu gửi lên máy chủ tỉnh không hợp lệ.", "The request to the hub is not valid."),
     "too_large": ("Gói dữ liệu gửi lên quá lớn.", "The batch sent is too large."),

@@ -66,6 +66,11 @@ class Backend:
         finally:
             self._exit_write()
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads in a row on one connection (PostgreSQL: the pool checks it once, not per statement)."""
+        yield
+
     def _enter_write(self) -> None:
         """Backends that need it serialise write transactions here."""
 
@@ -227,6 +232,21 @@ class PostgresBackend(Backend):
         try:
             with nested(nesting, self._hold, self._commit_held, self._rollback_held):
                 yield
+        except self._lost as exc:
+            raise HubBusy(f"PostgreSQL is unreachable: {exc}") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        if getattr(self._local, "held", None) is not None:  # inside a transaction already
+            yield
+            return
+        try:
+            with self._pool.connection() as conn:
+                self._local.held = conn
+                try:
+                    yield
+                finally:
+                    self._local.held = None
         except self._lost as exc:
             raise HubBusy(f"PostgreSQL is unreachable: {exc}") from exc
 

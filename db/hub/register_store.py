@@ -88,17 +88,6 @@ def upsert_flags(hub: HubStore, rows: Sequence[Mapping[str, Any]]) -> None:
         )
 
 
-def flag_counts(hub: HubStore, commune: str) -> dict[str, int]:
-    """Flag -> entries of the commune carrying it now."""
-    return {
-        r["flag"]: int(r["n"])
-        for r in hub.backend.all(
-            "SELECT flag, COUNT(*) AS n FROM entry_flags WHERE commune_code = ? AND cleared_at IS NULL GROUP BY flag",
-            (commune,),
-        )
-    }
-
-
 def rows(hub: HubStore, table: str, commune: str) -> list[dict[str, Any]]:
     """Every row a commune has in one of these tables, in id order (for the scorecard and the tests)."""
     if table not in COLUMNS and table != "entry_flags":

@@ -34,6 +34,11 @@ class HubStore:
         with self.backend.transaction():
             yield
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self.backend.reading():
+            yield
+
     def lock_commune(self, code: str) -> None:
         self.backend.lock_commune(code)
 

@@ -101,8 +101,8 @@ def test_refuse_and_open_from_the_section(qtbot, desk, admin, week, no_modal_box
     section.refuse_selected("disruptive", "Lớn tiếng")
     assert section.model.entry(0).outcome == "refused"
     section.table.selectRow(0)
-    section.open_selected()  # refused: refused again with one sentence, no traceback
-    assert no_modal_boxes and "không thể" in no_modal_boxes[-1]
+    section.open_selected()  # refused: refused again with one sentence on the message line, no traceback
+    assert "không thể" in section.message.text() and section.message.kind == "error"
     section.table.selectRow(1)
     section.open_selected()
     assert section.model.entry(1).register_number.startswith("KN-")

@@ -63,14 +63,29 @@ def test_main_screens_take_stretched_strings(stretched, qtbot, desk, printer, mo
     window.lock_page.password.setText(ADMIN_PASSWORD)
     window.lock_page.submit()
     dossier = desk.dossiers.receive(dossier_input(), window.clerk)
-    for key in ("receive", "dossiers", "return", "feedback"):
+    for key in ("receive", "dossiers", "return", "feedback", "reports"):
         window.show_section(key)
+        if key == "reports":  # the scorecard on screen, its lost list and the charts page too
+            qtbot.waitUntil(lambda: window.sections["reports"].report is not None, timeout=10_000)
+            settle(qtbot, window)
+            window.sections["reports"].pages.setCurrentIndex(1)
+            settle(qtbot, window)
+            problems["reports charts"] = clipped(window)
+            window.sections["reports"].pages.setCurrentIndex(0)
         if key == "receive":
             window.receive.select_procedure("HT04")
         if key == "return":
             window.returns.open_code(dossier.code)
         settle(qtbot, window)
         problems[key] = clipped(window)
+    from app.citizens import demo
+
+    demo.populate(desk, window.clerk)  # the reception pages with rows, a conclusion and a late follow-up
+    section = window.show_section("reception")
+    for page in ("register", "sessions", "dialogues", "follow_ups", "disclosure"):
+        section.show_page(page)
+        settle(qtbot, window)
+        problems[f"reception {page}"] = clipped(window)
     dialog = window.dossiers.open_code(dossier.code)
     dialog.resize(1000, 560)
     qtbot.waitExposed(dialog)

@@ -53,3 +53,16 @@ def test_the_ts_file_holds_every_string_of_the_window(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     subprocess.run(["pyside6-lupdate", *map(str, sources), "-ts", str(fresh)], check=True, capture_output=True)
     assert set(_messages(fresh)) - set(_messages(FOLDER / "motcua_en.ts")) == set()
+
+
+def test_translations_from_another_branch_fill_the_unfinished_ones() -> None:
+    """``--fill-from``: two branches translated different strings; the merge keeps both, per context,
+    and leaves the file exactly as lupdate writes it."""
+    import re
+
+    tool = runpy.run_path(str(ROOT / "packaging" / "translations.py"))
+    ours = (FOLDER / "motcua_en.ts").read_text(encoding="utf-8")
+    unfinished = '<translation type="unfinished"></translation>'
+    blank = re.sub(r"<translation>(.*?)</translation>", unfinished, ours, flags=re.S)
+    filled, count = tool["fill"](blank, tool["finished"](ours))
+    assert filled == ours and count == len(_entries(FOLDER / "motcua_en.ts"))

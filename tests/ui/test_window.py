@@ -58,6 +58,7 @@ def test_sections_and_a_place_for_more(signed_in) -> None:
         "&3 Trả kết quả",
         "&4 Phản ánh, kiến nghị",
         "&5 Tiếp công dân",
+        "&6 Báo cáo",  # the admin is signed in: the Reports section is theirs
         "&9 Thêm",
     ]
     assert signed_in.desk_label.text() == "Quầy 1 — Xã Tân Thành"

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.province import cli as province_cli
+from tests.app.citizens.test_sync import work_offline
 from tests.app.sync.conftest import any_hub, hub_target, postgres_url  # noqa: F401  (fixtures)
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
@@ -30,6 +31,7 @@ def essentials(data: dict) -> dict:
         "score": data["score"],
         "counts": data["counts"],
         "ratings": data["ratings"],
+        "citizens": data["citizens"],
         "indicators": [
             (
                 i["id"],
@@ -66,6 +68,7 @@ def test_the_desk_and_the_hub_give_the_same_scorecard(
     a1.feedback.add(
         {"kind": "feedback", "channel": "online", "person": {"name": "Lê Thị Ý"}, "content": "Hỏi"}, a1.clerk()
     )
+    work_offline(a1)  # citizen reception: a session of three, a refusal, documents, a complaint opened, flags
     for desk in (a1, a2, b1, a1, a2):
         assert desk.sync.run_once().complete
     a2.clock.advance(days=20)  # after the promise: late
@@ -79,7 +82,10 @@ def test_the_desk_and_the_hub_give_the_same_scorecard(
     assert essentials(at_hub) == essentials(at_desk)
     counts = at_desk["counts"]
     assert (counts["received"], counts["ended"], counts["in_progress"], counts["overdue_now"]) == (6, 1, 5, 4)
-    assert at_desk["counts"]["complaints"] == 1 and at_desk["counts"]["portal_feedback"] == 1
+    assert at_desk["counts"]["complaints"] == 2 and at_desk["counts"]["portal_feedback"] == 1
+    citizens = at_desk["citizens"]
+    assert (citizens["reception_entries"], citizens["leader_people"], citizens["sessions_held"]) == (4, 3, 1)
+    assert (citizens["complaints_received"], citizens["flag_land"], citizens["dialogues"]) == (2, 1, 1)
 
     province = report(capsys, province_cli.main, "--db", any_hub.db, "report", *PERIOD)
     assert [c["unit"]["commune"] for c in province["communes"]] == sorted(
@@ -102,3 +108,9 @@ def test_province_report_on_a_quiet_hub_and_an_unknown_commune(tmp_path: Path, c
     xlsx = tmp_path / "tinh.xlsx"
     assert province_cli.main(["--db", db, "report", *PERIOD, "--format", "xlsx", "--out", str(xlsx)]) == 0
     assert xlsx.exists()
+    periodic = tmp_path / "tcd.xlsx"
+    args = ("--commune", "87001", "--format", "xlsx", "--kind", "periodic", "--out", str(periodic))
+    assert province_cli.main(["--db", db, "report", *PERIOD, *args]) == 0
+    assert capsys.readouterr().out.strip().endswith(str(periodic))
+    data = report(capsys, province_cli.main, "--db", db, "report", "--commune", "87001", *PERIOD)
+    assert data["citizens"]["reception_entries"] == 0 and data["citizens"]["complaints_received"] == 0

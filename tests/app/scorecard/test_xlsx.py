@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from app.desk import Desk
+from app.scorecard.periodic import ROWS
 from tests.app.scorecard.test_desk_report import run
 
 PERIOD = ("--from", "2026-02-01", "--to", "2026-02-28")
@@ -65,7 +66,19 @@ def test_the_workbook_read_by_libreoffice_gives_the_json_numbers(
     assert code == 0 and out.strip() == str(xlsx)
     assert xlsx.stat().st_mode & 0o077 == 0  # the desk user's only
     sheets = convert(xlsx, tmp_path)
-    assert set(sheets) == {"Chỉ số 766", "Số liệu", "Theo tháng", "Theo thủ tục", "Theo cán bộ", "Hồ sơ mất điểm"}
+    assert set(sheets) == {
+        "Chỉ số 766",
+        "Số liệu",
+        "Theo tháng",
+        "Theo thủ tục",
+        "Theo cán bộ",
+        "Hồ sơ mất điểm",
+        "Tiếp công dân, KNTC",
+    }
+    periodic = {r[0]: r for r in sheets["Tiếp công dân, KNTC"][5:] if r[0]}
+    assert set(periodic) == {key for key, *_ in ROWS if key}
+    assert {k: int(number(r[2])) for k, r in periodic.items()} == {k: report["citizens"][k] for k in periodic}
+    assert sheets["Tiếp công dân, KNTC"][4][:3] == ["Mã số liệu", "Chỉ tiêu", "Số liệu"]
 
     table = sheets["Chỉ số 766"]
     assert "Xã Tân Thành" in table[1][0] and table[4][:4] == ["Mã", "Chỉ số", "Tỷ lệ", "Điểm"]
@@ -111,3 +124,14 @@ def test_the_workbook_layout(desk: Desk, busy: dict[str, str], capsys, tmp_path:
     months = wb["Theo tháng"]
     assert isinstance(months["A6"].value, datetime) and months["A6"].number_format == "mm/yyyy"
     assert isinstance(wb["Số liệu"]["C6"].value, int)
+    assert wb["Chỉ số 766"]["A4"].value.startswith("Kỳ báo cáo: tháng 2 năm 2026 (từ ngày 01/02/2026")
+
+    alone = tmp_path / "tcd.xlsx"
+    args = ("--format", "xlsx", "--kind", "periodic", "--out", str(alone))
+    assert run(capsys, "report", "--db", str(desk.store.path), *PERIOD, *args)[0] == 0
+    wb = openpyxl.load_workbook(alone)
+    assert wb.sheetnames == ["Tiếp công dân, KNTC"]
+    ws = wb.active
+    assert ws.freeze_panes == "A6" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    figures = {r[0].value: r[2].value for r in ws.iter_rows(min_row=6) if r[0].value}
+    assert figures["complaints_received"] == 1 and all(isinstance(v, int) for v in figures.values())

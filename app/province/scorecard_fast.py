@@ -1,0 +1,141 @@
+"""The hub's scorecards from its counters (app/province/scorecard_counters.py): the same engine's
+``finish`` over tallies read from month and day sums, so a province's year does not read every change.
+
+One commune: every table, as the desk's own counters give it. The province: its own card with every
+table, and each commune's card from its unit counters (no per-procedure or per-clerk tables, no lists of
+dossier codes: ``--commune`` gives those).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+
+from app.core.worktime import VN_TZ, WorkCalendar
+from app.province.calendars import commune_judge
+from app.province.scorecard_counters import events_of, utc
+from app.reception.rules import counted
+from app.scorecard import counters, engine
+from app.scorecard.citizen_facts import CitizenRecords
+from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard, Unit
+from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
+from db.hub.scorecard_store import HubScorecardStore
+from db.hub.store import HubStore
+
+
+def _live(hub: HubStore, db: HubScorecardStore, commune: str | None, as_of: datetime) -> list[DossierFacts]:
+    ids = db.live(commune, utc(as_of))
+    if not ids:
+        return []
+    summaries = db.summaries(ids)
+    facts = []
+    keeps = hub.settlement_keeps(ids)
+    for row, events in hub.dossiers_with_events(ids):
+        s = summaries[row["id"]]
+        facts.append(
+            DossierFacts(
+                id=row["id"],
+                code=s["code"],
+                procedure_code=s["procedure_code"],
+                legal_time=row["legal_time"],
+                channel=s["channel"],
+                received_at=datetime.fromisoformat(row["received_at"]),
+                events=tuple(counted(events_of(row["id"], events), keeps.get(row["id"]))),
+                clerk_id=s["clerk_id"],
+                commune=s["commune_code"],
+                synced=True,
+            )
+        )
+    return facts
+
+
+def _running(tallies: dict[str, DossierTally], rows: Iterable[dict], province: DossierTally | None) -> None:
+    for r in rows:
+        n, late, waiting = int(r["n"]), int(r["late"] or 0), int(r["waiting"] or 0)
+        target = tallies.get(r["commune_code"])
+        if target is not None:
+            counters.add_running(target, r["procedure_code"], r["clerk_id"], n, late, waiting)
+        if province is not None:
+            counters.add_running(province, r["procedure_code"], r["clerk_id"], n, late, waiting)
+
+
+def _tallies(
+    db: HubScorecardStore, commune: str | None, period: Period, today_past: bool
+) -> tuple[DossierTally, RatingTally]:
+    first, last = period.start.isoformat(), period.end.isoformat()
+    tally, ratings, _ = counters.fold_sums(db.sums(commune, period.start, period.end), True)
+    tally.synced = tally.received_total  # what reached the hub is synced (1.4 counts the desk's side)
+    counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
+    if today_past:
+        counters.fold_running_at(tally, [r[1:] for r in db.running_at(commune, last)])
+        tally.lost_late = [c for _, c, days in db.ran_late_past(commune, last) if counters.covers(days, period.end)]
+    tally.lost_late = db.late_codes(commune, first, last, LOST_LIST) + tally.lost_late
+    return tally, ratings
+
+
+def scorecards(
+    hub: HubStore,
+    period: Period,
+    now: datetime,
+    commune: str | None,
+    communes: Sequence[dict],
+    agencies: dict[str, str],
+    entries: Sequence[FeedbackFact],
+    calendar: WorkCalendar,
+    citizens: dict[str, CitizenRecords],
+    calendar_of: Callable[[str], WorkCalendar],
+) -> tuple[Scorecard | None, list[Scorecard]]:
+    """As app.province.scorecard_source.scorecards, from the counters (citizen reception: each commune's
+    register records, already read by the caller)."""
+    db = HubScorecardStore(hub)
+    as_of = min(now, period.last_moment)
+    past = period.end < now.astimezone(VN_TZ).date()
+    facts = _live(hub, db, commune, as_of)  # each judged by its commune's calendar (its own days off)
+    live = engine.judge_dossiers(facts, period, as_of, calendar, commune_judge(facts, calendar_of))
+    running = db.running(commune, utc(as_of))
+    late_running = db.running_late_codes(commune, utc(as_of), LOST_LIST)
+
+    def finish(
+        tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact], cit: CitizenRecords
+    ) -> Scorecard:
+        tally.online_counted = 0 if not tally.received["online"] else None  # result files: not recorded yet
+        complained = sorted(engine.complained_dossiers(mine))
+        if complained:
+            counters.add_complained(tally, db.summaries(complained).values(), period, as_of)
+        return engine.finish(tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of, citizens=cit)
+
+    def unit(c: dict) -> Unit:
+        return Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"])
+
+    if commune is not None:
+        tally, ratings = _tallies(db, commune, period, past)
+        _running({commune: tally}, running, None)
+        tally.lost_late += late_running
+        counters.add_judged(tally, live)
+        return None, [finish(tally, ratings, unit(c), entries, citizens[c["code"]]) for c in communes]
+
+    whole, ratings = _tallies(db, None, period, past)
+    per: dict[str, tuple[DossierTally, RatingTally]] = {}
+    sums = db.sums_by_commune(period.start, period.end)
+    for c in communes:
+        tally, commune_ratings, _ = counters.fold_sums(sums.get(c["code"], []), True)
+        tally.synced = tally.received_total
+        per[c["code"]] = (tally, commune_ratings)
+    if past:
+        for code, dim, key, name, n in db.running_at(None, period.end.isoformat()):
+            if code in per and dim == "":
+                counters.fold_running_at(per[code][0], [(dim, key, name, n)])
+    _running({code: t for code, (t, _) in per.items()}, running, whole)
+    whole.lost_late += late_running
+    counters.add_judged(whole, live)
+    for j in live:
+        if j.facts.commune in per:
+            counters.add_judged(per[j.facts.commune][0], [j])
+    cards = [
+        finish(*per[c["code"]], unit(c), [e for e in entries if e.commune == c["code"]], citizens[c["code"]])
+        for c in communes
+    ]
+    cards.sort(key=lambda card: (-card.score, card.unit.code))
+    province_name = next((c["province"] for c in communes if c.get("province")), "")
+    everyone = CitizenRecords.joined(list(citizens.values()))
+    return finish(whole, ratings, Unit("province", "", province_name), entries, everyone), cards

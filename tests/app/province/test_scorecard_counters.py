@@ -1,0 +1,114 @@
+"""The hub's counters give what reading every change gives: one commune, the province, past periods
+(dossiers that ran past the period's end), supplements, ratings and declined ratings, a rebuild."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from app.core.clock import FixedClock
+from app.core.worktime import VN_TZ
+from app.province import scorecard_counters
+from app.province.calendars import Calendars
+from app.province.scorecard_source import scorecards
+from app.scorecard import report
+from app.scorecard.records import Period
+from db.hub.store import HubStore
+from tests.app.scorecard.test_desk_hub import essentials
+from tests.app.sync.helpers import enrolled_desk, receive
+from tests.app.sync.hub import Hub
+
+PERIODS = [
+    Period(date(2026, 2, 1), date(2026, 2, 28)),
+    Period(date(2026, 2, 1), date(2026, 2, 14)),  # most dossiers still running at its end
+    Period(date(2026, 2, 13), date(2026, 3, 31)),
+    Period(date(2026, 1, 1), date(2026, 12, 31)),
+]
+
+
+def _activity(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+    a1 = enrolled_desk(tmp_path, clock, hub, "87001", 1)
+    a2 = enrolled_desk(tmp_path, clock, hub, "87001", 2)
+    b1 = enrolled_desk(tmp_path, clock, hub, "87002", 1)
+    codes = receive(a1, 5) + receive(a2, 2, channel="online")
+    others = receive(b1, 3)
+    a1.dossiers.act(codes[0], "supplement_requested", a1.clerk(), reason="Thiếu giấy tờ")
+    a1.dossiers.act(codes[3], "supplement_requested", a1.clerk(), reason="Thiếu bản sao")
+    a1.clock.advance(days=1)
+    a1.dossiers.act(codes[3], "supplement_received", a1.clerk())
+    a1.dossiers.act(codes[1], "refused", a1.clerk(), reason="Không thuộc thẩm quyền")
+    a1.ratings.rate(2, dossier=codes[1], elements_given={"officials": 1})
+    a1.clock.advance(minutes=5)
+    a1.ratings.rate(4, dossier=codes[4])
+    b1.dossiers.act(others[0], "done", b1.clerk())
+    a1.feedback.add(
+        {"kind": "complaint", "person": {"name": "Lê Văn Khiếu"}, "content": "Chậm", "dossier": codes[2]}, a1.clerk()
+    )
+    for desk in (a1, a2, b1, a1, a2):
+        assert desk.sync.run_once().complete
+    a2.clock.advance(days=20)  # after the promise: late
+    a2.dossiers.act(codes[2], "done", a2.clerk())
+    a2.dossiers.act(codes[5], "done", a2.clerk())
+    b1.clock.advance(days=3)
+    b1.dossiers.act(others[1], "returned", b1.clerk())
+    for desk in (a2, a1, b1):
+        assert desk.sync.run_once().complete
+    for desk in (a1, a2, b1):
+        desk.close()
+
+
+def _same(hub: HubStore, now: datetime) -> None:
+    for period in PERIODS:
+        one_fast = scorecards(hub, period, now, "87001", fast=True)[1][0]
+        one_slow = scorecards(hub, period, now, "87001", fast=False)[1][0]
+        assert essentials(report.to_json(one_fast)) == essentials(report.to_json(one_slow)), period
+        assert report.to_json(one_fast)["by_month"] == report.to_json(one_slow)["by_month"]
+        whole_fast, cards_fast = scorecards(hub, period, now, fast=True)
+        whole_slow, cards_slow = scorecards(hub, period, now, fast=False)
+        assert whole_fast is not None and whole_slow is not None
+        assert essentials(report.to_json(whole_fast)) == essentials(report.to_json(whole_slow)), period
+        for fast, slow in zip(cards_fast, cards_slow, strict=True):
+            assert fast.unit == slow.unit and fast.counts == slow.counts and fast.score == slow.score, period
+
+
+def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+    _activity(any_hub, tmp_path, clock)
+    hub = HubStore(any_hub.db)
+    try:
+        assert scorecard_counters.built(hub)
+        # "now" is never before the events held (as on the desk): the day after the last, and today.
+        for now in (datetime(2026, 3, 5, 9, tzinfo=VN_TZ), datetime.now(VN_TZ)):
+            _same(hub, now)
+        # A rebuild from the changes held gives the same counters.
+        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 10
+        _same(hub, datetime.now(VN_TZ))
+        # The province moves its calendar: two extra days off move promised dates; the counters follow.
+        days_off = tmp_path / "calendar.csv"
+        days_off.write_text("day,kind,note\n2026-02-13,off,Nghỉ bù\n2026-03-02,off,Nghỉ bù\n", encoding="utf-8")
+        assert any_hub.admin("calendar", "import", str(days_off)) == 0
+        _same(hub, datetime(2026, 3, 5, 9, tzinfo=VN_TZ))
+    finally:
+        hub.close()
+
+
+def test_a_hub_with_dossiers_from_before_the_counters_reads_every_change(tmp_path: Path) -> None:
+    hub = HubStore(tmp_path / "hub.sqlite3")
+    hub.backend.execute(
+        "INSERT INTO dossiers (id, commune_code, desk_id, code, procedure_code, legal_time, received_at, "
+        "payload_hash) VALUES ('d', '87001', 'x', '87001-260212-1001', 'p', '3', '2026-02-12T09:00:00+07:00', 'h')"
+    )
+    scorecard_counters.start_if_empty(hub)
+    assert not scorecard_counters.built(hub)
+    hub.close()
+
+
+@pytest.mark.parametrize("period", PERIODS[:1])
+def test_quiet_hub(tmp_path: Path, period: Period) -> None:
+    hub = HubStore(tmp_path / "hub.sqlite3")
+    hub.add_commune("87001", "Xã Tân Thành", "Đồng Tháp", "2026-01-01T00:00:00+00:00")
+    scorecard_counters.start_if_empty(hub)
+    whole, cards = scorecards(hub, period, datetime.now(VN_TZ))
+    assert whole is not None and whole.counts["received"] == 0 and [c.unit.code for c in cards] == ["87001"]
+    hub.close()

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core import accounts, paths
+from app.core import accounts, local_calendar, paths, textcheck
 from app.core.clock import Clock, iso
 from app.core.errors import NoSuchClerk
 from app.core.records import Clerk, DeskIdentity
@@ -150,14 +150,27 @@ class Desk:
         )
 
     def set_calendar_override(self, day: date, kind: str, note: str = "", source: str = "local") -> None:
-        Override(day, kind, note)  # type: ignore[arg-type]
-        CalendarStore(self.store).set_calendar_override(
-            {"day": day.isoformat(), "kind": kind, "note": note, "source": source, "updated_at": iso(self.clock.now())}
-        )
+        """A day off or worked: the commune's own ("local") is declared and syncs (app.core.local_calendar)."""
+        self.current_calendar()  # the calendar before the change: what moved is judged against it
+        if source == "local":
+            local_calendar.declare(self.store, self.clock, self.identity.desk_id, day, kind, note)
+        else:
+            note = textcheck.field_text("calendar_day", "note", note, label_vi="Ghi chú", label_en="The note")
+            Override(day, kind, note)  # type: ignore[arg-type]
+            CalendarStore(self.store).set_calendar_override(
+                {
+                    "day": day.isoformat(),
+                    "kind": kind,
+                    "note": note,
+                    "source": source,
+                    "updated_at": iso(self.clock.now()),
+                }
+            )
         self.refresh_calendar()
 
     def remove_calendar_override(self, day: date) -> None:
-        CalendarStore(self.store).delete_calendar_override(day.isoformat())
+        self.current_calendar()
+        local_calendar.declare(self.store, self.clock, self.identity.desk_id, day, "removed")
         self.refresh_calendar()
 
     def current_calendar(self) -> WorkCalendar:
@@ -174,7 +187,10 @@ class Desk:
 
             new = self.calendar
             with self.store.transaction():
-                desk_counters.calendar_changed(self.store.conn, old, new, old.overridden_days() | new.overridden_days())
+                for dossier_id in desk_counters.within_reach(
+                    self.store.conn, old, new, old.overridden_days() | new.overridden_days()
+                ):
+                    self.dossiers.refresh_derived(self.dossiers.get_by_id(dossier_id))
 
     # Services
 

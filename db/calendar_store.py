@@ -27,3 +27,24 @@ class CalendarStore:
     def delete_calendar_override(self, day: str) -> None:
         with self.store.transaction():
             self.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (day,))
+
+    # A commune's own days, as declared (synced as entity "calendar_day")
+
+    DAY_COLUMNS = ("id", "day", "kind", "note", "desk_id", "at", "created_at")
+
+    def add_day(self, row: Mapping[str, Any]) -> bool:
+        """A declaration, once (a pulled one may come again); False when it was here already."""
+        cols = self.DAY_COLUMNS
+        cur = self.conn.execute(
+            f"INSERT INTO calendar_days ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            "ON CONFLICT (id) DO NOTHING",
+            [row[c] for c in cols],
+        )
+        return cur.rowcount > 0
+
+    def latest_day(self, day: str) -> dict[str, Any] | None:
+        """The declaration of ``day`` that holds: the latest by time, then id."""
+        row = self.conn.execute(
+            "SELECT * FROM calendar_days WHERE day = ? ORDER BY at DESC, id DESC LIMIT 1", (day,)
+        ).fetchone()
+        return dict(row) if row else None

@@ -212,10 +212,15 @@ class ScorecardStore:
         return [r[0] for r in rows]
 
     def live_running(self, received_before: str) -> list[str]:
-        """Ids of the dossiers with no end yet, received before ``received_before``."""
+        """Ids of the dossiers with no end yet, received before ``received_before``: by their status, and
+        a clash whose summary has no end (an open clash counts as running, whatever status stands)."""
         marks = ",".join("?" * len(RUNNING))
         rows = self.conn.execute(
-            f"SELECT id FROM dossiers WHERE status IN ({marks}) AND received_at < ?", (*RUNNING, received_before)
+            f"SELECT id FROM dossiers WHERE status IN ({marks}) AND received_at < ? "
+            "UNION SELECT d.id FROM sync_clashes c JOIN scorecard_dossiers s ON s.dossier_id = c.dossier_id "
+            "JOIN dossiers d ON d.id = c.dossier_id "
+            f"WHERE s.end_day IS NULL AND d.status NOT IN ({marks}) AND d.received_at < ?",
+            (*RUNNING, received_before, *RUNNING, received_before),
         )
         return [r[0] for r in rows]
 

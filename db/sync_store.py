@@ -22,6 +22,21 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+def settlement_keep(conn: Any, dossier_id: str) -> str | None:
+    """The final event the latest settlement of this dossier's clash kept, if any."""
+    row = conn.execute(
+        "SELECT keep_event_id FROM clash_settlements WHERE dossier_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+        (dossier_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def settlement_keeps(conn: Any) -> dict[str, str]:
+    """The kept final event of every settled dossier (a handful: settlements are rare)."""
+    rows = conn.execute("SELECT dossier_id, keep_event_id FROM clash_settlements ORDER BY at, id")
+    return {r[0]: r[1] for r in rows}
+
+
 class SyncStore:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -303,17 +318,10 @@ class SyncStore:
         )
 
     def settlement_keep(self, dossier_id: str) -> str | None:
-        """The final event the latest settlement of this dossier's clash kept, if any."""
-        row = self.conn.execute(
-            "SELECT keep_event_id FROM clash_settlements WHERE dossier_id = ? ORDER BY at DESC, id DESC LIMIT 1",
-            (dossier_id,),
-        ).fetchone()
-        return row[0] if row else None
+        return settlement_keep(self.conn, dossier_id)
 
     def settlement_keeps(self) -> dict[str, str]:
-        """The kept final event of every settled dossier (a handful: settlements are rare)."""
-        rows = self.conn.execute("SELECT dossier_id, keep_event_id FROM clash_settlements ORDER BY at, id")
-        return {r[0]: r[1] for r in rows}
+        return settlement_keeps(self.conn)
 
     # Province-owned data
 

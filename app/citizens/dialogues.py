@@ -14,17 +14,19 @@ from typing import Any
 
 from app.citizens import rules
 from app.citizens.sessions import FollowUps, number_text
-from app.core import history, validation
+from app.core import history, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
-from app.core.text import nfc
-from app.feedback import intake
 from app.printing import numbers
 from db.citizen_store import CitizenStore
 from db.ids import new_id
 from db.print_store import PrintStore
 from db.store import Store
+
+
+def _text(field: str, value: object, label_vi: str, label_en: str, *, required: bool = False) -> str:
+    return textcheck.field_text("dialogue", field, value, label_vi=label_vi, label_en=label_en, required=required)
 
 
 class Dialogues:
@@ -58,18 +60,27 @@ class Dialogues:
             raise ValidationError(
                 "Biên bản cần ít nhất một vấn đề được nêu.", "Record at least one issue raised.", field="issues"
             )
+        if not isinstance(issues, list | tuple) or not all(isinstance(i, Mapping) for i in issues):
+            raise ValidationError(
+                "Mỗi vấn đề phải có người nêu, vấn đề và trả lời.",
+                "Each issue needs who raised it, the issue and the answer.",
+                field="issues",
+            )
+        residents = (
+            validation.positive_int(
+                residents or 0, field="residents", label_vi="Số người dân", label_en="Residents", maximum=100_000
+            )
+            if residents
+            else 0
+        )
         items = []
         for i in issues:
             items.append(
                 {
-                    "raised_by": intake.text_field(i.get("raised_by"), "issues", "Người nêu", "Raised by", 200),
-                    "issue": intake.text_field(i.get("issue"), "issues", "Vấn đề", "Issue", 3000, True),
-                    "answer": intake.text_field(i.get("answer"), "issues", "Trả lời", "Answer", 5000),
+                    "raised_by": _text("raised_by", i.get("raised_by"), "Người nêu", "Raised by"),
+                    "issue": _text("issue", i.get("issue"), "Vấn đề", "Issue", required=True),
+                    "answer": _text("answer", i.get("answer"), "Trả lời", "Answer"),
                 }
-            )
-        if residents < 0:
-            raise ValidationError(
-                "Số người dân không hợp lệ.", "The number of residents is not valid.", field="residents"
             )
         stamp = iso(now)
         with self.store.transaction():
@@ -83,12 +94,17 @@ class Dialogues:
                 "year": number.year,
                 "seq": number.seq,
                 "kind": kind,
-                "subject": intake.text_field(subject, "subject", "Chủ đề", "Subject", 500, True),
+                "subject": _text("subject", subject, "Chủ đề", "Subject", required=True),
                 "held_at": iso(held),
-                "place": intake.text_field(place, "place", "Địa điểm", "Place", 300, True),
+                "place": _text("place", place, "Địa điểm", "Place", required=True),
                 "chair": validation.full_name(chair, field="chair"),
-                "secretary": nfc(secretary).strip(),
-                "attendees": json.dumps([nfc(a).strip() for a in attendees if a.strip()], ensure_ascii=False),
+                "secretary": _text("secretary", secretary, "Thư ký", "Secretary"),
+                "attendees": json.dumps(
+                    textcheck.field_texts(
+                        "dialogue", "attendees", attendees, label_vi="Thành phần", label_en="Attendees"
+                    ),
+                    ensure_ascii=False,
+                ),
                 "residents": int(residents),
                 "issues": json.dumps(items, ensure_ascii=False),
                 "created_at": stamp,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.citizens import rules
-from app.core import history, validation
+from app.core import history, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity, label
@@ -117,8 +117,8 @@ class Disclosure:
                 field="days",
             )
         posted_on = posted_on or self.clock.now().date()
-        head = intake.text_field(title, "title", "Tiêu đề", "Title", 300, True)
-        text_body = intake.text_field(body, "body", "Nội dung", "Content", 10_000)
+        head = intake.text_field(title, "title", "Tiêu đề", "Title", textcheck.MAX_LEN["disclosure"]["title"], True)
+        text_body = intake.text_field(body, "body", "Nội dung", "Content", textcheck.MAX_LEN["disclosure"]["body"])
         with self.store.transaction():
             return self._write(
                 self._row(clerk, kind, head, text_body, posted_on, posted_on + timedelta(days=days), None)

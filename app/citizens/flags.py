@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from app.citizens import rules
-from app.core import history, validation
+from app.core import history, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound
 from app.core.records import Clerk, DeskIdentity
-from app.core.text import nfc
 from db.citizen_store import CitizenStore
 from db.feedback_store import FeedbackStore
 from db.ids import new_id
@@ -35,6 +34,7 @@ class FlagService:
         """Flag an entry; a flag already in force is left as it is."""
         register = validation.choice(register, REGISTERS, field="register", label_vi="Sổ", label_en="Register")
         flag = validation.choice(flag, rules.FLAGS, field="flag", label_vi="Dấu hiệu", label_en="Flag")
+        note = textcheck.field_text("entry_flag", "note", note, label_vi="Ghi chú", label_en="The note")
         if not self._exists(register, entry_id):
             raise NotFound("Không tìm thấy mục trong sổ.", "The register entry was not found.", field="entry")
         with self.store.transaction():
@@ -46,7 +46,7 @@ class FlagService:
                 "register": register,
                 "entry_id": entry_id,
                 "flag": flag,
-                "note": nfc(note),
+                "note": note,
                 "set_at": stamp,
                 "cleared_at": None,
                 "clerk_id": clerk.id,

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.citizens import rules
 from app.citizens.records import ReceptionEntry, payload, reception_from_row, search_text
-from app.core import history, text, validation
+from app.core import history, text, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -44,6 +44,14 @@ RECEIVE_KEYS = (
 )
 PERSON_KEYS = ("name", "address", "cccd")
 PREFIX = "TD"
+
+
+def _text(
+    key: str, value: object, label_vi: str, label_en: str, *, field: str | None = None, required: bool = False
+) -> str:
+    """A field of the register, within the limit the hub checks too (``textcheck.MAX_LEN``)."""
+    limit = textcheck.MAX_LEN["reception_entry"][key]
+    return intake.text_field(value, field or key, label_vi, label_en, limit, required)
 
 
 class ReceptionNotFound(NotFound):
@@ -111,12 +119,12 @@ class ReceptionRegister:
                 "Thông tin công dân không hợp lệ.", "The citizen's details are not valid.", field="person"
             )
         validation.no_unknown_keys(person, PERSON_KEYS, where="person")
-        name = intake.text_field(person.get("name"), "name", "Họ tên", "Name", 200)
+        name = _text("person_name", person.get("name"), "Họ tên", "Name", field="name")
         if not name and kind != "denunciation":
             raise ValidationError("Cần ghi họ tên công dân.", "The citizen's name is required.", field="name")
-        address = intake.text_field(person.get("address"), "address", "Địa chỉ", "Address", 300)
+        address = _text("person_address", person.get("address"), "Địa chỉ", "Address", field="address")
         id_no = _id_number(person.get("cccd"), now.date())
-        content = intake.text_field(data.get("content"), "content", "Nội dung", "Content", intake.MAX_CONTENT, True)
+        content = _text("content", data.get("content"), "Nội dung", "Content", required=True)
         received_at = now
         if data.get("received_at"):
             labels = {"label_vi": "Ngày tiếp", "label_en": "The date received"}
@@ -144,16 +152,14 @@ class ReceptionRegister:
             "kind": kind,
             "people_count": people,
             "matter_id": data.get("matter_id") or None,
-            "resolved_by": intake.text_field(
-                data.get("resolved_by"), "resolved_by", "Cơ quan đã giải quyết", "Agency", 300
-            ),
+            "resolved_by": _text("resolved_by", data.get("resolved_by"), "Cơ quan đã giải quyết", "Agency"),
             "in_competence": 0,
             "guidance": "",
             "guidance_doc": "",
             "accepted_by": "",
             "forward_doc": "",
             "follow_up": "",
-            "notes": intake.text_field(data.get("notes"), "notes", "Ghi chú", "Notes", 1000),
+            "notes": _text("notes", data.get("notes"), "Ghi chú", "Notes"),
             "channel": channel,
             "session_id": data.get("session_id") or None,
             "outcome": "received",
@@ -269,8 +275,11 @@ class ReceptionRegister:
         ground = validation.choice(ground, rules.REFUSAL_GROUNDS, field="ground", label_vi="Lý do", label_en="Ground")
         moment = at or self.clock.now()
         reason = rules.REFUSAL_GROUNDS[ground][0]
-        if detail.strip():
-            reason = f"{reason}: {text.nfc(detail.strip())}"
+        detail = textcheck.field_text(
+            "reception_entry", "refusal_detail", detail, label_vi="Chi tiết lý do", label_en="The detail"
+        )
+        if detail:
+            reason = f"{reason}: {detail}"
         return self._change(entry_id, "refuse", {"refusal_reason": reason, "refused_at": iso(moment)})
 
     def refusal_late(self, entry: ReceptionEntry) -> bool:
@@ -282,7 +291,7 @@ class ReceptionRegister:
             raise ValidationError("Chưa ghi tài liệu nào.", "No document was entered.", field="documents")
         items = []
         for d in documents:
-            name = intake.text_field(d.get("name"), "documents", "Tên tài liệu", "Document name", 300, True)
+            name = _text("name", d.get("name"), "Tên tài liệu", "Document name", field="documents", required=True)
             kind = validation.choice(
                 d.get("kind") or "copy", rules.DOCUMENT_KINDS, field="documents", label_vi="Loại bản", label_en="Kind"
             )
@@ -336,19 +345,19 @@ class ReceptionRegister:
 
     def guide(self, entry_id: str, clerk: Clerk, guidance: str, document_no: str = "") -> ReceptionEntry:
         """Column 10: the citizen is told where the matter belongs (not ours to resolve)."""
-        body = intake.text_field(guidance, "guidance", "Nội dung hướng dẫn", "Guidance", 2000, True)
-        doc = intake.text_field(document_no, "guidance_doc", "Số văn bản", "Document no.", 100)
+        body = _text("guidance", guidance, "Nội dung hướng dẫn", "Guidance", required=True)
+        doc = _text("guidance_doc", document_no, "Số văn bản", "Document no.")
         return self._change(entry_id, "guide", {"guidance": body, "guidance_doc": doc})
 
     def forward(self, entry_id: str, clerk: Clerk, agency: str, document_no: str = "") -> ReceptionEntry:
         """Column 11: the petition is sent to the agency competent for it."""
-        to = intake.text_field(agency, "accepted_by", "Cơ quan tiếp nhận", "Receiving agency", 300, True)
-        doc = intake.text_field(document_no, "forward_doc", "Số văn bản chuyển", "Forwarding no.", 100)
+        to = _text("accepted_by", agency, "Cơ quan tiếp nhận", "Receiving agency", required=True)
+        doc = _text("forward_doc", document_no, "Số văn bản chuyển", "Forwarding no.")
         return self._change(entry_id, "forward", {"accepted_by": to, "forward_doc": doc})
 
     def note_result(self, entry_id: str, clerk: Clerk, result: str) -> ReceptionEntry:
         """Column 12: what became of it, whatever the outcome."""
-        body = intake.text_field(result, "follow_up", "Theo dõi kết quả", "Follow-up", 2000, True)
+        body = _text("follow_up", result, "Theo dõi kết quả", "Follow-up", required=True)
         with self.store.transaction():
             self.get(entry_id)
             stamp = iso(self.clock.now())
@@ -363,7 +372,10 @@ class ReceptionRegister:
     def reveal_identity(self, entry_id: str, clerk: Clerk, *, purpose: str) -> Identity:
         """Name, address and ID in clear: a leader or admin, a stated reason, logged (who, when, which)."""
         require_permitted(clerk)
-        if not text.nfc(purpose or "").strip():
+        purpose = validation.optional_text(
+            purpose, field="purpose", label_vi="Lý do xem", label_en="The reason", max_len=500
+        )
+        if not purpose:
             raise ValidationError(
                 "Cần ghi lý do xem thông tin người tố cáo.",
                 "State why the denouncer's identity is needed.",

@@ -16,11 +16,10 @@ from typing import Any
 
 from app.citizens import rules
 from app.citizens.records import FollowUp, follow_up_from_row
-from app.core import history, validation
+from app.core import history, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
-from app.core.text import nfc
 from app.core.worktime import CalendarSource
 from app.feedback import intake
 from app.printing import numbers
@@ -36,7 +35,9 @@ class SessionNotFound(NotFound):
 
 
 def _names(values: Sequence[str]) -> list[str]:
-    return [nfc(str(v)).strip() for v in values if str(v).strip()]
+    return textcheck.field_texts(
+        "reception_session", "received_by", values, label_vi="Người cùng tiếp", label_en="Received by"
+    )
 
 
 def number_text(form: str, seq: int, desk_no: int) -> str:
@@ -60,8 +61,10 @@ class FollowUps:
     def add(
         self, source: str, source_id: str, task: str, owner: str, days: int, clerk: Clerk, *, start: date | None = None
     ) -> FollowUp:
-        body = intake.text_field(task, "task", "Việc cần làm", "Task", 2000, True)
-        who = intake.text_field(owner, "owner", "Người thực hiện", "Owner", 200, True)
+        body = intake.text_field(task, "task", "Việc cần làm", "Task", textcheck.MAX_LEN["follow_up"]["task"], True)
+        who = intake.text_field(
+            owner, "owner", "Người thực hiện", "Owner", textcheck.MAX_LEN["follow_up"]["owner"], True
+        )
         days = validation.positive_int(
             days, field="days", label_vi="Số ngày làm việc", label_en="Working days", maximum=365
         )
@@ -87,7 +90,7 @@ class FollowUps:
         return follow_up_from_row(row)
 
     def done(self, follow_up_id: str, clerk: Clerk, result: str, *, at: datetime | None = None) -> FollowUp:
-        body = intake.text_field(result, "result", "Kết quả", "Result", 2000, True)
+        body = intake.text_field(result, "result", "Kết quả", "Result", textcheck.MAX_LEN["follow_up"]["result"], True)
         with self.store.transaction():
             row = self.db.get("follow_up", follow_up_id)
             if row is None:
@@ -158,7 +161,9 @@ class Sessions:
             "leader_name": name,
             "day": day.isoformat(),
             "starts": starts,
-            "place": intake.text_field(place, "place", "Địa điểm", "Place", 300),
+            "place": intake.text_field(
+                place, "place", "Địa điểm", "Place", textcheck.MAX_LEN["reception_session"]["place"]
+            ),
             "regular": int(regular),
             "mode": mode,
             "status": "scheduled",
@@ -199,7 +204,14 @@ class Sessions:
             values = {
                 "status": rules.SESSION.after(row["status"], "hold"),
                 "received_by": json.dumps(_names(received_by), ensure_ascii=False),
-                "raised": intake.text_field(raised, "raised", "Nội dung công dân nêu", "What was raised", 5000, True),
+                "raised": intake.text_field(
+                    raised,
+                    "raised",
+                    "Nội dung công dân nêu",
+                    "What was raised",
+                    textcheck.MAX_LEN["reception_session"]["raised"],
+                    True,
+                ),
                 "held_at": iso(at or self.clock.now()),
                 "updated_at": stamp,
             }
@@ -218,7 +230,14 @@ class Sessions:
         follow_ups: Sequence[Mapping[str, Any]] = (),
     ) -> dict[str, Any]:
         """The conclusion notice, numbered in the year; each follow-up ({task, owner, days}) starts today."""
-        body = intake.text_field(conclusion, "conclusion", "Nội dung kết luận", "Conclusion", 10_000, True)
+        body = intake.text_field(
+            conclusion,
+            "conclusion",
+            "Nội dung kết luận",
+            "Conclusion",
+            textcheck.MAX_LEN["reception_session"]["conclusion"],
+            True,
+        )
         who = validation.full_name(signer, field="signer")
         with self.store.transaction():
             row = self.get(session_id)

@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime
 
 from app.cli.common import db_path, open_desk, read_json
-from app.core import text, validation
+from app.core import validation
 from app.core.accounts import InitRequest
 from app.core.clock import iso
 from app.core.errors import ValidationError
@@ -238,7 +238,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
 def cmd_calendar_set(args: argparse.Namespace) -> int:
     day = validation.iso_date(args.day, field="day")
     with open_desk(args) as desk:
-        desk.set_calendar_override(day, args.kind, text.nfc(args.note))
+        desk.set_calendar_override(day, args.kind, args.note)
     print(day.isoformat())
     return 0
 

@@ -92,6 +92,12 @@ SETTLEMENT = Entity(
 )
 FEE = Entity("fee", "a dossier's fee as assessed, or changed with a reason", desk_applies=True)
 PAYMENT = Entity("payment", "a fee paid: cash with its receipt number, transfer, or the portal", desk_applies=True)
+CALENDAR_DAY = Entity(
+    "calendar_day",
+    "a commune's own calendar day (an extra day off, a worked Saturday) or its removal",
+    desk_applies=True,
+    hub_keeps=True,
+)
 ATTACHMENT = Entity(
     "attachment", "a document's scan (by SHA-256) or why it has none; the electronic result", desk_applies=True
 )
@@ -118,6 +124,7 @@ ENTITIES: dict[str, Entity] = {
         FEE,
         PAYMENT,
         ATTACHMENT,
+        CALENDAR_DAY,
     )
 }
 

@@ -14,9 +14,12 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core import paths
-from app.core.errors import BadCommuneCode, BadDeskNumber, ValidationError
+from app.core.errors import BadCommuneCode, BadDeskNumber
 from app.core.text import nfc
 from app.core.textcheck import (
+    _error,
+    _labels,
+    _sentence_start,
     bad_char,
     clean_text,
     excerpt,
@@ -45,6 +48,7 @@ __all__ = [
     "positive_int",
     "province_name",
     "required_text",
+    "sane_moment",
 ]
 
 
@@ -71,14 +75,6 @@ def desk_number(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9:
         raise BadDeskNumber()
     return value
-
-
-def _error(vi: str, en: str, field: str) -> ValidationError:
-    return ValidationError(vi, en, field=field)
-
-
-def _sentence_start(label: str) -> str:
-    return label[:1].upper() + label[1:]
 
 
 # --- Citizen ID (CCCD) -----------------------------------------------------------------------------
@@ -224,14 +220,6 @@ def full_name(value: object, *, field: str = "full_name") -> str:
 _YMD = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
-def _labels(field: str, label_vi: str | None, label_en: str | None) -> tuple[str, str]:
-    # Without a label the field's own name is the only thing that tells the reader which one is wrong.
-    return (
-        _sentence_start(label_vi) if label_vi else f"Trường “{field}”",
-        _sentence_start(label_en) if label_en else f"Field “{field}”",
-    )
-
-
 def _check_real_date(text: str, field: str, vi: str, en: str) -> None:
     """Name a well-formed but impossible date (2026-02-30) rather than calling it badly formatted."""
     match = _YMD.match(text)
@@ -289,6 +277,44 @@ def iso_datetime(value: str, *, field: str, label_vi: str | None = None, label_e
 
 # Desks' clocks drift; a moment a little ahead of this desk's clock is still "now".
 FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+# Dates a one-stop shop can mean: years outside these are typing slips or forgeries, and years near
+# 1 or 9999 overflow the calendar's arithmetic (a due date 30 working days after 9999-12-31).
+MIN_YEAR, MAX_YEAR = EARLIEST.year, LATEST.year  # the desk's own bounds
+_WRITTEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?[+-][0-9]{2}:[0-9]{2}")
+
+
+def sane_moment(value: object, *, field: str, label_vi: str | None = None, label_en: str | None = None) -> datetime:
+    """An ISO 8601 date and time WITH its UTC offset, as the desk writes them, in years 2000–2099."""
+    if isinstance(value, str) and _WRITTEN.fullmatch(value):  # the form desks write: one C-level parse
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
+            return parsed
+    vi, en = _labels(field, label_vi, label_en)
+    if not isinstance(value, str) or len(value) > 40:
+        raise _error(
+            f"{vi} phải là ngày giờ ISO 8601 có múi giờ.",
+            f"{en} must be an ISO 8601 date and time with its offset.",
+            field,
+        )
+    parsed = iso_datetime(value, field=field, label_vi=label_vi, label_en=label_en)
+    if datetime.fromisoformat(value.strip()).tzinfo is None:
+        raise _error(
+            f"{vi} phải ghi rõ múi giờ, ví dụ 2026-02-12T09:30:00+07:00.",
+            f"{en} must include its UTC offset, e.g. 2026-02-12T09:30:00+07:00.",
+            field,
+        )
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise _error(
+            f"{vi} phải trong các năm {MIN_YEAR}–{MAX_YEAR}.",
+            f"{en} must fall in the years {MIN_YEAR}–{MAX_YEAR}.",
+            field,
+        )
+    return parsed
 
 
 def is_future(moment: datetime, now: datetime) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.core import validation
+from app.core import textcheck, validation
 from app.core.errors import ValidationError
 from app.feedback.confidential import Identity
 
@@ -43,3 +43,12 @@ def text_field(value: Any, field_name: str, label_vi: str, label_en: str, limit:
     if required:
         return validation.required_text(value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit)
     return validation.optional_text(value, field=field_name, label_vi=label_vi, label_en=label_en, max_len=limit)
+
+
+ACTION_LABELS = {"note": ("Ghi chú", "The note"), "reason": ("Lý do", "The reason")}
+
+
+def action_text(key: str, value: Any) -> str:
+    """A note or reason given with a step of an entry's handling (forwarding, closing), within its limit."""
+    vi, en = ACTION_LABELS[key]
+    return textcheck.field_text("feedback_event", key, value, label_vi=vi, label_en=en)

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from app.core import history, paths, text
+from app.core import history, paths, textcheck
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import MotcuaError, NotFound, PermissionDenied, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -34,7 +34,6 @@ SCALE_FILE = "rating_scale.json"
 SCALE_META = "rating_scale"
 COOLDOWN_META = "rating_cooldown_seconds"
 DEFAULT_COOLDOWN = 5.0
-MAX_COMMENT = 1000
 
 Period = Literal["month", "quarter", "year"]
 GroupBy = Literal["month", "quarter", "year", "procedure", "clerk"]
@@ -245,13 +244,7 @@ class RatingService:
         scale = self.scale
         chosen = scale.level(level)
         given = self._elements(elements_given or {}, scale)
-        comment = text.nfc(comment or "")
-        if len(comment) > MAX_COMMENT:
-            raise ValidationError(
-                f"Góp ý dài quá {MAX_COMMENT} ký tự.",
-                f"The comment is longer than {MAX_COMMENT} characters.",
-                field="comment",
-            )
+        comment = textcheck.field_text("rating", "comment", comment, label_vi="Góp ý", label_en="The comment")
         now = self.clock.now()
         stamp = iso(now)
         with self.store.transaction():

@@ -377,7 +377,7 @@ class FeedbackService:
             "forwarded",
             clerk,
             at,
-            {"to": target, "note": text.nfc(note)},
+            {"to": target, "note": intake.action_text("note", note)},
             {"forwarded_to": target, "forwarded_at": iso(moment)},
         )
         if moment.date() > entry.forward_due:
@@ -385,8 +385,8 @@ class FeedbackService:
         return entry
 
     def close(self, entry_id: str, clerk: Clerk, *, reason: str = "", at: datetime | None = None) -> FeedbackEntry:
-        moment = at or self.clock.now()
-        return self._act(entry_id, "closed", clerk, at, {"reason": text.nfc(reason)}, {"closed_at": iso(moment)})
+        moment, reason = at or self.clock.now(), intake.action_text("reason", reason)
+        return self._act(entry_id, "closed", clerk, at, {"reason": reason}, {"closed_at": iso(moment)})
 
     def assign(self, entry_id: str, clerk: Clerk, officer: str) -> FeedbackEntry:
         officer_id = self._officer(officer)

@@ -27,7 +27,6 @@ from app.printing.wording import date_words, esc, fill, in_running_text, local, 
 from app.reception.records import EVENT_KINDS, Dossier, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import DossierService
-from app.reception.timeliness import judge
 from db.account_store import AccountStore
 from db.files import private_dir, write_private
 from db.ids import new_id
@@ -345,9 +344,7 @@ class PrintService:
         to the step that ended the dossier (indicator 2.1, app.reception.timeliness): a result ready on time
         stays on time however late the citizen collects it."""
         tpl, outcomes = paper.form, paper.common["outcomes"]
-        judged = judge(
-            dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, self.clock.now()
-        )
+        judged = self.dossiers.timeliness(dossier)  # the clash rule the register and the hub apply
         applicant = {"applicant": dossier.applicant.full_name}
         rows = []
         for event in sorted(dossier.events, key=lambda e: (e.at, e.kind != "received", e.id)):

@@ -206,12 +206,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild_counters(args: argparse.Namespace) -> int:
-    from app.province.ingest import Calendars
+    from app.province.calendars import Calendars
     from app.province.scorecard_counters import rebuild
 
     hub = _hub(args)
+    calendars = Calendars()
     try:
-        print(rebuild(hub, Calendars().get(hub)))
+        print(rebuild(hub, lambda commune: calendars.get(hub, commune)))
     finally:
         hub.close()
     return 0
@@ -233,7 +234,7 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
-    from app.province.ingest import Calendars
+    from app.province.calendars import Calendars
     from app.province.scorecard_counters import calendar_changed
 
     overrides = read_overrides(Path(args.file))
@@ -249,7 +250,8 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
         for item in json.loads(before["content"]) if before else []:
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 days.add(date.fromisoformat(item["day"]))
-        calendar_changed(hub, old, Calendars().get(hub), days)
+        calendars = Calendars()
+        calendar_changed(hub, old, calendars.get(hub), days, lambda commune: calendars.get(hub, commune))
     finally:
         hub.close()
     return code

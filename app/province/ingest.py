@@ -11,12 +11,12 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError, ValidationError
 from app.core.history import (
+    CALENDAR_DAY,
     CONFIDENTIAL_READ,
     DISCLOSURE,
     DOCNO,
@@ -30,14 +30,16 @@ from app.core.history import (
     SETTLEMENT,
     Entity,
 )
-from app.core.worktime import LegalTime, Override, WorkCalendar, default_overrides
+from app.core.worktime import LegalTime, WorkCalendar
 from app.province import registers, scorecard_counters
 from app.province.auth import DeskAuth, utc_now
+from app.province.calendars import Calendars, reach
 from app.province.errors import HubError
 from app.reception.records import DossierEvent
-from app.reception.rules import derive, open_clash, settled
+from app.reception.rules import counted, derive, open_clash
 from app.reception.timeliness import verdict_of
 from app.sync import checks, protocol
+from db.hub import calendar_store
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
@@ -84,29 +86,6 @@ class _Change:
         return out
 
 
-class Calendars:
-    """The province calendar for judging on-time results, rebuilt when the province changes it."""
-
-    def __init__(self) -> None:
-        self._version = -1
-        self._calendar = WorkCalendar.default()
-
-    def get(self, hub: HubStore) -> WorkCalendar:
-        version = hub.province_version()
-        if version != self._version:
-            overrides = {o.day: o for o in default_overrides()}
-            data = hub.province_data().get("calendar")
-            for item in json.loads(data["content"]) if data else []:
-                try:
-                    o = Override(date.fromisoformat(item["day"]), item["kind"], item.get("note", ""))
-                except (KeyError, TypeError, ValueError, MotcuaError):
-                    continue
-                overrides[o.day] = o
-            self._calendar = WorkCalendar(overrides.values())
-            self._version = version
-        return self._calendar
-
-
 def _dossier_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     return {
         "id": c.entity_id,
@@ -146,6 +125,10 @@ def _settlement_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     return {k: c.payload[k] for k in ("dossier_id", "id", "keep_event_id", "at")}
 
 
+def _calendar_day_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
+    return {"commune_code": desk.commune_code, **{k: c.payload.get(k, "") for k in ("id", "day", "kind", "note", "at")}}
+
+
 def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
     p = c.payload
     return {
@@ -180,6 +163,7 @@ KEEPERS: dict[Entity, _Keeper] = {
     RATING: _Keeper(_rating_row, HubStore.insert_ratings),
     SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
     DISCLOSURE: _Keeper(_disclosure_row, HubStore.upsert_disclosures),
+    CALENDAR_DAY: _Keeper(_calendar_day_row, calendar_store.insert_days),
     **{entity: _Keeper(row, insert, ok) for entity, (ok, row, insert) in registers.KEEPERS.items()},
 }
 
@@ -397,18 +381,23 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
     # Only a later event changes what reception alone implies (status received, no outcome yet).
     touched = {c.payload["dossier_id"] for c in events if c.payload["kind"] != "received"}
     touched |= {c.payload["dossier_id"] for c in fresh if c.entity == SETTLEMENT.name}
+    # A commune's own day off moves the promised dates of its dossiers received within reach of it.
+    days = [c.payload["day"] for c in fresh if c.entity == CALENDAR_DAY.name]
+    if days:
+        touched |= set(reach(hub, desk.commune_code, days))
     if touched:
-        refresh(hub, sorted(touched), calendars.get(hub))
+        refresh(hub, sorted(touched), calendars.get(hub, desk.commune_code))
     # The scorecard's counters move in this same transaction (new dossiers, and any event or settlement).
     moved = {c.entity_id for c in fresh if c.entity == DOSSIER.name} | touched
     moved |= {c.payload["dossier_id"] for c in events}
-    scorecard_counters.follow(hub, sorted(moved), calendars.get(hub))
+    scorecard_counters.follow(hub, sorted(moved), lambda commune: calendars.get(hub, commune))
     rated = [(c.entity, c.payload) for c in fresh if c.entity in ("rating", "rating_declined")]
     scorecard_counters.follow_ratings(hub, desk.commune_code, rated)
 
 
 def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
-    """Status, outcome and open clash of each dossier, by the rules every desk applies."""
+    """Status, outcome and open clash of each dossier (of one commune, judged with its ``calendar``),
+    by the rules every desk applies."""
     updates = []
     keeps = hub.settlement_keeps(dossier_ids)
     for row, event_rows in hub.dossiers_with_events(dossier_ids):
@@ -430,7 +419,7 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             derived = derive(events, received, LegalTime.parse(row["legal_time"]), calendar, keep)
             # An open clash is counted as open, never as a result; a settled one by the outcome kept.
             clash = open_clash(events, keep)
-            result = None if clash else verdict_of(settled(events, keep), received, row["legal_time"], calendar)
+            result = verdict_of(counted(events, keep), received, row["legal_time"], calendar)
         except (KeyError, TypeError, ValueError, OverflowError, MotcuaError):
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, int(clash), row["id"]))

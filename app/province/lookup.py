@@ -8,6 +8,7 @@ date. No name, no CCCD, no login (Personal Data Protection Law 91/2025: the leas
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -34,7 +35,8 @@ class Lookup:
     note: str = ""
 
 
-def look_up(hub: HubStore, payload: str, calendar: WorkCalendar) -> Lookup:
+def look_up(hub: HubStore, payload: str, calendar_of: Callable[[str], WorkCalendar]) -> Lookup:
+    """``calendar_of``: a commune's calendar (its own days off count, as at its desks)."""
     if len(payload) > MAX_PAYLOAD:
         return Lookup(404, "Không đọc được mã trên giấy tiếp nhận.")
     try:
@@ -63,7 +65,9 @@ def look_up(hub: HubStore, payload: str, calendar: WorkCalendar) -> Lookup:
             DossierEvent(e["id"], row["id"], e["kind"], parse_iso(e["at"]), "", e["desk_id"], json.loads(e["data"]))
             for e in event_rows
         )
-        derived = derive(events, parse_iso(row["received_at"]), LegalTime.parse(row["legal_time"]), calendar)
+        keep = hub.settlement_keeps([row["id"]]).get(row["id"])
+        calendar = calendar_of(claim.commune_code)
+        derived = derive(events, parse_iso(row["received_at"]), LegalTime.parse(row["legal_time"]), calendar, keep)
         status, due = derived.status, derived.due_at
     except (KeyError, TypeError, ValueError, MotcuaError):
         status, due = row["status"], claim.due

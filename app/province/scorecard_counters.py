@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import counters, engine
 from app.scorecard.judging import JUDGE
 from app.scorecard.scales import elements_satisfied
@@ -105,9 +106,10 @@ def _stored(row: Mapping[str, Any] | None) -> counters.Summary | None:
     return counters.Summary(**{k: v for k, v in row.items() if k in fields})
 
 
-def follow(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -> None:
-    """These dossiers changed (received, an event, a settlement): move the counters by the difference.
-    Call inside the push's transaction."""
+def follow(hub: HubStore, dossier_ids: Sequence[str], calendar_of: Callable[[str], WorkCalendar]) -> None:
+    """These dossiers changed (received, an event, a settlement, a day off of their commune): move the
+    counters by the difference, each judged with its commune's calendar (``calendar_of``) and by the
+    clash rule every desk applies (``rules.counted``). Call inside the push's transaction."""
     db = HubScorecardStore(hub)
     if not dossier_ids or not db.built(VERSION):
         return
@@ -115,6 +117,7 @@ def follow(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) ->
     missing = [i for i in dossier_ids if i not in old]
     payloads = {k: json.loads(v) for k, v in db.dossier_payloads(missing).items()} if missing else {}
     commune_of = hub.dossier_owners(dossier_ids)
+    keeps = hub.settlement_keeps(dossier_ids)
     change: Counter[tuple[str, str, str, str, str]] = Counter()
     rows = []
     for row, event_rows in hub.dossiers_with_events(dossier_ids):
@@ -124,7 +127,8 @@ def follow(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) ->
             continue
         try:
             received = parse_iso(row["received_at"])
-            events = events_of(row["id"], event_rows)
+            events = list(counted(events_of(row["id"], event_rows), keeps.get(row["id"])))
+            calendar = calendar_of(owner["commune_code"])
             identity = base.get("identity_check") if row["id"] in payloads else None
             summary = counters.summarise(
                 row["id"],
@@ -198,7 +202,13 @@ def follow_ratings(hub: HubStore, commune: str, ratings: Iterable[tuple[str, Map
     db.add({k: n for k, n in change.items() if n})
 
 
-def calendar_changed(hub: HubStore, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> int:
+def calendar_changed(
+    hub: HubStore,
+    old: WorkCalendar,
+    new: WorkCalendar,
+    days: Iterable[date],
+    calendar_of: Callable[[str], WorkCalendar],
+) -> int:
     """The province changed its calendar: re-judge the dossiers received within reach of the changed
     days (as the desk does, app.scorecard.desk_counters.CALENDAR_REACH_DAYS), in one transaction."""
     changed = [d for d in days if old.is_working_day(d) != new.is_working_day(d)]
@@ -210,11 +220,11 @@ def calendar_changed(hub: HubStore, old: WorkCalendar, new: WorkCalendar, days: 
     ids = db.dossier_ids_received_between(utc(start), utc(end))
     with hub.transaction():
         for i in range(0, len(ids), 500):
-            follow(hub, ids[i : i + 500], new)
+            follow(hub, ids[i : i + 500], calendar_of)
     return len(ids)
 
 
-def rebuild(hub: HubStore, calendar: WorkCalendar) -> int:
+def rebuild(hub: HubStore, calendar_of: Callable[[str], WorkCalendar]) -> int:
     """The counters from scratch, in one transaction; returns the dossiers summarised."""
     db = HubScorecardStore(hub)
     with hub.transaction():
@@ -222,7 +232,7 @@ def rebuild(hub: HubStore, calendar: WorkCalendar) -> int:
         db.set_built(VERSION)
         ids = db.all_dossier_ids()
         for i in range(0, len(ids), 500):
-            follow(hub, ids[i : i + 500], calendar)
+            follow(hub, ids[i : i + 500], calendar_of)
         by_commune: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
         for row in db.rating_payloads():
             by_commune.setdefault(row["commune_code"], []).append((row["entity"], json.loads(row["payload"])))

@@ -8,15 +8,16 @@ dossier codes: ``--commune`` gives those).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from app.core.worktime import VN_TZ, WorkCalendar
+from app.province.calendars import commune_judge
 from app.province.scorecard_counters import events_of, utc
+from app.reception.rules import counted
 from app.scorecard import counters, engine
 from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.digital import DigitalTally
-from app.scorecard.judging import JUDGE
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard, Unit
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db.hub.scorecard_store import HubScorecardStore
@@ -29,6 +30,7 @@ def _live(hub: HubStore, db: HubScorecardStore, commune: str | None, as_of: date
         return []
     summaries = db.summaries(ids)
     facts = []
+    keeps = hub.settlement_keeps(ids)
     for row, events in hub.dossiers_with_events(ids):
         s = summaries[row["id"]]
         facts.append(
@@ -39,7 +41,7 @@ def _live(hub: HubStore, db: HubScorecardStore, commune: str | None, as_of: date
                 legal_time=row["legal_time"],
                 channel=s["channel"],
                 received_at=datetime.fromisoformat(row["received_at"]),
-                events=tuple(events_of(row["id"], events)),
+                events=tuple(counted(events_of(row["id"], events), keeps.get(row["id"]))),
                 clerk_id=s["clerk_id"],
                 commune=s["commune_code"],
                 synced=True,
@@ -82,6 +84,7 @@ def scorecards(
     entries: Sequence[FeedbackFact],
     calendar: WorkCalendar,
     citizens: dict[str, CitizenRecords],
+    calendar_of: Callable[[str], WorkCalendar],
     digital: dict[str, DigitalTally],
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """As app.province.scorecard_source.scorecards, from the counters (citizen reception: each commune's
@@ -89,7 +92,8 @@ def scorecards(
     db = HubScorecardStore(hub)
     as_of = min(now, period.last_moment)
     past = period.end < now.astimezone(VN_TZ).date()
-    live = engine.judge_dossiers(_live(hub, db, commune, as_of), period, as_of, calendar, JUDGE)
+    facts = _live(hub, db, commune, as_of)  # each judged by its commune's calendar (its own days off)
+    live = engine.judge_dossiers(facts, period, as_of, calendar, commune_judge(facts, calendar_of))
     running = db.running(commune, utc(as_of))
     late_running = db.running_late_codes(commune, utc(as_of), LOST_LIST)
 

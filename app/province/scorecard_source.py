@@ -3,9 +3,9 @@
 Every change a desk sent is kept whole in the hub's change log, so the scorecard reads the payloads
 (dossiers, events, ratings, declined ratings, register entries, attachments, fees and payments)
 rather than the hub's narrower materialised tables. What reached the hub is synced by definition
-(indicator 1.4 counts the desk's side of it). The calendar is the province's (ingest.Calendars): a
-commune's own extra days off do not reach the hub yet, so its figures match the desk's only where the
-desk has none.
+(indicator 1.4 counts the desk's side of it). Each commune is judged with its own calendar
+(app.province.calendars: the province's with the days its desks declared), so its figures are its
+desks' figures.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from datetime import date, datetime
 from typing import Any
 
 from app.core.clock import parse_iso
-from app.core.worktime import VN_TZ
+from app.core.worktime import VN_TZ, WorkCalendar
 from app.province import registers, scorecard_counters, scorecard_fast
-from app.province.ingest import Calendars
+from app.province.calendars import Calendars, commune_judge
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import digital, engine
 from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.judging import JUDGE
@@ -44,8 +45,10 @@ def _opt_date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def records(rows: Iterable[Mapping[str, Any]]) -> Records:
-    """Scorecard records from stored changes (the latest payload of an updated entry wins)."""
+def records(rows: Iterable[Mapping[str, Any]], keeps: Mapping[str, str] | None = None) -> Records:
+    """Scorecard records from stored changes (the latest payload of an updated entry wins); ``keeps``:
+    settled clashes, for the clash rule every desk applies (``rules.counted``)."""
+    keeps = keeps or {}
     dossiers: dict[str, dict[str, Any]] = {}
     events: dict[str, list[DossierEvent]] = {}
     ratings: list[RatingFact] = []
@@ -98,7 +101,7 @@ def records(rows: Iterable[Mapping[str, Any]]) -> Records:
                     legal_time=d["legal_time"],
                     channel=d.get("channel", "direct"),
                     received_at=parse_iso(d["received_at"]),
-                    events=tuple(events.get(d["id"], ())),
+                    events=tuple(counted(events.get(d["id"], ()), keeps.get(d["id"]))),
                     clerk_id=d.get("clerk_id", ""),
                     desk_id=d.get("desk_id", ""),
                     commune=d["_commune"],
@@ -169,7 +172,12 @@ def scorecards(
 def _scorecards(
     hub: HubStore, period: Period, now: datetime, commune: str | None, fast: bool | None
 ) -> tuple[Scorecard | None, list[Scorecard]]:
-    calendar = Calendars().get(hub)
+    calendars = Calendars()
+    calendar = calendars.get(hub)
+
+    def calendar_of(code: str) -> WorkCalendar:  # a commune's, with its own days off
+        return calendars.get(hub, code)
+
     communes = [c for c in hub.communes() if commune is None or c["code"] == commune]
     citizens = {c["code"]: registers.citizen_records(hub, c["code"], period.start, period.end) for c in communes}
     agencies = {d["commune_code"]: d.get("agency_code") or "" for d in hub.desks()}
@@ -179,10 +187,10 @@ def _scorecards(
         some = records(hub.commune_payloads(commune, ("feedback", "dossier", "attachment", "fee", "payment")))
         files = _digital(some, period, min(now, period.last_moment), [c["code"] for c in communes])
         return scorecard_fast.scorecards(
-            hub, period, now, commune, communes, agencies, some.feedback, calendar, citizens, files
+            hub, period, now, commune, communes, agencies, some.feedback, calendar, citizens, calendar_of, files
         )
     data = replace(
-        records(hub.commune_payloads(commune, ENTITIES)),
+        records(hub.commune_payloads(commune, ENTITIES), hub.settlement_keeps()),
         citizens=CitizenRecords.joined(list(citizens.values())),
     )
     cards = [
@@ -190,7 +198,7 @@ def _scorecards(
             data,
             period,
             Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"]),
-            calendar=calendar,
+            calendar=calendar_of(c["code"]),
             judge=JUDGE,
             now=now,
         )
@@ -200,7 +208,8 @@ def _scorecards(
     if commune is not None:
         return None, cards
     province_name = next((c["province"] for c in communes if c.get("province")), "")
-    whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=JUDGE, now=now)
+    judge = commune_judge(data.dossiers, calendar_of)  # each dossier by its commune's calendar
+    whole = engine.compute(data, period, Unit("province", "", province_name), calendar=calendar, judge=judge, now=now)
     return whole, cards
 
 

@@ -21,9 +21,10 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from app.province import auth, board, file_routes, lookup, openapi, province_routes
+from app.province.calendars import Calendars
 from app.province.errors import HubError
 from app.province.identity import Identity
-from app.province.ingest import Calendars, ingest
+from app.province.ingest import ingest
 from app.sync import codec, protocol
 from db.errors import HubDatabaseError
 from db.hub.files import FileSystemStorage, default_root
@@ -250,7 +251,7 @@ def create_app(db: str | Path) -> Starlette:
         payload = request.path_params["payload"]
 
         def read() -> lookup.Lookup:
-            return lookup.look_up(hub, payload, calendars.get(hub))
+            return lookup.look_up(hub, payload, lambda commune: calendars.get(hub, commune))
 
         result = await run_in_threadpool(read)
         return HTMLResponse(lookup.page(result), status_code=result.status_code)

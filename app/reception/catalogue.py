@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core import paths, text, validation
+from app.core import paths, text, textcheck, validation
 from app.core.clock import Clock, iso
 from app.core.errors import NotFound, ValidationError
 from app.core.worktime import LegalTime
@@ -34,7 +34,7 @@ def parse_documents(value: str) -> tuple[Document, ...]:
         if not part.strip():
             continue
         bits = [b.strip() for b in part.split("|")]
-        name = text.nfc(bits[0])
+        name = _text("document", bits[0], "Tên giấy tờ", "Document name", required=True)
         kind = bits[1] if len(bits) > 1 and bits[1] else "original"
         if kind not in DOCUMENT_KINDS:
             raise ValidationError(
@@ -57,7 +57,24 @@ def format_documents(docs: Iterable[Document]) -> str:
     return "; ".join(f"{d.name}|{d.kind}|{d.count}" for d in docs)
 
 
+def _text(field: str, value: object, label_vi: str, label_en: str, *, required: bool = False) -> str:
+    """A cell of the catalogue as the desk stores it (``textcheck``, the limit of its column)."""
+    if value is not None and not isinstance(value, str):
+        value = str(value)  # a spreadsheet's number or date in a text column
+    return textcheck.field_text("procedure", field, value, label_vi=label_vi, label_en=label_en, required=required)
+
+
 def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
+    try:
+        return _procedure(record, line)
+    except ValidationError as exc:
+        if exc.vi.startswith("Dòng "):
+            raise
+        # The line it is on, before the sentence that says what is wrong.
+        raise ValidationError(f"Dòng {line}: {exc.vi}", f"Line {line}: {exc.en}", field=exc.field) from None
+
+
+def _procedure(record: dict[str, Any], line: int) -> Procedure:
     missing = [c for c in REQUIRED if not str(record.get(c) or "").strip()]
     if missing:
         raise ValidationError(
@@ -65,7 +82,7 @@ def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
             f"Line {line}: the column '{missing[0]}' is empty.",
             field=missing[0],
         )
-    code = str(record["code"]).strip()
+    code = _text("code", record["code"], "Mã thủ tục", "The procedure code", required=True)
     legal = LegalTime.parse(str(record["legal_time"]).strip())
     level = str(record.get("level") or "commune").strip().lower()
     if level not in LEVELS:
@@ -74,7 +91,7 @@ def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
             f"Line {line}: level '{level}' is not valid (commune, province, vertical).",
             field="level",
         )
-    deciding = text.nfc(str(record.get("deciding_agency") or "")).strip()
+    deciding = _text("deciding_agency", record.get("deciding_agency"), "Cơ quan giải quyết", "The deciding agency")
     if level != "commune" and not deciding:
         raise ValidationError(
             f"Dòng {line}: thủ tục không thuộc cấp xã phải ghi cơ quan giải quyết.",
@@ -83,10 +100,10 @@ def _procedure_from_record(record: dict[str, Any], line: int) -> Procedure:
         )
     return Procedure(
         code=code,
-        name=text.nfc(str(record["name"])),
+        name=_text("name", record["name"], "Tên thủ tục", "The procedure name", required=True),
         legal_time=str(legal),
-        field=text.nfc(str(record.get("field") or "")),
-        fee=text.nfc(str(record.get("fee") or "")),
+        field=_text("field", record.get("field"), "Lĩnh vực", "The field"),
+        fee=_text("fee", record.get("fee"), "Lệ phí", "The fee"),
         documents=parse_documents(str(record.get("documents") or "")),
         example=str(record.get("example") or "0").strip().lower() in {"1", "true", "yes", "x"},
         level=level,
@@ -99,7 +116,14 @@ def read_file(path: str | Path) -> list[Procedure]:
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         records = _read_xlsx(path)
     elif path.suffix.lower() == ".csv":
-        records = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        try:
+            records = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        except UnicodeDecodeError:
+            raise ValidationError(
+                "Tệp CSV không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.",
+                "The CSV file is not UTF-8 text; save it again as UTF-8.",
+                field="file",
+            ) from None
     else:
         raise ValidationError(
             "Chỉ nhập được tệp CSV hoặc XLSX.", "Only CSV or XLSX files can be imported.", field="file"
@@ -125,15 +149,24 @@ def read_file(path: str | Path) -> list[Procedure]:
 def _read_xlsx(path: Path) -> list[dict[str, Any]]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(rows, ())]
-    records = []
-    for values in rows:
-        if values is None or all(v in (None, "") for v in values):
-            continue
-        records.append({h: ("" if v is None else v) for h, v in zip(header, values, strict=False) if h})
-    book.close()
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            header = [str(h or "").strip() for h in next(rows, ())]
+            records = []
+            for values in rows:
+                if values is None or all(v in (None, "") for v in values):
+                    continue
+                records.append({h: ("" if v is None else v) for h, v in zip(header, values, strict=False) if h})
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many kinds (zip, XML, a character XML cannot hold) for a broken file
+        raise ValidationError(
+            "Không đọc được tệp XLSX; hãy mở và lưu lại bằng Excel.",
+            "The XLSX file cannot be read; open it and save it again in Excel.",
+            field="file",
+        ) from None
     return records
 
 

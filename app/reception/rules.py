@@ -48,6 +48,8 @@ TRANSITIONS = Transitions(
     actions=EVENT_KINDS,
     subject=("Hồ sơ", "The dossier"),
 )
+# The events that end a dossier for the on-time verdict (indicator 2.1; the dated rule lists the same).
+END_KINDS = ("done", "returned", "refused", "withdrawn", "stopped")
 NEEDS_REASON = frozenset({"supplement_requested", "refused", "apology_issued", "withdrawn", "stopped"})
 # Events stamped in the same second (a clerk clicking "done" then "returned") keep lifecycle order.
 _LIFECYCLE_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
@@ -85,6 +87,15 @@ def settled(events: Sequence[DossierEvent], keep: str | None) -> Sequence[Dossie
     if keep is None or keep not in {e.id for e in finals(events)}:
         return events
     return [e for e in events if e.kind not in FINAL_STATUSES or e.id == keep]
+
+
+def counted(events: Sequence[DossierEvent], keep: str | None = None) -> Sequence[DossierEvent]:
+    """The events a verdict is judged on: the one clash rule of every desk and the hub. A settled clash
+    counts by the outcome kept; an open clash counts as open (its ending events set aside until a
+    leader settles it), never as a result."""
+    if open_clash(events, keep):
+        return [e for e in events if e.kind not in END_KINDS]
+    return settled(events, keep)
 
 
 def derive(

@@ -32,7 +32,7 @@ from app.reception.rows import (
     match_expression,
     row_search_text,
 )
-from app.reception.rules import NEEDS_REASON, TRANSITIONS, derive
+from app.reception.rules import NEEDS_REASON, TRANSITIONS, counted, derive
 from app.reception.timeliness import Timeliness, judge
 from app.scorecard import desk_counters
 from db.catalogue_store import CatalogueStore
@@ -40,6 +40,7 @@ from db.code_marks import CodeMarks
 from db.dossier_store import DossierStore
 from db.ids import new_id
 from db.store import Store
+from db.sync_store import settlement_keep
 
 MAX_PER_DESK_PER_DAY = 999
 # Where this PC's marks are gone and the hub has not been asked yet, a day's numbering starts this far
@@ -294,9 +295,10 @@ class DossierService:
         return apology.default_new_due(dossier.due_at, self.calendar, self.clock.now())
 
     def timeliness(self, dossier: Dossier, as_of: datetime | None = None) -> Timeliness:
-        """Early / on time / late as indicator 2.1 counts it (judged now while the dossier runs)."""
+        """Early / on time / late as indicator 2.1 counts it (judged now while the dossier runs), by the
+        clash rule the hub applies: an open clash runs on, a settled one counts by the outcome kept."""
         return judge(
-            dossier.events,
+            counted(dossier.events, settlement_keep(self.store.conn, dossier.id)),
             dossier.received_at,
             LegalTime.parse(dossier.legal_time),
             self.calendar,
@@ -366,7 +368,9 @@ class DossierService:
         self.refresh_derived(replace(dossier, events=(*dossier.events, event)))
 
     def refresh_derived(self, dossier: Dossier, keep: str | None = None) -> None:
-        """Status and due time from the events; ``keep``: the final event a clash settlement kept."""
+        """Status and due time from the events, and the scorecard's counters; ``keep``: the final event a
+        clash settlement kept (None: the store's, if any)."""
+        keep = keep or settlement_keep(self.store.conn, dossier.id)
         derived = derive(dossier.events, dossier.received_at, LegalTime.parse(dossier.legal_time), self.calendar, keep)
         self.db.update_dossier_derived(
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from app.core import stored, validation
+from app.core import textcheck, validation
 from app.core.errors import MotcuaError, ValidationError
 from app.core.worktime import LegalTime
 from app.reception import fields
@@ -80,7 +80,7 @@ def _same(field: str, given: Any, normalised: Any) -> None:
 def _optional(p: Mapping[str, Any], key: str, check: Any) -> None:
     value = p[key]
     if value is not None:
-        stored.plain_text(value, field=key, max_len=300)
+        textcheck.plain_text(value, field=key, max_len=300)
         _same(key, value, check(value, field=key))
 
 
@@ -88,37 +88,37 @@ def check_dossier(p: Any) -> None:
     """Raises ValidationError (one sentence, Vietnamese and English, naming the field) for a bad dossier."""
     p = _keys(p, DOSSIER_KEYS, "dossier", DOSSIER_OPTIONAL)
     for key in DOSSIER_OPTIONAL & set(p):
-        stored.plain_text(p[key], field=key, max_len=200)
+        textcheck.plain_text(p[key], field=key, max_len=200)
     _uuid(p["id"], "id")
-    code = stored.plain_text(p["code"], field="code", max_len=40)
+    code = textcheck.plain_text(p["code"], field="code", max_len=40)
     if not CODE.fullmatch(code):
         raise _bad("code", "Mã hồ sơ không đúng dạng.", "The dossier code is not in the expected form.")
-    stored.plain_text(p["procedure_code"], field="procedure_code", max_len=40)
+    textcheck.plain_text(p["procedure_code"], field="procedure_code", max_len=40)
     validation.required_text(
         p["procedure_name"], field="procedure_name", label_vi="Tên thủ tục", label_en="The procedure name", max_len=500
     )
-    stored.plain_text(p["procedure_name"], field="procedure_name", max_len=500)
-    legal = stored.plain_text(p["legal_time"], field="legal_time", max_len=10)
+    textcheck.plain_text(p["procedure_name"], field="procedure_name", max_len=500)
+    legal = textcheck.plain_text(p["legal_time"], field="legal_time", max_len=10)
     try:
         LegalTime.parse(legal)
     except MotcuaError as exc:
         raise _bad("legal_time", exc.message("vi"), exc.message("en")) from None
-    name = stored.plain_text(p["applicant_name"], field="applicant_name", max_len=200)
+    name = textcheck.plain_text(p["applicant_name"], field="applicant_name", max_len=200)
     _same("applicant_name", name, validation.full_name(name, field="applicant_name"))
     _optional(p, "applicant_cccd", validation.cccd)
     _optional(p, "applicant_phone", validation.phone)
     _optional(p, "applicant_email", validation.email)
-    stored.plain_text(p["applicant_address"], field="applicant_address", max_len=fields.ADDRESS_MAX)
+    textcheck.plain_text(p["applicant_address"], field="applicant_address", max_len=fields.ADDRESS_MAX)
     fields.documents(p["documents"])
     if not isinstance(p["sets"], int):
         raise _bad("sets", "Số bộ hồ sơ phải là số nguyên.", "The number of sets must be a whole number.")
     validation.positive_int(p["sets"], field="sets", label_vi="Số bộ hồ sơ", label_en="Number of sets", maximum=50)
     validation.choice(p["channel"], CHANNELS, field="channel", label_vi="Hình thức nộp", label_en="Channel")
-    stored.plain_text(p["notes"], field="notes", max_len=fields.NOTES_MAX)
+    textcheck.plain_text(p["notes"], field="notes", max_len=fields.NOTES_MAX)
     for key in ("received_at", "created_at", "updated_at"):
-        stored.sane_moment(p[key], field=key)
+        validation.sane_moment(p[key], field=key)
     for key in ("clerk_id", "desk_id"):
-        stored.plain_text(p[key], field=key, max_len=64)
+        textcheck.plain_text(p[key], field=key, max_len=64)
 
 
 def check_event(p: Any) -> None:
@@ -126,19 +126,19 @@ def check_event(p: Any) -> None:
     _uuid(p["id"], "id")
     _uuid(p["dossier_id"], "dossier_id")
     validation.choice(p["kind"], EVENT_KINDS, field="kind", label_vi="Loại sự kiện", label_en="Event kind")
-    stored.sane_moment(p["at"], field="at")
-    stored.sane_moment(p["created_at"], field="created_at")
+    validation.sane_moment(p["at"], field="at")
+    validation.sane_moment(p["created_at"], field="created_at")
     for key in ("clerk_id", "desk_id"):
-        stored.plain_text(p[key], field=key, max_len=64)
+        textcheck.plain_text(p[key], field=key, max_len=64)
     data = p["data"]
     if not isinstance(data, Mapping):
         raise _bad("data", "Dữ liệu của sự kiện phải là một đối tượng JSON.", "An event's data must be a JSON object.")
     if p["kind"] == "apology_issued" or "new_due" in data:
-        stored.sane_moment(data.get("new_due"), field="new_due")
+        validation.sane_moment(data.get("new_due"), field="new_due")
     if "old_due" in data:
-        stored.sane_moment(data["old_due"], field="old_due")
+        validation.sane_moment(data["old_due"], field="old_due")
     if "reason" in data:
-        stored.plain_text(data["reason"], field="reason", max_len=REASON_MAX)
+        textcheck.plain_text(data["reason"], field="reason", max_len=REASON_MAX)
 
 
 SETTLEMENT_KEYS = frozenset(
@@ -154,8 +154,8 @@ def check_settlement(p: Any) -> None:
     validation.choice(
         p["keep_kind"], sorted(FINAL_STATUSES), field="keep_kind", label_vi="Kết quả giữ lại", label_en="Kept outcome"
     )
-    stored.plain_text(p["note"], field="note", max_len=REASON_MAX)
+    textcheck.plain_text(p["note"], field="note", max_len=REASON_MAX)
     for key in ("clerk_id", "desk_id"):
-        stored.plain_text(p[key], field=key, max_len=64)
+        textcheck.plain_text(p[key], field=key, max_len=64)
     for key in ("at", "created_at"):
-        stored.sane_moment(p[key], field=key)
+        validation.sane_moment(p[key], field=key)

@@ -1,7 +1,7 @@
 """The desk's scorecard counters: kept with every change of a dossier, and read back as tallies.
 
 ``follow`` runs in the transaction of the change (a reception, an action, a synced event, a settled
-clash); ``calendar_changed`` after the calendar moved promised dates; ``rebuild`` from scratch (a store
+clash, a calendar day that moved its promised date: ``within_reach`` finds those); ``rebuild`` from scratch (a store
 from before the counters, or ``motcua maintain --rebuild-counters``). ``tallies`` turns a period's
 sums, plus the few dossiers still running judged live, into the engine's tallies.
 """
@@ -17,6 +17,7 @@ from typing import Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import counters, digital, engine
 from app.scorecard.digital import DigitalTally
 from app.scorecard.engine import Judge
@@ -25,6 +26,7 @@ from app.scorecard.records import Attachment, DossierFacts, FeedbackFact, Paymen
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db import digitised_store
 from db.scorecard_store import ScorecardStore
+from db.sync_store import settlement_keep
 
 # The on-time function the desk's counters and reports share (app.scorecard.judging).
 DESK_JUDGE: Judge = JUDGE
@@ -86,7 +88,8 @@ def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tup
         row["channel"],
         row["procedure_code"],
         row["clerk_id"],
-        [_event(e) for e in db.events(dossier_id)],
+        # The clash rule the hub applies: an open clash runs on, a settled one counts by the outcome kept.
+        counted([_event(e) for e in db.events(dossier_id)], settlement_keep(db.conn, dossier_id)),
         calendar,
         DESK_JUDGE,
         row["identity_check"],
@@ -153,20 +156,15 @@ def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool
     )
 
 
-def calendar_changed(conn: Any, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> int:
-    """Days changed between two calendars: re-judge the dossiers received within reach of them."""
+def within_reach(conn: Any, old: WorkCalendar, new: WorkCalendar, days: Iterable[date]) -> list[str]:
+    """Days changed between two calendars: the dossiers received within reach of them, whose promised
+    date, due date and counters may move (the caller refreshes each, and ``follow`` moves its counters)."""
     changed = [d for d in days if old.is_working_day(d) != new.is_working_day(d)]
     if not changed:
-        return 0
-    db = ScorecardStore(conn)
-    if not db.built(VERSION):
-        return 0
+        return []
     start = datetime.combine(min(changed) - timedelta(days=CALENDAR_REACH_DAYS), time.min, VN_TZ)
     end = datetime.combine(max(changed) + timedelta(days=1), time.min, VN_TZ)
-    ids = db.dossier_ids_received_between(start.isoformat(), end.isoformat())
-    for dossier_id in ids:
-        follow(conn, dossier_id, new)
-    return len(ids)
+    return ScorecardStore(conn).dossier_ids_received_between(start.isoformat(), end.isoformat())
 
 
 def rebuild(conn: Any, calendar: WorkCalendar, ratings: Iterable[tuple[Mapping[str, Any], Mapping[str, bool]]]) -> int:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ
 from app.reception.records import DossierEvent
+from app.reception.rules import counted
 from app.scorecard import desk_citizens, desk_counters, digital, engine
 from app.scorecard.desk_counters import DESK_JUDGE
 from app.scorecard.records import (
@@ -30,6 +31,7 @@ from app.scorecard.records import (
 from app.scorecard.scales import elements_satisfied
 from db.report_store import ReportStore
 from db.scorecard_store import ScorecardStore
+from db.sync_store import settlement_keeps
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -61,8 +63,12 @@ def _opt_date(value: str | None) -> date | None:
 
 
 def _facts(
-    rows: list[dict[str, Any]], events: Mapping[str, list[dict[str, Any]]], fees: Mapping[str, int | None]
+    rows: list[dict[str, Any]],
+    events: Mapping[str, list[dict[str, Any]]],
+    fees: Mapping[str, int | None],
+    keeps: Mapping[str, str],
 ) -> list[DossierFacts]:
+    """``keeps``: settled clashes; the clash rule the hub applies (``rules.counted``) picks the events."""
     return [
         DossierFacts(
             id=r["id"],
@@ -72,7 +78,7 @@ def _facts(
             legal_time=r["legal_time"],
             channel=r["channel"],
             received_at=parse_iso(r["received_at"]),
-            events=tuple(_event(e) for e in events.get(r["id"], ())),
+            events=tuple(counted([_event(e) for e in events.get(r["id"], ())], keeps.get(r["id"]))),
             clerk_id=r["clerk_id"],
             desk_id=r["desk_id"],
             synced=bool(r["synced"]),
@@ -111,7 +117,7 @@ def records(store: ReportStore, period: Period) -> Records:
     rows = list(store.period_dossiers(start, end_next))
     ids = [r["id"] for r in rows]
     fees, attachments, payments = desk_counters.digital_records(store.conn, ids)
-    dossiers = _facts(rows, store.events_of(ids), fees)
+    dossiers = _facts(rows, store.events_of(ids), fees, settlement_keeps(store.conn))
     ratings = [
         RatingFact(
             id=r["id"],
@@ -177,7 +183,7 @@ def scorecard(
     start, end_next = _bound(period.start), _bound(period.end + timedelta(days=1))
     live_ids = ScorecardStore(desk.store.conn).live_running(as_of.isoformat())
     live_rows = store.dossiers_by_ids(live_ids)
-    live = _facts(live_rows, store.events_of(live_ids), {})
+    live = _facts(live_rows, store.events_of(live_ids), {}, settlement_keeps(desk.store.conn))
     entries = _entries(store, start, end_next)
     dossiers, ratings, files = desk_counters.tallies(
         desk.store.conn, period, as_of, desk.calendar, entries, live, now.astimezone(VN_TZ).date()

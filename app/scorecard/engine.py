@@ -16,6 +16,7 @@ from typing import Protocol
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.feedback import portal
 from app.reception.records import DossierEvent
+from app.reception.rules import END_KINDS
 from app.scorecard import config as scorecard_config
 from app.scorecard import digital, periodic
 from app.scorecard import indicators as ind
@@ -33,8 +34,6 @@ from app.scorecard.records import (
     Unit,
 )
 from app.scorecard.tally import CHANNELS, ROW_FIELDS, DossierTally, RatingTally
-
-END_KINDS = ("done", "returned", "refused", "withdrawn", "stopped")
 
 
 class Judgement(Protocol):

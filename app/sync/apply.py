@@ -18,10 +18,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core import local_calendar
 from app.core.clock import iso
 from app.core.errors import MotcuaError
 from app.core.history import (
     ATTACHMENT,
+    CALENDAR_DAY,
     CREATE,
     DOCNO,
     DOSSIER,
@@ -51,6 +53,7 @@ class Applied:
     parked: int = 0  # events still waiting for their dossier after this call
     quarantined: int = 0  # records set aside: they fail the checks or cannot be applied
     clashes: list[str] = field(default_factory=list)
+    calendar: bool = False  # a commune calendar day arrived: the desk's calendar must be read again
 
     @property
     def total(self) -> int:
@@ -195,6 +198,19 @@ def _apply_settlement(b: _Batch, change: Mapping[str, Any]) -> None:
     b.result.other += 1
 
 
+def _apply_calendar_day(b: _Batch, change: Mapping[str, Any]) -> None:
+    """Another desk of the commune declared a day off or worked: the latest declaration holds here too."""
+    added: list[bool] = []
+
+    def insert() -> None:
+        with b.sync.savepoint():  # the declaration and the override it gives, both or neither
+            added.append(local_calendar.apply_pulled(b.sync.store, change["payload"]))
+
+    if _inserted(b, change, insert):
+        b.result.other += added[0]
+        b.result.calendar |= added[0]
+
+
 def _apply_document_number(b: _Batch, change: Mapping[str, Any]) -> None:
     """A paper's number issued at another desk, so a reprint here shows the same (db/migrations/0007)."""
     added: list[bool] = []
@@ -266,6 +282,7 @@ APPLIERS: dict[Entity, Callable[[_Batch, Mapping[str, Any]], None]] = {
     FEE: _apply_record(_insert_fee),
     PAYMENT: _apply_record(_insert_payment),
     ATTACHMENT: _apply_record(_insert_attachment),
+    CALENDAR_DAY: _apply_calendar_day,
 }
 
 

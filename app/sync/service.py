@@ -267,9 +267,12 @@ class SyncService:
             nxt = header.get("next")
             if not isinstance(nxt, int) or nxt < cursor:
                 raise HubRefused("bad_batch")
+            self.desk.dossiers.calendar  # noqa: B018  (read before a pulled calendar day changes it)
             with self.store.transaction():
                 applied = apply_changes(self.sync_store, self.desk.dossiers, changes)
                 self.sync_store.set_settings({"pull_cursor": str(nxt)})
+            if applied.calendar:
+                self.desk.refresh_calendar()
             counts["received"] += applied.total
             counts["clashes"] += len(applied.clashes)
             cursor = nxt

@@ -343,7 +343,10 @@ class HubStore:
             [(r["dossier_id"], r["id"], r["keep_event_id"], r["at"]) for r in rows],
         )
 
-    def settlement_keeps(self, ids: Sequence[str]) -> dict[str, str]:
+    def settlement_keeps(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """The final event each settled dossier's clash kept; ``ids`` None: every one (settlements are few)."""
+        if ids is None:
+            return {r["dossier_id"]: r["keep_event_id"] for r in self.backend.all("SELECT * FROM settlements")}
         found: dict[str, str] = {}
         for part in _chunks(list(dict.fromkeys(ids))):
             for row in self.backend.all(

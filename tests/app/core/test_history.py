@@ -122,6 +122,7 @@ def test_every_kind_of_record_a_desk_writes_is_registered(desk: Desk, admin, lea
     paid = desk.dossiers.receive(dict(sample_input, procedure="CT02", documents=[]), admin)  # fee assessed
     desk.fees.pay(paid.code, admin, amount=10000, channel="transfer")
     desk.files.exempt(paid.code, 1, "shown_only", admin)
+    desk.set_calendar_override(date(2026, 2, 16), "off", "Bão: trụ sở đóng cửa")  # the commune's own day off
     written = {o["entity"] for o in desk.store.outbox(limit=10_000)}
     assert written == set(ENTITIES)
 

@@ -11,7 +11,7 @@ import pytest
 from app.core.clock import FixedClock
 from app.core.worktime import VN_TZ
 from app.province import scorecard_counters
-from app.province.ingest import Calendars
+from app.province.calendars import Calendars
 from app.province.scorecard_source import scorecards
 from app.scorecard import report
 from app.scorecard.records import Period
@@ -82,7 +82,7 @@ def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clo
         for now in (datetime(2026, 3, 5, 9, tzinfo=VN_TZ), datetime.now(VN_TZ)):
             _same(hub, now)
         # A rebuild from the changes held gives the same counters.
-        assert scorecard_counters.rebuild(hub, Calendars().get(hub)) == 10
+        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 10
         _same(hub, datetime.now(VN_TZ))
         # The province moves its calendar: two extra days off move promised dates; the counters follow.
         days_off = tmp_path / "calendar.csv"

@@ -151,7 +151,7 @@ def test_result_ready_on_the_due_day_is_on_time_and_a_minute_after_is_late():
 def test_one_function_decides_on_time_everywhere():
     """No other module compares a result with a due date: the printing, the hub and the register call this one."""
     root = Path(__file__).resolve().parents[3]
-    users = []
+    users, clash_rule = [], []
     for path in (root / "app").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -159,4 +159,16 @@ def test_one_function_decides_on_time_everywhere():
                 pytest.fail(f"{path} still defines its own {node.name}")
             if isinstance(node, ast.ImportFrom) and node.module == "app.reception.timeliness":
                 users.append(path.relative_to(root).as_posix())
-    assert {"app/printing/service.py", "app/province/ingest.py", "app/reception/service.py"} <= set(users)
+            if isinstance(node, ast.ImportFrom) and node.module == "app.reception.rules":
+                if any(alias.name == "counted" for alias in node.names):
+                    clash_rule.append(path.relative_to(root).as_posix())
+    assert {"app/province/ingest.py", "app/reception/service.py"} <= set(users)
+    # The tracking sheet asks the dossier service, which applies the clash rule the hub applies.
+    assert "self.dossiers.timeliness(dossier)" in (root / "app/printing/service.py").read_text(encoding="utf-8")
+    assert set(clash_rule) == {
+        "app/province/ingest.py",
+        "app/province/scorecard_source.py",
+        "app/reception/service.py",
+        "app/scorecard/desk_counters.py",
+        "app/scorecard/desk_source.py",
+    }

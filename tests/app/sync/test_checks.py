@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import stored
+from app.core import textcheck, validation
 from app.core.clock import FixedClock
 from app.core.errors import ValidationError
 from app.sync import checks
@@ -24,7 +24,7 @@ from tests.app.sync.hub import Hub
 
 
 def test_the_unsafe_character_class_matches_the_unicode_tables() -> None:
-    pattern = stored._unsafe()
+    pattern = textcheck._unsafe()
     wrong = [
         cp
         for cp in range(sys.maxunicode + 1)
@@ -39,7 +39,7 @@ def test_the_unsafe_character_class_matches_the_unicode_tables() -> None:
 )
 def test_plain_text_refuses_what_a_desk_never_stores(value: str) -> None:
     with pytest.raises(ValidationError) as refused:
-        stored.plain_text(value, field="notes", max_len=100)
+        textcheck.plain_text(value, field="notes", max_len=100)
     assert refused.value.field == "notes" and refused.value.message("en")
 
 
@@ -49,8 +49,8 @@ def test_plain_text_refuses_what_a_desk_never_stores(value: str) -> None:
 )
 def test_sane_moments_are_in_2000_to_2100_with_an_offset(value: str) -> None:
     with pytest.raises(ValidationError):
-        stored.sane_moment(value, field="at")
-    assert stored.sane_moment("2026-02-12T09:00:00+07:00", field="at").year == 2026
+        validation.sane_moment(value, field="at")
+    assert validation.sane_moment("2026-02-12T09:00:00+07:00", field="at").year == 2026
 
 
 def test_every_record_the_desk_writes_passes_and_reaches_the_hub(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:

@@ -66,6 +66,7 @@ REBUILDERS: dict[history.Entity, Rebuilder | None] = {
     history.FOLLOW_UP: None,
     history.ENTRY_FLAG: None,
     history.DISCLOSURE: None,
+    history.CALENDAR_DAY: None,  # a day declared, then perhaps removed: state, kept whole (a few a year)
 }
 
 

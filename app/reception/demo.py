@@ -22,6 +22,7 @@ from app.reception.intake import ReceiveInput
 from app.reception.records import Applicant, DossierEvent
 from app.reception.rules import derive
 from app.reception.service import MAX_PER_DESK_PER_DAY, DossierService
+from app.scorecard import desk_counters
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
 from db.ids import new_id
@@ -302,6 +303,7 @@ def populate(
         progress(0, count)
     if service.marks is not None:
         service.marks.set_synchronous("OFF")
+    counted = desk_counters.Batch(desk.store.conn)
     try:
         with desk.store.bulk_load():  # per-row durability is not the point of demo data
             for batch in _chunks(moments, BATCH):
@@ -322,10 +324,11 @@ def populate(
                             notes="",
                             received_at=received,
                         )
-                        _add_one(service, req, clerk_id, code, received, rng, now)
+                        _add_one(service, counted, req, clerk_id, code, received, rng, now)
                         added += 1
                         if progress and added % PROGRESS_EVERY == 0:
                             progress(added, count)
+                    counted.flush()
                     service.raise_marks(issued)  # before the batch commits: its codes are never issued again
     finally:
         if service.marks is not None:
@@ -343,6 +346,7 @@ def _chunks(items: Iterator[datetime], size: int) -> Iterator[list[datetime]]:
 
 def _add_one(
     service: DossierService,
+    counted: desk_counters.Batch,
     req: ReceiveInput,
     clerk_id: str,
     code: str,
@@ -373,4 +377,14 @@ def _add_one(
     service.write_reception(row, event, follow=False)
     for ev in later:
         service.write_event(ev)
-    service.follow_counters(row["id"])  # once, with the whole history
+    reception = DossierEvent(
+        id=event["id"],
+        dossier_id=row["id"],
+        kind="received",
+        at=received,
+        clerk_id=clerk_id,
+        desk_id=row["desk_id"],
+        data={},
+        created_at=event["created_at"],
+    )
+    counted.received(row, [reception, *later], service.calendar)  # once, with the whole history

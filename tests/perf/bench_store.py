@@ -57,6 +57,21 @@ def build(path: Path, count: int) -> None:
     print(f"store: {path} built {missing:,} dossiers in {time.perf_counter() - started:.0f} s")
 
 
+def store_size(path: Path, dossiers: int, top: int = 15) -> None:
+    """File size per dossier, and where it goes: each table and index (dbstat), largest first."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    finally:
+        conn.close()
+    total = sum(n for _, n in rows)
+    print(f"store size: {total / 1e6:,.1f} MB, {total / max(dossiers, 1) / 1024:.2f} KB a dossier (target <= 3.0 KB)")
+    for name, n in rows[:top]:
+        print(f"  {name:<36} {n / 1e6:9.1f} MB  {100 * n / total:5.1f} %  {n / max(dossiers, 1):8.0f} B a dossier")
+    rest = sum(n for _, n in rows[top:])
+    print(f"  {'(the other ' + str(len(rows) - top) + ')':<36} {rest / 1e6:9.1f} MB  {100 * rest / total:5.1f} %")
+
+
 def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
     if not bare_path.exists():
         tmp = bare_path.with_suffix(".tmp")
@@ -154,6 +169,7 @@ def main() -> None:
     build(store, args.dossiers)
     bare = bare_table(store, store.with_name(store.stem + "-bare1234.sqlite3"))
     with Desk.open(store) as desk:
+        store_size(store, DossierStore(desk.store).count_dossiers())
         queries = typing_queries(desk, random.Random(7), args.people)
         desk.dossiers.search("warm up", limit=SEARCH_LIMIT)
         bench_search(desk, bare, queries, args.rounds)

@@ -10,15 +10,21 @@ killed half-way still ends with the store's full schema, the same SQL as its mig
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from db.store import Store
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
 
 DEFERRED_META = "deferred_indexes"
 BIG_TABLES = ("dossiers", "dossier_events", "outbox", "scorecard_dossiers")
+
+
+class Store(Protocol):
+    """What a bulk load needs of the store (db.store.Store, which runs ``restore_indexes`` at open)."""
+
+    conn: sqlite3.Connection
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
 
 
 @contextmanager

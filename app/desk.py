@@ -253,7 +253,9 @@ class Desk:
         """Scans to and from the hub this desk is enrolled with (app.sync.file_sync)."""
         from app.sync.file_sync import FileSync
 
-        hub = self.sync.sync_store.setting("url") or ""
+        sync = self.sync.sync_store
+        # What the hub holds is remembered per hub identity: a hub restored from a backup is offered them again.
+        hub = (sync.setting("url") or "") + (f"#{sync.setting('hub_id')}" if sync.setting("hub_id") else "")
         return FileSync(self.files.rows, self.files.blobs, self.clock, self.identity, hub)
 
     @cached_property

@@ -253,12 +253,10 @@ class Store:
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)
             ).fetchone()[0]
         self.conn.execute(
-            "INSERT INTO outbox (db_id, seq, change_id, entity, entity_id, op, payload, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 db_id,
                 seq,
-                new_id(),
                 entity,
                 entity_id,
                 op,

@@ -29,6 +29,7 @@ SCRIPTS = {
     "tests/perf/bench_file_sync.py": "test_bench_file_sync",
     "tests/perf/bench_receipt.py": "test_bench_receipt",
     "tests/perf/bench_store.py": "test_bench_store",
+    "tests/perf/bench_prune.py": "test_bench_prune",
     "tests/perf/bench_scorecard.py": "test_bench_scorecard",
     "tests/perf/bench_sync.py": "test_bench_sync",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
@@ -120,9 +121,14 @@ def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:
     store = tmp_path / "bench-store.sqlite3"
     args = ("--dossiers", "50", "--store", store, "--people", "2", "--rounds", "1", "--saves", "3")
     output = run(script_env, "tests/perf/bench_store.py", *args)
-    assert_printed(output, "built 50 dossiers", "desk search         p50", "durable save of one received dossier")
+    assert_printed(output, "built 50 dossiers", "B per dossier", "desk search         p50", "durable save of one")
     output = run(script_env, "tests/perf/bench_store.py", *args)  # the cached store is reused
     assert_printed(output, "(50 dossiers, cached)", "desk search         p50")
+
+
+def test_bench_prune(script_env: dict[str, str], tmp_path: Path) -> None:
+    output = run(script_env, "tests/perf/bench_prune.py", "--dossiers", "40", "--work", tmp_path / "prune")
+    assert_printed(output, "store bytes per dossier, 40 dossiers", "synced (payloads pruned)", "motcua maintain")
 
 
 def test_bench_scorecard(script_env: dict[str, str], tmp_path: Path) -> None:

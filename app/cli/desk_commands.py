@@ -17,9 +17,12 @@ from app.core.worktime import LegalTime, WorkCalendar
 from app.desk import Desk
 from app.reception import catalogue
 from app.reception.records import STATUSES
+from app.sync import rebuild
 from db.calendar_store import CalendarStore
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
+from db.outbox_store import OutboxStore
+from db.sync_store import SyncStore
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -87,10 +90,15 @@ def register_admin(sub: argparse._SubParsersAction, parent: argparse.ArgumentPar
     c.add_argument("day")
     c.set_defaults(handler=cmd_calendar_remove)
 
-    p = sub.add_parser("maintain", parents=[parent], help="merge the search index and refresh statistics")
+    p = sub.add_parser(
+        "maintain",
+        parents=[parent],
+        help="merge the search index, prune what the hub acknowledged, give the room back, check the file",
+    )
     p.add_argument(
         "--rebuild-counters", action="store_true", help="rebuild the scorecard's counters (built when missing)"
     )
+    p.add_argument("--stats", action="store_true", help="print the room each table and index takes (dbstat)")
     p.set_defaults(handler=cmd_maintain)
 
 
@@ -252,6 +260,23 @@ def cmd_maintain(args: argparse.Namespace) -> int:
             with desk.store.transaction():
                 desk_source.rebuild_counters(desk)
         DossierStore(desk.store).optimize()
+        # Acknowledged payloads the desk can rebuild go (in small transactions), then the room they took.
+        pruned = rebuild.prune(desk.store, SyncStore(desk.store).histories(), again=True)
+        room = OutboxStore(desk.store)
+        room.vacuum()
         integrity = desk.store.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if args.stats:
+            print(f"outbox: {pruned.pruned} pruned now, {pruned.kept} kept (not rebuildable)")
+            for line in room_lines(room):
+                print(line)
     print(integrity)
     return 0 if integrity == "ok" else 1
+
+
+def room_lines(room: OutboxStore) -> list[str]:
+    """The store's size and each table's and index's share of it (``motcua maintain --stats``, the benchmark)."""
+    sizes = room.table_sizes()
+    total = sum(t.bytes for t in sizes) or 1
+    lines = [f"file: {room.file_bytes() / 1e6:.1f} MB, free pages: {room.free_pages()}"]
+    lines += [f"{t.bytes / 1e6:10.1f} MB {100 * t.bytes / total:5.1f} % {t.rows:>10} {t.name}" for t in sizes[:25]]
+    return lines

@@ -246,7 +246,7 @@ class FeeService:
 
     def write_fee(self, row: Mapping[str, Any]) -> None:
         """The fee and its outbox entry; joins the caller's transaction (reception writes it with the dossier)."""
-        history.record(self.store, history.FEE, _payload(row), write=lambda: self.fees.insert_fee(row))
+        history.record(self.store, history.FEE, fee_payload(row), write=lambda: self.fees.insert_fee(row))
 
     def assess(
         self,
@@ -408,7 +408,7 @@ def parse_fee_input(given: object) -> tuple[FeeInputs, int | None, str]:
     )
 
 
-def _payload(row: Mapping[str, Any]) -> dict[str, Any]:
+def fee_payload(row: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for key in ("rule", "inputs"):
         if key in out and isinstance(out[key], str):

@@ -49,7 +49,7 @@ SCHEMA: dict[str, Any] = {
             "get": {
                 "summary": "Ready to serve, and whether the database answers",
                 "responses": {
-                    "200": {"description": '{"status": "ok", "database": "ok"}'},
+                    "200": {"description": '{"status": "ok", "database": "ok", "hub_id": "<database identity>"}'},
                     "503": {"description": '{"status": "down", "database": "unreachable"}, with Retry-After'},
                 },
             }
@@ -122,7 +122,13 @@ SCHEMA: dict[str, Any] = {
                     *_SIG_PARAMS,
                     {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
                 ],
-                "responses": {"200": {"description": "the acknowledged sequence"}, **_refusals(400, 401, 403)},
+                "responses": {
+                    "200": {
+                        "description": "the acknowledged sequence (acked_seq), the hub's database identity (hub_id, "
+                        "new after a restore from an older backup) and the end of the commune's stream (end)"
+                    },
+                    **_refusals(400, 401, 403),
+                },
             }
         },
         "/v1/province-data": {

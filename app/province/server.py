@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from app.province import auth, board, file_routes, lookup, openapi, view
 from app.province.errors import HubError
+from app.province.identity import Identity
 from app.province.ingest import Calendars, ingest
 from app.sync import codec, protocol
 from db.errors import HubDatabaseError
@@ -95,6 +96,7 @@ def _have(raw: str) -> list[tuple[str, int]]:
 def create_app(db: str | Path) -> Starlette:
     hub = HubStore(db)
     calendars = Calendars()
+    identity = Identity(hub, db)
 
     def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
@@ -123,7 +125,7 @@ def create_app(db: str | Path) -> Starlette:
             ok = await run_in_threadpool(hub.ping)
         except HubDatabaseError:
             ok = False
-        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable"}
+        body = {"status": "ok" if ok else "down", "database": "ok" if ok else "unreachable", "hub_id": identity.db_id}
         return JSONResponse(body, status_code=200 if ok else 503, headers={} if ok else {"retry-after": RETRY_AFTER})
 
     async def enroll(request: Request) -> Response:
@@ -144,6 +146,8 @@ def create_app(db: str | Path) -> Starlette:
             raise HubError(400, "bad_batch") from None
         started = time.perf_counter()
         result = await run_in_threadpool(ingest, hub, desk, header, changes, calendars)
+        if result.stored:
+            await run_in_threadpool(identity.stored)
         log.info(
             "push desk=%s rows=%d stored=%d in %.3fs",
             desk.desk_id,
@@ -184,7 +188,19 @@ def create_app(db: str | Path) -> Starlette:
     async def acks(request: Request) -> Response:
         desk, _ = await signed(request)
         db_id = _db_id_param(request)
-        return JSONResponse({"db_id": db_id, "acked_seq": await run_in_threadpool(hub.acked, desk.desk_id, db_id)})
+
+        def read() -> dict[str, Any]:
+            # With the hub's identity and the end of the commune's stream: a desk that meets a restored hub
+            # sends again what it lost and pulls from where the hub now ends.
+            acked = hub.acked(desk.desk_id, db_id)
+            return {
+                "db_id": db_id,
+                "acked_seq": acked,
+                "hub_id": identity.db_id,
+                "end": hub.last_position(desk.commune_code),
+            }
+
+        return JSONResponse(await run_in_threadpool(read))
 
     async def province_data(request: Request) -> Response:
         await signed(request)

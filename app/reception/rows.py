@@ -80,9 +80,12 @@ def from_row(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]] = ()) -
 
 
 def dossier_payload(row: Mapping[str, Any]) -> dict[str, Any]:
-    """What syncs of a dossier: everything but the local rowid and the derived columns."""
+    """What syncs of a dossier: the dossier as first written, never its current state, so the same change
+    is built again from the row at any time (app.sync.rebuild): everything but the local rowid and the
+    derived columns, and ``updated_at`` as it was when received."""
     payload = {k: row[k] for k in row if k not in ("rowid", "status", "due_at")}
     payload["documents"] = json.loads(row["documents"])
+    payload["updated_at"] = row["created_at"]
     return payload
 
 

@@ -155,8 +155,9 @@ class HubClient:
                 fresh=False,
             ) from None
 
-    def acked(self, db_id: str) -> int:
-        return int(self._send("GET", "/v1/acks", params={"db_id": db_id}).json()["acked_seq"])
+    def acks(self, db_id: str) -> dict[str, Any]:
+        """How far the hub has taken in this history, its identity and the end of the commune's stream."""
+        return self._send("GET", "/v1/acks", params={"db_id": db_id}).json()
 
     def province_data(self, version: int) -> dict[str, Any]:
         return self._send("GET", "/v1/province-data", params={"version": version}).json()

@@ -34,8 +34,12 @@ def canonical(payload: Any) -> str:
 
 
 def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:
-    text = f"{entity}\n{entity_id}\n{op}\n{canonical(payload)}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return canonical_hash(entity, entity_id, op, canonical(payload)).hex()
+
+
+def canonical_hash(entity: str, entity_id: str, op: str, canonical_payload: str) -> bytes:
+    """The SHA-256 of a change whose payload is already in canonical form."""
+    return hashlib.sha256(f"{entity}\n{entity_id}\n{op}\n{canonical_payload}".encode()).digest()
 
 
 def request_message(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:

@@ -24,7 +24,7 @@ from app.core.worktime import Override
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
 from app.reception.service import DossierService
-from app.sync import codec, protocol
+from app.sync import codec, protocol, rebuild, restored
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
@@ -166,6 +166,7 @@ class SyncService:
         counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0}
         try:
             with self._client() as client:
+                restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now()))
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
                 self._pull(client, counts, progress)
@@ -188,6 +189,7 @@ class SyncService:
                 error=exc.message("vi"),
                 error_en=exc.message("en"),
             )
+        rebuild.prune(self.store, self.sync_store.histories())  # what the hub now holds need not be kept twice
         pending = self.sync_store.pending_count()
         now = iso(self.desk.clock.now())
         self.sync_store.set_settings(
@@ -213,7 +215,7 @@ class SyncService:
                 if not rows:
                     break
                 rows = _contiguous(rows)
-                body = codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, [_change(r) for r in rows])
+                body = codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, rebuild.changes(self.store, rows))
                 try:
                     answer = client.push(body)
                 except LinkCut as exc:
@@ -423,16 +425,6 @@ class SyncService:
 
     def clashes(self) -> list[dict[str, Any]]:
         return self.sync_store.clashes()
-
-
-def _change(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "entity": row["entity"],
-        "entity_id": row["entity_id"],
-        "op": row["op"],
-        "payload": json.loads(row["payload"]),
-        "created_at": row["created_at"],
-    }
 
 
 def _contiguous(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

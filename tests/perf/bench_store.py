@@ -23,11 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from app.cli.desk_commands import room_lines  # noqa: E402
 from app.core.text import fold  # noqa: E402
 from app.desk import Desk  # noqa: E402
 from app.reception import demo  # noqa: E402
 from app.reception.rows import match_expression  # noqa: E402
 from db.dossier_store import DossierStore  # noqa: E402
+from db.outbox_store import OutboxStore  # noqa: E402
 from tests.conftest import dossier_input  # noqa: E402
 
 SEARCH_LIMIT = 50
@@ -57,19 +59,14 @@ def build(path: Path, count: int) -> None:
     print(f"store: {path} built {missing:,} dossiers in {time.perf_counter() - started:.0f} s")
 
 
-def store_size(path: Path, dossiers: int, top: int = 15) -> None:
-    """File size per dossier, and where it goes: each table and index (dbstat), largest first."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
-    finally:
-        conn.close()
-    total = sum(n for _, n in rows)
-    print(f"store size: {total / 1e6:,.1f} MB, {total / max(dossiers, 1) / 1024:.2f} KB a dossier (target <= 3.0 KB)")
-    for name, n in rows[:top]:
-        print(f"  {name:<36} {n / 1e6:9.1f} MB  {100 * n / total:5.1f} %  {n / max(dossiers, 1):8.0f} B a dossier")
-    rest = sum(n for _, n in rows[top:])
-    print(f"  {'(the other ' + str(len(rows) - top) + ')':<36} {rest / 1e6:9.1f} MB  {100 * rest / total:5.1f} %")
+def print_room(path: Path) -> None:
+    """The store's size per dossier and each table's and index's share (dbstat), as ``motcua maintain --stats``."""
+    with Desk.open(path) as desk:
+        room = OutboxStore(desk.store)
+        n = max(1, DossierStore(desk.store).count_dossiers())
+        print(f"store size: {room.file_bytes() / n:,.0f} B per dossier; outbox {room.counts()}")
+        for line in room_lines(room):
+            print("  " + line)
 
 
 def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
@@ -167,9 +164,9 @@ def main() -> None:
     os.environ.setdefault("MOTCUA_CONFIG_DIR", str(Path(tempfile.gettempdir()) / "motcua-bench-config"))
     store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
     build(store, args.dossiers)
+    print_room(store)
     bare = bare_table(store, store.with_name(store.stem + "-bare1234.sqlite3"))
     with Desk.open(store) as desk:
-        store_size(store, DossierStore(desk.store).count_dossiers())
         queries = typing_queries(desk, random.Random(7), args.people)
         desk.dossiers.search("warm up", limit=SEARCH_LIMIT)
         bench_search(desk, bare, queries, args.rounds)

@@ -18,7 +18,7 @@ import pytest
 
 from app.core import keys
 from app.core.clock import FixedClock
-from app.sync import codec
+from app.sync import codec, rebuild
 from app.sync.client import HubClient
 from tests.app.sync.helpers import enrolled_desk, hub_counts, receive
 from tests.app.sync.hub import Hub
@@ -45,16 +45,8 @@ def _change(entity: str, payload: dict[str, Any], created_at: str | None = None)
 
 
 def _outbox_changes(desk) -> list[dict[str, Any]]:
-    return [
-        {
-            "entity": r["entity"],
-            "entity_id": r["entity_id"],
-            "op": r["op"],
-            "payload": json.loads(r["payload"]),
-            "created_at": r["created_at"],
-        }
-        for r in desk.store.outbox(limit=10_000)
-    ]
+    """As the desk sends them: a payload the hub acknowledged is rebuilt (app.sync.rebuild)."""
+    return rebuild.changes(desk.store, desk.store.outbox(limit=10_000))
 
 
 def _fresh_ids(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -54,6 +54,7 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
+_SEARCH_SQL = f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?"
 
 
 class DossierStore:
@@ -143,10 +144,9 @@ class DossierStore:
 
     def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
         """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
-        return self.conn.execute(
-            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: a keystroke's rows skip sqlite3.Row
+        return cur.execute(_SEARCH_SQL, (match, limit)).fetchall()
 
     def optimize(self) -> None:
         """Merge the search index into one segment and refresh the planner's statistics.

@@ -111,10 +111,13 @@ class ScorecardStore:
         return dict(row) if row else None
 
     def put_summary(self, row: Mapping[str, Any]) -> None:
-        self.conn.execute(
+        self.put_summaries([row])
+
+    def put_summaries(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.conn.executemany(
             f"INSERT OR REPLACE INTO scorecard_dossiers ({', '.join(SUMMARY_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(SUMMARY_COLUMNS))})",
-            [row[c] for c in SUMMARY_COLUMNS],
+            [[row[c] for c in SUMMARY_COLUMNS] for row in rows],
         )
 
     def add(self, deltas: Mapping[tuple[str, str, str, str], int]) -> None:

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from db.bulk import restore_indexes
 from db.connection import connect, migrate
 from db.errors import StoreError, from_sqlite
 from db.files import create_private, private_dir, private_file
@@ -87,6 +88,8 @@ class Store:
         try:
             migrate(self.conn, target=migrate_to)
             self._check_copy()
+            if migrate_to is None:
+                restore_indexes(self)  # a bulk load killed before it rebuilt them (db.bulk)
         except sqlite3.Error as exc:
             self.conn.close()
             raise from_sqlite(exc) or StoreError(str(exc)) from exc

@@ -207,16 +207,16 @@ class DossierService:
         return ""
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any], *, follow: bool = True) -> None:
-        """Dossier, search entry, event and their outbox entries; call inside a transaction."""
+        """Dossier, search entry, event and their outbox entries; call inside a transaction. ``follow``
+        False: the caller counts the dossier for the scorecard (a bulk load's ``desk_counters.Batch``)."""
         search = row_search_text(row)
         history.record(
             self.store, history.DOSSIER, dossier_payload(row), write=lambda: self.db.insert_dossier(row, search)
         )
         history.record(self.store, history.EVENT, event_payload(event), write=lambda: self.db.insert_event(event))
         # The scorecard's counters, in the same transaction as the history just written.
-        desk_counters.follow_reception(
-            self.store.conn, row["id"], row["received_at"][:10], self.calendar, summarise=follow
-        )
+        if follow:
+            desk_counters.follow_reception(self.store.conn, row["id"], row["received_at"][:10], self.calendar)
 
     def follow_counters(self, dossier_id: str) -> None:
         """The scorecard's counters follow the dossier's events; call inside the change's transaction."""

@@ -81,21 +81,30 @@ def _summary(db: ScorecardStore, dossier_id: str, calendar: WorkCalendar) -> tup
     row = db.dossier(dossier_id)
     if row is None:
         return None
-    summary = counters.summarise(
-        dossier_id,
+    # The clash rule the hub applies: an open clash runs on, a settled one counts by the outcome kept.
+    events = counted([_event(e) for e in db.events(dossier_id)], settlement_keep(db.conn, dossier_id))
+    return _summarise(row, events, calendar, _flags(db.conn, row)), row["code"]
+
+
+def _summarise(
+    row: Mapping[str, Any], events: list[DossierEvent], calendar: WorkCalendar, flags: int
+) -> counters.Summary:
+    """``row``: the dossier's columns (id, received_at, legal_time, channel, procedure_code, clerk_id,
+    identity_check, documents); ``events``: all of its events, the reception's included; ``flags``: its
+    scans, results and payments (app.scorecard.digital)."""
+    return counters.summarise(
+        row["id"],
         parse_iso(row["received_at"]),
         row["legal_time"],
         row["channel"],
         row["procedure_code"],
         row["clerk_id"],
-        # The clash rule the hub applies: an open clash runs on, a settled one counts by the outcome kept.
-        counted([_event(e) for e in db.events(dossier_id)], settlement_keep(db.conn, dossier_id)),
+        events,
         calendar,
         DESK_JUDGE,
         row["identity_check"],
-        _flags(db.conn, row),
+        flags,
     )
-    return summary, row["code"]
 
 
 def _stored(row: Mapping[str, Any] | None) -> counters.Summary | None:
@@ -125,17 +134,41 @@ def follow(conn: Any, dossier_id: str, calendar: WorkCalendar) -> None:
     db.put_summary({**new.__dict__, "code": code})
 
 
-def follow_reception(
-    conn: Any, dossier_id: str, received_day: str, calendar: WorkCalendar, *, summarise: bool = True
-) -> None:
-    """A dossier received at this desk: counted, and counted as not yet on the hub. ``summarise``
-    False: the caller adds the dossier's later events and follows it then (a bulk load)."""
+def follow_reception(conn: Any, dossier_id: str, received_day: str, calendar: WorkCalendar) -> None:
+    """A dossier received at this desk: counted, and counted as not yet on the hub."""
     db = ScorecardStore(conn)
     if not db.built(VERSION):
         return
-    if summarise:
-        follow(conn, dossier_id, calendar)
+    follow(conn, dossier_id, calendar)
     db.add({(received_day, "", "", "unsynced"): 1})
+
+
+class Batch:
+    """A bulk load's counters (demo data): what ``follow_reception`` would add for each new dossier with
+    its whole history, summed in memory and written once per transaction (``flush``), so the counters
+    and summaries come out the same without reading every dossier back."""
+
+    def __init__(self, conn: Any) -> None:
+        self.db = ScorecardStore(conn)
+        self.on = self.db.built(VERSION)
+        self.total: Counter[counters.CounterKey] = Counter()
+        self.summaries: list[dict[str, Any]] = []
+
+    def received(self, row: Mapping[str, Any], events: list[DossierEvent], calendar: WorkCalendar) -> None:
+        """A new dossier (``row`` as written) with all of its events, the reception's included."""
+        if not self.on:
+            return
+        summary = _summarise(row, events, calendar, _flags(self.db.conn, row))
+        self.total.update(counters.deltas(summary))
+        self.total[(row["received_at"][:10], "", "", "unsynced")] += 1
+        self.summaries.append({**summary.__dict__, "code": row["code"]})
+
+    def flush(self) -> None:
+        """Write what was gathered; call inside the transaction that wrote the dossiers."""
+        if self.summaries:
+            self.db.put_summaries(self.summaries)
+            self.db.add({k: n for k, n in self.total.items() if n})
+        self.total, self.summaries = Counter(), []
 
 
 def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool]) -> None:

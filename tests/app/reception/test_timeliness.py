@@ -167,6 +167,8 @@ def test_one_function_decides_on_time_everywhere():
     assert "self.dossiers.timeliness(dossier)" in (root / "app/printing/service.py").read_text(encoding="utf-8")
     assert set(clash_rule) == {
         "app/province/ingest.py",
+        "app/province/scorecard_counters.py",
+        "app/province/scorecard_fast.py",
         "app/province/scorecard_source.py",
         "app/reception/service.py",
         "app/scorecard/desk_counters.py",

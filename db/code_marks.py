@@ -71,6 +71,10 @@ class CodeMarks:
         row = self.conn.execute("SELECT high FROM marks WHERE desk_id = ? AND prefix = ?", (desk_id, prefix)).fetchone()
         return row[0] if row else None
 
+    def highs(self, desk_id: str) -> dict[str, int]:
+        """Every day prefix this PC numbered for the desk, with its mark."""
+        return dict(self.conn.execute("SELECT prefix, high FROM marks WHERE desk_id = ?", (desk_id,)).fetchall())
+
     def raise_to(self, desk_id: str, prefix: str, number: int) -> None:
         """Durable when this returns (synchronous FULL): the caller issues the code only afterwards."""
         self.conn.execute(

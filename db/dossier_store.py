@@ -134,6 +134,14 @@ class DossierStore:
         floor = self.conn.execute("SELECT floor FROM code_floors WHERE prefix = ?", (prefix,)).fetchone()
         return max(seen, floor[0] if floor else 0)
 
+    def highest_codes(self) -> list[str]:
+        """The highest code of each day and desk this store knows: its dossiers' and the floors it learned."""
+        held = self.conn.execute("SELECT MAX(code) FROM dossiers GROUP BY substr(code, 1, length(code) - 3)")
+        codes = [r[0] for r in held if r[0]]
+        for prefix, floor in self.conn.execute("SELECT prefix, floor FROM code_floors"):
+            codes.append(f"{prefix[:-1]}{floor:04d}")
+        return codes
+
     def raise_code_floor(self, prefix: str, floor: int) -> None:
         with self.store.transaction():
             self.conn.execute(

@@ -26,6 +26,7 @@ from db.hub.store import HubStore
 from db.ids import new_id
 
 log = logging.getLogger(__name__)
+RESTORED = "restored_as"  # hub_meta: the identity taken when the hub found it was restored (app.province.relay)
 
 
 def registry_path(target: str | Path) -> Path:
@@ -81,6 +82,8 @@ class Identity:
                 log.warning("the hub's database was restored from an older copy: desks will send what it lost")
             db_id = new_id()
             self.store.set("db_id", db_id)
+            if restored:  # codes' floors are learned from the desks again before any is handed out
+                self.store.set(RESTORED, db_id)
         self.db_id = db_id
         try:
             self._write(high)

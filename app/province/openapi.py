@@ -121,6 +121,12 @@ SCHEMA: dict[str, Any] = {
                 "parameters": [
                     *_SIG_PARAMS,
                     {"name": "db_id", "in": "query", "required": True, "schema": {"type": "string"}},
+                    {
+                        "name": "desk",
+                        "in": "query",
+                        "schema": {"type": "string"},
+                        "description": "another desk of the same commune (whose changes this desk may relay)",
+                    },
                 ],
                 "responses": {
                     "200": {
@@ -130,6 +136,36 @@ SCHEMA: dict[str, Any] = {
                     **_refusals(400, 401, 403),
                 },
             }
+        },
+        "/v1/relay": {
+            "post": {
+                "summary": "Another desk's changes a restored hub lost, under that desk's seal (its signature)",
+                "security": _SIGNED,
+                "parameters": _SIG_PARAMS,
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/x-motcua-changes": {"schema": {"type": "string", "format": "binary"}}},
+                },
+                "responses": {
+                    "200": {"description": "{stored, duplicates, refused}, stored under the origin desk"},
+                    **_refusals(400, 401, 403, 404, 409, 413, 422),
+                },
+            }
+        },
+        "/v1/floors": {
+            "get": {
+                "summary": "This desk's highest code of each day the hub knows (409 learning after a restore)",
+                "security": _SIGNED,
+                "parameters": _SIG_PARAMS,
+                "responses": {"200": {"description": "{codes, hub_id}"}, **_refusals(401, 403, 409)},
+            },
+            "post": {
+                "summary": "The highest code of each day this desk knows, on first contact with a new hub identity",
+                "security": _SIGNED,
+                "parameters": _SIG_PARAMS,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"200": {"description": "{hub_id}"}, **_refusals(400, 401, 403)},
+            },
         },
         "/v1/province-data": {
             "get": {

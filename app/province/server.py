@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app.province import auth, board, file_routes, lookup, openapi, province_routes
+from app.province import auth, board, file_routes, lookup, openapi, province_routes, relay
 from app.province.calendars import Calendars
 from app.province.errors import HubError
 from app.province.identity import Identity
@@ -181,7 +181,13 @@ def create_app(db: str | Path) -> Starlette:
                 for r in rows
             ]
             last = rows[-1]["pos"] if rows else after
-            header = {"next": last, "more": len(rows) == limit, "end": hub.last_position(desk.commune_code)}
+            end = hub.last_position(desk.commune_code)
+            header: dict[str, Any] = {"next": last, "more": len(rows) == limit, "end": end}
+            if rows:
+                # Each change's history and sequence, and the seals over them: a desk keeps both, to hand
+                # a restored hub another desk's changes it lost (app.province.relay). Older desks ignore them.
+                header["origins"] = relay.origins(rows)
+                header["seals"] = relay.seals_for(hub, desk.commune_code, rows)
             return codec.encode(header, changes)
 
         return Response(await run_in_threadpool(read), media_type=codec.CONTENT_TYPE)
@@ -189,11 +195,17 @@ def create_app(db: str | Path) -> Starlette:
     async def acks(request: Request) -> Response:
         desk, _ = await signed(request)
         db_id = _db_id_param(request)
+        of = request.query_params.get("desk", desk.desk_id)
 
         def read() -> dict[str, Any]:
             # With the hub's identity and the end of the commune's stream: a desk that meets a restored hub
-            # sends again what it lost and pulls from where the hub now ends.
-            acked = hub.acked(desk.desk_id, db_id)
+            # sends again what it lost and pulls from where the hub now ends. ``desk``: another desk of the
+            # same commune, whose changes the asking desk may relay.
+            if of != desk.desk_id:
+                other = hub.desk(of) if _DB_ID.fullmatch(of) else None
+                if other is None or other["commune_code"] != desk.commune_code:
+                    raise HubError(403, "foreign_commune")
+            acked = hub.acked(of, db_id)
             return {
                 "db_id": db_id,
                 "acked_seq": acked,
@@ -202,6 +214,35 @@ def create_app(db: str | Path) -> Starlette:
             }
 
         return JSONResponse(await run_in_threadpool(read))
+
+    async def relay_in(request: Request) -> Response:
+        """Another desk's changes this hub lost, offered by a desk of the same commune that pulled them."""
+        desk, body = await signed(request)
+        try:
+            header, changes = codec.decode(body)
+        except codec.TooLarge:
+            raise HubError(413, "too_large") from None
+        except codec.CodecError:
+            raise HubError(400, "bad_batch") from None
+        result = await run_in_threadpool(relay.relay, hub, desk, header, changes, calendars)
+        if result.stored:
+            await run_in_threadpool(identity.stored)
+        log.info("relay desk=%s rows=%d stored=%d", desk.desk_id, len(changes), result.stored)
+        return JSONResponse(result.to_dict())
+
+    async def floors(request: Request) -> Response:
+        """GET: the asking desk's highest code of each day (409 while a restored hub learns them);
+        POST: a desk's report of the highest codes it knows, on its first contact with this identity."""
+        desk, body = await signed(request)
+        if request.method == "GET":
+            codes = await run_in_threadpool(relay.floors, hub, desk, identity.db_id)
+            return JSONResponse({"codes": codes, "hub_id": identity.db_id})
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise HubError(400, "bad_request") from None
+        await run_in_threadpool(relay.report, hub, desk, identity.db_id, data)
+        return JSONResponse({"hub_id": identity.db_id})
 
     async def province_data(request: Request) -> Response:
         await signed(request)
@@ -283,6 +324,8 @@ def create_app(db: str | Path) -> Starlette:
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull)),
         Route("/v1/acks", guarded(acks)),
+        Route("/v1/relay", guarded(relay_in), methods=["POST"]),
+        Route("/v1/floors", guarded(floors), methods=["GET", "POST"]),
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
         *province_routes.routes(hub, guarded),  # behind a province login

@@ -155,9 +155,23 @@ class HubClient:
                 fresh=False,
             ) from None
 
-    def acks(self, db_id: str) -> dict[str, Any]:
-        """How far the hub has taken in this history, its identity and the end of the commune's stream."""
-        return self._send("GET", "/v1/acks", params={"db_id": db_id}).json()
+    def acks(self, db_id: str, desk: str | None = None) -> dict[str, Any]:
+        """How far the hub has taken in this history, its identity and the end of the commune's stream;
+        ``desk``: a history of another desk of the commune (to relay its changes)."""
+        params = {"db_id": db_id} | ({"desk": desk} if desk else {})
+        return self._send("GET", "/v1/acks", params=params).json()
+
+    def relay(self, body: bytes) -> dict[str, Any]:
+        """Another desk's changes a restored hub lost, under that desk's seal (app.sync.relay)."""
+        return self._send("POST", "/v1/relay", body=body, content_type=codec.CONTENT_TYPE).json()
+
+    def floors(self) -> dict[str, Any]:
+        """This desk's highest code of each day the hub knows (HubRefused "learning" after a restore)."""
+        return self._send("GET", "/v1/floors").json()
+
+    def floors_report(self, codes: list[str]) -> dict[str, Any]:
+        body = json.dumps({"codes": codes}).encode()
+        return self._send("POST", "/v1/floors", body=body, content_type="application/json").json()
 
     def province_data(self, version: int) -> dict[str, Any]:
         return self._send("GET", "/v1/province-data", params={"version": version}).json()

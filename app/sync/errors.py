@@ -41,6 +41,22 @@ REASONS: dict[str, tuple[str, str]] = {
         "Quầy không áp dụng được bản ghi nhận từ máy chủ tỉnh; bản ghi được để riêng để kiểm tra.",
         "The desk could not apply a record received from the hub; it was set aside for checking.",
     ),
+    "bad_seal": (
+        "Bản ghi của quầy khác gửi lại không đúng chữ ký của quầy đã lập nó (đã bị sửa); máy chủ tỉnh không nhận.",
+        "A record relayed for another desk does not match that desk's signature (it was changed); the hub refused it.",
+    ),
+    "seal_incomplete": (
+        "Chưa đủ bản ghi để máy chủ tỉnh kiểm tra chữ ký của quầy đã lập chúng.",
+        "Not all the records needed to check the originating desk's signature were sent.",
+    ),
+    "unknown_origin": (
+        "Máy chủ tỉnh không biết quầy đã lập các bản ghi gửi lại này.",
+        "The hub does not know the desk that wrote these relayed records.",
+    ),
+    "learning": (
+        "Máy chủ tỉnh vừa được khôi phục và đang hỏi các quầy số hồ sơ đã cấp; sẽ thử lại ở lần đồng bộ sau.",
+        "The hub was just restored and is asking the desks which codes they issued; sync will ask again.",
+    ),
     "unauthenticated": ("Yêu cầu không có chữ ký của quầy.", "The request is not signed by a desk."),
     "unknown_desk": (
         "Máy chủ tỉnh không biết quầy này; hãy đăng ký lại bằng «motcua enroll».",

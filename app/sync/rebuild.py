@@ -151,6 +151,18 @@ def _payloads(store: Store, rows: Sequence[Row]) -> list[Any]:
 _MISSING = object()
 
 
+def rebuilt(store: Store, rows: Sequence[Row]) -> dict[tuple[str, int], dict[str, Any]]:
+    """What each change's record in this desk's tables rebuilds, by (db_id, seq) (rows: db_id, seq,
+    entity, entity_id); kinds that cannot be rebuilt, and records not here, are left out."""
+    return _rebuilt(OutboxStore(store), rows)
+
+
+def held(store: Store, rows: Sequence[Row]) -> list[Any]:
+    """Like ``payloads`` for rows shaped as the outbox's (payload, digest, patch), with None where a
+    payload was not kept and its record no longer rebuilds it."""
+    return [None if p is _MISSING else p for p in _payloads(store, rows)]
+
+
 def payloads(store: Store, rows: Sequence[Row]) -> list[Any]:
     """The payload of each outbox entry, byte for byte what was first written (checked against its hash)."""
     out = _payloads(store, rows)

@@ -8,6 +8,7 @@ what happened, and ``status()`` what the status bar shows. A GUI worker thread o
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import random
 import time
@@ -24,7 +25,7 @@ from app.core.worktime import Override
 from app.reception import catalogue
 from app.reception.records import Document, Procedure
 from app.reception.service import DossierService
-from app.sync import codec, protocol, rebuild, restored
+from app.sync import codec, protocol, rebuild, relay, restored
 from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
@@ -47,6 +48,7 @@ class SyncReport:
     clashes: int = 0
     pending: int = 0
     complete: bool = False
+    relayed: int = 0  # other desks' changes a restored hub had lost, handed back by this desk
     error: str | None = None
     error_en: str | None = None
 
@@ -163,14 +165,22 @@ class SyncService:
 
     def run_once(self, progress: Progress | None = None) -> SyncReport:
         """Push everything pending, pull everything new, apply province data. Never blocks on a prompt."""
-        counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0}
+        counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0, "relayed": 0}
         try:
             with self._client() as client:
-                restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now()))
+                if restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now())):
+                    # Settings, not memory: a round cut short does these at the next one.
+                    self.sync_store.set_settings({"floors_due": "1", "relay_due": "1"})
+                if self.sync_store.setting("floors_due"):
+                    relay.report_floors(client, self.desk.dossiers)
+                    self.sync_store.set_settings({"floors_due": None})
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
+                if self.sync_store.setting("relay_due"):
+                    counts["relayed"] = relay.offer(client, self.store)
+                    self.sync_store.set_settings({"relay_due": None})
                 self._pull(client, counts, progress)
-                self._heard_the_hub()
+                self._heard_the_hub(client)
                 self._province(client)
         except (SyncError, MotcuaError) as exc:
             kind = "offline" if isinstance(exc, HubUnreachable) else "error"
@@ -206,6 +216,8 @@ class SyncService:
         records come back as duplicates and are counted once, as sent in this round."""
         done = 0
         pace = self._pace("push_rows", protocol.PUSH_ROWS)
+        desk_id = self.desk.identity.desk_id
+        sign = functools.partial(keys.sign, desk_id)
         for db_id in self.sync_store.histories():
             acked = self.sync_store.acked(db_id)
             lost: set[int] = set()  # sequences of this round's requests whose answer never came
@@ -215,7 +227,11 @@ class SyncService:
                 if not rows:
                     break
                 rows = _contiguous(rows)
-                body = codec.encode({"db_id": db_id, "first_seq": rows[0]["seq"]}, rebuild.changes(self.store, rows))
+                changes = rebuild.changes(self.store, rows)
+                first = rows[0]["seq"]
+                # The seal lets another desk hand these back to a hub that lost them (app.sync.relay).
+                sealed = relay.seal(sign, desk_id, db_id, first, changes)
+                body = codec.encode({"db_id": db_id, "first_seq": first, "seal": sealed}, changes)
                 try:
                     answer = client.push(body)
                 except LinkCut as exc:
@@ -270,6 +286,7 @@ class SyncService:
             self.desk.dossiers.calendar  # noqa: B018  (read before a pulled calendar day changes it)
             with self.store.transaction():
                 applied = apply_changes(self.sync_store, self.desk.dossiers, changes)
+                relay.keep(self.store, self.desk.identity.desk_id, header, changes)
                 self.sync_store.set_settings({"pull_cursor": str(nxt)})
             if applied.calendar:
                 self.desk.refresh_calendar()
@@ -283,11 +300,14 @@ class SyncService:
                 break
         self.sync_store.set_settings({"pull_rows": str(pace.rows)})
 
-    def _heard_the_hub(self) -> None:
-        """A complete pull brought back every code this desk issued that the hub holds: numbering
-        no longer needs the margin kept for a PC that lost its marks."""
+    def _heard_the_hub(self, client: HubClient) -> None:
+        """A complete pull brought back every code this desk issued that the hub holds, and the hub's
+        floors every code its desks reported: numbering no longer needs the margin kept for a PC that lost
+        its marks. A restored hub still learning its floors from the commune's desks keeps the margin."""
         marks, desk_id = self.desk.dossiers.marks, self.desk.identity.desk_id
         if marks is not None and marks.lost_since(desk_id) is not None:
+            if relay.learn_floors(client, self.desk.dossiers) is False:
+                return
             marks.set_state(desk_id, "ok", self.desk.clock.now().date().isoformat())
 
     def _province(self, client: HubClient) -> None:

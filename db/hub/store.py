@@ -190,7 +190,7 @@ class HubStore:
         for db_id, seq in have:
             params += [db_id, seq]
         return self.backend.all(
-            "SELECT pos, desk_id, entity, entity_id, op, payload, created_at FROM changes "
+            "SELECT pos, desk_id, db_id, seq, entity, entity_id, op, payload, created_at FROM changes "
             f"WHERE commune_code = ? AND pos > ?{skip} ORDER BY pos LIMIT ?",
             [*params, limit],
         )

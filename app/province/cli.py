@@ -69,6 +69,14 @@ def build_parser(argv: Sequence[str]) -> Parser:
     p.add_argument("--desk", type=int, required=True)
     p.set_defaults(handler=cmd_revoke)
 
+    p = sub.add_parser("floors", parents=[parent], help="codes' floors a restored hub learns from its desks")
+    fsub = p.add_subparsers(dest="floors_command", required=True, parser_class=Parser)
+    c = fsub.add_parser("status", parents=[parent], help="which communes are still learning")
+    c.set_defaults(handler=cmd_floors_status)
+    c = fsub.add_parser("proceed", parents=[parent], help="hand out floors without the desks that have not reported")
+    c.add_argument("--commune", required=True)
+    c.set_defaults(handler=cmd_floors_proceed)
+
     report_commands.register(sub, parent, lambda args: _hub(args))
     account_commands.register(sub, parent, lambda args: _hub(args))
 
@@ -184,6 +192,35 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     finally:
         hub.close()
     print(f"{args.commune} {args.desk}")
+    return 0
+
+
+def cmd_floors_status(args: argparse.Namespace) -> int:
+    """One line a commune: learning (desks reported / active desks) or ok."""
+    from app.province import relay
+
+    hub = _hub(args)
+    try:
+        for commune, state, reported, desks in relay.states(hub):
+            print(f"{commune} {state} {reported}/{desks}")
+    finally:
+        hub.close()
+    return 0
+
+
+def cmd_floors_proceed(args: argparse.Namespace) -> int:
+    """A desk that will never report (a dead PC): the commune's desks get their floors from what is known."""
+    from app.province import relay
+
+    hub = _hub(args)
+    try:
+        code = _commune_code(args.commune)
+        if hub.commune(code) is None:
+            raise ValidationError(f"Không có xã {code}.", f"There is no commune {code}.", field="commune")
+        relay.proceed(hub, code)
+    finally:
+        hub.close()
+    print(f"{args.commune} ok")
     return 0
 
 

@@ -214,6 +214,16 @@ def learning(hub: HubStore, hub_id: str, commune: str) -> bool:
     return reported < desks
 
 
+def states(hub: HubStore) -> list[tuple[str, str, int, int]]:
+    """(commune, learning | ok, desks reported, active desks) for every commune."""
+    hub_id = HubIdentityStore(hub).get("db_id") or ""
+    out = []
+    for c in hub.communes():
+        desks, reported = RelayStore(hub).reported(c["code"], hub_id)
+        out.append((c["code"], "learning" if learning(hub, hub_id, c["code"]) else "ok", reported, desks))
+    return out
+
+
 def proceed(hub: HubStore, commune: str) -> None:
     meta = HubIdentityStore(hub)
     meta.set(PROCEED + commune, meta.get("db_id") or "")

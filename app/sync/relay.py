@@ -120,7 +120,7 @@ def offer(client: HubClient, store: Store) -> int:
         if not isinstance(held, int):
             continue
         for s in relay.seals_after(db_id, held):
-            rows = relay.changes(db_id, s["first_seq"], s["last_seq"])
+            rows = [dict(r, patch=None) for r in relay.changes(db_id, s["first_seq"], s["last_seq"])]
             payloads = rebuild.held(store, rows)
             kept = [(r, p) for r, p in zip(rows, payloads, strict=True) if p is not None]
             if not any(r["seq"] > held for r, _ in kept):

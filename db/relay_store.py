@@ -7,7 +7,7 @@ from typing import Any
 
 from db.store import Store
 
-CHANGE_COLUMNS = ("db_id", "seq", "desk_id", "entity", "entity_id", "op", "payload", "digest", "created_at")
+CHANGE_COLUMNS = ("db_id", "seq", "entity", "entity_id", "op", "payload", "digest", "created_at")
 SEAL_COLUMNS = ("db_id", "first_seq", "last_seq", "desk_id", "signature", "missing")
 
 

@@ -278,6 +278,8 @@ def ingest(
                 fresh.append(c)
         fresh = _check_entities(hub, desk, fresh, result)
         _store(hub, desk, db_id, fresh, now, calendars)
+        # What the log now holds of this batch under its own keys: the fresh and the same ones again.
+        held = {c.key for c in fresh} | {c.key for c in batch if c.key in existing and not c.refused}
         result.stored = len(fresh)
         refused = [c for c in batch if c.refused]
         hub.add_refusals(
@@ -296,7 +298,7 @@ def ingest(
         result.refused = [c.refusal() for c in refused]
         if not acknowledge:
             return result
-        _keep_seal(hub, desk, header, db_id, batch)
+        _keep_seal(hub, desk, header, db_id, batch, held)
         previous = hub.acked(desk.desk_id, db_id)
         last = first + len(batch) - 1
         acked = max(previous, last) if first <= previous + 1 else previous
@@ -451,7 +453,9 @@ def seal_signature(value: Any) -> bytes | None:
     return sig if len(sig) == 64 else None
 
 
-def _keep_seal(hub: HubStore, desk: DeskAuth, header: Mapping[str, Any], db_id: str, batch: Sequence[_Change]) -> None:
+def _keep_seal(
+    hub: HubStore, desk: DeskAuth, header: Mapping[str, Any], db_id: str, batch: Sequence[_Change], held: set[str]
+) -> None:
     """Check the batch's seal against the batch and keep it, with the leaves of what the log does not hold.
     A seal that does not match is dropped, never the batch: a seal only serves a later relay."""
     sig = seal_signature(header.get("seal"))
@@ -463,12 +467,7 @@ def _keep_seal(hub: HubStore, desk: DeskAuth, header: Mapping[str, Any], db_id: 
     message = protocol.seal_message(desk.desk_id, db_id, first, last, leaves)
     if row is None or not keys.verify(row["public_key"], message, sig):
         return
-    held = RelayStore(hub).held([c.key for c in batch])
-    missing = [
-        [c.seq, leaf.hex()]
-        for c, leaf in zip(batch, leaves, strict=True)
-        if held.get(c.key, {}).get("payload_hash") != c.digest or held[c.key]["created_at"] != c.created_at
-    ]
+    missing = [[c.seq, leaf.hex()] for c, leaf in zip(batch, leaves, strict=True) if c.key not in held]
     RelayStore(hub).add_seal(
         {
             "db_id": db_id,

@@ -71,7 +71,6 @@ def keep(store: Store, own_desk: str, header: Mapping[str, Any], changes: Sequen
             {
                 "db_id": db_id,
                 "seq": seq,
-                "desk_id": str(ch["desk_id"]),
                 "entity": ch["entity"],
                 "entity_id": ch["entity_id"],
                 "op": ch["op"],
@@ -115,7 +114,10 @@ def offer(client: HubClient, store: Store) -> int:
     is skipped: the origin desk, if it ever comes back, sends its own."""
     relay, stored = RelayStore(store), 0
     for desk_id, db_id in relay.histories():
-        answer = client.acks(db_id, desk=desk_id)
+        try:
+            answer = client.acks(db_id, desk=desk_id)
+        except HubRefused:
+            continue  # a desk no longer of this commune: not this desk's to hand back
         held = answer.get("acked_seq") if isinstance(answer, dict) else None
         if not isinstance(held, int):
             continue

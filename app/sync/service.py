@@ -169,11 +169,13 @@ class SyncService:
         try:
             with self._client() as client:
                 if restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now())):
-                    # Settings, not memory: a round cut short does these at the next one.
-                    self.sync_store.set_settings({"floors_due": "1", "relay_due": "1"})
-                if self.sync_store.setting("floors_due"):
+                    # A setting, not memory: a round cut short relays at the next one.
+                    self.sync_store.set_settings({"relay_due": "1"})
+                hub_id = self.sync_store.setting("hub_id")
+                if hub_id and self.sync_store.setting("floors_reported") != hub_id:
+                    # First contact with this hub identity (enrolment, an upgrade, a restored hub).
                     relay.report_floors(client, self.desk.dossiers)
-                    self.sync_store.set_settings({"floors_due": None})
+                    self.sync_store.set_settings({"floors_reported": hub_id})
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
                 if self.sync_store.setting("relay_due"):

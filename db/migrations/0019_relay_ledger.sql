@@ -5,8 +5,7 @@
 -- its hash, as in the outbox): only what the tables cannot give back is kept twice.
 CREATE TABLE relay_changes (
     db_id      TEXT NOT NULL,
-    seq        INTEGER NOT NULL,
-    desk_id    TEXT NOT NULL,
+    seq        INTEGER NOT NULL,              -- the writing desk is the seal's (relay_seals.desk_id)
     entity     TEXT NOT NULL,
     entity_id  TEXT NOT NULL,
     op         TEXT NOT NULL,

@@ -248,7 +248,8 @@ def report(hub: HubStore, desk: DeskAuth, hub_id: str, data: Any) -> None:
     with hub.transaction():
         store = RelayStore(hub)
         store.raise_floors(desk.commune_code, highs)
-        store.add_report(desk.desk_id, hub_id, utc_now())
+        if data.get("done", True) is not False:  # a report in parts counts once its last part is in
+            store.add_report(desk.desk_id, hub_id, utc_now())
 
 
 def floors(hub: HubStore, desk: DeskAuth, hub_id: str) -> list[str]:

@@ -169,8 +169,9 @@ class HubClient:
         """This desk's highest code of each day the hub knows (HubRefused "learning" after a restore)."""
         return self._send("GET", "/v1/floors").json()
 
-    def floors_report(self, codes: list[str]) -> dict[str, Any]:
-        body = json.dumps({"codes": codes}).encode()
+    def floors_report(self, codes: list[str], done: bool = True) -> dict[str, Any]:
+        """Part of this desk's report of the highest codes it knows; ``done`` on the last part."""
+        body = json.dumps({"codes": codes, "done": done}).encode()
         return self._send("POST", "/v1/floors", body=body, content_type="application/json").json()
 
     def province_data(self, version: int) -> dict[str, Any]:

@@ -16,12 +16,14 @@ from typing import Any
 from app.reception.service import DossierService
 from app.sync import codec, protocol, rebuild
 from app.sync.client import HubClient
-from app.sync.errors import HubRefused
+from app.sync.errors import HubRefused, LinkCut
+from app.sync.pace import Pace
 from db.dossier_store import DossierStore
 from db.relay_store import RelayStore
 from db.store import Store
 
 MAX_FLOORS = 20000  # as the hub takes (app.province.relay)
+FLOORS_PER_REQUEST = 500  # about 10 KB of codes; fewer after a cut
 
 
 def leaf(change: Mapping[str, Any]) -> bytes:
@@ -54,40 +56,7 @@ def _runs(header: Mapping[str, Any], count: int) -> list[tuple[str, int]] | None
     return out if len(out) == count else None
 
 
-def keep(store: Store, own_desk: str, header: Mapping[str, Any], changes: Sequence[Mapping[str, Any]]) -> None:
-    """Keep other desks' pulled changes with their seals (inside the pull's transaction)."""
-    origins = _runs(header, len(changes))
-    if origins is None:
-        return
-    rows = []
-    for (db_id, seq), ch in zip(origins, changes, strict=True):
-        if ch.get("desk_id") in (None, own_desk):
-            continue
-        try:
-            text = protocol.canonical(ch["payload"])
-        except (TypeError, ValueError):
-            continue
-        rows.append(
-            {
-                "db_id": db_id,
-                "seq": seq,
-                "entity": ch["entity"],
-                "entity_id": ch["entity_id"],
-                "op": ch["op"],
-                "payload": text,
-                "digest": None,
-                "patch": None,
-                "created_at": ch["created_at"],
-            }
-        )
-    # Only what the tables cannot give back is kept twice: a record applied as it came keeps its hash.
-    again = rebuild.rebuilt(store, rows)
-    for r in rows:
-        payload = again.get((r["db_id"], r["seq"]))
-        if payload is not None and protocol.canonical(payload) == r["payload"]:
-            r["payload"], r["digest"] = None, rebuild.digest(r["entity"], r["entity_id"], r["op"], payload)
-    relay = RelayStore(store)
-    relay.add_changes(rows)
+def _seals(header: Mapping[str, Any], own_desk: str) -> list[dict[str, Any]]:
     seals = []
     for s in header.get("seals") or []:
         if not isinstance(s, Mapping) or s.get("desk_id") == own_desk:
@@ -105,17 +74,62 @@ def keep(store: Store, own_desk: str, header: Mapping[str, Any], changes: Sequen
             )
         except (KeyError, TypeError, ValueError):
             continue
-    relay.add_seals(seals)
+    return seals
 
 
-def offer(client: HubClient, store: Store) -> int:
+def keep(store: Store, own_desk: str, header: Mapping[str, Any], changes: Sequence[Mapping[str, Any]]) -> None:
+    """Keep other desks' pulled changes that a seal covers, with their seals (inside the pull's transaction).
+    The hub serves a seal with the changes it covers, so a change no seal covers here (an older desk's)
+    could never be handed back: it is not kept."""
+    origins = _runs(header, len(changes))
+    seals = _seals(header, own_desk)
+    if origins is None or not seals:
+        return
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in seals:
+        spans.setdefault(s["db_id"], []).append((s["first_seq"], s["last_seq"]))
+    rows = []
+    for (db_id, seq), ch in zip(origins, changes, strict=True):
+        if ch.get("desk_id") in (None, own_desk) or not any(a <= seq <= z for a, z in spans.get(db_id, ())):
+            continue
+        try:
+            text = protocol.canonical(ch["payload"])
+        except (TypeError, ValueError):
+            continue
+        rows.append(
+            {
+                "db_id": db_id,
+                "seq": seq,
+                "entity": ch["entity"],
+                "entity_id": ch["entity_id"],
+                "op": ch["op"],
+                "payload": text,
+                "digest": None,
+                "created_at": ch["created_at"],
+            }
+        )
+    # Only what the tables cannot give back is kept twice: a record applied as it came keeps its hash.
+    again = rebuild.rebuilt(store, rows)
+    for r in rows:
+        payload = again.get((r["db_id"], r["seq"]))
+        if payload is not None and protocol.canonical(payload) == r["payload"]:
+            r["payload"], r["digest"] = None, rebuild.digest(r["entity"], r["entity_id"], r["op"], payload)
+    ledger = RelayStore(store)
+    ledger.add_changes(rows)
+    ledger.add_seals(seals)
+
+
+def offer(client: HubClient, store: Store, sleep: Callable[[float], None]) -> tuple[int, bool]:
     """After meeting a restored hub: each other desk's sealed changes beyond what the hub acknowledged of
-    it, one seal's range at a time. Returns how many the hub stored. A seal the hub refuses (409, 422)
-    is skipped: the origin desk, if it ever comes back, sends its own."""
-    relay, stored = RelayStore(store), 0
+    it, one seal's range at a time. Returns how many the hub stored, and whether every seal was offered
+    (a link that keeps cutting leaves the rest for the next round). A seal the hub refuses (409, 422) is
+    skipped: the origin desk, if it ever comes back, sends its own."""
+    relay, stored, pace = RelayStore(store), 0, Pace(1, high=1, sleep=sleep)
     for desk_id, db_id in relay.histories():
         try:
-            answer = client.acks(db_id, desk=desk_id)
+            answer = pace.call(lambda d=desk_id, h=db_id: client.acks(h, desk=d))
+        except LinkCut:
+            return stored, False
         except HubRefused:
             continue  # a desk no longer of this commune: not this desk's to hand back
         held = answer.get("acked_seq") if isinstance(answer, dict) else None
@@ -146,14 +160,17 @@ def offer(client: HubClient, store: Store) -> int:
                 }
                 for r, p in kept
             ]
+            body = codec.encode(header, changes)
             try:
-                answer = client.relay(codec.encode(header, changes))
+                answer = pace.call(lambda b=body: client.relay(b))
+            except LinkCut:
+                return stored, False  # a whole seal's range is one signed body: tried again next round
             except HubRefused as exc:
                 if exc.status in (403, 404):
                     break  # not this commune's desk any more, or unknown: none of its seals will do
                 continue
             stored += int(answer.get("stored", 0))
-    return stored
+    return stored, True
 
 
 def _seq_runs(seqs: Sequence[int]) -> list[list[int]]:
@@ -169,20 +186,32 @@ def _seq_runs(seqs: Sequence[int]) -> list[list[int]]:
 # Floors
 
 
-def report_floors(client: HubClient, service: DossierService) -> None:
-    """On first contact with a new hub identity: the highest code of each day and desk this desk knows."""
+def report_floors(client: HubClient, service: DossierService, sleep: Callable[[float], None]) -> None:
+    """On first contact with a new hub identity: the highest code of each day and desk this desk knows,
+    newest days first, in requests that shrink on a link that cuts; the last one says it is done."""
     codes = DossierStore(service.store).highest_codes()
     if service.marks is not None:
         codes += [f"{prefix[:-1]}{high:04d}" for prefix, high in service.marks.highs(service.desk.desk_id).items()]
-    codes = sorted(set(codes), key=lambda c: (c[-11:-5], c))[-MAX_FLOORS:]  # the newest days, if ever too many
-    client.floors_report(codes)
+    codes = sorted(set(codes), key=lambda c: (c[-11:-5], c), reverse=True)[:MAX_FLOORS]
+    pace, sent = Pace(FLOORS_PER_REQUEST, high=FLOORS_PER_REQUEST, sleep=sleep), 0
+    while True:
+        part = codes[sent : sent + pace.rows]
+        try:
+            client.floors_report(part, done=sent + len(part) >= len(codes))
+        except LinkCut as exc:
+            pace.cut(exc)
+            continue
+        pace.success()
+        sent += len(part)
+        if sent >= len(codes):
+            return
 
 
-def learn_floors(client: HubClient, service: DossierService) -> bool | None:
+def learn_floors(client: HubClient, service: DossierService, sleep: Callable[[float], None]) -> bool | None:
     """This desk's floors from the hub: True when learned, False while a restored hub is still learning
     them from the commune's desks (409), None when the hub is older and has no floors to give."""
     try:
-        answer = client.floors()
+        answer = Pace(1, high=1, sleep=sleep).call(client.floors)
     except HubRefused as exc:
         if exc.code == "learning":
             return False

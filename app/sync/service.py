@@ -174,13 +174,14 @@ class SyncService:
                 hub_id = self.sync_store.setting("hub_id")
                 if hub_id and self.sync_store.setting("floors_reported") != hub_id:
                     # First contact with this hub identity (enrolment, an upgrade, a restored hub).
-                    relay.report_floors(client, self.desk.dossiers)
+                    relay.report_floors(client, self.desk.dossiers, self.sleep)
                     self.sync_store.set_settings({"floors_reported": hub_id})
                 total = self.sync_store.pending_count()
                 self._push(client, counts, total, progress)
                 if self.sync_store.setting("relay_due"):
-                    counts["relayed"] = relay.offer(client, self.store)
-                    self.sync_store.set_settings({"relay_due": None})
+                    counts["relayed"], finished = relay.offer(client, self.store, self.sleep)
+                    if finished:
+                        self.sync_store.set_settings({"relay_due": None})
                 self._pull(client, counts, progress)
                 self._heard_the_hub(client)
                 self._province(client)
@@ -308,7 +309,7 @@ class SyncService:
         its marks. A restored hub still learning its floors from the commune's desks keeps the margin."""
         marks, desk_id = self.desk.dossiers.marks, self.desk.identity.desk_id
         if marks is not None and marks.lost_since(desk_id) is not None:
-            if relay.learn_floors(client, self.desk.dossiers) is False:
+            if relay.learn_floors(client, self.desk.dossiers, self.sleep) is False:
                 return
             marks.set_state(desk_id, "ok", self.desk.clock.now().date().isoformat())
 

@@ -216,7 +216,7 @@ def test_a_desk_without_seals_still_syncs_and_its_batches_carry_no_seal(hub: Hub
     assert answer["stored"] == 4
     assert b.sync.run_once().received == 4
     assert b.store.one("SELECT COUNT(*) AS n FROM relay_seals")["n"] == 0
-    assert b.store.one("SELECT COUNT(*) AS n FROM relay_changes")["n"] == 4  # kept; without a seal, never relayed
+    assert b.store.one("SELECT COUNT(*) AS n FROM relay_changes")["n"] == 0  # without a seal, never relayed: not kept
     a.close(), b.close()
 
 

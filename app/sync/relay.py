@@ -201,6 +201,10 @@ def report_floors(client: HubClient, service: DossierService, sleep: Callable[[f
         except LinkCut as exc:
             pace.cut(exc)
             continue
+        except HubRefused as exc:
+            if exc.status in (404, 405):
+                return  # a hub of an older version: it hands out no floors, so it need not learn them
+            raise
         pace.success()
         sent += len(part)
         if sent >= len(codes):

@@ -34,6 +34,7 @@ SCRIPTS = {
     "tests/perf/bench_hub_scorecard.py": "test_bench_hub_scorecard",
     "tests/perf/bench_reports_ui.py": "test_bench_reports_ui",
     "tests/perf/bench_sync.py": "test_bench_sync",
+    "tests/perf/bench_relay.py": "test_bench_relay",
     "tests/perf/bench_ui.py": "test_bench_ui_and_sync_ui",
     "tests/perf/bench_sync_ui.py": "test_bench_ui_and_sync_ui",
     "packaging/screenshots.py": "test_screenshots",
@@ -160,6 +161,11 @@ def test_bench_sync(script_env: dict[str, str]) -> None:
     output = run(script_env, "tests/perf/bench_sync.py", *args)
     assert_printed(output, "on the wire, full sync", "64 kbit/s, 300 ms", "SQLite hub")
     assert "PostgreSQL hub" in output or "ingest on PostgreSQL skipped" in output, output
+
+
+def test_bench_relay(script_env: dict[str, str]) -> None:
+    output = run(script_env, "tests/perf/bench_relay.py", "--dossiers", "20")
+    assert_printed(output, "B pulls them, ledger kept", "B's relay ledger", "B hands them to the restored hub")
 
 
 def test_bench_ui_and_sync_ui(script_env: dict[str, str], tmp_path: Path) -> None:

@@ -7,15 +7,12 @@ without a gap, so the desk resumes from there.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import keys
 from app.core.clock import parse_iso
 from app.core.errors import MotcuaError, ValidationError
 from app.core.history import (
@@ -38,12 +35,12 @@ from app.province import registers, scorecard_counters
 from app.province.auth import DeskAuth, utc_now
 from app.province.calendars import Calendars, reach
 from app.province.errors import HubError
+from app.province.seals import keep_seal
 from app.reception.records import DossierEvent
 from app.reception.rules import counted, derive, open_clash
 from app.reception.timeliness import verdict_of
 from app.sync import checks, protocol
 from db.hub import calendar_store
-from db.hub.relay_store import RelayStore
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
@@ -298,7 +295,7 @@ def ingest(
         result.refused = [c.refusal() for c in refused]
         if not acknowledge:
             return result
-        _keep_seal(hub, desk, header, db_id, batch, held)
+        keep_seal(hub, desk, header, db_id, [(c.seq, c.key, c.digest, c.created_at) for c in batch], held)
         previous = hub.acked(desk.desk_id, db_id)
         last = first + len(batch) - 1
         acked = max(previous, last) if first <= previous + 1 else previous
@@ -441,41 +438,3 @@ def refresh(hub: HubStore, dossier_ids: Sequence[str], calendar: WorkCalendar) -
             continue  # checked at the door; a record that still fails is kept, only not counted
         updates.append((derived.status, result, int(clash), row["id"]))
     hub.set_derived(updates)
-
-
-def seal_signature(value: Any) -> bytes | None:
-    if not isinstance(value, str) or len(value) > 200:
-        return None
-    try:
-        sig = base64.b64decode(value, validate=True)
-    except (ValueError, binascii.Error):
-        return None
-    return sig if len(sig) == 64 else None
-
-
-def _keep_seal(
-    hub: HubStore, desk: DeskAuth, header: Mapping[str, Any], db_id: str, batch: Sequence[_Change], held: set[str]
-) -> None:
-    """Check the batch's seal against the batch and keep it, with the leaves of what the log does not hold.
-    A seal that does not match is dropped, never the batch: a seal only serves a later relay."""
-    sig = seal_signature(header.get("seal"))
-    if sig is None or not batch or any(not c.digest for c in batch):
-        return
-    leaves = [protocol.seal_leaf(c.digest, c.created_at) for c in batch]
-    first, last = batch[0].seq, batch[-1].seq
-    row = hub.desk(desk.desk_id)
-    message = protocol.seal_message(desk.desk_id, db_id, first, last, leaves)
-    if row is None or not keys.verify(row["public_key"], message, sig):
-        return
-    missing = [[c.seq, leaf.hex()] for c, leaf in zip(batch, leaves, strict=True) if c.key not in held]
-    RelayStore(hub).add_seal(
-        {
-            "db_id": db_id,
-            "first_seq": first,
-            "last_seq": last,
-            "desk_id": desk.desk_id,
-            "commune_code": desk.commune_code,
-            "signature": base64.b64encode(sig).decode(),
-            "missing": json.dumps(missing, separators=(",", ":")),
-        }
-    )

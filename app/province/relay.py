@@ -32,7 +32,8 @@ from app.province.auth import DeskAuth, utc_now
 from app.province.calendars import Calendars
 from app.province.errors import HubError
 from app.province.identity import RESTORED
-from app.province.ingest import ingest, seal_signature
+from app.province.ingest import ingest
+from app.province.seals import seal_signature
 from app.sync import protocol
 from db.hub.identity_store import HubIdentityStore
 from db.hub.relay_store import RelayStore

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from app.core import keys
 from app.reception.service import DossierService
 from app.sync import codec, protocol, rebuild
 from app.sync.client import HubClient
@@ -21,6 +22,7 @@ from app.sync.pace import Pace
 from db.dossier_store import DossierStore
 from db.relay_store import RelayStore
 from db.store import Store
+from db.sync_store import SyncStore
 
 MAX_FLOORS = 20000  # as the hub takes (app.province.relay)
 FLOORS_PER_REQUEST = 500  # about 10 KB of codes; fewer after a cut
@@ -31,12 +33,10 @@ def leaf(change: Mapping[str, Any]) -> bytes:
     return protocol.seal_leaf(digest, change["created_at"])
 
 
-def seal(
-    sign: Callable[[bytes], bytes], desk_id: str, db_id: str, first: int, changes: Sequence[Mapping[str, Any]]
-) -> str:
-    """The seal of a batch of this desk's changes ``first``.. (base64), sent in the push's header."""
+def seal(desk_id: str, db_id: str, first: int, changes: Sequence[Mapping[str, Any]]) -> str:
+    """The seal of a batch of this desk's changes ``first``.. (base64, its own key), sent in the push's header."""
     message = protocol.seal_message(desk_id, db_id, first, first + len(changes) - 1, [leaf(c) for c in changes])
-    return base64.b64encode(sign(message)).decode()
+    return base64.b64encode(keys.sign(desk_id, message)).decode()
 
 
 def _runs(header: Mapping[str, Any], count: int) -> list[tuple[str, int]] | None:
@@ -171,6 +171,30 @@ def offer(client: HubClient, store: Store, sleep: Callable[[float], None]) -> tu
                 continue
             stored += int(answer.get("stored", 0))
     return stored, True
+
+
+def first_contact(
+    client: HubClient, sync: SyncStore, service: DossierService, met: bool, sleep: Callable[[float], None]
+) -> None:
+    """Before a round's push. ``met``: the hub is a restored one (app.sync.restored): other desks' changes
+    it lost are offered after the push, and a setting (not memory) lets a round cut short do it at the next.
+    On first contact with any hub identity (enrolment, an upgrade, a restored hub), the floors report."""
+    if met:
+        sync.set_settings({"relay_due": "1"})
+    hub_id = sync.setting("hub_id")
+    if hub_id and sync.setting("floors_reported") != hub_id:
+        report_floors(client, service, sleep)
+        sync.set_settings({"floors_reported": hub_id})
+
+
+def if_due(client: HubClient, sync: SyncStore, sleep: Callable[[float], None]) -> int:
+    """After the push: offer what a restored hub lost of other desks, when due; how many it stored."""
+    if not sync.setting("relay_due"):
+        return 0
+    stored, finished = offer(client, sync.store, sleep)
+    if finished:
+        sync.set_settings({"relay_due": None})
+    return stored
 
 
 def _seq_runs(seqs: Sequence[int]) -> list[list[int]]:

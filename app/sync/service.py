@@ -8,7 +8,6 @@ what happened, and ``status()`` what the status bar shows. A GUI worker thread o
 from __future__ import annotations
 
 import base64
-import functools
 import json
 import random
 import time
@@ -168,20 +167,10 @@ class SyncService:
         counts = {"sent": 0, "received": 0, "refused": 0, "clashes": 0, "relayed": 0}
         try:
             with self._client() as client:
-                if restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now())):
-                    # A setting, not memory: a round cut short relays at the next one.
-                    self.sync_store.set_settings({"relay_due": "1"})
-                hub_id = self.sync_store.setting("hub_id")
-                if hub_id and self.sync_store.setting("floors_reported") != hub_id:
-                    # First contact with this hub identity (enrolment, an upgrade, a restored hub).
-                    relay.report_floors(client, self.desk.dossiers, self.sleep)
-                    self.sync_store.set_settings({"floors_reported": hub_id})
-                total = self.sync_store.pending_count()
-                self._push(client, counts, total, progress)
-                if self.sync_store.setting("relay_due"):
-                    counts["relayed"], finished = relay.offer(client, self.store, self.sleep)
-                    if finished:
-                        self.sync_store.set_settings({"relay_due": None})
+                met = restored.meet(client, self.store, self.sync_store, iso(self.desk.clock.now()))
+                relay.first_contact(client, self.sync_store, self.desk.dossiers, met, self.sleep)
+                self._push(client, counts, self.sync_store.pending_count(), progress)
+                counts["relayed"] = relay.if_due(client, self.sync_store, self.sleep)
                 self._pull(client, counts, progress)
                 self._heard_the_hub(client)
                 self._province(client)
@@ -219,8 +208,6 @@ class SyncService:
         records come back as duplicates and are counted once, as sent in this round."""
         done = 0
         pace = self._pace("push_rows", protocol.PUSH_ROWS)
-        desk_id = self.desk.identity.desk_id
-        sign = functools.partial(keys.sign, desk_id)
         for db_id in self.sync_store.histories():
             acked = self.sync_store.acked(db_id)
             lost: set[int] = set()  # sequences of this round's requests whose answer never came
@@ -230,10 +217,9 @@ class SyncService:
                 if not rows:
                     break
                 rows = _contiguous(rows)
-                changes = rebuild.changes(self.store, rows)
-                first = rows[0]["seq"]
+                changes, first = rebuild.changes(self.store, rows), rows[0]["seq"]
                 # The seal lets another desk hand these back to a hub that lost them (app.sync.relay).
-                sealed = relay.seal(sign, desk_id, db_id, first, changes)
+                sealed = relay.seal(self.desk.identity.desk_id, db_id, first, changes)
                 body = codec.encode({"db_id": db_id, "first_seq": first, "seal": sealed}, changes)
                 try:
                     answer = client.push(body)
@@ -304,9 +290,8 @@ class SyncService:
         self.sync_store.set_settings({"pull_rows": str(pace.rows)})
 
     def _heard_the_hub(self, client: HubClient) -> None:
-        """A complete pull brought back every code this desk issued that the hub holds, and the hub's
-        floors every code its desks reported: numbering no longer needs the margin kept for a PC that lost
-        its marks. A restored hub still learning its floors from the commune's desks keeps the margin."""
+        """A complete pull and the hub's floors (every code its desks reported) end the margin kept for a PC
+        that lost its marks; a restored hub still learning them from the commune's desks keeps it."""
         marks, desk_id = self.desk.dossiers.marks, self.desk.identity.desk_id
         if marks is not None and marks.lost_since(desk_id) is not None:
             if relay.learn_floors(client, self.desk.dossiers, self.sleep) is False:

@@ -81,6 +81,28 @@ class DossierStore:
         )
         return rowid
 
+    def insert_dossiers(self, rows: Sequence[Sequence[Any]], texts: Sequence[str]) -> None:
+        """A bulk load's ``insert_dossier``: values in ``DOSSIER_COLUMNS`` order, with their search texts."""
+        first = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM dossiers").fetchone()[0]
+        self.conn.executemany(
+            f"INSERT INTO dossiers (rowid, {', '.join(DOSSIER_COLUMNS)}) "
+            f"VALUES (?, {', '.join('?' * len(DOSSIER_COLUMNS))})",
+            [(first + i, *r) for i, r in enumerate(rows)],
+        )
+        pick = [DOSSIER_COLUMNS.index(c) for c in SUMMARY_COLUMNS]
+        self.conn.executemany(
+            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
+            [(-(first + i), t, *(r[j] for j in pick)) for i, (r, t) in enumerate(zip(rows, texts, strict=True))],
+        )
+
+    def insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Events, values in ``EVENT_COLUMNS`` order (a bulk load)."""
+        self.conn.executemany(
+            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            rows,
+        )
+
     def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
         rowid = self.conn.execute(
             "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",

@@ -29,7 +29,7 @@ from app.desk import Desk
 from app.reception import apology, catalogue
 from app.reception.intake import ReceiveInput
 from app.reception.records import Applicant, DossierEvent, Procedure
-from app.reception.rows import dossier_payload, event_payload, event_row, row_search_text
+from app.reception.rows import dossier_payload, event_row, row_search_text
 from app.reception.rules import derive
 from app.reception.service import MAX_PER_DESK_PER_DAY, reception_rows
 from app.scorecard import desk_counters
@@ -485,9 +485,9 @@ def _add_one(setup: _Setup, out: _Rows, rng: random.Random, received: datetime, 
     out.dossiers.append(tuple(row[c] for c in DOSSIER_COLUMNS))
     out.texts.append(row_search_text(row))
     changes = [(history.DOSSIER, row["id"], dossier_payload(row), row["created_at"])]
-    for r in (event, *map(event_row, later)):
+    for r, data in ((event, {}), *((event_row(e), e.data) for e in later)):
         out.events.append(tuple(r[c] for c in EVENT_COLUMNS))
-        changes.append((history.EVENT, r["id"], event_payload(r), r["created_at"]))
+        changes.append((history.EVENT, r["id"], dict(r, data=data), r["created_at"]))  # event_payload(r)
     for entity, entity_id, payload, at in changes:
         if setup.lean:
             out.outbox.append(

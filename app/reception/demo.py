@@ -159,6 +159,7 @@ PHONE_PREFIXES = [
 BIRTH_PROVINCES = ["087", "087", "087", "089", "086", "083", "079", "082", "080", "001", "038", "040"]
 
 BATCH = 5000
+SMALL_BATCH = 250  # a small load (the window's demo store) writes smaller batches: its progress moves
 DEFER_INDEXES_FROM = 20_000  # dossiers: below this the indexes stay in the page cache anyway
 PARALLEL_FROM = 20_000  # dossiers: below this a second process costs more than it brings
 WORKERS = 2  # generating processes: generation costs more than writing, and the writer mostly waits
@@ -362,10 +363,11 @@ def populate(
         counters=counted.on,
     )
     base_seed = rng.getrandbits(64)
+    parallel = count >= PARALLEL_FROM
     issued: dict[str, int] = {}  # the codes issued so far, per day: asked of the store once a day
 
     def jobs() -> Iterator[tuple[int, list[tuple[datetime, str]]]]:
-        for no, batch in enumerate(_chunks(moments, BATCH)):
+        for no, batch in enumerate(_chunks(moments, BATCH if parallel else SMALL_BATCH)):
             codes = service.next_codes(batch, issued)
             # A day full from earlier demo runs is skipped; the count says what was added.
             yield base_seed + no, [(m, c) for m, c in zip(batch, codes, strict=True) if c is not None]
@@ -383,7 +385,7 @@ def populate(
         with (
             desk.store.bulk_load(),
             bulk.deferred_indexes(desk.store) if deferred else nullcontext(),
-            _generator(setup, count >= PARALLEL_FROM) as generate,
+            _generator(setup, parallel) as generate,
         ):
             for rows in generate(jobs()):
                 with desk.store.transaction():

@@ -96,3 +96,6 @@ def test_a_big_load_writes_the_lean_outbox_from_a_second_process_and_every_chang
     assert "status" not in first and first["updated_at"] == first["created_at"]  # as first written
     codes = [r[0] for r in desk.store.conn.execute("SELECT code FROM dossiers ORDER BY rowid")]
     assert len(set(codes)) == 1200 and codes == sorted(codes, key=lambda c: (c[6:12], c))  # in order of receipt
+    # The search index holds every dossier, newest first (its rows were written in ascending rowid order).
+    assert [s.code for s in desk.dossiers.search(codes[-1][:5], limit=3)] == codes[:-4:-1]
+    assert [s.code for s in desk.dossiers.search(codes[0])] == [codes[0]]

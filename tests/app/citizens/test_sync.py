@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
+import uuid
 from datetime import date, datetime
 from pathlib import Path
-
-import re
-import uuid
 
 import httpx
 import pytest
@@ -20,8 +19,8 @@ from app.sync import codec
 from tests.app.citizens.test_papers import text_of
 from tests.app.citizens.test_reception import session_with_three
 from tests.app.sync.helpers import enrolled_desk
-from tests.app.sync.test_poison import _change, _client, _outbox_changes
 from tests.app.sync.hub import Hub
+from tests.app.sync.test_poison import _change, _client, _outbox_changes
 
 SECRET = ("Võ Thị Kín", "087186009999", "Ấp Bí Mật")
 

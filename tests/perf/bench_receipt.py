@@ -183,6 +183,7 @@ def only(kind: str, n: int) -> None:
         call["preview" if kind == "receipt" else kind]()  # the warm-up leaves the timed receipts originals
     functools.reduce(lambda _, call: call[kind](), calls[WARM_UP:], b"")
     close()
+    print(f"{kind}: {n} calls counted")
 
 
 def callgrind(n: int = 10) -> None:

@@ -20,7 +20,6 @@ from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
 
-
 _MAX_LOGIN_DELAY = 30  # longer only holds connections open, it slows no guesser more than the counts do
 
 

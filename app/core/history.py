@@ -87,6 +87,9 @@ DISCLOSURE = Entity(
     hub_keeps=True,
 )
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
+# A number's "dossier_id" names its paper's record: a dossier, except for citizen reception's papers, which name
+# their register's row (form -> that row's entity); the hub checks that record is of the desk's commune.
+DOCNO_SUBJECTS = {"tcd01": RECEPTION_ENTRY.name, "conclusion": RECEPTION_SESSION.name, "minutes": DIALOGUE.name}
 SETTLEMENT = Entity(
     "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
 )

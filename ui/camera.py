@@ -19,7 +19,10 @@ JPEG_QUALITY = 85  # as a scanner's "text and photo" setting
 @lru_cache(maxsize=1)
 def available() -> bool:
     """Whether Qt Multimedia sees a camera on this computer (asked once: loading its backend is slow)."""
-    from PySide6.QtMultimedia import QMediaDevices
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:  # Qt Multimedia's system libraries are missing (e.g. no libpulse): no camera then
+        return False
 
     return bool(QMediaDevices.videoInputs())
 

@@ -232,7 +232,7 @@ def test_a_one_letter_word_is_answered_by_the_index(desk: Desk, admin) -> None:
     """ "bui quoc t": the index holds one-letter prefixes (migration 0011), so the last word costs one
     posting list, not a merge of every word starting with that letter; the rows are those expected."""
     sql = desk.store.one("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'")["sql"]
-    assert "prefix = '1 2 3 4'" in sql
+    assert "prefix = '1 2 3 4 5'" in sql
     for name in ("Bùi Quốc Toàn", "Bùi Quốc Hùng", "Bùi Thị Tuyết"):
         desk.dossiers.receive(dossier_input(applicant={**dossier_input()["applicant"], "full_name": name}), admin)
     assert [s.applicant_name for s in desk.dossiers.search("bui quoc t")] == ["Bùi Quốc Toàn"]

@@ -22,7 +22,7 @@ from typing import Any
 
 from db.bulk import restore_indexes
 from db.connection import connect, migrate
-from db.errors import StoreError, from_sqlite
+from db.errors import StoreBusy, StoreError, from_sqlite
 from db.files import create_private, private_dir, private_file
 from db.ids import new_id
 from db.transaction import Nesting, nested
@@ -63,6 +63,10 @@ def _write_registry(path: Path, key: str, nonce: str) -> None:
 def outbox_text(payload: Mapping[str, Any]) -> str:
     """An outbox payload as stored."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+# Tries of the one write a backup makes after its copy, each waiting one busy timeout.
+NONCE_ATTEMPTS = 6
 
 
 class Store:
@@ -237,9 +241,21 @@ class Store:
         if self.registry is None or self.path is None:
             return
         nonce = new_id()
-        with self.transaction():
-            self.set_meta({"open_nonce": nonce})
-            _write_registry(self.registry, str(self.path.resolve()), nonce)
+        for attempt in range(NONCE_ATTEMPTS):
+            try:
+                with self.transaction():
+                    self.set_meta({"open_nonce": nonce})
+                    _write_registry(self.registry, str(self.path.resolve()), nonce)
+                return
+            except sqlite3.OperationalError as exc:
+                # Receipts saved back to back can hold the write lock past one busy timeout (SQLite does not
+                # queue waiters); the copy is already made, so wait again rather than fail the backup.
+                if (
+                    attempt + 1 == NONCE_ATTEMPTS
+                    or self.conn.in_transaction
+                    or not isinstance(from_sqlite(exc), StoreBusy)
+                ):
+                    raise
 
     # Outbox
 

@@ -31,7 +31,8 @@ from app.cli.desk_commands import room_lines  # noqa: E402
 from app.core.text import fold  # noqa: E402
 from app.desk import Desk  # noqa: E402
 from app.reception import demo  # noqa: E402
-from app.reception.rows import match_expression  # noqa: E402
+from app.reception.records import Applicant  # noqa: E402
+from app.reception.rows import match_expression, search_text  # noqa: E402
 from db.dossier_store import DossierStore  # noqa: E402
 from db.outbox_store import OutboxStore  # noqa: E402
 from tests.conftest import dossier_input  # noqa: E402
@@ -87,8 +88,13 @@ def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
         conn.execute(
             "CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4')"
         )
+        # The desk's index keeps no text (migration 0019): the same folded text is built from the rows.
         conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
-        conn.execute("INSERT INTO bare (rowid, text) SELECT rowid, text FROM src.dossier_search")
+        rows = conn.execute("SELECT rowid, code, applicant_name, applicant_cccd, applicant_phone FROM src.dossiers")
+        conn.executemany(
+            "INSERT INTO bare (rowid, text) VALUES (?, ?)",
+            ((-r[0], search_text(r[1], Applicant(r[2], r[3], r[4]))) for r in rows),
+        )
         conn.commit()
         conn.execute("DETACH DATABASE src")
         conn.execute("INSERT INTO bare (bare) VALUES ('optimize')")

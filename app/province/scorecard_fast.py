@@ -3,7 +3,9 @@
 
 One commune: every table, as the desk's own counters give it. The province: its own card with every
 table, and each commune's card from its unit counters (no per-procedure or per-clerk tables, no lists of
-dossier codes: ``--commune`` gives those).
+dossier codes: ``--commune`` gives those). Scans, results and fees come from the same counters (each
+dossier's flags, app.scorecard.digital), so nothing here reads a dossier's records but the few still
+running that must be judged now.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from app.core.worktime import VN_TZ, WorkCalendar
 from app.province.calendars import commune_judge
 from app.province.scorecard_counters import events_of, utc
 from app.reception.rules import counted
-from app.scorecard import counters, engine
+from app.scorecard import counters, digital, engine
 from app.scorecard.citizen_facts import CitizenRecords
 from app.scorecard.digital import DigitalTally
 from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard, Unit
@@ -60,18 +62,38 @@ def _running(tallies: dict[str, DossierTally], rows: Iterable[dict], province: D
             counters.add_running(province, r["procedure_code"], r["clerk_id"], n, late, waiting)
 
 
+def _files(tally: DossierTally) -> DigitalTally:
+    """A unit's scans, results and fees: its flag counts (no codes yet), as the records path sets them."""
+    files = DigitalTally(received=tally.received_total, paper_known=not tally.received_total)
+    files.lost = {name: [] for name in digital.FLAGS}
+    return files
+
+
+def _lost_files(db: HubScorecardStore, commune: str | None, period: Period, files: DigitalTally) -> None:
+    """The codes that cost a unit points on scans, results and payments (where any did)."""
+    first, last = period.start.isoformat(), period.end.isoformat()
+    for name, population in digital.POPULATION.items():
+        if (files.counts[population] if population else files.received) > files.counts[name]:
+            wanted = digital.bits([population] if population else [])
+            files.lost[name] = db.lacking(commune, first, last, wanted, digital.bits([name]), LOST_LIST)
+
+
 def _tallies(
     db: HubScorecardStore, commune: str | None, period: Period, today_past: bool
-) -> tuple[DossierTally, RatingTally]:
+) -> tuple[DossierTally, RatingTally, DigitalTally]:
     first, last = period.start.isoformat(), period.end.isoformat()
-    tally, ratings, _ = counters.fold_sums(db.sums(commune, period.start, period.end), True)
+    found = DigitalTally()
+    tally, ratings, _ = counters.fold_sums(db.sums(commune, period.start, period.end), True, found)
     tally.synced = tally.received_total  # what reached the hub is synced (1.4 counts the desk's side)
+    files = _files(tally)
+    files.counts = found.counts
+    _lost_files(db, commune, period, files)
     counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
     if today_past:
         counters.fold_running_at(tally, [r[1:] for r in db.running_at(commune, last)])
         tally.lost_late = [c for _, c, days in db.ran_late_past(commune, last) if counters.covers(days, period.end)]
     tally.lost_late = db.late_codes(commune, first, last, LOST_LIST) + tally.lost_late
-    return tally, ratings
+    return tally, ratings, files
 
 
 def scorecards(
@@ -85,7 +107,6 @@ def scorecards(
     calendar: WorkCalendar,
     citizens: dict[str, CitizenRecords],
     calendar_of: Callable[[str], WorkCalendar],
-    digital: dict[str, DigitalTally],
 ) -> tuple[Scorecard | None, list[Scorecard]]:
     """As app.province.scorecard_source.scorecards, from the counters (citizen reception: each commune's
     register records, already read by the caller)."""
@@ -98,10 +119,13 @@ def scorecards(
     late_running = db.running_late_codes(commune, utc(as_of), LOST_LIST)
 
     def finish(
-        tally: DossierTally, ratings: RatingTally, unit: Unit, mine: Sequence[FeedbackFact], cit: CitizenRecords
+        tally: DossierTally,
+        ratings: RatingTally,
+        files: DigitalTally,
+        unit: Unit,
+        mine: Sequence[FeedbackFact],
+        cit: CitizenRecords,
     ) -> Scorecard:
-        files = digital[unit.code]
-        files.received = tally.received_total
         tally.online_counted = files.counts["online_counted"]
         complained = sorted(engine.complained_dossiers(mine))
         if complained:
@@ -114,24 +138,27 @@ def scorecards(
         return Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"])
 
     if commune is not None:
-        tally, ratings = _tallies(db, commune, period, past)
+        tally, ratings, files = _tallies(db, commune, period, past)
         _running({commune: tally}, running, None)
         tally.lost_late += late_running
         counters.add_judged(tally, live)
-        return None, [finish(tally, ratings, unit(c), entries, citizens[c["code"]]) for c in communes]
+        return None, [finish(tally, ratings, files, unit(c), entries, citizens[c["code"]]) for c in communes]
 
-    whole, ratings = _tallies(db, None, period, past)
-    per: dict[str, tuple[DossierTally, RatingTally]] = {}
+    whole, ratings, whole_files = _tallies(db, None, period, past)
+    per: dict[str, tuple[DossierTally, RatingTally, DigitalTally]] = {}
     sums = db.sums_by_commune(period.start, period.end)
     for c in communes:
-        tally, commune_ratings, _ = counters.fold_sums(sums.get(c["code"], []), True)
+        found = DigitalTally()
+        tally, commune_ratings, _ = counters.fold_sums(sums.get(c["code"], []), True, found)
         tally.synced = tally.received_total
-        per[c["code"]] = (tally, commune_ratings)
+        files = _files(tally)
+        files.counts = found.counts
+        per[c["code"]] = (tally, commune_ratings, files)
     if past:
         for code, dim, key, name, n in db.running_at(None, period.end.isoformat()):
             if code in per and dim == "":
                 counters.fold_running_at(per[code][0], [(dim, key, name, n)])
-    _running({code: t for code, (t, _) in per.items()}, running, whole)
+    _running({code: t for code, (t, _, _) in per.items()}, running, whole)
     whole.lost_late += late_running
     counters.add_judged(whole, live)
     for j in live:
@@ -144,4 +171,4 @@ def scorecards(
     cards.sort(key=lambda card: (-card.score, card.unit.code))
     province_name = next((c["province"] for c in communes if c.get("province")), "")
     everyone = CitizenRecords.joined(list(citizens.values()))
-    return finish(whole, ratings, Unit("province", "", province_name), entries, everyone), cards
+    return finish(whole, ratings, whole_files, Unit("province", "", province_name), entries, everyone), cards

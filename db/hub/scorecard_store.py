@@ -32,6 +32,7 @@ SUMMARY_COLUMNS = (
     "late_from",
     "waiting",
     "live",
+    "digital",
 )
 CounterKey = tuple[str, str, str, str, str]  # commune, day, dim, key, name
 
@@ -57,8 +58,9 @@ class HubScorecardStore:
         )
 
     def start_if_empty(self, version: str) -> None:
-        """A hub with no dossier yet keeps complete counters from its first one on."""
-        if self.backend.scalar("SELECT version FROM scorecard_state WHERE id = 1") is None and (
+        """A hub with no dossier yet keeps complete counters from its first one on (by these rules,
+        whatever rules it started with)."""
+        if self.backend.scalar("SELECT version FROM scorecard_state WHERE id = 1") != version and (
             self.backend.one("SELECT 1 AS one FROM dossiers LIMIT 1") is None
         ):
             self.set_built(version)
@@ -121,6 +123,17 @@ class HubScorecardStore:
             ):
                 found.setdefault(row["entity_id"], row["payload"])
         return found
+
+    def records_about(self, ids: Sequence[str], entities: Sequence[str]) -> list[dict[str, Any]]:
+        """The stored changes of these entities about these dossiers (changes.dossier_id), in order."""
+        found: list[dict[str, Any]] = []
+        for part in _chunks(list(dict.fromkeys(ids))):
+            found += self.backend.all(
+                "SELECT pos, commune_code, dossier_id, entity, payload FROM changes "
+                f"WHERE dossier_id IN ({_marks(len(part))}) AND entity IN ({_marks(len(entities))})",
+                [*part, *entities],
+            )
+        return sorted(found, key=lambda r: r["pos"])
 
     def dossier_ids_received_between(self, start: str, end: str) -> list[str]:
         """Dossiers received from ``start`` to before ``end`` (UTC ISO, as the summaries keep them)."""
@@ -228,6 +241,17 @@ class HubScorecardStore:
             "SELECT code FROM scorecard_dossiers WHERE end_day IS NULL AND received_at <= ? AND live = 0 "
             f"AND last_event_at <= ? AND late_from IS NOT NULL AND late_from < ?{scope} ORDER BY code LIMIT ?",
             [as_of, as_of, as_of, *params, limit],
+        )
+        return [r["code"] for r in rows]
+
+    def lacking(self, commune: str | None, first: str, last: str, population: int, flag: int, limit: int) -> list[str]:
+        """Codes of the dossiers received from ``first`` to ``last`` with every ``population`` flag and
+        not ``flag`` (what cost them points), by received day then code, at most ``limit``."""
+        scope, params = _scope(commune)
+        rows = self.backend.all(
+            "SELECT code FROM scorecard_dossiers WHERE received_day >= ? AND received_day <= ? "
+            f"AND (digital & ?) = ? AND (digital & ?) = 0{scope} ORDER BY received_day, code LIMIT ?",
+            [first, last, population, population, flag, *params, limit],
         )
         return [r["code"] for r in rows]
 

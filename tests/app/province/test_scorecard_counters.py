@@ -16,6 +16,7 @@ from app.province.scorecard_source import scorecards
 from app.scorecard import report
 from app.scorecard.records import Period
 from db.hub.store import HubStore
+from tests.app.files.scanpages import a4_page
 from tests.app.scorecard.test_desk_hub import essentials
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
@@ -34,6 +35,14 @@ def _activity(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
     b1 = enrolled_desk(tmp_path, clock, hub, "87002", 1)
     codes = receive(a1, 5) + receive(a2, 2, channel="online")
     others = receive(b1, 3)
+    # Scans, a result, a reused paper and fees: the flags the counters carry (4.1–4.4, 3.3, 3.6).
+    copy = {"procedure": "CT01", "documents": [{"name": "Bản chính", "kind": "original", "count": 1}]}
+    by_portal, by_transfer = receive(a1, 2, **copy, fee={"pages": 4, "copies": 1})
+    first = a1.files.attach(codes[0], [(a4_page(1, dpi=50), "to-khai.jpg")], a1.clerk(), document_no=1)
+    a1.files.exempt(codes[1], 1, "shown_only", a1.clerk())
+    a1.files.reuse(by_portal, 1, first.id, a1.clerk())
+    due = a1.fees.expected(a1.dossiers.get(by_portal))
+    a1.fees.pay(by_portal, a1.clerk(), amount=due, channel="portal")
     a1.dossiers.act(codes[0], "supplement_requested", a1.clerk(), reason="Thiếu giấy tờ")
     a1.dossiers.act(codes[3], "supplement_requested", a1.clerk(), reason="Thiếu bản sao")
     a1.clock.advance(days=1)
@@ -51,6 +60,9 @@ def _activity(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
     a2.clock.advance(days=20)  # after the promise: late
     a2.dossiers.act(codes[2], "done", a2.clerk())
     a2.dossiers.act(codes[5], "done", a2.clerk())
+    # A result and a payment for dossiers the hub already counts: their flags move at the next push.
+    a2.files.attach(codes[5], [(a4_page(2, dpi=50), "ket-qua.jpg")], a2.clerk(), result=True)
+    a1.fees.pay(by_transfer, a1.clerk(), amount=due, channel="transfer")
     b1.clock.advance(days=3)
     b1.dossiers.act(others[1], "returned", b1.clerk())
     for desk in (a2, a1, b1):
@@ -78,11 +90,19 @@ def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clo
     hub = HubStore(any_hub.db)
     try:
         assert scorecard_counters.built(hub)
+        card = scorecards(hub, PERIODS[0], datetime(2026, 3, 5, 9, tzinfo=VN_TZ), "87001", fast=True)[1][0]
+        counts = card.counts
+        assert (counts["digitised"], counts["electronic_result"], counts["paid_online"], counts["paid_transfer"]) == (
+            3,
+            1,
+            1,
+            1,
+        )
         # "now" is never before the events held (as on the desk): the day after the last, and today.
         for now in (datetime(2026, 3, 5, 9, tzinfo=VN_TZ), datetime.now(VN_TZ)):
             _same(hub, now)
         # A rebuild from the changes held gives the same counters.
-        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 10
+        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 12
         _same(hub, datetime.now(VN_TZ))
         # The province moves its calendar: two extra days off move promised dates; the counters follow.
         days_off = tmp_path / "calendar.csv"

@@ -2,7 +2,7 @@
 GROUP BY over the hub's dossiers, measured in the same run and reported as ratios.
 
     python3 tests/perf/bench_hub_scorecard.py [--communes 100] [--dossiers 10000000] [--rounds 5]
-        [--pg postgresql://127.0.0.1:5432/test] [--schema s16hub_bench] [--reuse] [--drop]
+        [--pg postgresql://127.0.0.1:5432/test] [--schema s16hub_bench] [--reuse | --load-only] [--drop]
 
 The benchmark's own schema (``s16hub_bench``) gets the hub's tables by the hub's migrations, and is
 loaded directly with COPY, not through ingest: the materialised ``dossiers`` (what the baseline groups)
@@ -273,6 +273,7 @@ def main() -> int:
     parser.add_argument("--schema", default="s16hub_bench")
     parser.add_argument("--reuse", action="store_true", help="keep the schema loaded by an earlier run")
     parser.add_argument("--drop", action="store_true", help="drop the schema at the end")
+    parser.add_argument("--load-only", action="store_true", help="load the schema and stop (measure with --reuse)")
     args = parser.parse_args()
     try:
         import psycopg
@@ -284,6 +285,8 @@ def main() -> int:
     url = f"{args.pg}?options=-csearch_path%3D{args.schema}"
     if not args.reuse:
         load(url, args.schema, args.communes, args.dossiers)
+    if args.load_only:
+        return 0
     hub = HubStore(url)
     year = Period(date(YEAR, 1, 1), date(YEAR, 12, 31))
     now = datetime(YEAR + 1, 1, 15, tzinfo=VN_TZ)

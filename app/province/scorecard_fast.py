@@ -11,7 +11,7 @@ running that must be judged now.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from app.core.worktime import VN_TZ, WorkCalendar
 from app.province.calendars import commune_judge
@@ -24,6 +24,9 @@ from app.scorecard.records import DossierFacts, FeedbackFact, Period, Scorecard,
 from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
+
+WALK_PAGE = 5000  # dossiers per page of the walk for lost codes
+WALK_PAGES = 4
 
 
 def _live(hub: HubStore, db: HubScorecardStore, commune: str | None, as_of: datetime) -> list[DossierFacts]:
@@ -70,12 +73,50 @@ def _files(tally: DossierTally) -> DigitalTally:
 
 
 def _lost_files(db: HubScorecardStore, commune: str | None, period: Period, files: DigitalTally) -> None:
-    """The codes that cost a unit points on scans, results and payments (where any did)."""
+    """The codes that cost a unit points on scans, results and payments (where any did): the first
+    dossiers received, walked in order a page at a time, all lists at once; a list still short after
+    ``WALK_PAGES`` (a flag that few lack) is asked for on its own."""
     first, last = period.start.isoformat(), period.end.isoformat()
+    wanted: dict[str, tuple[int, int, int]] = {}  # name: (how many to list, population bits, its bit)
     for name, population in digital.POPULATION.items():
-        if (files.counts[population] if population else files.received) > files.counts[name]:
-            wanted = digital.bits([population] if population else [])
-            files.lost[name] = db.lacking(commune, first, last, wanted, digital.bits([name]), LOST_LIST)
+        missing = (files.counts[population] if population else files.received) - files.counts[name]
+        if missing > 0:
+            wanted[name] = (
+                min(missing, LOST_LIST),
+                digital.bits([population] if population else []),
+                digital.bits([name]),
+            )
+    found: dict[str, list[str]] = {name: [] for name in wanted}
+    after: tuple[str, str] | None = None
+    for _ in range(WALK_PAGES):
+        short = {n: w for n, w in wanted.items() if len(found[n]) < w[0]}
+        if not short:
+            break
+        page = db.received_page(commune, first, last, after, WALK_PAGE)
+        for name, (count, population, bit) in short.items():
+            more = [code for _, code, value in page if value & population == population and not value & bit]
+            found[name] += more[: count - len(found[name])]
+        if len(page) < WALK_PAGE:
+            break
+        after = page[-1][:2]
+    for name, (count, population, bit) in wanted.items():
+        if len(found[name]) < count:
+            found[name] = db.lacking(commune, first, last, population, bit, LOST_LIST)
+    files.lost.update(found)
+
+
+def _straddlers(db: HubScorecardStore, commune: str | None, day: date) -> list[str]:
+    """Codes of the dossiers late at the end of ``day`` that ended after it: the first LOST_LIST by code,
+    all the indicator lists of them (its count is the running table's)."""
+    found: list[str] = []
+    after = ""
+    while len(found) < LOST_LIST:
+        rows = db.ran_late_past(commune, day.isoformat(), after, LOST_LIST)
+        found += [code for code, days in rows if counters.covers(days, day)]
+        if len(rows) < LOST_LIST:
+            break
+        after = rows[-1][0]
+    return found[:LOST_LIST]
 
 
 def _tallies(
@@ -91,7 +132,7 @@ def _tallies(
     counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
     if today_past:
         counters.fold_running_at(tally, [r[1:] for r in db.running_at(commune, last)])
-        tally.lost_late = [c for _, c, days in db.ran_late_past(commune, last) if counters.covers(days, period.end)]
+        tally.lost_late = _straddlers(db, commune, period.end)
     tally.lost_late = db.late_codes(commune, first, last, LOST_LIST) + tally.lost_late
     return tally, ratings, files
 

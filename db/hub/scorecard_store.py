@@ -212,15 +212,17 @@ class HubScorecardStore:
         )
         return [r["code"] for r in rows]
 
-    def ran_late_past(self, commune: str | None, day: str) -> list[tuple[str, str, str]]:
-        """(commune, code, late days) of the dossiers received by ``day`` that ran late and ended after it."""
+    def ran_late_past(self, commune: str | None, day: str, after: str, limit: int) -> list[tuple[str, str]]:
+        """(code, late days) of the dossiers received by ``day`` that ended after it and ran late some time
+        around it (the first and last late days span it), by code after ``after``, at most ``limit``."""
         scope, params = _scope(commune)
         rows = self.backend.all(
-            "SELECT commune_code, code, late_days FROM scorecard_dossiers "
-            f"WHERE late_days != '' AND end_day > ? AND received_day <= ?{scope} ORDER BY end_day, code",
-            [day, day, *params],
+            "SELECT code, late_days FROM scorecard_dossiers WHERE late_days != '' AND end_day > ? "
+            "AND received_day <= ? AND substr(late_days, 1, 10) <= ? AND substr(late_days, length(late_days) - 9) >= ? "
+            f"AND code > ?{scope} ORDER BY code LIMIT ?",
+            [day, day, day, day, after, *params, limit],
         )
-        return [(r["commune_code"], r["code"], r["late_days"]) for r in rows]
+        return [(r["code"], r["late_days"]) for r in rows]
 
     def running(self, commune: str | None, as_of: str) -> list[dict[str, Any]]:
         """The dossiers running at ``as_of`` (UTC) whose state is known from their summary, counted by
@@ -244,9 +246,26 @@ class HubScorecardStore:
         )
         return [r["code"] for r in rows]
 
+    def received_page(
+        self, commune: str | None, first: str, last: str, after: tuple[str, str] | None, limit: int
+    ) -> list[tuple[str, str, int]]:
+        """(received day, code, flags) of the dossiers received from ``first`` to ``last``, in that order,
+        after ``after`` (a received day and code), at most ``limit``: a walk along the index."""
+        scope, params = _scope(commune)
+        start, start_params = (
+            ("(received_day, code) > (?, ?)", list(after)) if after else ("received_day >= ?", [first])
+        )
+        rows = self.backend.all(
+            f"SELECT received_day, code, digital FROM scorecard_dossiers WHERE {start} AND received_day <= ?{scope} "
+            "ORDER BY received_day, code LIMIT ?",
+            [*start_params, last, *params, limit],
+        )
+        return [(r["received_day"], r["code"], int(r["digital"])) for r in rows]
+
     def lacking(self, commune: str | None, first: str, last: str, population: int, flag: int, limit: int) -> list[str]:
         """Codes of the dossiers received from ``first`` to ``last`` with every ``population`` flag and
-        not ``flag`` (what cost them points), by received day then code, at most ``limit``."""
+        not ``flag`` (what cost them points), by received day then code, at most ``limit``: for a flag
+        few lack (``received_page`` finds the others sooner; the planner cannot tell which is which)."""
         scope, params = _scope(commune)
         rows = self.backend.all(
             "SELECT code FROM scorecard_dossiers WHERE received_day >= ? AND received_day <= ? "

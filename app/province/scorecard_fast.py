@@ -25,8 +25,9 @@ from app.scorecard.tally import LOST_LIST, DossierTally, RatingTally
 from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
 
-WALK_PAGE = 5000  # dossiers per page of the walk for lost codes
-WALK_PAGES = 4
+WALK_PAGE = 1000  # dossiers per page of the walk for lost codes, at least and at most
+WALK_MOST = 20000
+WALK_PAGES = 3
 
 
 def _live(hub: HubStore, db: HubScorecardStore, commune: str | None, as_of: datetime) -> list[DossierFacts]:
@@ -74,33 +75,35 @@ def _files(tally: DossierTally) -> DigitalTally:
 
 def _lost_files(db: HubScorecardStore, commune: str | None, period: Period, files: DigitalTally) -> None:
     """The codes that cost a unit points on scans, results and payments (where any did): the first
-    dossiers received, walked in order a page at a time, all lists at once; a list still short after
-    ``WALK_PAGES`` (a flag that few lack) is asked for on its own."""
+    dossiers received, walked in order a page at a time, all lists at once (a page as long as the
+    rarest list should need, were its dossiers spread evenly); a list still short after ``WALK_PAGES``
+    (a flag that few lack) is asked for on its own."""
     first, last = period.start.isoformat(), period.end.isoformat()
-    wanted: dict[str, tuple[int, int, int]] = {}  # name: (how many to list, population bits, its bit)
+    wanted: dict[str, tuple[int, int, int, int]] = {}  # name: (how many to list, population, its bit, missing)
     for name, population in digital.POPULATION.items():
         missing = (files.counts[population] if population else files.received) - files.counts[name]
         if missing > 0:
-            wanted[name] = (
-                min(missing, LOST_LIST),
-                digital.bits([population] if population else []),
-                digital.bits([name]),
-            )
+            bits = digital.bits([population] if population else [])
+            wanted[name] = (min(missing, LOST_LIST), bits, digital.bits([name]), missing)
     found: dict[str, list[str]] = {name: [] for name in wanted}
     after: tuple[str, str] | None = None
+    walked = False  # every dossier of the period seen: the lists are whole
     for _ in range(WALK_PAGES):
         short = {n: w for n, w in wanted.items() if len(found[n]) < w[0]}
         if not short:
             break
-        page = db.received_page(commune, first, last, after, WALK_PAGE)
-        for name, (count, population, bit) in short.items():
+        spread = max((count - len(found[n])) * files.received // missing for n, (count, *_, missing) in short.items())
+        size = min(max(spread * 6 // 5, WALK_PAGE), WALK_MOST)
+        page = db.received_page(commune, first, last, after, size)
+        for name, (count, population, bit, _) in short.items():
             more = [code for _, code, value in page if value & population == population and not value & bit]
             found[name] += more[: count - len(found[name])]
-        if len(page) < WALK_PAGE:
+        if len(page) < size:
+            walked = True
             break
         after = page[-1][:2]
-    for name, (count, population, bit) in wanted.items():
-        if len(found[name]) < count:
+    for name, (count, population, bit, _) in wanted.items():
+        if len(found[name]) < count and not walked:
             found[name] = db.lacking(commune, first, last, population, bit, LOST_LIST)
     files.lost.update(found)
 
@@ -120,8 +123,9 @@ def _straddlers(db: HubScorecardStore, commune: str | None, day: date) -> list[s
 
 
 def _tallies(
-    db: HubScorecardStore, commune: str | None, period: Period, today_past: bool
+    db: HubScorecardStore, commune: str | None, period: Period, ran: Sequence[tuple[str, str, str, str, int]] | None
 ) -> tuple[DossierTally, RatingTally, DigitalTally]:
+    """``ran``: the running table at the period's last day (``running_at``), None for a period not past."""
     first, last = period.start.isoformat(), period.end.isoformat()
     found = DigitalTally()
     tally, ratings, _ = counters.fold_sums(db.sums(commune, period.start, period.end), True, found)
@@ -130,8 +134,8 @@ def _tallies(
     files.counts = found.counts
     _lost_files(db, commune, period, files)
     counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
-    if today_past:
-        counters.fold_running_at(tally, [r[1:] for r in db.running_at(commune, last)])
+    if ran is not None:
+        counters.fold_running_at(tally, [r[1:] for r in ran])
         tally.lost_late = _straddlers(db, commune, period.end)
     tally.lost_late = db.late_codes(commune, first, last, LOST_LIST) + tally.lost_late
     return tally, ratings, files
@@ -153,11 +157,12 @@ def scorecards(
     register records, already read by the caller)."""
     db = HubScorecardStore(hub)
     as_of = min(now, period.last_moment)
-    past = period.end < now.astimezone(VN_TZ).date()
+    past, last = period.end < now.astimezone(VN_TZ).date(), period.end.isoformat()
     facts = _live(hub, db, commune, as_of)  # each judged by its commune's calendar (its own days off)
     live = engine.judge_dossiers(facts, period, as_of, calendar, commune_judge(facts, calendar_of))
     running = db.running(commune, utc(as_of))
     late_running = db.running_late_codes(commune, utc(as_of), LOST_LIST)
+    about = db.summaries(sorted(engine.complained_dossiers(entries)))  # every card's 5.4, read once
 
     def finish(
         tally: DossierTally,
@@ -170,7 +175,7 @@ def scorecards(
         tally.online_counted = files.counts["online_counted"]
         complained = sorted(engine.complained_dossiers(mine))
         if complained:
-            counters.add_complained(tally, db.summaries(complained).values(), period, as_of)
+            counters.add_complained(tally, [about[i] for i in complained if i in about], period, as_of)
         return engine.finish(
             tally, ratings, mine, period, unit, calendar=calendar, as_of=as_of, digital=files, citizens=cit
         )
@@ -179,13 +184,14 @@ def scorecards(
         return Unit("commune", c["code"], c["name"], agencies.get(c["code"]) or c["code"])
 
     if commune is not None:
-        tally, ratings, files = _tallies(db, commune, period, past)
+        tally, ratings, files = _tallies(db, commune, period, db.running_at(commune, last) if past else None)
         _running({commune: tally}, running, None)
         tally.lost_late += late_running
         counters.add_judged(tally, live)
         return None, [finish(tally, ratings, files, unit(c), entries, citizens[c["code"]]) for c in communes]
 
-    whole, ratings, whole_files = _tallies(db, None, period, past)
+    ran = db.running_at(None, last) if past else None
+    whole, ratings, whole_files = _tallies(db, None, period, ran)
     per: dict[str, tuple[DossierTally, RatingTally, DigitalTally]] = {}
     sums = db.sums_by_commune(period.start, period.end)
     for c in communes:
@@ -195,10 +201,9 @@ def scorecards(
         files = _files(tally)
         files.counts = found.counts
         per[c["code"]] = (tally, commune_ratings, files)
-    if past:
-        for code, dim, key, name, n in db.running_at(None, period.end.isoformat()):
-            if code in per and dim == "":
-                counters.fold_running_at(per[code][0], [(dim, key, name, n)])
+    for code, dim, key, name, n in ran or ():
+        if code in per and dim == "":
+            counters.fold_running_at(per[code][0], [(dim, key, name, n)])
     _running({code: t for code, (t, _, _) in per.items()}, running, whole)
     whole.lost_late += late_running
     counters.add_judged(whole, live)

@@ -66,11 +66,15 @@ def _running(tallies: dict[str, DossierTally], rows: Iterable[dict], province: D
             counters.add_running(province, r["procedure_code"], r["clerk_id"], n, late, waiting)
 
 
-def _files(tally: DossierTally) -> DigitalTally:
-    """A unit's scans, results and fees: its flag counts (no codes yet), as the records path sets them."""
-    files = DigitalTally(received=tally.received_total, paper_known=not tally.received_total)
+def _sums(sums: Iterable[tuple[str, str, str, int]]) -> tuple[DossierTally, RatingTally, DigitalTally]:
+    """A unit's tallies from its counters' sums, its scans, results and fees among them (no codes yet),
+    as the records path sets them: what reached the hub is synced (1.4 counts the desk's side)."""
+    files = DigitalTally()
+    tally, ratings, _ = counters.fold_sums(sums, True, files)
+    tally.synced = files.received = tally.received_total
+    files.paper_known = not tally.received_total  # the hub is not told which results are paper
     files.lost = {name: [] for name in digital.FLAGS}
-    return files
+    return tally, ratings, files
 
 
 def _lost_files(db: HubScorecardStore, commune: str | None, period: Period, files: DigitalTally) -> None:
@@ -127,11 +131,7 @@ def _tallies(
 ) -> tuple[DossierTally, RatingTally, DigitalTally]:
     """``ran``: the running table at the period's last day (``running_at``), None for a period not past."""
     first, last = period.start.isoformat(), period.end.isoformat()
-    found = DigitalTally()
-    tally, ratings, _ = counters.fold_sums(db.sums(commune, period.start, period.end), True, found)
-    tally.synced = tally.received_total  # what reached the hub is synced (1.4 counts the desk's side)
-    files = _files(tally)
-    files.counts = found.counts
+    tally, ratings, files = _sums(db.sums(commune, period.start, period.end))
     _lost_files(db, commune, period, files)
     counters.fold_months(tally, db.sums_by_month(commune, period.start, period.end))
     if ran is not None:
@@ -195,12 +195,7 @@ def scorecards(
     per: dict[str, tuple[DossierTally, RatingTally, DigitalTally]] = {}
     sums = db.sums_by_commune(period.start, period.end)
     for c in communes:
-        found = DigitalTally()
-        tally, commune_ratings, _ = counters.fold_sums(sums.get(c["code"], []), True, found)
-        tally.synced = tally.received_total
-        files = _files(tally)
-        files.counts = found.counts
-        per[c["code"]] = (tally, commune_ratings, files)
+        per[c["code"]] = _sums(sums.get(c["code"], []))
     for code, dim, key, name, n in ran or ():
         if code in per and dim == "":
             counters.fold_running_at(per[code][0], [(dim, key, name, n)])

@@ -10,11 +10,12 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.core.worktime import VN_TZ
-from app.province import scorecard_counters
+from app.province import scorecard_counters, scorecard_fast
 from app.province.calendars import Calendars
 from app.province.scorecard_source import scorecards
 from app.scorecard import report
 from app.scorecard.records import Period
+from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
 from tests.app.files.scanpages import a4_page
 from tests.app.scorecard.test_desk_hub import essentials
@@ -85,7 +86,9 @@ def _same(hub: HubStore, now: datetime) -> None:
             assert fast.unit == slow.unit and fast.counts == slow.counts and fast.score == slow.score, period
 
 
-def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+def test_counters_give_what_every_change_gives(
+    any_hub: Hub, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _activity(any_hub, tmp_path, clock)
     hub = HubStore(any_hub.db)
     try:
@@ -101,6 +104,19 @@ def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clo
         # "now" is never before the events held (as on the desk): the day after the last, and today.
         for now in (datetime(2026, 3, 5, 9, tzinfo=VN_TZ), datetime.now(VN_TZ)):
             _same(hub, now)
+        # The lost codes of scans and payments walked a dossier at a time, and asked for one list at a
+        # time once the walk gives up: the same codes.
+        asked: list[int] = []
+        lacking = HubScorecardStore.lacking
+        monkeypatch.setattr(HubScorecardStore, "lacking", lambda *a: asked.append(1) or lacking(*a))
+        monkeypatch.setattr(scorecard_fast, "WALK_PAGE", 1)
+        monkeypatch.setattr(scorecard_fast, "WALK_MOST", 1)
+        for pages, alone in ((100, False), (2, True)):
+            monkeypatch.setattr(scorecard_fast, "WALK_PAGES", pages)
+            asked.clear()
+            _same(hub, datetime(2026, 3, 5, 9, tzinfo=VN_TZ))
+            assert bool(asked) == alone
+        monkeypatch.undo()
         # A rebuild from the changes held gives the same counters.
         assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 12
         _same(hub, datetime.now(VN_TZ))

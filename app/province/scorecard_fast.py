@@ -205,10 +205,10 @@ def scorecards(
     for j in live:
         if j.facts.commune in per:
             counters.add_judged(per[j.facts.commune][0], [j])
-    cards = [
-        finish(*per[c["code"]], unit(c), [e for e in entries if e.commune == c["code"]], citizens[c["code"]])
-        for c in communes
-    ]
+    mine: dict[str, list[FeedbackFact]] = {}
+    for e in entries:
+        mine.setdefault(e.commune, []).append(e)
+    cards = [finish(*per[c["code"]], unit(c), mine.get(c["code"], []), citizens[c["code"]]) for c in communes]
     cards.sort(key=lambda card: (-card.score, card.unit.code))
     province_name = next((c["province"] for c in communes if c.get("province")), "")
     everyone = CitizenRecords.joined(list(citizens.values()))

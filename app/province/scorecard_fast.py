@@ -117,10 +117,11 @@ def _straddlers(db: HubScorecardStore, commune: str | None, day: date) -> list[s
     all the indicator lists of them (its count is the running table's)."""
     found: list[str] = []
     after = ""
+    page = 2 * LOST_LIST  # about half of those that ended after the day were late at its end
     while len(found) < LOST_LIST:
-        rows = db.ran_late_past(commune, day.isoformat(), after, LOST_LIST)
+        rows = db.ran_late_past(commune, day.isoformat(), after, page)
         found += [code for code, days in rows if counters.covers(days, day)]
-        if len(rows) < LOST_LIST:
+        if len(rows) < page:
             break
         after = rows[-1][0]
     return found[:LOST_LIST]

@@ -213,14 +213,14 @@ class HubScorecardStore:
         return [r["code"] for r in rows]
 
     def ran_late_past(self, commune: str | None, day: str, after: str, limit: int) -> list[tuple[str, str]]:
-        """(code, late days) of the dossiers received by ``day`` that ended after it and ran late some time
-        around it (the first and last late days span it), by code after ``after``, at most ``limit``."""
+        """(code, late days) of the dossiers received by ``day`` that ran late some day and ended after
+        it, by code after ``after``, at most ``limit``: picked on the index, and only those read whole."""
         scope, params = _scope(commune)
         rows = self.backend.all(
-            "SELECT code, late_days FROM scorecard_dossiers WHERE late_days != '' AND end_day > ? "
-            "AND received_day <= ? AND substr(late_days, 1, 10) <= ? AND substr(late_days, length(late_days) - 9) >= ? "
-            f"AND code > ?{scope} ORDER BY code LIMIT ?",
-            [day, day, day, day, after, *params, limit],
+            "SELECT d.code, d.late_days FROM scorecard_dossiers AS d JOIN (SELECT dossier_id FROM scorecard_dossiers "
+            f"WHERE late_days != '' AND end_day > ? AND received_day <= ? AND code > ?{scope} ORDER BY code LIMIT ?) "
+            "AS p ON p.dossier_id = d.dossier_id ORDER BY d.code",
+            [day, day, after, *params, limit],
         )
         return [(r["code"], r["late_days"]) for r in rows]
 

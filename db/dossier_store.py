@@ -81,6 +81,31 @@ class DossierStore:
         )
         return rowid
 
+    def insert_dossiers(self, rows: Sequence[Sequence[Any]], texts: Sequence[str]) -> None:
+        """A bulk load's ``insert_dossier``: values in ``DOSSIER_COLUMNS`` order, with their search texts."""
+        first = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM dossiers").fetchone()[0]
+        self.conn.executemany(
+            f"INSERT INTO dossiers (rowid, {', '.join(DOSSIER_COLUMNS)}) "
+            f"VALUES (?, {', '.join('?' * len(DOSSIER_COLUMNS))})",
+            [(first + i, *r) for i, r in enumerate(rows)],
+        )
+        pick = [DOSSIER_COLUMNS.index(c) for c in SUMMARY_COLUMNS]
+        # In ascending order of the (negated) rowids, newest first: FTS5 flushes its pending terms
+        # whenever a rowid is lower than the one before (a segment a row, merged again and again), and
+        # the content table's pages fill instead of splitting in half.
+        self.conn.executemany(
+            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
+            [(-(first + i), texts[i], *(rows[i][j] for j in pick)) for i in reversed(range(len(rows)))],
+        )
+
+    def insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Events, values in ``EVENT_COLUMNS`` order (a bulk load)."""
+        self.conn.executemany(
+            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            sorted(rows),  # by id: appended to the id index, not split in the middle of its pages
+        )
+
     def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
         rowid = self.conn.execute(
             "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",

@@ -60,6 +60,11 @@ def _write_registry(path: Path, key: str, nonce: str) -> None:
     os.replace(tmp, path)
 
 
+def outbox_text(payload: Mapping[str, Any]) -> str:
+    """An outbox payload as stored."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
 class Store:
     """``registry``: a JSON file outside the data folder (the desk's config) that remembers, per store
     path, the nonce this store was last opened with; a restored backup carries an older nonce."""
@@ -260,12 +265,28 @@ class Store:
                 entity,
                 entity_id,
                 op,
-                json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                outbox_text(payload),
                 created_at,
             ),
         )
         self._next_seq = (self._transaction_no, db_id, seq + 1)
         return seq
+
+    def append_outbox_many(self, entries: Sequence[tuple[str, str, str, str | None, bytes | None, str]]) -> None:
+        """A bulk load's ``append_outbox``: (entity, entity_id, op, payload text, digest, created_at), in
+        order. A payload may come already in the lean form of app.sync.rebuild (None, with its digest)."""
+        if not self.conn.in_transaction:
+            raise StoreError("the outbox is written only inside the transaction of its change")
+        db_id = self.db_id
+        if db_id is None:
+            raise StoreError("the store has no database id")
+        first = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)).fetchone()
+        self.conn.executemany(
+            "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, digest, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(db_id, first[0] + i, *e) for i, e in enumerate(entries)],
+        )
+        self._next_seq = (self._transaction_no, db_id, first[0] + len(entries))
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         rows = self.conn.execute(

@@ -7,6 +7,7 @@ disabled with a tooltip saying why.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
@@ -14,13 +15,21 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 JPEG_QUALITY = 85  # as a scanner's "text and photo" setting
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
 def available() -> bool:
-    """Whether Qt Multimedia sees a camera on this computer (asked once: loading its backend is slow)."""
-    from PySide6.QtMultimedia import QMediaDevices
+    """Whether Qt Multimedia sees a camera on this computer (asked once: loading its backend is slow).
 
+    A PC without Qt Multimedia's system libraries (PulseAudio's libpulse on Linux) has no camera for the
+    desk either: the button is disabled with its reason, the window goes on.
+    """
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError as error:
+        log.warning("Qt Multimedia cannot load (%s): no camera", error)
+        return False
     return bool(QMediaDevices.videoInputs())
 
 

@@ -20,6 +20,7 @@ from app.core.history import (
     CONFIDENTIAL_READ,
     DISCLOSURE,
     DOCNO,
+    DOCNO_SUBJECTS,
     DOSSIER,
     ENTITIES,
     EVENT,
@@ -301,6 +302,25 @@ def _names(c: _Change, kinds: frozenset[str], key: str) -> bool:
     return c.entity in kinds and isinstance(c.payload.get(key), str)
 
 
+def _register_subject(c: _Change) -> str | None:
+    """The register entity a citizen reception paper's number names (``DOCNO_SUBJECTS``), else None."""
+    if c.entity != DOCNO.name or not isinstance(c.payload.get("dossier_id"), str):
+        return None
+    return DOCNO_SUBJECTS.get(c.payload.get("form"))
+
+
+def _register_communes(hub: HubStore, desk: DeskAuth, fresh: list[_Change]) -> dict[tuple[str, str], str]:
+    """The commune of each register record a number in the batch names: as pushed before, or in this batch."""
+    wanted: dict[str, list[str]] = {}
+    for c in fresh:
+        if (subject := _register_subject(c)) is not None:
+            wanted.setdefault(subject, []).append(c.payload["dossier_id"])
+    found = {(c.entity, c.entity_id): desk.commune_code for c in fresh if c.entity in wanted}
+    for entity, ids in wanted.items():
+        found |= {(entity, i): commune for i, commune in hub.entity_communes(entity, ids).items()}
+    return found
+
+
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
     """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
     that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
@@ -314,6 +334,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
     # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
     entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == FEEDBACK.name} | known
+    registered = _register_communes(hub, desk, fresh)
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
@@ -335,6 +356,11 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
+        elif (subject := _register_subject(c)) is not None:
+            commune = registered.get((subject, c.payload["dossier_id"]))
+            if commune != desk.commune_code:
+                c.refused = "unknown_record" if commune is None else "foreign_commune"
+                continue
         elif c.entity == EVENT.name or _names(c, ABOUT_DOSSIER, "dossier_id"):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])

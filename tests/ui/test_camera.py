@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,16 @@ def test_without_a_camera_the_button_is_disabled_and_says_why(qtbot, box, desk) 
     assert not button.isEnabled() and button.toolTip() == "Không tìm thấy máy ảnh trên máy tính này."
     assert box.capture() is False
     assert desk.files.documents(box.dossier)[0].current is None
+
+
+def test_without_qt_multimedia_libraries_there_is_no_camera(monkeypatch) -> None:
+    # A PC missing Qt Multimedia's system libraries (libpulse on Linux): no camera, no exception in the window.
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # makes the import raise ImportError
+    camera.available.cache_clear()
+    try:
+        assert camera.available() is False
+    finally:
+        camera.available.cache_clear()
 
 
 def test_captured_pages_are_stored_as_the_same_pdf_as_a_scan_of_them(

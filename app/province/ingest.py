@@ -378,6 +378,13 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     return kept
 
 
+def _digital_of(c: _Change) -> str | None:
+    """The dossier an attachment, fee or payment is about (kept with the change, for its counters)."""
+    if c.entity in scorecard_counters.DIGITAL_ENTITIES and isinstance(c.payload.get("dossier_id"), str):
+        return str(c.payload["dossier_id"])
+    return None
+
+
 def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str, calendars: Calendars) -> None:
     if not fresh:
         return
@@ -397,6 +404,7 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
                 "payload_hash": c.digest,
                 "created_at": c.created_at,
                 "stored_at": now,
+                "dossier_id": _digital_of(c),
             }
             for c in fresh
         ]
@@ -416,7 +424,8 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
     # The scorecard's counters move in this same transaction (new dossiers, and any event or settlement).
     moved = {c.entity_id for c in fresh if c.entity == DOSSIER.name} | touched
     moved |= {c.payload["dossier_id"] for c in events}
-    scorecard_counters.follow(hub, sorted(moved), lambda commune: calendars.get(hub, commune))
+    files = {d for d in map(_digital_of, fresh) if d is not None}  # a scan, result, fee or payment: its flags
+    scorecard_counters.follow(hub, sorted(moved | files), lambda commune: calendars.get(hub, commune), files)
     rated = [(c.entity, c.payload) for c in fresh if c.entity in ("rating", "rating_declined")]
     scorecard_counters.follow_ratings(hub, desk.commune_code, rated)
 

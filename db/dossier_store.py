@@ -42,11 +42,8 @@ DOSSIER_COLUMNS = (
 # desk takes.
 DOSSIER_DEFAULTS = {"identity_check": "", "procedure_level": "commune", "deciding_agency": "", "for_commune": ""}
 SUMMARY_COLUMNS = (
-    "id",
     "code",
     "applicant_name",
-    "applicant_cccd",
-    "applicant_phone",
     "procedure_code",
     "procedure_name",
     "status",
@@ -54,7 +51,13 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
-_SEARCH_SQL = f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM dossier_search WHERE dossier_search MATCH ? LIMIT ?"
+# The index holds postings only (migration 0019): it is read in its own order (newest first, which it
+# answers without a sort) and each rowid it yields is one lookup in `dossiers`, until the LIMIT. CROSS
+# JOIN keeps the index the outer loop; a LIMIT inside a subquery would add a co-routine and a sort.
+_SEARCH_SQL = (
+    f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM dossier_search s "
+    "CROSS JOIN dossiers d ON d.rowid = -s.rowid WHERE dossier_search MATCH ? ORDER BY s.rowid LIMIT ?"
+)
 
 
 class DossierStore:
@@ -74,22 +77,37 @@ class DossierStore:
         )
         rowid = cur.lastrowid
         # Negated: the index's ascending order is then newest first (migration 0006).
-        self.conn.execute(
-            f"INSERT INTO dossier_search (rowid, text, {', '.join(SUMMARY_COLUMNS)}) "
-            f"VALUES (?, ?, {', '.join('?' * len(SUMMARY_COLUMNS))})",
-            [-rowid, search_text, *(row[c] for c in SUMMARY_COLUMNS)],
-        )
+        self.conn.execute("INSERT INTO dossier_search (rowid, text) VALUES (?, ?)", (-rowid, search_text))
         return rowid
 
+    def insert_dossiers(self, rows: Sequence[Sequence[Any]], texts: Sequence[str]) -> None:
+        """A bulk load's ``insert_dossier``: values in ``DOSSIER_COLUMNS`` order, with their search texts."""
+        first = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM dossiers").fetchone()[0]
+        self.conn.executemany(
+            f"INSERT INTO dossiers (rowid, {', '.join(DOSSIER_COLUMNS)}) "
+            f"VALUES (?, {', '.join('?' * len(DOSSIER_COLUMNS))})",
+            [(first + i, *r) for i, r in enumerate(rows)],
+        )
+        # In ascending order of the (negated) rowids, newest first: FTS5 flushes its pending terms
+        # whenever a rowid is lower than the one before (a segment a row, merged again and again).
+        self.conn.executemany(
+            "INSERT INTO dossier_search (rowid, text) VALUES (?, ?)",
+            [(-(first + i), texts[i]) for i in reversed(range(len(rows)))],
+        )
+
+    def insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Events, values in ``EVENT_COLUMNS`` order (a bulk load)."""
+        self.conn.executemany(
+            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            sorted(rows),  # by id: appended to the id index, not split in the middle of its pages
+        )
+
     def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
-        rowid = self.conn.execute(
-            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ? RETURNING rowid",
+        # The search index holds no copy of these (migration 0019): nothing else to update.
+        self.conn.execute(
+            "UPDATE dossiers SET status = ?, due_at = ?, updated_at = ? WHERE id = ?",
             (status, due_at, updated_at, dossier_id),
-        ).fetchone()
-        if rowid is not None:
-            self.conn.execute(
-                "UPDATE dossier_search SET status = ?, due_at = ? WHERE rowid = ?", (status, due_at, -rowid[0])
-            )
+        )
 
     def insert_event(self, row: Mapping[str, Any]) -> None:
         self.conn.execute(
@@ -151,7 +169,7 @@ class DossierStore:
             )
 
     def search_summaries(self, match: str, limit: int = 50) -> list[tuple]:
-        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, from the index alone."""
+        """What a result line shows, as tuples in ``SUMMARY_COLUMNS`` order, newest first."""
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples: a keystroke's rows skip sqlite3.Row
         return cur.execute(_SEARCH_SQL, (match, limit)).fetchall()

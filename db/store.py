@@ -22,7 +22,7 @@ from typing import Any
 
 from db.bulk import restore_indexes
 from db.connection import connect, migrate
-from db.errors import StoreError, from_sqlite
+from db.errors import StoreBusy, StoreError, from_sqlite
 from db.files import create_private, private_dir, private_file
 from db.ids import new_id
 from db.transaction import Nesting, nested
@@ -58,6 +58,15 @@ def _write_registry(path: Path, key: str, nonce: str) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
+
+
+def outbox_text(payload: Mapping[str, Any]) -> str:
+    """An outbox payload as stored."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+# Tries of the one write a backup makes after its copy, each waiting one busy timeout.
+NONCE_ATTEMPTS = 6
 
 
 class Store:
@@ -232,9 +241,21 @@ class Store:
         if self.registry is None or self.path is None:
             return
         nonce = new_id()
-        with self.transaction():
-            self.set_meta({"open_nonce": nonce})
-            _write_registry(self.registry, str(self.path.resolve()), nonce)
+        for attempt in range(NONCE_ATTEMPTS):
+            try:
+                with self.transaction():
+                    self.set_meta({"open_nonce": nonce})
+                    _write_registry(self.registry, str(self.path.resolve()), nonce)
+                return
+            except sqlite3.OperationalError as exc:
+                # Receipts saved back to back can hold the write lock past one busy timeout (SQLite does not
+                # queue waiters); the copy is already made, so wait again rather than fail the backup.
+                if (
+                    attempt + 1 == NONCE_ATTEMPTS
+                    or self.conn.in_transaction
+                    or not isinstance(from_sqlite(exc), StoreBusy)
+                ):
+                    raise
 
     # Outbox
 
@@ -260,12 +281,28 @@ class Store:
                 entity,
                 entity_id,
                 op,
-                json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                outbox_text(payload),
                 created_at,
             ),
         )
         self._next_seq = (self._transaction_no, db_id, seq + 1)
         return seq
+
+    def append_outbox_many(self, entries: Sequence[tuple[str, str, str, str | None, bytes | None, str]]) -> None:
+        """A bulk load's ``append_outbox``: (entity, entity_id, op, payload text, digest, created_at), in
+        order. A payload may come already in the lean form of app.sync.rebuild (None, with its digest)."""
+        if not self.conn.in_transaction:
+            raise StoreError("the outbox is written only inside the transaction of its change")
+        db_id = self.db_id
+        if db_id is None:
+            raise StoreError("the store has no database id")
+        first = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)).fetchone()
+        self.conn.executemany(
+            "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, digest, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(db_id, first[0] + i, *e) for i, e in enumerate(entries)],
+        )
+        self._next_seq = (self._transaction_no, db_id, first[0] + len(entries))
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         rows = self.conn.execute(

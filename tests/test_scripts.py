@@ -108,6 +108,8 @@ def test_every_script_has_a_smoke_run() -> None:
 def test_bench_receipt(script_env: dict[str, str]) -> None:
     output = run(script_env, "tests/perf/bench_receipt.py", "3")
     assert_printed(output, "receipt (2 copies, A5, print logged)", "ratio receipt / bare (vector QR)")
+    # One kind alone, as --callgrind runs it under valgrind (too slow for a smoke run itself).
+    assert_printed(run(script_env, "tests/perf/bench_receipt.py", "--only", "receipt", "2"), "receipt: 2 calls counted")
 
 
 def test_bench_attach(script_env: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 # desk never stores; skipping it saves 150-300 ms of every start. Set before anything imports db.
 sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal  # noqa: E402
 
 from app.core import paths  # noqa: E402
 
@@ -86,7 +86,9 @@ def load(window, db: str | None, demo: bool) -> DeskLoader:
     loader.loaded.connect(lambda desk: (_filled(window), _arrived(window, desk)))
     loader.failed.connect(lambda error: (_filled(window), _failed(window, error, store_path(db, demo))))
     window.loader = loader
-    loader.start()
+    # Started at the first turn of the event loop, once the window is painted: the domain's imports in the
+    # thread would otherwise hold the GIL while the sign-in page is being shown.
+    QTimer.singleShot(0, loader, loader.start)
     return loader
 
 

@@ -5,14 +5,18 @@ from the window: Tệp → Tài khoản ngân hàng của xã…. Checked by app
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.core import settings
 from app.core.errors import ValidationError
 from app.core.records import Clerk
-from app.desk import Desk
 from ui.widgets import MessageLine
+
+if TYPE_CHECKING:  # the domain loads in the store's thread, not before the window shows
+    from app.desk import Desk
 
 FIELDS = ("bank.bin", "bank.account", "bank.holder")
 

@@ -8,11 +8,14 @@ that were there when the watch began are not offered; nothing in the folder is m
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from app.core import settings
-from app.desk import Desk
+
+if TYPE_CHECKING:  # the domain loads in the store's thread, not before the window shows
+    from app.desk import Desk
 
 SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
 SETTLE_MS = 400

@@ -9,24 +9,27 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import (
-    act_commands,
-    backup_commands,
-    desk_commands,
-    fee_commands,
-    feedback_commands,
-    file_commands,
-    print_commands,
-    reception_commands,
-    report_commands,
-    sync_commands,
-)
 from app.cli.parsing import Parser, common_options, run
 
 __all__ = ["build_parser", "main"]
 
 
 def build_parser(argv: Sequence[str] = ()) -> Parser:
+    # Imported here, not above: the hub's command line shares app.cli.parsing and must not pay for
+    # the desk's commands (printing, sync, reportlab) each time it starts.
+    from app.cli import (
+        act_commands,
+        backup_commands,
+        desk_commands,
+        fee_commands,
+        feedback_commands,
+        file_commands,
+        print_commands,
+        reception_commands,
+        report_commands,
+        sync_commands,
+    )
+
     Parser.argv = argv
     parser = Parser(prog="motcua", description="MotCua Desk — Bộ phận Một cửa", parents=[common_options(top=True)])
     parser.add_argument("--demo", action="store_true", help="open the window on a demo store")

@@ -13,7 +13,7 @@ No database import: the hub uses the registry and the transition tables too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,6 +87,9 @@ DISCLOSURE = Entity(
     hub_keeps=True,
 )
 DOCNO = Entity("docno", "a printed paper's document number (Số: 05/PYCBS-Q1)", desk_applies=True)
+# A number's "dossier_id" names its paper's record: a dossier, except for citizen reception's papers, which name
+# their register's row (form -> that row's entity); the hub checks that record is of the desk's commune.
+DOCNO_SUBJECTS = {"tcd01": RECEPTION_ENTRY.name, "conclusion": RECEPTION_SESSION.name, "minutes": DIALOGUE.name}
 SETTLEMENT = Entity(
     "settlement", "a leader's decision which of a dossier's clashing outcomes holds", desk_applies=True, hub_keeps=True
 )
@@ -191,6 +194,22 @@ def record(
         if write is not None:
             write()
         return store.append_outbox(entity.name, payload["id"], op, payload, at or payload["created_at"])
+
+
+class ManyOutbox(Protocol):
+    """What ``record_many`` needs of a store (db.store.Store is one)."""
+
+    def append_outbox_many(self, entries: Sequence[tuple[str, str, str, str | None, bytes | None, str]]) -> None: ...
+
+
+def record_many(store: ManyOutbox, entries: Sequence[tuple[Entity, str, str, str | None, bytes | None, str]]) -> None:
+    """A bulk load's outbox entries, for records it has written in its open transaction: (entity,
+    entity_id, op, payload as stored text, digest, created_at). A payload the desk rebuilds from its
+    tables may be given in its lean form (None, with its digest: app.sync.rebuild)."""
+    for e in {e for e, *_ in entries}:
+        if ENTITIES.get(e.name) != e:  # equal, not the same object: built in another process
+            raise ValueError(f"{e.name!r} is not a registered sync entity")
+    store.append_outbox_many([(e.name, *rest) for e, *rest in entries])
 
 
 @dataclass(frozen=True)

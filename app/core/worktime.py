@@ -195,6 +195,7 @@ class WorkCalendar:
         self.afternoon = afternoon
         self._overrides: dict[date, Override] = {}
         self._working: dict[date, bool] = {}
+        self._added: dict[tuple[date, int], date] = {}
         for item in overrides:
             known = self._overrides.get(item.day)
             if known is not None and known.kind != item.kind:
@@ -236,9 +237,16 @@ class WorkCalendar:
 
     def add_working_days(self, d: date, n: int) -> date:
         _check_days(n)
-        for _ in range(n):
-            d = self.next_working_day(d)
-        return d
+        # Remembered, as the working days are: every due date of every dossier asks (a few legal times
+        # over the days of a few years: thousands of answers, never millions).
+        key = (d, n)
+        known = self._added.get(key)
+        if known is None:
+            known = d
+            for _ in range(n):
+                known = self.next_working_day(known)
+            self._added[key] = known
+        return known
 
     def working_deadline(self, start: date, days: int) -> date:
         return self.add_working_days(start, days)

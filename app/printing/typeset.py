@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,9 +20,6 @@ from app.printing.fonts import font_name, register_fonts
 PAGE_SIZES = {"A5": A5, "A4": A4, "A4-landscape": landscape(A4)}
 MARGIN = 11 * mm
 MARK_RED = colors.HexColor("#b00000")
-
-
-_formatter = string.Formatter()
 
 
 # rich text: markup -> measured lines

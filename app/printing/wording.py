@@ -20,7 +20,6 @@ from app.core import paths
 from app.core.errors import MotcuaError
 from app.core.text import nfc
 from app.core.worktime import VN_TZ
-from app.printing.typeset import _formatter
 
 
 class TemplateError(MotcuaError):
@@ -81,8 +80,9 @@ def fields(values: Mapping[str, object]) -> Mapping[str, str]:
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
-    """Template markup with {placeholders} replaced by escaped NFC values (escaped once: see ``fields``)."""
-    return _formatter.vformat(text, (), fields(values))
+    """Template markup with {placeholders} replaced by escaped NFC values (escaped once: see ``fields``);
+    an unknown placeholder raises TemplateError (``_Fields.__missing__``)."""
+    return text.format_map(fields(values))
 
 
 # The administrative unit words: capitalised in a name's own first word ("Xã Tân Thành"), lower-case when they
@@ -119,9 +119,7 @@ def time_words(moment: datetime) -> str:
     """ "09 giờ 00 phút, Thứ Năm, ngày 12 tháng 02 năm 2026" (per the common template); see ``date_words``."""
     m = local(moment)
     common = template("common")
-    return _formatter.vformat(
-        common["time"],
-        (),
+    return common["time"].format_map(
         _Fields(
             {
                 "hh": f"{m.hour:02d}",

@@ -20,6 +20,8 @@ from app.reception import catalogue
 from app.sync.protocol import is_loopback
 from db.hub.store import HubStore
 
+_MAX_LOGIN_DELAY = 30  # longer only holds connections open, it slows no guesser more than the counts do
+
 
 def default_db() -> str:
     return os.environ.get("MOTCUA_PROVINCE_DB") or str(paths.data_dir() / "province.sqlite3")
@@ -48,6 +50,13 @@ def build_parser(argv: Sequence[str]) -> Parser:
         "--behind-proxy",
         action="store_true",
         help="plain HTTP on a non-loopback address, for a TLS-terminating proxy in front",
+    )
+    p.add_argument(
+        "--login-delay",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long a wrong province password waits before the answer (default 1)",
     )
     p.set_defaults(handler=cmd_serve)
 
@@ -127,7 +136,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Plain HTTP is served only on this machine; use --tls-cert and --tls-key.",
             field="host",
         )
-    app = create_app(args.db or default_db())
+    if args.login_delay is not None and not 0 <= args.login_delay <= _MAX_LOGIN_DELAY:
+        raise ValidationError(
+            f"--login-delay phải từ 0 đến {_MAX_LOGIN_DELAY} giây.",
+            f"--login-delay must be between 0 and {_MAX_LOGIN_DELAY} seconds.",
+            field="login_delay",
+        )
+    delay = {} if args.login_delay is None else {"login_delay": args.login_delay}
+    app = create_app(args.db or default_db(), **delay)
     config = uvicorn.Config(
         app,
         host=args.host,

@@ -20,6 +20,7 @@ from app.core.history import (
     CONFIDENTIAL_READ,
     DISCLOSURE,
     DOCNO,
+    DOCNO_SUBJECTS,
     DOSSIER,
     ENTITIES,
     EVENT,
@@ -315,6 +316,25 @@ def _names(c: _Change, kinds: frozenset[str], key: str) -> bool:
     return c.entity in kinds and isinstance(c.payload.get(key), str)
 
 
+def _register_subject(c: _Change) -> str | None:
+    """The register entity a citizen reception paper's number names (``DOCNO_SUBJECTS``), else None."""
+    if c.entity != DOCNO.name or not isinstance(c.payload.get("dossier_id"), str):
+        return None
+    return DOCNO_SUBJECTS.get(c.payload.get("form"))
+
+
+def _register_communes(hub: HubStore, desk: DeskAuth, fresh: list[_Change]) -> dict[tuple[str, str], str]:
+    """The commune of each register record a number in the batch names: as pushed before, or in this batch."""
+    wanted: dict[str, list[str]] = {}
+    for c in fresh:
+        if (subject := _register_subject(c)) is not None:
+            wanted.setdefault(subject, []).append(c.payload["dossier_id"])
+    found = {(c.entity, c.entity_id): desk.commune_code for c in fresh if c.entity in wanted}
+    for entity, ids in wanted.items():
+        found |= {(entity, i): commune for i, commune in hub.entity_communes(entity, ids).items()}
+    return found
+
+
 def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
     """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
     that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
@@ -328,6 +348,7 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     known = hub.entity_communes("feedback", entry_ids) if entry_ids else {}
     # The desk writes an entry's first event before the entry itself: the batch's entries count wherever they are.
     entries = {c.entity_id: desk.commune_code for c in fresh if c.entity == FEEDBACK.name} | known
+    registered = _register_communes(hub, desk, fresh)
     in_batch: dict[str, str] = {}
     kept = []
     for c in fresh:
@@ -349,6 +370,11 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 c.refused = "entity_exists"
                 continue
             in_batch[c.entity_id] = desk.commune_code
+        elif (subject := _register_subject(c)) is not None:
+            commune = registered.get((subject, c.payload["dossier_id"]))
+            if commune != desk.commune_code:
+                c.refused = "unknown_record" if commune is None else "foreign_commune"
+                continue
         elif c.entity == EVENT.name or _names(c, ABOUT_DOSSIER, "dossier_id"):
             target = owners.get(c.payload["dossier_id"])
             commune = target["commune_code"] if target else in_batch.get(c.payload["dossier_id"])
@@ -364,6 +390,13 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
                 continue
         kept.append(c)
     return kept
+
+
+def _digital_of(c: _Change) -> str | None:
+    """The dossier an attachment, fee or payment is about (kept with the change, for its counters)."""
+    if c.entity in scorecard_counters.DIGITAL_ENTITIES and isinstance(c.payload.get("dossier_id"), str):
+        return str(c.payload["dossier_id"])
+    return None
 
 
 def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str, calendars: Calendars) -> None:
@@ -385,6 +418,7 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
                 "payload_hash": c.digest,
                 "created_at": c.created_at,
                 "stored_at": now,
+                "dossier_id": _digital_of(c),
             }
             for c in fresh
         ]
@@ -404,7 +438,8 @@ def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now:
     # The scorecard's counters move in this same transaction (new dossiers, and any event or settlement).
     moved = {c.entity_id for c in fresh if c.entity == DOSSIER.name} | touched
     moved |= {c.payload["dossier_id"] for c in events}
-    scorecard_counters.follow(hub, sorted(moved), lambda commune: calendars.get(hub, commune))
+    files = {d for d in map(_digital_of, fresh) if d is not None}  # a scan, result, fee or payment: its flags
+    scorecard_counters.follow(hub, sorted(moved | files), lambda commune: calendars.get(hub, commune), files)
     rated = [(c.entity, c.payload) for c in fresh if c.entity in ("rating", "rating_declined")]
     scorecard_counters.follow_ratings(hub, desk.commune_code, rated)
 

@@ -38,7 +38,9 @@ from db.hub.store import HubStore
 
 Handler = Callable[[Request], Awaitable[Response]]
 COOKIE = "motcua_session"
-FAIL_DELAY = 1.0  # seconds a wrong password waits before the answer (guessing is slowed further by counts)
+# Seconds a wrong password waits before the answer (guessing is slowed further by counts); an
+# asyncio sleep, so it holds no worker and concurrent attempts wait side by side (serve --login-delay).
+FAIL_DELAY = 1.0
 MAX_FORM = 4096
 _COMMUNE_LEN = 5
 _NEXT = re.compile(r"/province[A-Za-z0-9/?=&.%_-]{0,300}")  # a page of the dashboard, nothing else
@@ -77,7 +79,7 @@ def choice(request: Request, today: date) -> dashboard.Choice:
     return dashboard.Choice(kind, year, n, period.start, period.end)
 
 
-def routes(hub: HubStore, guarded: Callable[[Handler], Handler]) -> list[Route]:
+def routes(hub: HubStore, guarded: Callable[[Handler], Handler], fail_delay: float = FAIL_DELAY) -> list[Route]:
     async def who(request: Request) -> accounts.Officer | None:
         header = request.headers.get("authorization", "")
         if header[:7].lower() == "bearer ":
@@ -118,7 +120,7 @@ def routes(hub: HubStore, guarded: Callable[[Handler], Handler]) -> list[Route]:
                 accounts.sign_in, hub, form.get("name", ""), form.get("password", ""), address
             )
         except AuthenticationFailed as exc:
-            await asyncio.sleep(FAIL_DELAY)
+            await asyncio.sleep(fail_delay)
             status = 429 if isinstance(exc, accounts.TooManyAttempts) else 401
             return HTMLResponse(login_page(lang, target, exc.message(lang)), status_code=status)
         # Only a page of the dashboard, never another site (an open redirect).

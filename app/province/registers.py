@@ -13,7 +13,7 @@ through the desk check, and the upsert keeps a record with the commune that firs
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, timedelta
 from typing import Any, Protocol
 
@@ -256,21 +256,45 @@ def shared_update(entity: str, op: str) -> bool:
 def _rows(hub: Any, commune: str, start: date, end: date) -> Rows:
     """A commune's register rows of local days [start, end], as a desk reads its own
     (app.scorecard.desk_citizens.rows)."""
-    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
     table = {t: register_store.rows(hub, t, commune) for t in (*register_store.COLUMNS, "entry_flags")}
+    return _within(table, hub.disclosures(commune), start, end)
+
+
+def _within(
+    table: Mapping[str, list[dict[str, Any]]], disclosures: list[dict[str, Any]], start: date, end: date
+) -> Rows:
+    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
     return Rows(
         entries=[e for e in table["reception_entries"] if first <= e["received_at"] < after],
         sessions=[s for s in table["reception_sessions"] if first <= s["day"] <= end.isoformat()],
         dialogues=[d for d in table["dialogues"] if first <= d["held_at"] < after],
         follow_ups=table["follow_ups"],
         flags=[f for f in table["entry_flags"] if f["cleared_at"] is None],
-        disclosures=hub.disclosures(commune),
+        disclosures=disclosures,
     )
 
 
 def citizen_records(hub: Any, commune: str, start: date, end: date) -> CitizenRecords:
     """A commune's citizen reception as the scorecard engine's records, from what its desks pushed."""
     return facts(_rows(hub, commune, start, end), commune)
+
+
+def citizen_records_of(hub: Any, communes: Sequence[str], start: date, end: date) -> dict[str, CitizenRecords]:
+    """As ``citizen_records`` for each of these communes; for more than one, each table is read once
+    for the whole province (a round trip per table, not per commune and table)."""
+    if len(communes) <= 1:
+        return {c: citizen_records(hub, c, start, end) for c in communes}
+    tables = (*register_store.COLUMNS, "entry_flags")
+    split: dict[str, dict[str, list[dict[str, Any]]]] = {c: {t: [] for t in tables} for c in communes}
+    for t in tables:
+        for row in register_store.rows(hub, t, None):
+            if row["commune_code"] in split:
+                split[row["commune_code"]][t].append(row)
+    shown: dict[str, list[dict[str, Any]]] = {c: [] for c in communes}
+    for row in hub.disclosures(None):
+        if row["commune_code"] in shown:
+            shown[row["commune_code"]].append({k: v for k, v in row.items() if k != "commune_code"})
+    return {c: facts(_within(split[c], shown[c], start, end), c) for c in communes}
 
 
 def figures(hub: Any, commune: str, start: date, end: date, today: date) -> dict[str, int]:

@@ -6,21 +6,26 @@ province's year reads month sums instead of every change a desk sent. A dossier 
 when it turns late if nothing else happens (``late_from``, checked with the on-time function itself)
 and whether it waits on the citizen, so "overdue now" is a count, not a judgement of each; one whose
 state cannot be put that way (``live``), or that has events after the period, is judged at report time.
+Each summary also carries the dossier's scans, results and fee as flags (app.scorecard.digital, as the
+desk's), worked out again when one of its attachments, fees or payments arrives, counted on its
+received day.
 
-Counters are complete from a hub's first dossier; a hub that held dossiers before them reads every
-change (app.province.scorecard_source) until ``motcua-province rebuild-counters``.
+Counters are complete from a hub's first dossier; a hub that held dossiers before them (or counters by
+an older VERSION) reads every change (app.province.scorecard_source) until
+``motcua-province rebuild-counters``.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
+from app.province import scorecard_records
 from app.reception.records import DossierEvent
 from app.reception.rules import counted
 from app.scorecard import counters, engine
@@ -29,9 +34,11 @@ from app.scorecard.scales import elements_satisfied
 from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
 
-VERSION = "1"
+VERSION = "2"  # 2: the flags of scans, results and fees
 CALENDAR_REACH_DAYS = 200  # as the desk's: how far before a changed day a promised date may move
 TINY = timedelta(microseconds=1)
+# What a dossier's flags are made of besides its own payload (changes.dossier_id names the dossier).
+DIGITAL_ENTITIES = ("attachment", "fee", "payment")
 
 
 def utc(moment: datetime) -> str:
@@ -106,17 +113,43 @@ def _stored(row: Mapping[str, Any] | None) -> counters.Summary | None:
     return counters.Summary(**{k: v for k, v in row.items() if k in fields})
 
 
-def follow(hub: HubStore, dossier_ids: Sequence[str], calendar_of: Callable[[str], WorkCalendar]) -> None:
-    """These dossiers changed (received, an event, a settlement, a day off of their commune): move the
-    counters by the difference, each judged with its commune's calendar (``calendar_of``) and by the
-    clash rule every desk applies (``rules.counted``). Call inside the push's transaction."""
+def _flags(
+    db: HubScorecardStore, texts: Mapping[str, str], commune_of: Mapping[str, Mapping[str, Any]]
+) -> dict[str, int]:
+    """The flags of these dossiers (their first payload's ``texts``) from their own records: only those
+    the dossier's own commune sent count, as when the commune's changes are read whole."""
+    rows: list[dict[str, Any]] = []
+    for dossier_id, text in texts.items():
+        owner = commune_of.get(dossier_id)
+        if owner is not None:
+            rows.append({"entity": "dossier", "commune_code": owner["commune_code"], "payload": text})
+    for row in db.records_about(list(texts), DIGITAL_ENTITIES):
+        owner = commune_of.get(row["dossier_id"])
+        if owner is not None and owner["commune_code"] == row["commune_code"]:
+            rows.append(row)
+    return scorecard_records.flags(rows)
+
+
+def follow(
+    hub: HubStore,
+    dossier_ids: Sequence[str],
+    calendar_of: Callable[[str], WorkCalendar],
+    files: Collection[str] = (),
+) -> None:
+    """These dossiers changed (received, an event, a settlement, a day off of their commune, and for
+    ``files`` an attachment, fee or payment): move the counters by the difference, each judged with its
+    commune's calendar (``calendar_of``) and by the clash rule every desk applies (``rules.counted``).
+    Call inside the push's transaction."""
     db = HubScorecardStore(hub)
     if not dossier_ids or not db.built(VERSION):
         return
     old = db.summaries(dossier_ids)
     missing = [i for i in dossier_ids if i not in old]
-    payloads = {k: json.loads(v) for k, v in db.dossier_payloads(missing).items()} if missing else {}
+    again = [i for i in dossier_ids if i in old and i in files]  # known dossiers whose flags may move
+    texts = db.dossier_payloads(missing + again) if missing or again else {}
+    payloads = {k: json.loads(v) for k, v in texts.items() if k in missing}
     commune_of = hub.dossier_owners(dossier_ids)
+    flags = _flags(db, texts, commune_of) if texts else {}
     keeps = hub.settlement_keeps(dossier_ids)
     change: Counter[tuple[str, str, str, str, str]] = Counter()
     rows = []
@@ -141,6 +174,7 @@ def follow(hub: HubStore, dossier_ids: Sequence[str], calendar_of: Callable[[str
                 calendar,
                 JUDGE,
                 identity,
+                flags.get(row["id"], int(base.get("digital") or 0)),
             )
             if row["id"] not in payloads:  # identity is the summary's own, from the first time
                 summary = counters.Summary(**{**summary.__dict__, "identity": base.get("identity")})

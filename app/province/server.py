@@ -94,7 +94,7 @@ def _have(raw: str) -> list[tuple[str, int]]:
     return [(m[1], int(m[2])) for m in matches if m]
 
 
-def create_app(db: str | Path) -> Starlette:
+def create_app(db: str | Path, *, login_delay: float = province_routes.FAIL_DELAY) -> Starlette:
     hub = HubStore(db)
     calendars = Calendars()
     identity = Identity(hub, db)
@@ -328,7 +328,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/v1/floors", guarded(floors), methods=["GET", "POST"]),
         Route("/v1/province-data", guarded(province_data)),
         Route("/v1/communes/{code}/keys", guarded(desk_keys)),
-        *province_routes.routes(hub, guarded),  # behind a province login
+        *province_routes.routes(hub, guarded, login_delay),  # behind a province login
         *file_routes.routes(FileSystemStorage(default_root(db)), signed, guarded),  # scans (issue 14)
     ]
 

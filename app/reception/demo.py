@@ -1,33 +1,44 @@
 """Realistic demo data: Vietnamese names, the catalogue's procedures, five years of dates, every status.
 
-Rows are built by the same code as a clerk's reception (``DossierService.build_reception`` and
-``write_reception``, outbox included) and events by ``derive``; only the batching differs, so a
-million dossiers load in minutes.
-"""
+Rows are built by the same code as a clerk's reception (``reception_rows``, the code issue of
+``DossierService.next_code``, due dates by the calendar) and events by ``derive``; only the batching
+differs (a batch's rows generated in a second process and written with one statement per table), so
+a million dossiers load in minutes."""
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import os
 import random
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from app.core import history
 from app.core.accounts import InitRequest
 from app.core.clock import iso
-from app.core.errors import CapacityExceeded, ValidationError
+from app.core.errors import ValidationError
+from app.core.records import DeskIdentity
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.desk import Desk
 from app.reception import apology, catalogue
 from app.reception.intake import ReceiveInput
-from app.reception.records import Applicant, DossierEvent
+from app.reception.records import Applicant, DossierEvent, Procedure
+from app.reception.rows import dossier_payload, event_row, row_search_text
 from app.reception.rules import derive
-from app.reception.service import MAX_PER_DESK_PER_DAY, DossierService
+from app.reception.service import MAX_PER_DESK_PER_DAY, reception_rows
 from app.scorecard import desk_counters
+from app.sync.rebuild import digest
 from db import bulk
 from db.catalogue_store import CatalogueStore
-from db.dossier_store import DossierStore
+from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS, DossierStore
 from db.ids import new_id
+from db.store import outbox_text
 
 FAMILY = [
     "Nguyễn",
@@ -148,8 +159,11 @@ PHONE_PREFIXES = [
 BIRTH_PROVINCES = ["087", "087", "087", "089", "086", "083", "079", "082", "080", "001", "038", "040"]
 
 BATCH = 5000
+SMALL_BATCH = 250  # a small load (the window's demo store) writes smaller batches: its progress moves
 DEFER_INDEXES_FROM = 20_000  # dossiers: below this the indexes stay in the page cache anyway
-PROGRESS_EVERY = 100  # dossiers between two progress reports
+PARALLEL_FROM = 20_000  # dossiers: below this a second process costs more than it brings
+WORKERS = 2  # generating processes: generation costs more than writing, and the writer mostly waits
+AHEAD = WORKERS + 1  # batches generated ahead of the one being written
 CHANNEL_NAMES = ["direct", "post", "online"]
 CHANNEL_WEIGHTS = [85, 5, 10]
 
@@ -266,6 +280,39 @@ def ensure_initialised(desk: Desk) -> None:
         desk.initialise(demo_commune())
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """What generating a batch needs: plain values, so a second process can do it (inherited by fork)."""
+
+    procedures: list[Procedure]
+    legal: dict[str, LegalTime]  # by procedure code, parsed once
+    calendar: WorkCalendar
+    desk: DeskIdentity
+    clerk_id: str
+    now: datetime
+    lean: bool  # outbox entries in their pruned form (app.sync.rebuild), not a second copy of each row
+    counters: bool  # the scorecard's counters are kept (desk_counters.Batch.on)
+
+
+@dataclass
+class _Rows:
+    """One batch, ready for ``executemany``."""
+
+    dossiers: list[tuple[Any, ...]] = field(default_factory=list)  # DOSSIER_COLUMNS order
+    texts: list[str] = field(default_factory=list)  # their search texts
+    events: list[tuple[Any, ...]] = field(default_factory=list)  # EVENT_COLUMNS order
+    outbox: list[tuple[Any, ...]] = field(default_factory=list)  # history.record_many's entries
+    summaries: list[tuple[dict[str, Any], Counter[Any]]] = field(default_factory=list)
+
+
+_SETUP: _Setup | None = None
+
+
+def _start_worker(setup: _Setup) -> None:
+    global _SETUP
+    _SETUP = setup
+
+
 def populate(
     desk: Desk,
     count: int,
@@ -273,16 +320,19 @@ def populate(
     seed: int | None = None,
     years: int = 5,
     progress: Callable[[int, int], None] | None = None,
+    lean: bool = True,
 ) -> int:
     """Add ``count`` dossiers over the last ``years`` years, oldest first; returns how many were added.
-    ``progress(done, count)`` is called before the first dossier, every PROGRESS_EVERY, and at the end."""
+    ``progress(done, count)`` is called before the first dossier, after every batch, and at the end.
+
+    ``lean``: the outbox entries are written as pruning leaves them (sequence, key and hash; the payload
+    rebuilt from the rows when sent), as a store that has synced holds them; False writes whole payloads
+    (to measure pruning itself)."""
     ensure_initialised(desk)
     rng = random.Random(seed)
     now = desk.clock.now()
     service = desk.dossiers
     procedures = catalogue.procedures(CatalogueStore(desk.store))
-    clerk_id = desk.clerk().id
-    ident = desk.identity
     days = [
         d
         for d in (now.date() - timedelta(days=i) for i in range(365 * years, 0, -1))
@@ -301,48 +351,88 @@ def populate(
     moments = (
         m for day, n in zip(days, per_day, strict=True) for m in sorted(_working_moment(rng, day) for _ in range(n))
     )
+    counted = desk_counters.Batch(desk.store.conn)
+    setup = _Setup(
+        procedures=procedures,
+        legal={p.code: LegalTime.parse(p.legal_time) for p in procedures},
+        calendar=service.calendar,
+        desk=service.desk,
+        clerk_id=desk.clerk().id,
+        now=now,
+        lean=lean,
+        counters=counted.on,
+    )
+    base_seed = rng.getrandbits(64)
+    parallel = count >= PARALLEL_FROM
+    issued: dict[str, int] = {}  # the codes issued so far, per day: asked of the store once a day
+
+    def jobs() -> Iterator[tuple[int, list[tuple[datetime, str]]]]:
+        for no, batch in enumerate(_chunks(moments, BATCH if parallel else SMALL_BATCH)):
+            codes = service.next_codes(batch, issued)
+            # A day full from earlier demo runs is skipped; the count says what was added.
+            yield base_seed + no, [(m, c) for m, c in zip(batch, codes, strict=True) if c is not None]
+
     added = 0
     if progress:
         progress(0, count)
     if service.marks is not None:
         service.marks.set_synchronous("OFF")
-    counted = desk_counters.Batch(desk.store.conn)
+    dossiers = DossierStore(desk.store)
     try:
         # Per-row durability is not the point of demo data; a load that at least doubles the store builds
         # the big tables' secondary indexes once at the end (sorted) rather than row by row.
-        deferred = count >= max(DEFER_INDEXES_FROM, DossierStore(desk.store).count_dossiers())
-        with desk.store.bulk_load(), bulk.deferred_indexes(desk.store) if deferred else nullcontext():
-            for batch in _chunks(moments, BATCH):
+        deferred = count >= max(DEFER_INDEXES_FROM, dossiers.count_dossiers())
+        with (
+            desk.store.bulk_load(),
+            bulk.deferred_indexes(desk.store) if deferred else nullcontext(),
+            _generator(setup, parallel) as generate,
+        ):
+            for rows in generate(jobs()):
                 with desk.store.transaction():
-                    issued: dict[str, int] = {}  # the codes this transaction issued, per day
-                    for received in batch:
-                        try:
-                            code = service.next_code(received, issued)
-                        except CapacityExceeded:
-                            continue  # that day is full from earlier demo runs; the count says what was added
-                        proc = rng.choice(procedures)
-                        req = ReceiveInput(
-                            applicant=_applicant(rng, ident.commune_name, ident.province, now.date()),
-                            procedure=proc,
-                            documents=proc.documents,
-                            sets=1,
-                            channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
-                            notes="",
-                            received_at=received,
-                        )
-                        _add_one(service, counted, req, clerk_id, code, received, rng, now)
-                        added += 1
-                        if progress and added % PROGRESS_EVERY == 0:
-                            progress(added, count)
+                    dossiers.insert_dossiers(rows.dossiers, rows.texts)
+                    dossiers.insert_events(rows.events)
+                    history.record_many(desk.store, rows.outbox)
+                    counted.take(rows.summaries)
                     counted.flush()
                     service.raise_marks(issued)  # before the batch commits: its codes are never issued again
+                added += len(rows.dossiers)
+                if progress:
+                    progress(added, count)
     finally:
         if service.marks is not None:
             service.marks.set_synchronous("FULL")
-    DossierStore(desk.store).optimize()
+    dossiers.optimize()
     if progress:
         progress(added, count)
     return added
+
+
+Jobs = Iterator[tuple[int, list[tuple[datetime, str]]]]
+
+
+@contextmanager
+def _generator(setup: _Setup, parallel: bool) -> Iterator[Callable[[Jobs], Iterator[_Rows]]]:
+    """Batches generated here, or (a big load, on a machine with a second core) in other processes
+    while this one writes the batches before, in order."""
+    if not parallel or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        _start_worker(setup)
+        yield lambda jobs: map(_generate, jobs)
+        return
+    with ProcessPoolExecutor(
+        max_workers=WORKERS,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(setup,),
+    ) as pool:
+
+        def generate(jobs: Jobs) -> Iterator[_Rows]:
+            ahead: deque[Future[_Rows]] = deque(pool.submit(_generate, j) for j in itertools.islice(jobs, AHEAD))
+            while ahead:
+                rows = ahead.popleft().result()
+                ahead.extend(pool.submit(_generate, j) for j in itertools.islice(jobs, 1))
+                yield rows
+
+        yield generate
 
 
 def _chunks(items: Iterator[datetime], size: int) -> Iterator[list[datetime]]:
@@ -350,47 +440,72 @@ def _chunks(items: Iterator[datetime], size: int) -> Iterator[list[datetime]]:
         yield chunk
 
 
-def _add_one(
-    service: DossierService,
-    counted: desk_counters.Batch,
-    req: ReceiveInput,
-    clerk_id: str,
-    code: str,
-    received: datetime,
-    rng: random.Random,
-    now: datetime,
-) -> None:
-    row, event = service.build_reception(req, clerk_id, code, received)
-    legal = LegalTime.parse(req.procedure.legal_time)
+def _generate(job: tuple[int, list[tuple[datetime, str]]]) -> _Rows:
+    """A batch's rows, built by the reception's own code (``reception_rows``, ``derive``, the counters'
+    ``new_dossier``), each row with its outbox entry."""
+    setup = _SETUP
+    assert setup is not None
+    seed, received_codes = job
+    rng = random.Random(seed)
+    out = _Rows()
+    for received, code in received_codes:
+        _add_one(setup, out, rng, received, code)
+    return out
+
+
+def _add_one(setup: _Setup, out: _Rows, rng: random.Random, received: datetime, code: str) -> None:
+    proc = rng.choice(setup.procedures)
+    req = ReceiveInput(
+        applicant=_applicant(rng, setup.desk.commune_name, setup.desk.province, setup.now.date()),
+        procedure=proc,
+        documents=proc.documents,
+        sets=1,
+        channel=rng.choices(CHANNEL_NAMES, CHANNEL_WEIGHTS)[0],
+        notes="",
+        received_at=received,
+    )
+    row, event = reception_rows(req, setup.clerk_id, code, received, setup.calendar, setup.desk)
+    legal = setup.legal[proc.code]
     later = [
         DossierEvent(
             id=new_id(),
             dossier_id=row["id"],
             kind=kind,
             at=at,
-            clerk_id=clerk_id,
+            clerk_id=setup.clerk_id,
             desk_id=row["desk_id"],
             data=data,
             created_at=iso(at),
         )
-        for kind, at, data in _life(rng, received, legal, now, service.calendar)
+        for kind, at, data in _life(rng, received, legal, setup.now, setup.calendar)
     ]
-    derived = derive(later, received, legal, service.calendar)
+    derived = derive(later, received, legal, setup.calendar)
     row["status"] = derived.status
     row["due_at"] = iso(derived.due_at)
     if later:
         row["updated_at"] = iso(later[-1].at)
-    service.write_reception(row, event, follow=False)
-    for ev in later:
-        service.write_event(ev)
-    reception = DossierEvent(
-        id=event["id"],
-        dossier_id=row["id"],
-        kind="received",
-        at=received,
-        clerk_id=clerk_id,
-        desk_id=row["desk_id"],
-        data={},
-        created_at=event["created_at"],
-    )
-    counted.received(row, [reception, *later], service.calendar)  # once, with the whole history
+    out.dossiers.append(tuple(row[c] for c in DOSSIER_COLUMNS))
+    out.texts.append(row_search_text(row))
+    changes = [(history.DOSSIER, row["id"], dossier_payload(row), row["created_at"])]
+    for r, data in ((event, {}), *((event_row(e), e.data) for e in later)):
+        out.events.append(tuple(r[c] for c in EVENT_COLUMNS))
+        changes.append((history.EVENT, r["id"], dict(r, data=data), r["created_at"]))  # event_payload(r)
+    for entity, entity_id, payload, at in changes:
+        if setup.lean:
+            out.outbox.append(
+                (entity, entity_id, history.CREATE, None, digest(entity.name, entity_id, "create", payload), at)
+            )
+        else:
+            out.outbox.append((entity, entity_id, history.CREATE, outbox_text(payload), None, at))
+    if setup.counters:
+        reception = DossierEvent(
+            id=event["id"],
+            dossier_id=row["id"],
+            kind="received",
+            at=received,
+            clerk_id=setup.clerk_id,
+            desk_id=row["desk_id"],
+            data={},
+            created_at=event["created_at"],
+        )
+        out.summaries.append(desk_counters.new_dossier(row, [reception, *later], setup.calendar))

@@ -128,13 +128,11 @@ class Dossier:
 
 
 class DossierSummary(NamedTuple):
-    """What a search result shows; a tuple, so building fifty per keystroke costs next to nothing."""
+    """What a search result shows; a tuple, so building fifty per keystroke costs next to nothing. Only
+    what a result line shows: each column is read from the dossier's row at every keystroke."""
 
-    id: str
     code: str
     applicant_name: str
-    applicant_cccd: str | None
-    applicant_phone: str | None
     procedure_code: str
     procedure_name: str
     status: str

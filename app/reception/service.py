@@ -123,6 +123,17 @@ class DossierService:
         if self.marks is not None and issued:
             self.marks.raise_many(self.desk.desk_id, issued)
 
+    def next_codes(self, received: list[datetime], issued: dict[str, int]) -> list[str | None]:
+        """A bulk load's codes for these moments, in order (``next_code`` with ``issued``); None where
+        the day is full."""
+        codes: list[str | None] = []
+        for at in received:
+            try:
+                codes.append(self.next_code(at, issued))
+            except CapacityExceeded:
+                codes.append(None)
+        return codes
+
     def learn_codes(self, codes: list[str]) -> None:
         """Codes of this desk seen elsewhere (pulled from the hub) are never issued again here, even
         when the store does not hold their dossier (a code clash keeps it in the inbox)."""
@@ -152,59 +163,11 @@ class DossierService:
         now: datetime,
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The dossier row and its reception event row, as both the normal path and bulk loads write them."""
-        received_at = req.received_at or now
-        stamp = iso(now)
-        dossier_id = new_id()
-        due = self.calendar.due(received_at, LegalTime.parse(req.procedure.legal_time))
-        row = {
-            "id": dossier_id,
-            "code": code,
-            "procedure_code": req.procedure.code,
-            "procedure_name": req.procedure.name,
-            "legal_time": req.procedure.legal_time,
-            "applicant_name": req.applicant.full_name,
-            "applicant_cccd": req.applicant.cccd,
-            "applicant_phone": req.applicant.phone,
-            "applicant_address": req.applicant.address,
-            "applicant_email": req.applicant.email,
-            "documents": json.dumps([d.to_dict() for d in req.documents], ensure_ascii=False),
-            "sets": req.sets,
-            "channel": req.channel,
-            "notes": req.notes,
-            "received_at": iso(received_at),
-            "due_at": iso(due),
-            "status": "received",
-            "created_at": stamp,
-            "updated_at": stamp,
-            "clerk_id": clerk_id,
-            "desk_id": self.desk.desk_id,
-            "identity_check": req.identity_check,
-            "procedure_level": req.procedure.level,
-            "deciding_agency": self.deciding_agency(req),
-            "for_commune": req.for_commune,
-        }
-        event = {
-            "id": new_id(),
-            "dossier_id": dossier_id,
-            "kind": "received",
-            "at": iso(received_at),
-            "data": "{}",
-            "clerk_id": clerk_id,
-            "desk_id": self.desk.desk_id,
-            "created_at": stamp,
-        }
-        return row, event
+        return reception_rows(req, clerk_id, code, now, self.calendar, self.desk)
 
     def deciding_agency(self, req: ReceiveInput) -> str:
         """The agency that decides, when it is not the receiving commune (printed on the receipt)."""
-        if req.procedure.level != "commune":
-            return req.procedure.deciding_agency
-        if req.for_commune and req.for_commune != self.desk.commune_code:
-            name = req.for_commune_name
-            if name.split(" ", 1)[0] in ("Xã", "Phường", "Đặc"):  # "UBND xã Mỹ Hiệp", as written in a title
-                name = name[0].lower() + name[1:]
-            return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
-        return ""
+        return deciding_agency(req, self.desk)
 
     def write_reception(self, row: dict[str, Any], event: dict[str, Any], *, follow: bool = True) -> None:
         """Dossier, search entry, event and their outbox entries; call inside a transaction. ``follow``
@@ -376,3 +339,64 @@ class DossierService:
             dossier.id, status=derived.status, due_at=iso(derived.due_at), updated_at=iso(self.clock.now())
         )
         self.follow_counters(dossier.id)
+
+
+def reception_rows(
+    req: ReceiveInput, clerk_id: str, code: str, now: datetime, calendar: WorkCalendar, desk: DeskIdentity
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dossier row and its reception event row (``DossierService.build_reception``), from plain
+    values only: a bulk load builds them in a second process."""
+    received_at = req.received_at or now
+    stamp = iso(now)
+    dossier_id = new_id()
+    due = calendar.due(received_at, LegalTime.parse(req.procedure.legal_time))
+    row = {
+        "id": dossier_id,
+        "code": code,
+        "procedure_code": req.procedure.code,
+        "procedure_name": req.procedure.name,
+        "legal_time": req.procedure.legal_time,
+        "applicant_name": req.applicant.full_name,
+        "applicant_cccd": req.applicant.cccd,
+        "applicant_phone": req.applicant.phone,
+        "applicant_address": req.applicant.address,
+        "applicant_email": req.applicant.email,
+        "documents": json.dumps([d.to_dict() for d in req.documents], ensure_ascii=False),
+        "sets": req.sets,
+        "channel": req.channel,
+        "notes": req.notes,
+        "received_at": iso(received_at),
+        "due_at": iso(due),
+        "status": "received",
+        "created_at": stamp,
+        "updated_at": stamp,
+        "clerk_id": clerk_id,
+        "desk_id": desk.desk_id,
+        "identity_check": req.identity_check,
+        "procedure_level": req.procedure.level,
+        "deciding_agency": deciding_agency(req, desk),
+        "for_commune": req.for_commune,
+    }
+    event = {
+        "id": new_id(),
+        "dossier_id": dossier_id,
+        "kind": "received",
+        "at": iso(received_at),
+        "data": "{}",
+        "clerk_id": clerk_id,
+        "desk_id": desk.desk_id,
+        "created_at": stamp,
+    }
+    return row, event
+
+
+def deciding_agency(req: ReceiveInput, desk: DeskIdentity) -> str:
+    """The agency that decides, when it is not the receiving commune (printed on the receipt)."""
+    if req.procedure.level != "commune":
+        return req.procedure.deciding_agency
+    if req.for_commune and req.for_commune != desk.commune_code:
+        name = req.for_commune_name
+        if name.split(" ", 1)[0] in ("Xã", "Phường", "Đặc"):  # "UBND xã Mỹ Hiệp", as written in a title
+            name = name[0].lower() + name[1:]
+        return f"UBND {name}" if name else f"UBND xã (mã {req.for_commune})"
+    return ""

@@ -63,7 +63,12 @@ def digital_records(conn: Any, dossier_ids: list[str]) -> tuple[dict[str, int | 
 
 
 def _flags(conn: Any, row: Mapping[str, Any]) -> int:
-    fees, attachments, payments = digital_records(conn, [row["id"]])
+    return _digital_flags(row, *digital_records(conn, [row["id"]]))
+
+
+def _digital_flags(
+    row: Mapping[str, Any], fees: Mapping[str, int | None], attachments: list[Attachment], payments: list[Payment]
+) -> int:
     facts = DossierFacts(
         id=row["id"],
         code=row["code"],
@@ -143,6 +148,18 @@ def follow_reception(conn: Any, dossier_id: str, received_day: str, calendar: Wo
     db.add({(received_day, "", "", "unsynced"): 1})
 
 
+def new_dossier(
+    row: Mapping[str, Any], events: list[DossierEvent], calendar: WorkCalendar
+) -> tuple[dict[str, Any], Counter[counters.CounterKey]]:
+    """What ``follow_reception`` adds for a dossier just received (``row`` as written, all of its events,
+    the reception's included; no fee, scan or payment yet): its summary row and the counters' deltas.
+    Reads nothing from the store: a bulk load computes it in a second process."""
+    summary = _summarise(row, events, calendar, _digital_flags(row, {}, [], []))
+    moved = counters.deltas(summary)
+    moved[(row["received_at"][:10], "", "", "unsynced")] += 1
+    return {**summary.__dict__, "code": row["code"]}, moved
+
+
 class Batch:
     """A bulk load's counters (demo data): what ``follow_reception`` would add for each new dossier with
     its whole history, summed in memory and written once per transaction (``flush``), so the counters
@@ -154,14 +171,11 @@ class Batch:
         self.total: Counter[counters.CounterKey] = Counter()
         self.summaries: list[dict[str, Any]] = []
 
-    def received(self, row: Mapping[str, Any], events: list[DossierEvent], calendar: WorkCalendar) -> None:
-        """A new dossier (``row`` as written) with all of its events, the reception's included."""
-        if not self.on:
-            return
-        summary = _summarise(row, events, calendar, _flags(self.db.conn, row))
-        self.total.update(counters.deltas(summary))
-        self.total[(row["received_at"][:10], "", "", "unsynced")] += 1
-        self.summaries.append({**summary.__dict__, "code": row["code"]})
+    def take(self, found: Iterable[tuple[dict[str, Any], Counter[counters.CounterKey]]]) -> None:
+        """Summaries and deltas ``new_dossier`` computed (perhaps elsewhere)."""
+        for summary, moved in found:
+            self.total.update(moved)
+            self.summaries.append(summary)
 
     def flush(self) -> None:
         """Write what was gathered; call inside the transaction that wrote the dossiers."""

@@ -88,8 +88,11 @@ def upsert_flags(hub: HubStore, rows: Sequence[Mapping[str, Any]]) -> None:
         )
 
 
-def rows(hub: HubStore, table: str, commune: str) -> list[dict[str, Any]]:
-    """Every row a commune has in one of these tables, in id order (for the scorecard and the tests)."""
+def rows(hub: HubStore, table: str, commune: str | None) -> list[dict[str, Any]]:
+    """Every row a commune (None: every commune) has in one of these tables, in id order (for the
+    scorecard and the tests)."""
     if table not in COLUMNS and table != "entry_flags":
         raise ValueError(table)
+    if commune is None:
+        return hub.backend.all(f"SELECT * FROM {table} ORDER BY id")
     return hub.backend.all(f"SELECT * FROM {table} WHERE commune_code = ? ORDER BY id", (commune,))

@@ -32,6 +32,7 @@ SUMMARY_COLUMNS = (
     "late_from",
     "waiting",
     "live",
+    "digital",
 )
 CounterKey = tuple[str, str, str, str, str]  # commune, day, dim, key, name
 
@@ -57,8 +58,9 @@ class HubScorecardStore:
         )
 
     def start_if_empty(self, version: str) -> None:
-        """A hub with no dossier yet keeps complete counters from its first one on."""
-        if self.backend.scalar("SELECT version FROM scorecard_state WHERE id = 1") is None and (
+        """A hub with no dossier yet keeps complete counters from its first one on (by these rules,
+        whatever rules it started with)."""
+        if self.backend.scalar("SELECT version FROM scorecard_state WHERE id = 1") != version and (
             self.backend.one("SELECT 1 AS one FROM dossiers LIMIT 1") is None
         ):
             self.set_built(version)
@@ -121,6 +123,17 @@ class HubScorecardStore:
             ):
                 found.setdefault(row["entity_id"], row["payload"])
         return found
+
+    def records_about(self, ids: Sequence[str], entities: Sequence[str]) -> list[dict[str, Any]]:
+        """The stored changes of these entities about these dossiers (changes.dossier_id), in order."""
+        found: list[dict[str, Any]] = []
+        for part in _chunks(list(dict.fromkeys(ids))):
+            found += self.backend.all(
+                "SELECT pos, commune_code, dossier_id, entity, payload FROM changes "
+                f"WHERE dossier_id IN ({_marks(len(part))}) AND entity IN ({_marks(len(entities))})",
+                [*part, *entities],
+            )
+        return sorted(found, key=lambda r: r["pos"])
 
     def dossier_ids_received_between(self, start: str, end: str) -> list[str]:
         """Dossiers received from ``start`` to before ``end`` (UTC ISO, as the summaries keep them)."""
@@ -199,15 +212,17 @@ class HubScorecardStore:
         )
         return [r["code"] for r in rows]
 
-    def ran_late_past(self, commune: str | None, day: str) -> list[tuple[str, str, str]]:
-        """(commune, code, late days) of the dossiers received by ``day`` that ran late and ended after it."""
+    def ran_late_past(self, commune: str | None, day: str, after: str, limit: int) -> list[tuple[str, str]]:
+        """(code, late days) of the dossiers received by ``day`` that ran late some day and ended after
+        it, by code after ``after``, at most ``limit``: picked on the index, and only those read whole."""
         scope, params = _scope(commune)
         rows = self.backend.all(
-            "SELECT commune_code, code, late_days FROM scorecard_dossiers "
-            f"WHERE late_days != '' AND end_day > ? AND received_day <= ?{scope} ORDER BY end_day, code",
-            [day, day, *params],
+            "SELECT d.code, d.late_days FROM scorecard_dossiers AS d JOIN (SELECT dossier_id FROM scorecard_dossiers "
+            f"WHERE late_days != '' AND end_day > ? AND received_day <= ? AND code > ?{scope} ORDER BY code LIMIT ?) "
+            "AS p ON p.dossier_id = d.dossier_id ORDER BY d.code",
+            [day, day, after, *params, limit],
         )
-        return [(r["commune_code"], r["code"], r["late_days"]) for r in rows]
+        return [(r["code"], r["late_days"]) for r in rows]
 
     def running(self, commune: str | None, as_of: str) -> list[dict[str, Any]]:
         """The dossiers running at ``as_of`` (UTC) whose state is known from their summary, counted by
@@ -228,6 +243,34 @@ class HubScorecardStore:
             "SELECT code FROM scorecard_dossiers WHERE end_day IS NULL AND received_at <= ? AND live = 0 "
             f"AND last_event_at <= ? AND late_from IS NOT NULL AND late_from < ?{scope} ORDER BY code LIMIT ?",
             [as_of, as_of, as_of, *params, limit],
+        )
+        return [r["code"] for r in rows]
+
+    def received_page(
+        self, commune: str | None, first: str, last: str, after: tuple[str, str] | None, limit: int
+    ) -> list[tuple[str, str, int]]:
+        """(received day, code, flags) of the dossiers received from ``first`` to ``last``, in that order,
+        after ``after`` (a received day and code), at most ``limit``: a walk along the index."""
+        scope, params = _scope(commune)
+        start, start_params = (
+            ("(received_day, code) > (?, ?)", list(after)) if after else ("received_day >= ?", [first])
+        )
+        rows = self.backend.all(
+            f"SELECT received_day, code, digital FROM scorecard_dossiers WHERE {start} AND received_day <= ?{scope} "
+            "ORDER BY received_day, code LIMIT ?",
+            [*start_params, last, *params, limit],
+        )
+        return [(r["received_day"], r["code"], int(r["digital"])) for r in rows]
+
+    def lacking(self, commune: str | None, first: str, last: str, population: int, flag: int, limit: int) -> list[str]:
+        """Codes of the dossiers received from ``first`` to ``last`` with every ``population`` flag and
+        not ``flag`` (what cost them points), by received day then code, at most ``limit``: for a flag
+        few lack (``received_page`` finds the others sooner; the planner cannot tell which is which)."""
+        scope, params = _scope(commune)
+        rows = self.backend.all(
+            "SELECT code FROM scorecard_dossiers WHERE received_day >= ? AND received_day <= ? "
+            f"AND (digital & ?) = ? AND (digital & ?) = 0{scope} ORDER BY received_day, code LIMIT ?",
+            [first, last, population, population, flag, *params, limit],
         )
         return [r["code"] for r in rows]
 

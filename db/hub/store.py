@@ -161,7 +161,7 @@ class HubStore:
     def insert_changes(self, rows: Sequence[Mapping[str, Any]]) -> None:
         self.backend.many(
             "INSERT INTO changes (change_id, commune_code, desk_id, db_id, seq, entity, entity_id, op, payload, "
-            "payload_hash, created_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "payload_hash, created_at, stored_at, dossier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     r["change_id"],
@@ -176,6 +176,7 @@ class HubStore:
                     r["payload_hash"],
                     r["created_at"],
                     r["stored_at"],
+                    r.get("dossier_id"),
                 )
                 for r in rows
             ],
@@ -293,10 +294,13 @@ class HubStore:
             [(*(r[c] for c in columns), r["updated_at"]) for r in rows],
         )
 
-    def disclosures(self, commune: str) -> list[dict[str, Any]]:
+    def disclosures(self, commune: str | None) -> list[dict[str, Any]]:
+        """A commune's disclosures; None: every commune's, each row with its commune_code."""
+        columns = "id, kind, title, body, posted_on, until, taken_down_on"
+        if commune is None:
+            return self.backend.all(f"SELECT commune_code, {columns} FROM disclosures ORDER BY posted_on, title, id")
         return self.backend.all(
-            "SELECT id, kind, title, body, posted_on, until, taken_down_on FROM disclosures "
-            "WHERE commune_code = ? ORDER BY posted_on, title",
+            f"SELECT {columns} FROM disclosures WHERE commune_code = ? ORDER BY posted_on, title",
             (commune,),
         )
 

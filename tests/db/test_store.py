@@ -164,3 +164,23 @@ def test_reopening_keeps_data_after_an_abrupt_close(tmp_path: Path, clock, sampl
         assert DossierStore(store).dossier_by_code(code) is not None
         assert store.outbox_count() == 2
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_backups_nonce_waits_out_a_busy_writer(tmp_path: Path) -> None:
+    """Receipts saved back to back can hold the write lock longer than one busy timeout: the nonce a
+    backup writes after its copy is tried again rather than failing the backup."""
+    import threading
+    import time
+
+    store = Store(tmp_path / "n.sqlite3", registry=tmp_path / "registry.json")
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(tmp_path / "n.sqlite3", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.2, lambda: other.execute("COMMIT"))  # four busy timeouts later
+    release.start()
+    started = time.monotonic()
+    store.rotate_open_nonce()
+    assert time.monotonic() - started >= 0.15
+    release.join()
+    other.close()
+    store.close()

@@ -60,7 +60,7 @@ def main() -> None:
         demo.ensure_initialised(desk)
         have = DossierStore(desk.store).count_dossiers()  # a store left by an interrupted run is topped up
         if n > have:
-            demo.populate(desk, n - have, seed=42 + have)
+            demo.populate(desk, n - have, seed=42 + have, lean=False)  # whole payloads: pruning is measured
         desk.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     built = time.perf_counter() - started
     before = size(store)

@@ -20,14 +20,21 @@ It also prints the same ratio in CPU time of the process, which other work on a 
 
 Each iteration runs the four in a shuffled order (the preview before the print of the same dossier) so
 all see the same machine load; the first iterations are a warm-up and are not counted.
+
+Instruction counts, which the machine's load does not move: ``python tests/perf/bench_receipt.py --callgrind [N]``
+runs each kind alone under ``valgrind --tool=callgrind``, counting only the timed calls (collection toggled on
+inside ``functools.reduce``, which nothing else on the path calls), and prints instructions a call and the ratios.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +48,11 @@ sys.path.insert(0, str(ROOT))
 WARM_UP = 10
 
 
-def main(n: int = 100) -> None:
+KINDS = ("bare", "bare_image", "preview", "receipt")
+
+
+def setup(n: int) -> tuple[Callable[[], None], list[dict[str, Callable[[], bytes]]]]:
+    """A desk with ``WARM_UP + n`` fresh dossiers; for each, the four kinds as calls (and the desk's close)."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-receipt-"))
     for var, sub in (("MOTCUA_DATA_DIR", "data"), ("MOTCUA_CONFIG_DIR", "config"), ("MOTCUA_KEY_DIR", "keys")):
         os.environ[var] = str(tmp / sub)
@@ -120,16 +131,25 @@ def main(n: int = 100) -> None:
     def preview(code: str) -> bytes:
         return service.pdf("receipt", code, record=False).pdf
 
+    calls = [
+        {
+            "bare": lambda p=payload: bare(p),
+            "bare_image": lambda p=payload: bare_image(p),
+            "preview": lambda c=code: preview(c),
+            "receipt": lambda c=code: receipt(c),
+        }
+        for code, payload in zip(codes, payloads, strict=True)
+    ]
+    return desk.close, calls
+
+
+def main(n: int = 100) -> None:
+    close, calls = setup(n)
     shuffle = random.Random(20260212)
-    times: dict[str, list[float]] = {"bare": [], "bare_image": [], "receipt": [], "preview": []}
+    times: dict[str, list[float]] = {name: [] for name in KINDS}
     cpu: dict[str, list[float]] = {name: [] for name in times}
-    for i, (code, payload) in enumerate(zip(codes, payloads, strict=True)):
-        steps: list[tuple[str, Callable[[], bytes]]] = [
-            ("bare", lambda p=payload: bare(p)),
-            ("bare_image", lambda p=payload: bare_image(p)),
-            ("preview", lambda c=code: preview(c)),
-            ("receipt", lambda c=code: receipt(c)),
-        ]
+    for i, call in enumerate(calls):
+        steps = list(call.items())
         shuffle.shuffle(steps)
         names = [name for name, _ in steps]
         a, b = names.index("preview"), names.index("receipt")
@@ -153,8 +173,53 @@ def main(n: int = 100) -> None:
     c50 = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
     print(f"CPU p50: bare {c50['bare']:.2f} ms, receipt {c50['receipt']:.2f} ms, without log {c50['preview']:.2f} ms")
     print(f"CPU ratio receipt / bare (vector QR)        {c50['receipt'] / c50['bare']:.2f}")
-    desk.close()
+    close()
+
+
+def only(kind: str, n: int) -> None:
+    """The warm-up, then ``n`` calls of one kind inside ``functools.reduce`` (what callgrind counts)."""
+    close, calls = setup(n)
+    for call in calls[:WARM_UP]:
+        call["preview" if kind == "receipt" else kind]()  # the warm-up leaves the timed receipts originals
+    functools.reduce(lambda _, call: call[kind](), calls[WARM_UP:], b"")
+    close()
+    print(f"{kind}: {n} calls counted")
+
+
+def callgrind(n: int = 10) -> None:
+    counted: dict[str, float] = {}
+    for kind in ("bare", "preview", "receipt"):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--collect-atstart=no",
+                    "--toggle-collect=functools_reduce",
+                    f"--callgrind-out-file={tmp}/callgrind.out",
+                    sys.executable,
+                    __file__,
+                    "--only",
+                    kind,
+                    str(n),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+        found = re.search(r"Collected : (\d+)", run.stderr)
+        assert found, run.stderr[-2000:]
+        counted[kind] = int(found.group(1)) / n
+        print(f"{kind:8s} {counted[kind] / 1e6:8.2f} M instructions a call  (callgrind, N={n})")
+    print(f"callgrind ratio receipt / bare (vector QR)        {counted['receipt'] / counted['bare']:.2f}")
+    print(f"callgrind ratio receipt without log / bare        {counted['preview'] / counted['bare']:.2f}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    args = sys.argv[1:]
+    if args[:1] == ["--only"]:
+        only(args[1], int(args[2]))
+    elif args[:1] == ["--callgrind"]:
+        callgrind(int(args[1]) if len(args) > 1 else 10)
+    else:
+        main(int(args[0]) if args else 100)

@@ -39,7 +39,7 @@ from app.desk import Desk  # noqa: E402
 from app.reception import catalogue  # noqa: E402
 from app.reception.demo import _applicant, _working_moment  # noqa: E402
 from app.reception.intake import ReceiveInput  # noqa: E402
-from app.sync import codec, protocol  # noqa: E402
+from app.sync import codec, protocol, rebuild  # noqa: E402
 from app.sync.client import HubClient  # noqa: E402
 from db.catalogue_store import CatalogueStore  # noqa: E402
 from tests.app.sync.hub import Hub  # noqa: E402
@@ -91,16 +91,7 @@ def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, 
 
 
 def outbox_changes(desk: Desk) -> list[dict]:
-    return [
-        {
-            "entity": r["entity"],
-            "entity_id": r["entity_id"],
-            "op": r["op"],
-            "payload": json.loads(r["payload"]),
-            "created_at": r["created_at"],
-        }
-        for r in desk.store.outbox(limit=10**7)
-    ]
+    return rebuild.changes(desk.store, desk.store.outbox(limit=10**7))
 
 
 def start_hub(db: str, name: str) -> Hub:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
+import uuid
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,9 +15,12 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.core.worktime import VN_TZ
+from app.sync import codec
+from tests.app.citizens.test_papers import text_of
 from tests.app.citizens.test_reception import session_with_three
 from tests.app.sync.helpers import enrolled_desk
 from tests.app.sync.hub import Hub
+from tests.app.sync.test_poison import _change, _client, _outbox_changes
 
 SECRET = ("Võ Thị Kín", "087186009999", "Ấp Bí Mật")
 
@@ -72,7 +77,8 @@ def test_everything_syncs_and_the_hub_serves_the_public_board(any_hub: Hub, tmp_
     assert desk.sync.run_once().complete is False  # offline: kept in the outbox
     any_hub.start()
     result = desk.sync.run_once()
-    assert result.complete and result.pending == 0
+    # The conclusion notice's and the minutes' numbers name their session and dialogue: kept, not refused.
+    assert result.complete and result.pending == 0 and result.refused == 0, desk.sync.errors()
 
     store = any_hub.store()
     try:
@@ -131,3 +137,44 @@ def test_the_public_board_on_a_phone(hub: Hub, tmp_path: Path, clock: FixedClock
     if keep.is_dir():  # kept to be looked at
         shutil.copy(shot, keep / "public-board-390.png")
     desk.close()
+
+
+def test_the_01_tcd_number_reaches_the_hub_and_another_desk_reprints_it(hub: Hub, tmp_path: Path, clock: FixedClock):
+    """01/TCD's number names the reception entry, not a dossier: the hub keeps it (of this commune's entry) and a
+    second desk of the commune reprints the paper with the same number."""
+    desk = enrolled_desk(tmp_path, clock, hub, "87001", 1)
+    admin = desk.clerk()
+    _, (a, _, _) = session_with_three(desk, admin)
+    desk.citizens.register.refuse(a.id, admin, "disruptive")
+    first = desk.citizens.print_refusal(a.id, tmp_path / "01.pdf", signer="Đỗ Văn Lãnh")
+    report = desk.sync.run_once()
+    assert report.complete and report.refused == 0, desk.sync.errors()
+
+    other = enrolled_desk(tmp_path, clock, hub, "87001", 2)
+    assert other.sync.run_once().complete
+    again = other.citizens.print_refusal(a.id, tmp_path / "01-again.pdf", signer="Đỗ Văn Lãnh")
+    number = re.compile(r"Số: ?(\S+)")
+    issued = number.findall(text_of(first))
+    assert issued and issued == number.findall(text_of(again)), issued
+    desk.close()
+    other.close()
+
+
+def test_a_reception_papers_number_names_only_its_own_communes_record(hub: Hub, tmp_path: Path, clock: FixedClock):
+    one = enrolled_desk(tmp_path, clock, hub, "87001", 1)
+    two = enrolled_desk(tmp_path, clock, hub, "87002", 1)
+    admin = one.clerk()
+    _, (a, _, _) = session_with_three(one, admin)
+    one.citizens.register.refuse(a.id, admin, "disruptive")
+    one.citizens.print_refusal(a.id, tmp_path / "01.pdf", signer="Đỗ Văn Lãnh")
+    assert one.sync.run_once().refused == 0
+    [number] = [c["payload"] for c in _outbox_changes(one) if c["entity"] == "docno"]
+    ident = two.identity
+    planted = dict(number, id=str(uuid.uuid4()), desk_id=ident.desk_id, desk_no=ident.desk_no)
+    unknown = dict(planted, id=str(uuid.uuid4()), dossier_id=str(uuid.uuid4()), seq=2)
+    with _client(two, hub) as client:
+        batch = [_change("docno", planted), _change("docno", unknown)]
+        answer = client.push(codec.encode({"db_id": two.store.db_id, "first_seq": 1}, batch))
+    assert [(r["seq"], r["code"]) for r in answer["refused"]] == [(1, "foreign_commune"), (2, "unknown_record")]
+    one.close()
+    two.close()

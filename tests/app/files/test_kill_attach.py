@@ -52,7 +52,10 @@ def test_kill_9_during_attach_leaves_no_record_without_its_whole_file(desk: Desk
             stderr=subprocess.PIPE,
             env=env,
         )
-        time.sleep(rnd.uniform(0.7, 1.6))
+        # Killed at a random moment once the loop runs (its first file attached), however slow the
+        # machine is to start Python: a fixed wait could kill it before it got going.
+        assert child.stdout is not None and child.stdout.readline(), child.stderr and child.stderr.read().decode()
+        time.sleep(rnd.uniform(0.0, 0.5))
         child.send_signal(signal.SIGKILL)
         _out, err = child.communicate()
         assert child.returncode == -signal.SIGKILL, err.decode()
@@ -61,7 +64,7 @@ def test_kill_9_during_attach_leaves_no_record_without_its_whole_file(desk: Desk
     try:
         dossier = reopened.dossiers.get(code)
         records = reopened.files.records(dossier)
-        assert len(records) >= 6  # the loop got going each time (import time included)
+        assert len(records) >= 6  # the loop got going each time
         root = folder_for(path)
         for record in records:
             data = (root / record.sha256[:2] / record.sha256[2:]).read_bytes()

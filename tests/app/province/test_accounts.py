@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -64,6 +66,45 @@ def test_sign_in_session_cookie_and_sign_out(hub: Hub, monkeypatch: pytest.Monke
         hub.url + "/province/login", data={"name": OFFICER, "password": PASSWORD, "next": "//evil.example/"}, timeout=30
     )
     assert away.headers["location"] == "/province"
+
+
+def test_a_wrong_password_waits_without_holding_the_hub(
+    hub_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The delay slows each guess, not the hub: wrong passwords sent together wait side by side, and
+    the hub answers other requests meanwhile."""
+    delay = 1.0
+    slow = Hub(hub_db, tmp_path / "slow-hub.log", login_delay=delay)
+    add_officer(slow, monkeypatch)
+    slow.start()
+    try:
+
+        def wrong(n: int) -> tuple[int, float]:
+            started = time.monotonic()
+            answer = sign_in(slow, name=f"ten{n}", password="sai-mat-khau")
+            return answer.status_code, time.monotonic() - started
+
+        started = time.monotonic()
+        with ThreadPoolExecutor(4) as pool:
+            guesses = [pool.submit(wrong, n) for n in range(4)]
+            time.sleep(delay / 4)
+            health = time.monotonic()
+            assert httpx.get(slow.url + "/health", timeout=10).status_code == 200
+            health = time.monotonic() - health
+            answers = [g.result() for g in guesses]
+        total = time.monotonic() - started
+        assert all(status == 401 and took >= delay for status, took in answers), answers
+        assert health < delay, health
+        assert total < 3 * delay, total  # serial waits would take 4 s
+    finally:
+        slow.stop()
+
+
+def test_login_delay_must_be_sensible(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db = str(tmp_path / "hub.sqlite3")
+    for bad in ("-1", "nan", "31"):
+        assert province_cli.main(["--db", db, "--lang", "en", "serve", "--login-delay", bad]) == 1
+        assert "--login-delay must be between 0 and 30 seconds." in capsys.readouterr().err
 
 
 def test_bearer_tokens_for_scripts(hub: Hub, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:

@@ -10,12 +10,14 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.core.worktime import VN_TZ
-from app.province import scorecard_counters
+from app.province import scorecard_counters, scorecard_fast
 from app.province.calendars import Calendars
 from app.province.scorecard_source import scorecards
 from app.scorecard import report
 from app.scorecard.records import Period
+from db.hub.scorecard_store import HubScorecardStore
 from db.hub.store import HubStore
+from tests.app.files.scanpages import a4_page
 from tests.app.scorecard.test_desk_hub import essentials
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
@@ -34,6 +36,14 @@ def _activity(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
     b1 = enrolled_desk(tmp_path, clock, hub, "87002", 1)
     codes = receive(a1, 5) + receive(a2, 2, channel="online")
     others = receive(b1, 3)
+    # Scans, a result, a reused paper and fees: the flags the counters carry (4.1–4.4, 3.3, 3.6).
+    copy = {"procedure": "CT01", "documents": [{"name": "Bản chính", "kind": "original", "count": 1}]}
+    by_portal, by_transfer = receive(a1, 2, **copy, fee={"pages": 4, "copies": 1})
+    first = a1.files.attach(codes[0], [(a4_page(1, dpi=50), "to-khai.jpg")], a1.clerk(), document_no=1)
+    a1.files.exempt(codes[1], 1, "shown_only", a1.clerk())
+    a1.files.reuse(by_portal, 1, first.id, a1.clerk())
+    due = a1.fees.expected(a1.dossiers.get(by_portal))
+    a1.fees.pay(by_portal, a1.clerk(), amount=due, channel="portal")
     a1.dossiers.act(codes[0], "supplement_requested", a1.clerk(), reason="Thiếu giấy tờ")
     a1.dossiers.act(codes[3], "supplement_requested", a1.clerk(), reason="Thiếu bản sao")
     a1.clock.advance(days=1)
@@ -51,6 +61,9 @@ def _activity(hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
     a2.clock.advance(days=20)  # after the promise: late
     a2.dossiers.act(codes[2], "done", a2.clerk())
     a2.dossiers.act(codes[5], "done", a2.clerk())
+    # A result and a payment for dossiers the hub already counts: their flags move at the next push.
+    a2.files.attach(codes[5], [(a4_page(2, dpi=50), "ket-qua.jpg")], a2.clerk(), result=True)
+    a1.fees.pay(by_transfer, a1.clerk(), amount=due, channel="transfer")
     b1.clock.advance(days=3)
     b1.dossiers.act(others[1], "returned", b1.clerk())
     for desk in (a2, a1, b1):
@@ -73,16 +86,39 @@ def _same(hub: HubStore, now: datetime) -> None:
             assert fast.unit == slow.unit and fast.counts == slow.counts and fast.score == slow.score, period
 
 
-def test_counters_give_what_every_change_gives(any_hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+def test_counters_give_what_every_change_gives(
+    any_hub: Hub, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _activity(any_hub, tmp_path, clock)
     hub = HubStore(any_hub.db)
     try:
         assert scorecard_counters.built(hub)
+        card = scorecards(hub, PERIODS[0], datetime(2026, 3, 5, 9, tzinfo=VN_TZ), "87001", fast=True)[1][0]
+        counts = card.counts
+        assert (counts["digitised"], counts["electronic_result"], counts["paid_online"], counts["paid_transfer"]) == (
+            3,
+            1,
+            1,
+            1,
+        )
         # "now" is never before the events held (as on the desk): the day after the last, and today.
         for now in (datetime(2026, 3, 5, 9, tzinfo=VN_TZ), datetime.now(VN_TZ)):
             _same(hub, now)
+        # The lost codes of scans and payments walked a dossier at a time, and asked for one list at a
+        # time once the walk gives up: the same codes.
+        asked: list[int] = []
+        lacking = HubScorecardStore.lacking
+        monkeypatch.setattr(HubScorecardStore, "lacking", lambda *a: asked.append(1) or lacking(*a))
+        monkeypatch.setattr(scorecard_fast, "WALK_PAGE", 1)
+        monkeypatch.setattr(scorecard_fast, "WALK_MOST", 1)
+        for pages, alone in ((100, False), (2, True)):
+            monkeypatch.setattr(scorecard_fast, "WALK_PAGES", pages)
+            asked.clear()
+            _same(hub, datetime(2026, 3, 5, 9, tzinfo=VN_TZ))
+            assert bool(asked) == alone
+        monkeypatch.undo()
         # A rebuild from the changes held gives the same counters.
-        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 10
+        assert scorecard_counters.rebuild(hub, lambda commune: Calendars().get(hub, commune)) == 12
         _same(hub, datetime.now(VN_TZ))
         # The province moves its calendar: two extra days off move promised dates; the counters follow.
         days_off = tmp_path / "calendar.csv"

@@ -72,3 +72,30 @@ def test_bulk_load_counts_as_the_scorecard_would_from_scratch(desk: Desk, monkey
         desk_source.rebuild_counters(desk)
     assert dump() == loaded
     assert [tuple(r) for r in desk.store.conn.execute(schema)] == [tuple(r) for r in before]
+
+
+def test_a_big_load_writes_the_lean_outbox_from_a_second_process_and_every_change_rebuilds(
+    desk: Desk, monkeypatch
+) -> None:
+    """The outbox holds what a synced store holds (sequence, key, hash), each payload rebuilt from the
+    rows byte for byte; a second process generated the rows (as a big load does)."""
+    from app.sync import rebuild
+    from db.outbox_store import OutboxStore
+    from db.sync_store import SyncStore
+
+    monkeypatch.setattr(demo, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(demo, "BATCH", 300)
+    assert demo.populate(desk, 1200, seed=9, years=1) == 1200
+    events = desk.store.conn.execute("SELECT COUNT(*) FROM dossier_events").fetchone()[0]
+    assert OutboxStore(desk.store).counts() == {"entries": 1200 + events, "with_payload": 0, "pruned": 1200 + events}
+    assert rebuild.unrebuildable(desk.store, SyncStore(desk.store).histories()) == []
+    rows = desk.store.outbox(limit=10**6)
+    assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
+    payloads = rebuild.payloads(desk.store, rows)
+    first = next(p for r, p in zip(rows, payloads, strict=True) if r["entity"] == "dossier")
+    assert "status" not in first and first["updated_at"] == first["created_at"]  # as first written
+    codes = [r[0] for r in desk.store.conn.execute("SELECT code FROM dossiers ORDER BY rowid")]
+    assert len(set(codes)) == 1200 and codes == sorted(codes, key=lambda c: (c[6:12], c))  # in order of receipt
+    # The search index holds every dossier, newest first (its rows were written in ascending rowid order).
+    assert [s.code for s in desk.dossiers.search(codes[-1][:5], limit=3)] == codes[:-4:-1]
+    assert [s.code for s in desk.dossiers.search(codes[0])] == [codes[0]]

@@ -90,3 +90,22 @@ def test_search_pages_newest_first_without_gaps_or_repeats(desk, admin, clock) -
     assert seen == expected
     received = [r.received_at for r in register.page(filters, None, limit=50)]
     assert received == sorted(received, reverse=True)
+
+
+def test_the_unfiltered_count_follows_saves_here_and_elsewhere(desk, admin, clock) -> None:
+    """The total is kept between keystrokes (a COUNT(*) of a million is slow) and read again after a
+    save on this connection or a commit by another one (a second window or the sync on the same file)."""
+    from app.desk import Desk
+
+    register = Register(desk.store, desk.clock)
+    _receive(desk, admin, "Nguyễn Văn Đào")
+    assert register.count(Filters()).value == 1
+    assert register.count(Filters(text="n")).value == 1  # one letter: the whole register
+    _receive(desk, admin, "Trần Thị Hoa")
+    assert register.count(Filters()).value == 2
+    other = Desk.open(desk.store.path, clock)
+    try:
+        other.dossiers.receive(dossier_input(), other.clerk())
+    finally:
+        other.close()
+    assert register.count(Filters()).value == 3

@@ -10,17 +10,20 @@ from app.core.clock import FixedClock
 from app.core.errors import CapacityExceeded, InvalidTransition, NotFound, ValidationError
 from app.core.worktime import VN_TZ
 from app.desk import Desk
-from app.reception.rows import match_expression
+from app.reception.rows import match_expression, row_search_text
 from db.dossier_store import DossierStore
 from tests.conftest import dossier_input, make_desk
 
 
 def _counts(desk: Desk) -> tuple[int, int, int, int]:
     c = desk.store.conn
-    return tuple(
-        c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
-        for t in ("dossiers", "dossier_events", "outbox", "dossier_search")
-    )
+    # The search index holds postings only (migration 0019): it counts what its terms find, here every
+    # code of the test agency.
+    indexed = c.execute("SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH '87001'").fetchone()[0]
+    return (
+        *(c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("dossiers", "dossier_events", "outbox")),
+        indexed,
+    )  # type: ignore[return-value]
 
 
 def test_receive_writes_dossier_event_outbox_and_search(desk: Desk, admin) -> None:
@@ -229,8 +232,54 @@ def test_a_one_letter_word_is_answered_by_the_index(desk: Desk, admin) -> None:
     """ "bui quoc t": the index holds one-letter prefixes (migration 0011), so the last word costs one
     posting list, not a merge of every word starting with that letter; the rows are those expected."""
     sql = desk.store.one("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'")["sql"]
-    assert "prefix = '1 2 3 4'" in sql
+    assert "prefix = '1 2 3 4 5'" in sql
     for name in ("Bùi Quốc Toàn", "Bùi Quốc Hùng", "Bùi Thị Tuyết"):
         desk.dossiers.receive(dossier_input(applicant={**dossier_input()["applicant"], "full_name": name}), admin)
     assert [s.applicant_name for s in desk.dossiers.search("bui quoc t")] == ["Bùi Quốc Toàn"]
     assert {s.applicant_name for s in desk.dossiers.search("bui t")} == {"Bùi Quốc Toàn", "Bùi Thị Tuyết"}
+
+
+def test_the_search_index_keeps_postings_only(desk: Desk, admin) -> None:
+    """Migration 0019: no copy of the result lines nor of the token counts; the lines come from dossiers."""
+    tables = {r[0] for r in desk.store.conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'dossier_search%'")}
+    assert tables == {"dossier_search", "dossier_search_data", "dossier_search_idx", "dossier_search_config"}
+    d = desk.dossiers.receive(dossier_input(), admin)
+    desk.dossiers.act(d.code, "done", admin)
+    [found] = desk.dossiers.search("87001 nguyen dao")
+    assert (found.code, found.status) == (d.code, "done")
+
+
+def test_an_older_store_keeps_finding_its_dossiers(tmp_path, clock: FixedClock) -> None:
+    """A store whose index still holds the result lines (0011-0018) is moved to postings only, every
+    dossier still found, newest first."""
+    path = tmp_path / "old.sqlite3"
+    desk = make_desk(path, clock)
+    admin = desk.clerk()
+    names = ("Nguyễn Văn Đào", "Bùi Quốc Toàn", "Nguyễn Thị Đào")
+    codes = [
+        desk.dossiers.receive(dossier_input(applicant={**dossier_input()["applicant"], "full_name": n}), admin).code
+        for n in names
+    ]
+    conn = desk.store.conn
+    texts = conn.execute("SELECT rowid, code, applicant_name, applicant_cccd, applicant_phone FROM dossiers").fetchall()
+    with desk.store.transaction():  # the index as migration 0011 left it, text and result lines both
+        conn.execute("DROP TABLE dossier_search")
+        conn.execute(
+            "CREATE VIRTUAL TABLE dossier_search USING fts5 (text, id UNINDEXED, code UNINDEXED, "
+            "applicant_name UNINDEXED, applicant_cccd UNINDEXED, applicant_phone UNINDEXED, procedure_code UNINDEXED, "
+            "procedure_name UNINDEXED, status UNINDEXED, received_at UNINDEXED, due_at UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4')"
+        )
+        for r in texts:  # sqlite3.Row: the mapping row_search_text reads
+            conn.execute(
+                "INSERT INTO dossier_search (rowid, text, code) VALUES (?, ?, ?)", (-r[0], row_search_text(r), r[1])
+            )
+        conn.execute("PRAGMA user_version = 18")
+    desk.close()
+    desk = Desk.open(path, clock)
+    try:
+        assert desk.store.one("SELECT 1 AS x FROM sqlite_master WHERE name = 'dossier_search_content'") is None
+        assert [s.code for s in desk.dossiers.search("nguyen dao")] == [codes[2], codes[0]]
+        assert [s.applicant_name for s in desk.dossiers.search("bui quoc t")] == ["Bùi Quốc Toàn"]
+    finally:
+        desk.close()

@@ -169,7 +169,7 @@ def test_one_function_decides_on_time_everywhere():
         "app/province/ingest.py",
         "app/province/scorecard_counters.py",
         "app/province/scorecard_fast.py",
-        "app/province/scorecard_source.py",
+        "app/province/scorecard_records.py",
         "app/reception/service.py",
         "app/scorecard/desk_counters.py",
         "app/scorecard/desk_source.py",

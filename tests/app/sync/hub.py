@@ -25,8 +25,13 @@ def free_port() -> int:
 
 
 class Hub:
-    def __init__(self, db: str, log: Path, *, tls: tuple[Path, Path, Path] | None = None) -> None:
+    def __init__(
+        self, db: str, log: Path, *, tls: tuple[Path, Path, Path] | None = None, login_delay: float = 0.01
+    ) -> None:
         self.db = db
+        # A wrong province password waits 1 s in production; the fuzzer sends hundreds (test_accounts
+        # checks the real delay on a hub of its own).
+        self.login_delay = login_delay
         self.port = free_port()
         self.log = log
         self.tls = tls  # (certificate, key, CA) for HTTPS
@@ -39,6 +44,7 @@ class Hub:
     def start(self, timeout: float = 30.0) -> Hub:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         command = [sys.executable, "-m", "app.province.cli", "--db", self.db, "serve", "--port", str(self.port)]
+        command += ["--login-delay", str(self.login_delay)]
         if self.tls:
             command += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         with self.log.open("ab") as log:

@@ -11,20 +11,11 @@ from hypothesis import strategies as st
 
 from app.desk import Desk
 from app.reception.demo import populate
-from app.sync import codec
+from app.sync import codec, rebuild
 
 
 def _changes(desk: Desk) -> list[dict]:
-    return [
-        {
-            "entity": r["entity"],
-            "entity_id": r["entity_id"],
-            "op": r["op"],
-            "payload": json.loads(r["payload"]),
-            "created_at": r["created_at"],
-        }
-        for r in desk.store.outbox(limit=10**6)
-    ]
+    return rebuild.changes(desk.store, desk.store.outbox(limit=10**6))
 
 
 def test_round_trip_of_demo_dossiers_and_their_size(desk: Desk) -> None:

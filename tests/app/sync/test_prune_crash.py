@@ -52,7 +52,7 @@ def test_kill_9_during_pruning_leaves_the_store_whole(tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite3"
     with Desk.open(path) as desk:
         demo.ensure_initialised(desk)
-        demo.populate(desk, 1500, seed=7)
+        demo.populate(desk, 1500, seed=7, lean=False)  # whole payloads: pruning is the subject
         rows = desk.store.outbox(limit=100_000)
         before = {
             "keys": [(r["db_id"], r["seq"]) for r in rows],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,6 @@ from app.core.errors import MotcuaError, ValidationError
 from app.core.history import (
     CALENDAR_DAY,
     CONFIDENTIAL_READ,
-    DISCLOSURE,
     DOCNO,
     DOCNO_SUBJECTS,
     DOSSIER,
@@ -29,25 +28,21 @@ from app.core.history import (
     PRINT,
     RATING,
     SETTLEMENT,
-    Entity,
 )
 from app.core.worktime import LegalTime, WorkCalendar
 from app.province import registers, scorecard_counters
 from app.province.auth import DeskAuth, utc_now
 from app.province.calendars import Calendars, reach
 from app.province.errors import HubError
+from app.province.hub_rows import KEEPERS, Change
 from app.province.seals import keep_seal
 from app.reception.records import DossierEvent
 from app.reception.rules import counted, derive, open_clash
 from app.reception.timeliness import verdict_of
 from app.sync import checks, protocol
-from db.hub import calendar_store
 from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}")
-# app.feedback.ratings sends "satisfied" (0/1) with the level;
-# the level key is the fallback (resources/rating_scale.json).
-SATISFIED_KEYS = frozenset({"very_satisfied", "satisfied"})
 
 
 @dataclass
@@ -68,109 +63,7 @@ class PushResult:
         }
 
 
-@dataclass
-class _Change:
-    seq: int
-    key: str
-    entity: str
-    entity_id: str
-    op: str
-    payload: Any
-    created_at: str
-    digest: str = ""
-    refused: str | None = None
-    error: MotcuaError | None = None  # why, in words, when the change itself is not valid
-
-    def refusal(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"seq": self.seq, "code": self.refused}
-        if self.error is not None:
-            out.update(field=self.error.field, message=self.error.message("vi"), message_en=self.error.message("en"))
-        return out
-
-
-def _dossier_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    return {
-        "id": c.entity_id,
-        "commune_code": desk.commune_code,
-        "desk_id": desk.desk_id,
-        "code": c.payload["code"],
-        "procedure_code": c.payload["procedure_code"],
-        "legal_time": c.payload["legal_time"],
-        "received_at": c.payload["received_at"],
-        "payload_hash": c.digest,
-    }
-
-
-def _event_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    return {
-        "id": c.entity_id,
-        "dossier_id": c.payload["dossier_id"],
-        "commune_code": desk.commune_code,
-        "desk_id": desk.desk_id,
-        "kind": c.payload["kind"],
-        "at": c.payload["at"],
-        "data": protocol.canonical(c.payload.get("data", {})),
-    }
-
-
-def _rating_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    return {
-        "id": c.entity_id,
-        "commune_code": desk.commune_code,
-        "desk_id": desk.desk_id,
-        "satisfied": _satisfied(c.payload),
-        "at": c.payload.get("created_at") or c.payload["at"],
-    }
-
-
-def _settlement_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    return {k: c.payload[k] for k in ("dossier_id", "id", "keep_event_id", "at")}
-
-
-def _calendar_day_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    return {"commune_code": desk.commune_code, **{k: c.payload.get(k, "") for k in ("id", "day", "kind", "note", "at")}}
-
-
-def _disclosure_row(c: _Change, desk: DeskAuth) -> dict[str, Any]:
-    p = c.payload
-    return {
-        "id": c.entity_id,
-        "commune_code": desk.commune_code,
-        "desk_id": desk.desk_id,
-        "kind": p["kind"],
-        "title": p["title"],
-        "body": p.get("body", ""),
-        "posted_on": p["posted_on"],
-        "until": p.get("until"),
-        "taken_down_on": p.get("taken_down_on"),
-        "updated_at": p["updated_at"],
-    }
-
-
-@dataclass(frozen=True)
-class _Keeper:
-    """How the hub keeps one entity in its own table (its payload was checked at the door by
-    app.sync.checks, through the same registry)."""
-
-    row: Callable[[_Change, DeskAuth], dict[str, Any]]
-    insert: Callable[[HubStore, list[dict[str, Any]]], None]
-    ok: Callable[[_Change], bool] | None = None  # a kind's own extra check (the registers')
-
-
-# The entities the hub keeps a table of (``Entity.hub_keeps``), in the order they are inserted (a
-# dossier before its events). Other entities are kept in the change log only.
-KEEPERS: dict[Entity, _Keeper] = {
-    DOSSIER: _Keeper(_dossier_row, HubStore.insert_dossiers),
-    EVENT: _Keeper(_event_row, HubStore.insert_events),
-    RATING: _Keeper(_rating_row, HubStore.insert_ratings),
-    SETTLEMENT: _Keeper(_settlement_row, HubStore.add_settlements),
-    DISCLOSURE: _Keeper(_disclosure_row, HubStore.upsert_disclosures),
-    CALENDAR_DAY: _Keeper(_calendar_day_row, calendar_store.insert_days),
-    **{entity: _Keeper(row, insert, ok) for entity, (ok, row, insert) in registers.KEEPERS.items()},
-}
-
-
-def _check(change: _Change, desk: DeskAuth) -> str | None:
+def _check(change: Change, desk: DeskAuth) -> str | None:
     """Why this change cannot be stored, or None: the desk's own rules (app.sync.checks), and its own desk."""
     if change.refused:  # parse_batch ran the checks already
         return change.refused
@@ -189,20 +82,12 @@ def _check(change: _Change, desk: DeskAuth) -> str | None:
     return None
 
 
-def _satisfied(p: Mapping[str, Any]) -> int | None:
-    if isinstance(p.get("satisfied"), bool | int) and p["satisfied"] in (0, 1):
-        return int(p["satisfied"])
-    if isinstance(p.get("level_key"), str):
-        return int(p["level_key"] in SATISFIED_KEYS)
-    return None
-
-
 def _label(value: Any, limit: int) -> str:
     """A field of a change as text for the records, whatever a forged batch put there."""
     return value[:limit] if isinstance(value, str) else "?"
 
 
-def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Change]]:
+def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[Change]]:
     """The batch's history and its changes. A bad header refuses the batch; a bad change only itself."""
     if not isinstance(header, Mapping):
         raise HubError(400, "bad_batch")
@@ -221,7 +106,7 @@ def parse_batch(header: Any, changes: Sequence[Any]) -> tuple[str, int, list[_Ch
         get = ch.get if isinstance(ch, Mapping) else (lambda _key: None)
         entity, entity_id, op, created = get("entity"), get("entity_id"), get("op"), get("created_at")
         seq = first + i
-        c = _Change(
+        c = Change(
             seq,
             protocol.change_key(db_id, seq),
             _label(entity, 40),
@@ -262,7 +147,7 @@ def ingest(
     with hub.transaction():
         hub.lock_commune(desk.commune_code)
         existing = hub.existing_changes([c.key for c in batch])
-        fresh: list[_Change] = []
+        fresh: list[Change] = []
         seen: set[str] = set()
         for c in batch:
             old = existing.get(c.key)
@@ -312,18 +197,18 @@ ABOUT_DOSSIER = frozenset(e.name for e in (EVENT, SETTLEMENT, RATING, PRINT, DOC
 ABOUT_ENTRY = frozenset(e.name for e in (FEEDBACK_EVENT, CONFIDENTIAL_READ))
 
 
-def _names(c: _Change, kinds: frozenset[str], key: str) -> bool:
+def _names(c: Change, kinds: frozenset[str], key: str) -> bool:
     return c.entity in kinds and isinstance(c.payload.get(key), str)
 
 
-def _register_subject(c: _Change) -> str | None:
+def _register_subject(c: Change) -> str | None:
     """The register entity a citizen reception paper's number names (``DOCNO_SUBJECTS``), else None."""
     if c.entity != DOCNO.name or not isinstance(c.payload.get("dossier_id"), str):
         return None
     return DOCNO_SUBJECTS.get(c.payload.get("form"))
 
 
-def _register_communes(hub: HubStore, desk: DeskAuth, fresh: list[_Change]) -> dict[tuple[str, str], str]:
+def _register_communes(hub: HubStore, desk: DeskAuth, fresh: list[Change]) -> dict[tuple[str, str], str]:
     """The commune of each register record a number in the batch names: as pushed before, or in this batch."""
     wanted: dict[str, list[str]] = {}
     for c in fresh:
@@ -335,7 +220,7 @@ def _register_communes(hub: HubStore, desk: DeskAuth, fresh: list[_Change]) -> d
     return found
 
 
-def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result: PushResult) -> list[_Change]:
+def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[Change], result: PushResult) -> list[Change]:
     """A desk writes only its own commune's dossiers, and records only about dossiers the hub holds (or
     that come earlier in the batch) of that same commune; an id the hub holds with other content is refused."""
     dossier_ids = [c.entity_id for c in fresh if c.entity == DOSSIER.name]
@@ -392,14 +277,14 @@ def _check_entities(hub: HubStore, desk: DeskAuth, fresh: list[_Change], result:
     return kept
 
 
-def _digital_of(c: _Change) -> str | None:
+def _digital_of(c: Change) -> str | None:
     """The dossier an attachment, fee or payment is about (kept with the change, for its counters)."""
     if c.entity in scorecard_counters.DIGITAL_ENTITIES and isinstance(c.payload.get("dossier_id"), str):
         return str(c.payload["dossier_id"])
     return None
 
 
-def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[_Change], now: str, calendars: Calendars) -> None:
+def _store(hub: HubStore, desk: DeskAuth, db_id: str, fresh: list[Change], now: str, calendars: Calendars) -> None:
     if not fresh:
         return
     scorecard_counters.start_if_empty(hub)

@@ -232,7 +232,7 @@ def _upsert(table: str) -> Callable[[Any, list[dict[str, Any]]], None]:
     return lambda hub, rows: register_store.upsert_versioned(hub, table, rows)
 
 
-# Entity -> (check, row, insert), registered in app.province.ingest.KEEPERS.
+# Entity -> (check, row, insert), registered in app.province.hub_rows.KEEPERS.
 KEEPERS: dict[history.Entity, tuple[Callable[..., bool], Callable[..., dict[str, Any]], Callable[..., None]]] = {
     history.FEEDBACK: (_feedback_ok, _versioned("feedback_entries"), _upsert("feedback_entries")),
     history.RECEPTION_ENTRY: (_reception_ok, _versioned("reception_entries"), _upsert("reception_entries")),

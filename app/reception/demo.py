@@ -27,8 +27,9 @@ from app.core.records import DeskIdentity
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.desk import Desk
 from app.reception import apology, catalogue
+from app.reception.demo_people import applicant
 from app.reception.intake import ReceiveInput
-from app.reception.records import Applicant, DossierEvent, Procedure
+from app.reception.records import DossierEvent, Procedure
 from app.reception.rows import dossier_payload, event_row, row_search_text
 from app.reception.rules import derive
 from app.reception.service import MAX_PER_DESK_PER_DAY, reception_rows
@@ -40,124 +41,6 @@ from db.dossier_store import DOSSIER_COLUMNS, EVENT_COLUMNS, DossierStore
 from db.ids import new_id
 from db.store import outbox_text
 
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Đào",
-    "Đinh",
-    "Trương",
-    "Lâm",
-]
-MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Xuân", "Công", "Đình", "Gia"]
-MIDDLE_F = ["Thị", "Ngọc", "Thu", "Kim", "Thanh", "Mỹ", "Hồng", "Bích", "Phương", "Diệu"]
-GIVEN_M = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Đạt",
-    "Hải",
-    "Hùng",
-    "Khánh",
-    "Long",
-    "Nam",
-    "Phúc",
-    "Quân",
-    "Quang",
-    "Sơn",
-    "Thắng",
-    "Trung",
-    "Tuấn",
-    "Việt",
-    "Đào",
-    "Lộc",
-    "Toàn",
-    "Hiếu",
-    "Nghĩa",
-    "Thịnh",
-]
-GIVEN_F = [
-    "Anh",
-    "Chi",
-    "Dung",
-    "Đào",
-    "Hà",
-    "Hạnh",
-    "Hoa",
-    "Hương",
-    "Lan",
-    "Linh",
-    "Mai",
-    "Nga",
-    "Ngọc",
-    "Nhung",
-    "Phương",
-    "Thảo",
-    "Trang",
-    "Vân",
-    "Yến",
-    "Huyền",
-    "Uyên",
-    "Loan",
-    "Tuyết",
-    "Ánh",
-]
-HAMLETS = [
-    "Ấp Tân Hòa",
-    "Ấp Phú Lợi",
-    "Thôn Đông",
-    "Thôn Trung Hậu",
-    "Ấp Bình Thạnh",
-    "Khóm 3",
-    "Ấp Mỹ Thuận",
-    "Thôn Hạ",
-    "Ấp Long Khánh A",
-    "Xóm Bến Đò",
-]
-STREETS = ["đường Nguyễn Huệ", "đường Trần Hưng Đạo", "đường Lê Lợi", "hẻm 12", "đường 30 Tháng 4", ""]
-PHONE_PREFIXES = [
-    "090",
-    "091",
-    "093",
-    "094",
-    "096",
-    "097",
-    "098",
-    "086",
-    "032",
-    "033",
-    "035",
-    "037",
-    "038",
-    "039",
-    "070",
-    "076",
-    "077",
-    "079",
-    "081",
-    "083",
-    "084",
-    "085",
-    "088",
-    "056",
-    "058",
-]
-BIRTH_PROVINCES = ["087", "087", "087", "089", "086", "083", "079", "082", "080", "001", "038", "040"]
-
 BATCH = 5000
 SMALL_BATCH = 250  # a small load (the window's demo store) writes smaller batches: its progress moves
 DEFER_INDEXES_FROM = 20_000  # dossiers: below this the indexes stay in the page cache anyway
@@ -166,28 +49,6 @@ WORKERS = 2  # generating processes: generation costs more than writing, and the
 AHEAD = WORKERS + 1  # batches generated ahead of the one being written
 CHANNEL_NAMES = ["direct", "post", "online"]
 CHANNEL_WEIGHTS = [85, 5, 10]
-
-
-def _name(rng: random.Random) -> tuple[str, bool]:
-    female = rng.random() < 0.5
-    middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
-    given = rng.choice(GIVEN_F if female else GIVEN_M)
-    return f"{rng.choice(FAMILY)} {middle} {given}", female
-
-
-def _applicant(rng: random.Random, commune_name: str, province: str, today: date) -> Applicant:
-    name, female = _name(rng)
-    year = rng.randint(max(1940, today.year - 85), today.year - 18)
-    century = (year // 100 - 19) * 2 + (1 if female else 0)
-    cccd = f"{rng.choice(BIRTH_PROVINCES)}{century}{year % 100:02d}{rng.randint(0, 999999):06d}"
-    phone = f"{rng.choice(PHONE_PREFIXES)}{rng.randint(0, 9999999):07d}" if rng.random() < 0.92 else None
-    street = rng.choice(STREETS)
-    address = ", ".join(
-        filter(
-            None, (f"Số {rng.randint(1, 250)} {street}" if street else "", rng.choice(HAMLETS), commune_name, province)
-        )
-    )
-    return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=None)
 
 
 def _working_moment(rng: random.Random, day: date) -> datetime:
@@ -456,7 +317,7 @@ def _generate(job: tuple[int, list[tuple[datetime, str]]]) -> _Rows:
 def _add_one(setup: _Setup, out: _Rows, rng: random.Random, received: datetime, code: str) -> None:
     proc = rng.choice(setup.procedures)
     req = ReceiveInput(
-        applicant=_applicant(rng, setup.desk.commune_name, setup.desk.province, setup.now.date()),
+        applicant=applicant(rng, setup.desk.commune_name, setup.desk.province, setup.now.date()),
         procedure=proc,
         documents=proc.documents,
         sets=1,

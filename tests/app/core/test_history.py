@@ -15,7 +15,7 @@ from app.core.errors import InvalidTransition
 from app.core.history import ENTITIES, Entity, Transitions
 from app.desk import Desk
 from app.feedback.rules import TRANSITIONS as FEEDBACK_TRANSITIONS
-from app.province import ingest
+from app.province import hub_rows
 from app.reception.rules import TRANSITIONS as DOSSIER_TRANSITIONS
 from app.sync import apply, clashes
 
@@ -141,7 +141,7 @@ def test_the_registry_names_each_entity_once_and_apply_and_ingest_know_each() ->
     assert all(name == e.name for name, e in ENTITIES.items())
     assert len({e.name for e in ENTITIES.values()}) == len(ENTITIES)
     assert set(apply.APPLIERS) == {e for e in ENTITIES.values() if e.desk_applies}
-    assert set(ingest.KEEPERS) == {e for e in ENTITIES.values() if e.hub_keeps}
+    assert set(hub_rows.KEEPERS) == {e for e in ENTITIES.values() if e.hub_keeps}
 
 
 def test_transitions_raise_the_one_sentence() -> None:

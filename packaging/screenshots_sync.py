@@ -8,7 +8,6 @@ made to clash on the hub first, so the round ends with a refusal the clerk can r
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -22,7 +21,7 @@ def main() -> int:
     from screenshots import demo_session  # beside this script
 
     from app.reception.register import Filters, Register
-    from app.sync import codec
+    from app.sync import codec, rebuild
     from tests.app.sync.hub import Hub
     from ui import i18n
     from ui.main_window import MainWindow
@@ -34,14 +33,9 @@ def main() -> int:
     hub.start()
     try:
         desk.sync.enroll(hub.url, hub.token("87001", 1))
-        first = desk.store.outbox(limit=1)[0]  # other content under this change reaches the hub first
-        forged = {
-            "entity": first["entity"],
-            "entity_id": first["entity_id"],
-            "op": first["op"],
-            "payload": dict(json.loads(first["payload"]), notes="nội dung khác"),
-            "created_at": first["created_at"],
-        }
+        # Other content under this change reaches the hub first (the demo's outbox is lean: rebuilt).
+        first = rebuild.changes(desk.store, desk.store.outbox(limit=1))[0]
+        forged = dict(first, payload=dict(first["payload"], notes="nội dung khác"))
         with desk.sync._client() as client:
             client.push(codec.encode({"db_id": desk.store.db_id, "first_seq": 1}, [forged]))
         refused_code = desk.dossiers.get_by_id(first["entity_id"]).code

@@ -37,7 +37,8 @@ from app.core.clock import FixedClock  # noqa: E402
 from app.core.worktime import VN_TZ  # noqa: E402
 from app.desk import Desk  # noqa: E402
 from app.reception import catalogue  # noqa: E402
-from app.reception.demo import _applicant, _working_moment  # noqa: E402
+from app.reception.demo import _working_moment  # noqa: E402
+from app.reception.demo_people import applicant  # noqa: E402
 from app.reception.intake import ReceiveInput  # noqa: E402
 from app.sync import codec, protocol, rebuild  # noqa: E402
 from app.sync.client import HubClient  # noqa: E402
@@ -75,7 +76,7 @@ def fresh_desk(path: Path, n: int, *, commune: str = "87001", desk_no: int = 1, 
         for received in moments:
             proc = rng.choice(procedures)
             req = ReceiveInput(
-                _applicant(rng, ident.commune_name, ident.province, NOW.date()),
+                applicant(rng, ident.commune_name, ident.province, NOW.date()),
                 proc,
                 proc.documents,
                 1,

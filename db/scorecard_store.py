@@ -214,16 +214,21 @@ class ScorecardStore:
         )
         return [r[0] for r in rows]
 
+    # From the few clashes outward (CROSS JOIN fixes SQLite's order): without statistics the planner
+    # would walk every dossier by its received date instead (0.8 s at a million).
+    LIVE_RUNNING_SQL = (
+        "SELECT id FROM dossiers WHERE status IN ({marks}) AND received_at < ? "
+        "UNION SELECT d.id FROM sync_clashes c CROSS JOIN scorecard_dossiers s ON s.dossier_id = c.dossier_id "
+        "CROSS JOIN dossiers d ON d.id = c.dossier_id "
+        "WHERE s.end_day IS NULL AND d.status NOT IN ({marks}) AND d.received_at < ?"
+    )
+
     def live_running(self, received_before: str) -> list[str]:
         """Ids of the dossiers with no end yet, received before ``received_before``: by their status, and
         a clash whose summary has no end (an open clash counts as running, whatever status stands)."""
         marks = ",".join("?" * len(RUNNING))
         rows = self.conn.execute(
-            f"SELECT id FROM dossiers WHERE status IN ({marks}) AND received_at < ? "
-            "UNION SELECT d.id FROM sync_clashes c JOIN scorecard_dossiers s ON s.dossier_id = c.dossier_id "
-            "JOIN dossiers d ON d.id = c.dossier_id "
-            f"WHERE s.end_day IS NULL AND d.status NOT IN ({marks}) AND d.received_at < ?",
-            (*RUNNING, received_before, *RUNNING, received_before),
+            self.LIVE_RUNNING_SQL.format(marks=marks), (*RUNNING, received_before, *RUNNING, received_before)
         )
         return [r[0] for r in rows]
 

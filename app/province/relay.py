@@ -34,6 +34,7 @@ from app.province.errors import HubError
 from app.province.identity import RESTORED
 from app.province.ingest import ingest
 from app.province.seals import seal_signature
+from app.reception import wire
 from app.sync import protocol
 from db.hub.identity_store import HubIdentityStore
 from db.hub.relay_store import RelayStore
@@ -41,7 +42,6 @@ from db.hub.store import HubStore
 
 _SAFE = re.compile(r"[\w.:-]{1,100}", re.ASCII)
 _LEAF = re.compile(r"[0-9a-f]{64}")
-_CODE = re.compile(r"[A-Za-z0-9.]{1,20}-[0-9]{6}-[0-9]{4}", re.ASCII)
 MAX_SPAN = protocol.PUSH_ROWS * 5  # the most changes one seal covers (a batch)
 MAX_FLOORS = 20000  # codes one desk reports: a desk's days of several years, and its commune's desks
 PROCEED = "floors_proceed:"  # hub_meta + commune: an administrator said to hand out floors
@@ -242,7 +242,7 @@ def report(hub: HubStore, desk: DeskAuth, hub_id: str, data: Any) -> None:
         raise HubError(400, "bad_request")
     highs: dict[str, str] = {}
     for code in codes:
-        if not isinstance(code, str) or not _CODE.fullmatch(code):
+        if not isinstance(code, str) or not wire.CODE.fullmatch(code):
             raise HubError(400, "bad_request")
         prefix = _prefix(code)
         highs[prefix] = max(highs.get(prefix, ""), code)

@@ -50,6 +50,16 @@ async def _body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
+def _batch(body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A desk's batch (a push or a relay) decoded, or the 4xx that says why not."""
+    try:
+        return codec.decode(body)
+    except codec.TooLarge:
+        raise HubError(413, "too_large") from None
+    except codec.CodecError:
+        raise HubError(400, "bad_batch") from None
+
+
 def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
@@ -139,12 +149,7 @@ def create_app(db: str | Path, *, login_delay: float = province_routes.FAIL_DELA
 
     async def push(request: Request) -> Response:
         desk, body = await signed(request)
-        try:
-            header, changes = codec.decode(body)
-        except codec.TooLarge:
-            raise HubError(413, "too_large") from None
-        except codec.CodecError:
-            raise HubError(400, "bad_batch") from None
+        header, changes = _batch(body)
         started = time.perf_counter()
         result = await run_in_threadpool(ingest, hub, desk, header, changes, calendars)
         if result.stored:
@@ -218,12 +223,7 @@ def create_app(db: str | Path, *, login_delay: float = province_routes.FAIL_DELA
     async def relay_in(request: Request) -> Response:
         """Another desk's changes this hub lost, offered by a desk of the same commune that pulled them."""
         desk, body = await signed(request)
-        try:
-            header, changes = codec.decode(body)
-        except codec.TooLarge:
-            raise HubError(413, "too_large") from None
-        except codec.CodecError:
-            raise HubError(400, "bad_batch") from None
+        header, changes = _batch(body)
         result = await run_in_threadpool(relay.relay, hub, desk, header, changes, calendars)
         if result.stored:
             await run_in_threadpool(identity.stored)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from app.core.clock import FixedClock
 from app.desk import Desk
 from db.dossier_store import DossierStore
 from db.outbox_store import OutboxStore
 from tests.app.files.scanpages import three_pages
-from tests.app.sync.conftest import PG_BASE, postgres_available
+from tests.app.sync.conftest import PG_BASE
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
 
@@ -55,25 +52,6 @@ class Backups:
         src.close(), dst.close()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "hub.sqlite3")
-        return
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable")
-    import psycopg
-
-    schema = f"s13_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_BASE, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}&application_name={schema}"
-    finally:
-        with psycopg.connect(PG_BASE, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-
-
 def held(hub: Hub) -> dict[str, object]:
     store = hub.store()
     try:
@@ -94,12 +72,12 @@ def hub_id(hub: Hub) -> str:
 
 
 def test_a_hub_restored_from_an_older_backup_gets_exactly_what_it_lost(
-    target: str, tmp_path: Path, clock: FixedClock
+    hub_target: str, tmp_path: Path, clock: FixedClock
 ) -> None:
-    hub = Hub(target, tmp_path / "hub.log")
+    hub = Hub(hub_target, tmp_path / "hub.log")
     hub.admin("commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp")
     hub.start()
-    backups = Backups(target, tmp_path)
+    backups = Backups(hub_target, tmp_path)
     try:
         one: Desk = enrolled_desk(tmp_path, clock, hub, desk_no=1)
         two: Desk = enrolled_desk(tmp_path, clock, hub, desk_no=2)

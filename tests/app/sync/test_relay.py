@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,41 +17,15 @@ from app.desk import Desk
 from app.sync import codec, rebuild
 from app.sync.errors import HubRefused
 from db.relay_store import RelayStore
-from tests.app.sync.conftest import PG_BASE, postgres_available
 from tests.app.sync.helpers import enrolled_desk, receive
 from tests.app.sync.hub import Hub
 from tests.app.sync.test_hub_restore import Backups, hub_id
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "hub.sqlite3")
-        return
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable")
-    import psycopg
-
-    schema = f"relay_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_BASE, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}&application_name={schema}"
-    finally:
-        with psycopg.connect(PG_BASE, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-
-
 @pytest.fixture
-def hub(target: str, tmp_path: Path) -> Iterator[Hub]:
-    hub = Hub(target, tmp_path / "hub.log")
-    hub.admin("commune", "add", "87001", "Xã Tân Thành", "--province", "Đồng Tháp")
-    hub.admin("commune", "add", "87002", "Xã Mỹ Hiệp", "--province", "Đồng Tháp")
-    hub.start()
-    try:
-        yield hub
-    finally:
-        hub.stop()
+def hub(any_hub: Hub) -> Hub:
+    """A running hub with communes 87001 and 87002, once on SQLite and once on PostgreSQL."""
+    return any_hub
 
 
 def changes_of(hub: Hub, desk_id: str) -> list[dict[str, object]]:
@@ -82,11 +54,11 @@ def restore(hub: Hub, backups: Backups) -> None:
 
 
 def test_a_silent_desks_records_come_back_from_another_desk_once_under_its_own_name(
-    hub: Hub, target: str, tmp_path: Path, clock: FixedClock
+    hub: Hub, hub_target: str, tmp_path: Path, clock: FixedClock
 ) -> None:
     a: Desk = enrolled_desk(tmp_path, clock, hub, desk_no=1)
     b: Desk = enrolled_desk(tmp_path, clock, hub, desk_no=2)
-    backups = Backups(target, tmp_path)
+    backups = Backups(hub_target, tmp_path)
     receive(a, 3)
     receive(b, 2)
     assert a.sync.run_once().complete and b.sync.run_once().complete
@@ -167,7 +139,7 @@ def _sealed(desk: Desk) -> tuple[dict[str, object], list[dict[str, object]]]:
 
 
 def test_a_tampered_or_foreign_relay_is_refused_with_a_clear_code(
-    hub: Hub, target: str, tmp_path: Path, clock: FixedClock
+    hub: Hub, hub_target: str, tmp_path: Path, clock: FixedClock
 ) -> None:
     a = enrolled_desk(tmp_path, clock, hub, desk_no=1)
     b = enrolled_desk(tmp_path, clock, hub, desk_no=2)
@@ -221,13 +193,13 @@ def test_a_desk_without_seals_still_syncs_and_its_batches_carry_no_seal(hub: Hub
 
 
 def test_after_a_restore_no_code_is_issued_twice(
-    hub: Hub, target: str, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    hub: Hub, hub_target: str, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A's PC is replaced (its store from a backup, its marks gone) and the hub is restored from a backup
     older than A's last codes: only B holds them. A must not number as if the restored hub knew them all."""
     a = enrolled_desk(tmp_path, clock, hub, desk_no=1)
     b = enrolled_desk(tmp_path, clock, hub, desk_no=2)
-    backups = Backups(target, tmp_path)
+    backups = Backups(hub_target, tmp_path)
     first = receive(a, 2)
     assert a.sync.run_once().complete and b.sync.run_once().complete
     a_backup = tmp_path / "a-backup.sqlite3"
@@ -263,11 +235,11 @@ def test_after_a_restore_no_code_is_issued_twice(
 
 
 def test_a_restored_hub_learns_floors_before_it_hands_any_out(
-    hub: Hub, target: str, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+    hub: Hub, hub_target: str, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a = enrolled_desk(tmp_path, clock, hub, desk_no=1)
     b = enrolled_desk(tmp_path, clock, hub, desk_no=2)
-    backups = Backups(target, tmp_path)
+    backups = Backups(hub_target, tmp_path)
     receive(a, 1)
     assert a.sync.run_once().complete
     with a.sync._client() as client:

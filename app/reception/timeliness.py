@@ -98,6 +98,66 @@ def _order(event: DossierEvent) -> tuple[datetime, str]:
     return (event.at, event.id)
 
 
+class _Reading:
+    """The judge's reading of a dossier's events, fed one at a time in (time, id) order: what a verdict
+    at any moment after the last event fed rests on. ``judge`` reads up to one moment; ``late_at`` reads
+    on through many moments in one pass, with the same code."""
+
+    def __init__(self, rule: TimelinessRule, promised: datetime) -> None:
+        self.rule = rule
+        self.promised = promised
+        self.requests = 0
+        self.pending: DossierEvent | None = None  # a supplement request the citizen has not answered yet
+        self.supplement_seconds = 0.0
+        self.apology_due: datetime | None = None
+        self.end: DossierEvent | None = None  # once set, later events are not read
+
+    def read(self, event: DossierEvent) -> None:
+        if event.kind == "apology_issued" and self.apology_due is None and "new_due" in event.data:
+            self.apology_due = parse_iso(event.data["new_due"])
+        elif event.kind == "supplement_requested":
+            self.requests += 1
+            self.pending = self.pending or event
+        elif event.kind == "supplement_received" and self.pending is not None:
+            self.supplement_seconds += (event.at - self.pending.at).total_seconds()
+            self.pending = None
+        elif event.kind in self.rule.end_events:
+            self.end = event
+
+    def _moment(self, as_of: datetime) -> tuple[DossierEvent | None, datetime, datetime]:
+        """(the end as read, the moment judged, the date it is held to)."""
+        # Waiting on the citizen: the dossier ended, for the office, when it asked.
+        end = self.pending if self.pending is not None else self.end
+        moment = end.at if end is not None else as_of
+        if self.rule.subtract_supplement_time and self.supplement_seconds:
+            moment = moment - timedelta(seconds=self.supplement_seconds)
+        apology_due = self.apology_due
+        target = apology_due if (self.rule.apology_moves_promise and apology_due is not None) else self.promised
+        return end, moment, target
+
+    def verdict(self, as_of: datetime) -> Verdict:
+        end, moment, target = self._moment(as_of)
+        if self.requests > self.rule.max_supplement_requests or moment > target:
+            return "late"
+        if end is not None and moment.astimezone(VN_TZ).date() < target.astimezone(VN_TZ).date():
+            return "early"
+        return "on_time"
+
+    def at(self, as_of: datetime) -> Timeliness:
+        end, moment, _ = self._moment(as_of)
+        return Timeliness(
+            verdict=self.verdict(as_of),
+            promised=self.promised,
+            end=moment,
+            ended=end is not None,
+            end_event=end.kind if end else None,
+            end_event_id=end.id if end else None,
+            supplement_requests=self.requests,
+            supplement_time_seconds=int(self.supplement_seconds),
+            apology_due=self.apology_due,
+        )
+
+
 def judge(
     events: Sequence[DossierEvent],
     received_at: datetime,
@@ -111,51 +171,34 @@ def judge(
     ``as_of``: the end of the period (or now) for a dossier that has not ended; events after it are
     not seen, so a report for a past period gives the answer it would have given then.
     """
-    rule = rule_for(received_at.astimezone(VN_TZ).date(), rules)
-    promised = calendar.due(received_at, legal)
-    seen = sorted((e for e in events if e.at <= as_of), key=_order)
-    requests = 0
-    pending: DossierEvent | None = None  # a supplement request the citizen has not answered yet
-    supplement_seconds = 0.0
-    apology_due: datetime | None = None
-    end: DossierEvent | None = None
-    for event in seen:
-        if event.kind == "apology_issued" and apology_due is None and "new_due" in event.data:
-            apology_due = parse_iso(event.data["new_due"])
-        elif event.kind == "supplement_requested":
-            requests += 1
-            pending = pending or event
-        elif event.kind == "supplement_received" and pending is not None:
-            supplement_seconds += (event.at - pending.at).total_seconds()
-            pending = None
-        elif event.kind in rule.end_events:
-            end = event
+    reading = _Reading(rule_for(received_at.astimezone(VN_TZ).date(), rules), calendar.due(received_at, legal))
+    for event in sorted((e for e in events if e.at <= as_of), key=_order):
+        reading.read(event)
+        if reading.end is not None:
             break
-    if pending is not None:
-        # Waiting on the citizen: the dossier ended, for the office, when it asked.
-        end = pending
-    ended = end is not None
-    moment = end.at if end is not None else as_of
-    if rule.subtract_supplement_time and supplement_seconds:
-        moment = moment - timedelta(seconds=supplement_seconds)
-    target = apology_due if (rule.apology_moves_promise and apology_due is not None) else promised
-    if requests > rule.max_supplement_requests or moment > target:
-        verdict: Verdict = "late"
-    elif ended and moment.astimezone(VN_TZ).date() < target.astimezone(VN_TZ).date():
-        verdict = "early"
-    else:
-        verdict = "on_time"
-    return Timeliness(
-        verdict=verdict,
-        promised=promised,
-        end=moment,
-        ended=ended,
-        end_event=end.kind if end else None,
-        end_event_id=end.id if end else None,
-        supplement_requests=requests,
-        supplement_time_seconds=int(supplement_seconds),
-        apology_due=apology_due,
-    )
+    return reading.at(as_of)
+
+
+def verdicts(
+    events: Sequence[DossierEvent],
+    received_at: datetime,
+    legal: LegalTime,
+    calendar: WorkCalendar,
+    moments: Sequence[datetime],
+    rules: Iterable[TimelinessRule] | None = None,
+) -> list[Verdict]:
+    """``judge(...).verdict`` at each of ``moments`` (ascending), in one pass over the events instead of
+    one judgement a moment (the scorecard's counters ask for every day a dossier ran)."""
+    reading = _Reading(rule_for(received_at.astimezone(VN_TZ).date(), rules), calendar.due(received_at, legal))
+    ordered = sorted(events, key=_order)
+    found: list[Verdict] = []
+    i = 0
+    for as_of in moments:
+        while i < len(ordered) and reading.end is None and ordered[i].at <= as_of:
+            reading.read(ordered[i])
+            i += 1
+        found.append(reading.verdict(as_of))
+    return found
 
 
 def verdict_of(

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.core.clock import parse_iso
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
+from app.reception import timeliness
 from app.reception.records import DossierEvent
 from app.scorecard import digital, engine
 from app.scorecard.digital import DigitalTally
@@ -131,12 +132,17 @@ def summarise(
     if end is None:
         return base
     legal = LegalTime.parse(legal_time)
-    once: Any = _OnePromise(calendar)  # the judge asks for the same promised date on every day judged
-    verdict = judge(events, received_at, legal, once, FAR_FUTURE).verdict
     first, end_day = _day(received_at), _day(end.at)
     days = [first + timedelta(days=i) for i in range((end_day - first).days)]
-    late = [d for d in days if judge(events, received_at, legal, once, _last_moment(d)).verdict == "late"]
-    waiting = [d for d in days if engine.waiting(events, _last_moment(d))]
+    moments = [*(_last_moment(d) for d in days), FAR_FUTURE]
+    if judge is timeliness.judge:  # the same judgement at every moment, read in one pass over the events
+        found = timeliness.verdicts(events, received_at, legal, calendar, moments)
+    else:
+        once: Any = _OnePromise(calendar)  # the judge asks for the same promised date at every moment
+        found = [judge(events, received_at, legal, once, m).verdict for m in moments]
+    verdict = found.pop()
+    late = [d for d, v in zip(days, found, strict=True) if v == "late"]
+    waiting = [d for d, waits in zip(days, engine.waiting_at(events, moments[:-1]), strict=True) if waits]
     return replace(
         base,
         end_day=end_day.isoformat(),

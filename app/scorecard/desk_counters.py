@@ -171,11 +171,10 @@ class Batch:
         self.total: Counter[counters.CounterKey] = Counter()
         self.summaries: list[dict[str, Any]] = []
 
-    def take(self, found: Iterable[tuple[dict[str, Any], Counter[counters.CounterKey]]]) -> None:
-        """Summaries and deltas ``new_dossier`` computed (perhaps elsewhere)."""
-        for summary, moved in found:
-            self.total.update(moved)
-            self.summaries.append(summary)
+    def take(self, summaries: Iterable[dict[str, Any]], moved: Mapping[counters.CounterKey, int]) -> None:
+        """Summaries ``new_dossier`` computed (perhaps elsewhere), and the sum of their deltas (``gather``)."""
+        self.total.update(moved)
+        self.summaries.extend(summaries)
 
     def flush(self) -> None:
         """Write what was gathered; call inside the transaction that wrote the dossiers."""
@@ -183,6 +182,19 @@ class Batch:
             self.db.put_summaries(self.summaries)
             self.db.add({k: n for k, n in self.total.items() if n})
         self.total, self.summaries = Counter(), []
+
+
+def gather(
+    found: Iterable[tuple[dict[str, Any], Counter[counters.CounterKey]]],
+) -> tuple[list[dict[str, Any]], Counter[counters.CounterKey]]:
+    """``new_dossier``'s answers for a batch as ``Batch.take`` takes them: the summaries, and the deltas
+    summed (a batch's dossiers share most of their days: one counter a batch instead of one a dossier)."""
+    summaries: list[dict[str, Any]] = []
+    total: Counter[counters.CounterKey] = Counter()
+    for summary, moved in found:
+        summaries.append(summary)
+        total.update(moved)
+    return summaries, total
 
 
 def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool]) -> None:

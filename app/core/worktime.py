@@ -29,6 +29,7 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 OVERRIDES_FILE = "calendar_overrides.csv"
 # Guards the day-by-day loops against a mistyped "3000" in the catalogue.
 MAX_LEGAL_DAYS = 365
+DUE_MEMO = 4096  # due dates remembered by a calendar (then forgotten all at once)
 
 LegalKind = Literal["working_days", "same_day", "half_day"]
 
@@ -63,6 +64,16 @@ class LegalTime:
 
     @classmethod
     def parse(cls, text: str) -> LegalTime:
+        # Remembered: a few spellings, parsed again for every dossier judged (a value is immutable).
+        found = _PARSED.get(text) if isinstance(text, str) else None
+        if found is None:
+            found = cls._parse(text)
+            if isinstance(text, str) and len(_PARSED) < 1024:
+                _PARSED[text] = found
+        return found
+
+    @classmethod
+    def _parse(cls, text: str) -> LegalTime:
         value = str(text).strip().lower()
         if value in _SAME_DAY_SPELLINGS:
             return cls("same_day")
@@ -85,6 +96,9 @@ class LegalTime:
         if lang == "en":
             return f"{self.days} working day{'s' if self.days != 1 else ''}"
         return f"{self.days} ngày làm việc"
+
+
+_PARSED: dict[str, LegalTime] = {}
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,7 @@ class WorkCalendar:
         self._overrides: dict[date, Override] = {}
         self._working: dict[date, bool] = {}
         self._added: dict[tuple[date, int], date] = {}
+        self._due: dict[tuple[datetime, LegalTime], datetime] = {}
         for item in overrides:
             known = self._overrides.get(item.day)
             if known is not None and known.kind != item.kind:
@@ -294,6 +309,17 @@ class WorkCalendar:
         return self._at(d, max(t, self.morning[0]))
 
     def due(self, received: datetime, legal: LegalTime) -> datetime:
+        # Remembered for the last few thousand receptions: a dossier's due date is asked for again by its
+        # derivation, its judgement and its counters (the same instant in any time zone: the same answer).
+        key = (received, legal)
+        known = self._due.get(key)
+        if known is None:
+            if len(self._due) >= DUE_MEMO:
+                self._due.clear()
+            known = self._due[key] = self._due_from(received, legal)
+        return known
+
+    def _due_from(self, received: datetime, legal: LegalTime) -> datetime:
         start = self.effective_receipt(received)
         d = start.date()
         if legal.kind == "same_day":

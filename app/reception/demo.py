@@ -320,11 +320,9 @@ def _generate(job: tuple[int, list[tuple[datetime, str]]]) -> _Rows:
     seed, received_codes = job
     rng = random.Random(seed)
     out = _Rows()
-    found: list[tuple[dict[str, Any], Counter[Any]]] = []
     with _no_collection():
         for received, code in received_codes:
-            _add_one(setup, out, found, rng, received, code)
-        out.summaries, out.moved = desk_counters.gather(found)
+            _add_one(setup, out, rng, received, code)
     return out
 
 
@@ -341,14 +339,7 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _add_one(
-    setup: _Setup,
-    out: _Rows,
-    found: list[tuple[dict[str, Any], Counter[Any]]],
-    rng: random.Random,
-    received: datetime,
-    code: str,
-) -> None:
+def _add_one(setup: _Setup, out: _Rows, rng: random.Random, received: datetime, code: str) -> None:
     proc = rng.choice(setup.procedures)
     req = ReceiveInput(
         applicant=applicant(rng, setup.desk.commune_name, setup.desk.province, setup.now.date()),
@@ -403,4 +394,5 @@ def _add_one(
             data={},
             created_at=event["created_at"],
         )
-        found.append(desk_counters.new_dossier(row, [reception, *later], setup.calendar))
+        summary, _ = desk_counters.new_dossier(row, [reception, *later], setup.calendar, out.moved)
+        out.summaries.append(summary)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -119,20 +119,14 @@ def summarise(
     """The dossier's summary: its verdict once ended, and for each day it ran before its end, whether
     it was late at that day's end (what a period ending that day counts as running late)."""
     identity = None if identity_check is None else int(identity_check in ("vneid", "population"))
-    base = Summary(
-        dossier_id,
-        _day(received_at).isoformat(),
-        channel if channel in CHANNELS else "direct",
-        procedure_code,
-        clerk_id,
-        identity,
-        digital=digital_flags,
-    )
+    first = _day(received_at)
+    channel = channel if channel in CHANNELS else "direct"
     end = min((e for e in events if e.kind in END_KINDS), key=lambda e: (e.at, e.id), default=None)
     if end is None:
-        return base
+        day = first.isoformat()
+        return Summary(dossier_id, day, channel, procedure_code, clerk_id, identity, digital=digital_flags)
     legal = LegalTime.parse(legal_time)
-    first, end_day = _day(received_at), _day(end.at)
+    end_day = _day(end.at)
     days = [first + timedelta(days=i) for i in range((end_day - first).days)]
     moments = [*(_last_moment(d) for d in days), FAR_FUTURE]
     if judge is timeliness.judge:  # the same judgement at every moment, read in one pass over the events
@@ -143,44 +137,58 @@ def summarise(
     verdict = found.pop()
     late = [d for d, v in zip(days, found, strict=True) if v == "late"]
     waiting = [d for d, waits in zip(days, engine.waiting_at(events, moments[:-1]), strict=True) if waits]
-    return replace(
-        base,
+    return Summary(
+        dossier_id,
+        first.isoformat(),
+        channel,
+        procedure_code,
+        clerk_id,
+        identity,
         end_day=end_day.isoformat(),
         end_kind=end.kind,
         verdict=verdict,
         late_days=_ranges(late),
         waiting_days=_ranges(waiting),
+        digital=digital_flags,
     )
 
 
 def deltas(summary: Summary | None) -> Counter[CounterKey]:
     """What a summary adds to the counters (an empty counter for None)."""
     found: Counter[CounterKey] = Counter()
-    if summary is None:
-        return found
-    s = summary
+    if summary is not None:
+        add_deltas(summary, found)
+    return found
+
+
+def add_deltas(s: Summary, found: Counter[CounterKey]) -> None:
+    """``deltas`` added to ``found`` (a bulk load sums a batch's dossiers in one counter)."""
     dims = (("", ""), ("p", s.procedure_code), ("c", s.clerk_id))
+    received_day = s.received_day
+    received = f"received:{s.channel}"
     for dim, key in dims:
-        found[(s.received_day, dim, key, f"received:{s.channel}")] += 1
+        found[(received_day, dim, key, received)] += 1
     if s.identity:
-        found[(s.received_day, "", "", "identity_checked")] += 1
+        found[(received_day, "", "", "identity_checked")] += 1
     for flag in digital.names(s.digital):
-        found[(s.received_day, "", "", f"digital:{flag}")] += 1
+        found[(received_day, "", "", f"digital:{flag}")] += 1
     if s.end_day is None:
-        return found
+        return
+    ended = f"ended:{s.verdict}:{s.end_kind}"
     for dim, key in dims:
-        found[(s.end_day, dim, key, f"ended:{s.verdict}:{s.end_kind}")] += 1
-    running_from, end_day = date.fromisoformat(s.received_day), date.fromisoformat(s.end_day)
-    late = set(expand(s.late_days))
+        found[(s.end_day, dim, key, ended)] += 1
+    running_from, end_day = date.fromisoformat(received_day), date.fromisoformat(s.end_day)
+    late = set(expand(s.late_days)) if s.late_days else ()
     for i in range((end_day - running_from).days):
         day = running_from + timedelta(days=i)
+        text = day.isoformat()
+        is_late = day in late
         for dim, key in dims:
-            found[(day.isoformat(), dim, key, "running")] += 1
-            if day in late:
-                found[(day.isoformat(), dim, key, "running_late")] += 1
+            found[(text, dim, key, "running")] += 1
+            if is_late:
+                found[(text, dim, key, "running_late")] += 1
     for day in expand(s.waiting_days):
         found[(day.isoformat(), "", "", "running_waiting")] += 1
-    return found
 
 
 def difference(old: Summary | None, new: Summary | None) -> dict[CounterKey, int]:

@@ -149,13 +149,19 @@ def follow_reception(conn: Any, dossier_id: str, received_day: str, calendar: Wo
 
 
 def new_dossier(
-    row: Mapping[str, Any], events: list[DossierEvent], calendar: WorkCalendar
+    row: Mapping[str, Any],
+    events: list[DossierEvent],
+    calendar: WorkCalendar,
+    moved: Counter[counters.CounterKey] | None = None,
 ) -> tuple[dict[str, Any], Counter[counters.CounterKey]]:
     """What ``follow_reception`` adds for a dossier just received (``row`` as written, all of its events,
-    the reception's included; no fee, scan or payment yet): its summary row and the counters' deltas.
+    the reception's included; no fee, scan or payment yet): its summary row and the counters' deltas,
+    added to ``moved`` when given (a bulk load's batch sums its dossiers' in one counter).
     Reads nothing from the store: a bulk load computes it in a second process."""
     summary = _summarise(row, events, calendar, _digital_flags(row, {}, [], []))
-    moved = counters.deltas(summary)
+    if moved is None:
+        moved = Counter()
+    counters.add_deltas(summary, moved)
     moved[(row["received_at"][:10], "", "", "unsynced")] += 1
     return {**summary.__dict__, "code": row["code"]}, moved
 
@@ -172,7 +178,7 @@ class Batch:
         self.summaries: list[dict[str, Any]] = []
 
     def take(self, summaries: Iterable[dict[str, Any]], moved: Mapping[counters.CounterKey, int]) -> None:
-        """Summaries ``new_dossier`` computed (perhaps elsewhere), and the sum of their deltas (``gather``)."""
+        """Summaries ``new_dossier`` computed (perhaps elsewhere), and the sum of their deltas."""
         self.total.update(moved)
         self.summaries.extend(summaries)
 
@@ -182,19 +188,6 @@ class Batch:
             self.db.put_summaries(self.summaries)
             self.db.add({k: n for k, n in self.total.items() if n})
         self.total, self.summaries = Counter(), []
-
-
-def gather(
-    found: Iterable[tuple[dict[str, Any], Counter[counters.CounterKey]]],
-) -> tuple[list[dict[str, Any]], Counter[counters.CounterKey]]:
-    """``new_dossier``'s answers for a batch as ``Batch.take`` takes them: the summaries, and the deltas
-    summed (a batch's dossiers share most of their days: one counter a batch instead of one a dossier)."""
-    summaries: list[dict[str, Any]] = []
-    total: Counter[counters.CounterKey] = Counter()
-    for summary, moved in found:
-        summaries.append(summary)
-        total.update(moved)
-    return summaries, total
 
 
 def follow_rating(conn: Any, row: Mapping[str, Any], elements: Mapping[str, bool]) -> None:

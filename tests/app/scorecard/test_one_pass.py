@@ -4,12 +4,13 @@ gives what judging each day on its own gives, on thousands of random histories, 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import date, datetime, timedelta
 
 from app.core.worktime import VN_TZ, LegalTime, WorkCalendar
 from app.reception.records import EVENT_KINDS, DossierEvent
 from app.reception.timeliness import judge, verdicts
-from app.scorecard import counters, engine
+from app.scorecard import counters, digital, engine
 from app.scorecard.judging import JUDGE
 
 CALENDAR = WorkCalendar.default()
@@ -72,3 +73,48 @@ def test_a_summary_read_in_one_pass_equals_one_judged_day_by_day() -> None:
         seen["late"] += bool(fast.late_days)
         seen["waiting"] += bool(fast.waiting_days)
     assert min(seen.values()) > 100  # the histories reach what the one pass shortens
+
+
+def deltas_by_definition(s: counters.Summary) -> Counter:
+    """The counters' deltas as first written (one key at a time), to hold the faster ``add_deltas`` to."""
+    found: Counter = Counter()
+    dims = (("", ""), ("p", s.procedure_code), ("c", s.clerk_id))
+    for dim, key in dims:
+        found[(s.received_day, dim, key, f"received:{s.channel}")] += 1
+    if s.identity:
+        found[(s.received_day, "", "", "identity_checked")] += 1
+    for flag in digital.names(s.digital):
+        found[(s.received_day, "", "", f"digital:{flag}")] += 1
+    if s.end_day is None:
+        return found
+    for dim, key in dims:
+        found[(s.end_day, dim, key, f"ended:{s.verdict}:{s.end_kind}")] += 1
+    running_from, end_day = date.fromisoformat(s.received_day), date.fromisoformat(s.end_day)
+    late = set(counters.expand(s.late_days))
+    for i in range((end_day - running_from).days):
+        day = running_from + timedelta(days=i)
+        for dim, key in dims:
+            found[(day.isoformat(), dim, key, "running")] += 1
+            if day in late:
+                found[(day.isoformat(), dim, key, "running_late")] += 1
+    for day in counters.expand(s.waiting_days):
+        found[(day.isoformat(), "", "", "running_waiting")] += 1
+    return found
+
+
+def test_the_deltas_of_a_summary_and_of_a_batch_summed_in_one_counter() -> None:
+    rng = random.Random(11)
+    batch: Counter = Counter()
+    expected: Counter = Counter()
+    for no in range(2000):
+        received, legal, events = history(rng, no)
+        identity = rng.choice([None, "", "vneid"])
+        flags = rng.randrange(1 << len(digital.FLAGS))
+        s = counters.summarise(
+            str(no), received, str(legal), "online", "P1", "c", events, CALENDAR, JUDGE, identity, flags
+        )
+        assert counters.deltas(s) == deltas_by_definition(s)
+        counters.add_deltas(s, batch)
+        expected.update(deltas_by_definition(s))
+    assert batch == expected
+    assert counters.deltas(None) == Counter()

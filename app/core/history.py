@@ -206,7 +206,8 @@ def record_many(store: ManyOutbox, entries: Sequence[tuple[Entity, str, str, str
     """A bulk load's outbox entries, for records it has written in its open transaction: (entity,
     entity_id, op, payload as stored text, digest, created_at). A payload the desk rebuilds from its
     tables may be given in its lean form (None, with its digest: app.sync.rebuild)."""
-    for e in {e for e, *_ in entries}:
+    # Each distinct object checked once (by identity: a batch holds a few, hashing each entry's costs).
+    for e in {id(entry[0]): entry[0] for entry in entries}.values():
         if ENTITIES.get(e.name) != e:  # equal, not the same object: built in another process
             raise ValueError(f"{e.name!r} is not a registered sync entity")
     store.append_outbox_many([(e.name, *rest) for e, *rest in entries])

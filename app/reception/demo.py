@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import operator
 import os
 import random
 from collections import Counter, deque
@@ -43,6 +44,8 @@ from db.ids import new_id
 from db.store import outbox_text
 
 BATCH = 5000
+_DOSSIER_VALUES = operator.itemgetter(*DOSSIER_COLUMNS)  # a row's values in the order insert_dossiers takes
+_EVENT_VALUES = operator.itemgetter(*EVENT_COLUMNS)
 SMALL_BATCH = 250  # a small load (the window's demo store) writes smaller batches: its progress moves
 DEFER_INDEXES_FROM = 20_000  # dossiers: below this the indexes stay in the page cache anyway
 PARALLEL_FROM = 20_000  # dossiers: below this a second process costs more than it brings
@@ -352,47 +355,34 @@ def _add_one(setup: _Setup, out: _Rows, rng: random.Random, received: datetime, 
     )
     row, event = reception_rows(req, setup.clerk_id, code, received, setup.calendar, setup.desk)
     legal = setup.legal[proc.code]
+    dossier_id, clerk_id, desk_id = row["id"], setup.clerk_id, row["desk_id"]
     later = [
-        DossierEvent(
-            id=new_id(),
-            dossier_id=row["id"],
-            kind=kind,
-            at=at,
-            clerk_id=setup.clerk_id,
-            desk_id=row["desk_id"],
-            data=data,
-            created_at=iso(at),
-        )
+        DossierEvent(new_id(), dossier_id, kind, at, clerk_id, desk_id, data, iso(at))
         for kind, at, data in _life(rng, received, legal, setup.now, setup.calendar)
     ]
     derived = derive(later, received, legal, setup.calendar)
     row["status"] = derived.status
     row["due_at"] = iso(derived.due_at)
     if later:
-        row["updated_at"] = iso(later[-1].at)
-    out.dossiers.append(tuple(row[c] for c in DOSSIER_COLUMNS))
+        row["updated_at"] = later[-1].created_at  # iso(at)
+    out.dossiers.append(_DOSSIER_VALUES(row))
     out.texts.append(row_search_text(row))
-    changes = [(history.DOSSIER, row["id"], dossier_payload(row), row["created_at"])]
+    changes = [(history.DOSSIER, dossier_id, dossier_payload(row), row["created_at"])]
     for r, data in ((event, {}), *((event_row(e), e.data) for e in later)):
-        out.events.append(tuple(r[c] for c in EVENT_COLUMNS))
+        out.events.append(_EVENT_VALUES(r))
         changes.append((history.EVENT, r["id"], dict(r, data=data), r["created_at"]))  # event_payload(r)
-    for entity, entity_id, payload, at in changes:
-        if setup.lean:
-            out.outbox.append(
+    outbox = out.outbox
+    if setup.lean:
+        for entity, entity_id, payload, at in changes:
+            outbox.append(
                 (entity, entity_id, history.CREATE, None, digest(entity.name, entity_id, "create", payload), at)
             )
-        else:
-            out.outbox.append((entity, entity_id, history.CREATE, outbox_text(payload), None, at))
+    else:
+        for entity, entity_id, payload, at in changes:
+            outbox.append((entity, entity_id, history.CREATE, outbox_text(payload), None, at))
     if setup.counters:
         reception = DossierEvent(
-            id=event["id"],
-            dossier_id=row["id"],
-            kind="received",
-            at=received,
-            clerk_id=setup.clerk_id,
-            desk_id=row["desk_id"],
-            data={},
-            created_at=event["created_at"],
+            event["id"], dossier_id, "received", received, clerk_id, desk_id, {}, event["created_at"]
         )
         summary, _ = desk_counters.new_dossier(row, [reception, *later], setup.calendar, out.moved)
         out.summaries.append(summary)

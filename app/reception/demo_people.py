@@ -127,23 +127,30 @@ PHONE_PREFIXES = [
 BIRTH_PROVINCES = ["087", "087", "087", "089", "086", "083", "079", "082", "080", "001", "038", "040"]
 
 
+def _pick(rng: random.Random, items: list[str]) -> str:
+    # rng.choice's uniform draw, at a quarter of its cost (a million citizens draw seven times each)
+    return items[int(rng.random() * len(items))]
+
+
+def _number(rng: random.Random, low: int, high: int) -> int:
+    return low + int(rng.random() * (high - low + 1))
+
+
 def _name(rng: random.Random) -> tuple[str, bool]:
     female = rng.random() < 0.5
-    middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
-    given = rng.choice(GIVEN_F if female else GIVEN_M)
-    return f"{rng.choice(FAMILY)} {middle} {given}", female
+    middle = _pick(rng, MIDDLE_F if female else MIDDLE_M)
+    given = _pick(rng, GIVEN_F if female else GIVEN_M)
+    return f"{_pick(rng, FAMILY)} {middle} {given}", female
 
 
 def applicant(rng: random.Random, commune_name: str, province: str, today: date) -> Applicant:
     name, female = _name(rng)
-    year = rng.randint(max(1940, today.year - 85), today.year - 18)
+    year = _number(rng, max(1940, today.year - 85), today.year - 18)
     century = (year // 100 - 19) * 2 + (1 if female else 0)
-    cccd = f"{rng.choice(BIRTH_PROVINCES)}{century}{year % 100:02d}{rng.randint(0, 999999):06d}"
-    phone = f"{rng.choice(PHONE_PREFIXES)}{rng.randint(0, 9999999):07d}" if rng.random() < 0.92 else None
-    street = rng.choice(STREETS)
-    address = ", ".join(
-        filter(
-            None, (f"Số {rng.randint(1, 250)} {street}" if street else "", rng.choice(HAMLETS), commune_name, province)
-        )
-    )
+    cccd = f"{_pick(rng, BIRTH_PROVINCES)}{century}{year % 100:02d}{_number(rng, 0, 999999):06d}"
+    phone = f"{_pick(rng, PHONE_PREFIXES)}{_number(rng, 0, 9999999):07d}" if rng.random() < 0.92 else None
+    street = _pick(rng, STREETS)
+    hamlet = _pick(rng, HAMLETS)
+    number = f"Số {_number(rng, 1, 250)} {street}" if street else ""
+    address = ", ".join(filter(None, (number, hamlet, commune_name, province)))
     return Applicant(full_name=name, cccd=cccd, phone=phone, address=address, email=None)

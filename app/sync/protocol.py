@@ -58,6 +58,10 @@ def _canonical_dict(payload: dict[Any, Any]) -> str:
         kind = type(value)
         if kind is str:
             parts.append(head + _STRING(value))
+        elif value is None:
+            parts.append(head + "null")
+        elif kind is int:
+            parts.append(head + int.__repr__(value))
         elif kind is dict:
             parts.append(head + _canonical_dict(value))
         else:

@@ -294,7 +294,7 @@ class WorkCalendar:
 
     def effective_receipt(self, received: datetime) -> datetime:
         local = _to_local(received)
-        d, t = local.date(), local.timetz().replace(tzinfo=None)
+        d, t = local.date(), local.time()  # the local clock time, naive
         if not self.is_working_day(d) or t >= self.cutoff:
             return self._at(self.next_working_day(d), self.morning[0])
         if t < self.morning[0]:
@@ -333,29 +333,31 @@ class WorkCalendar:
 
     # --- moments a citizen is asked to come ---------------------------------------------------
 
+    def _in_session(self, t: time) -> bool:
+        return self.morning[0] <= t <= self.morning[1] or self.afternoon[0] <= t <= self.afternoon[1]
+
     def is_office_time(self, moment: datetime) -> bool:
         """A working day, inside the morning or the afternoon session (both ends included)."""
         local = _to_local(moment)
-        t = local.timetz().replace(tzinfo=None)
-        in_session = self.morning[0] <= t <= self.morning[1] or self.afternoon[0] <= t <= self.afternoon[1]
-        return in_session and self.is_working_day(local.date())
+        return self._in_session(local.time()) and self.is_working_day(local.date())
 
     def next_office_time(self, moment: datetime) -> datetime:
         """``moment`` when the office is open then, else the start of the next session."""
         local = _to_local(moment)
-        if self.is_office_time(local):
-            return local
-        d, t = local.date(), local.timetz().replace(tzinfo=None)
-        if self.is_working_day(d) and t < self.morning[0]:
-            return self._at(d, self.morning[0])
-        if self.is_working_day(d) and self.morning[1] < t < self.afternoon[0]:
-            return self._at(d, self.afternoon[0])
+        d, t = local.date(), local.time()
+        if self.is_working_day(d):
+            if self._in_session(t):
+                return local
+            if t < self.morning[0]:
+                return self._at(d, self.morning[0])
+            if self.morning[1] < t < self.afternoon[0]:
+                return self._at(d, self.afternoon[0])
         return self._at(self.next_working_day(d), self.morning[0])
 
     def working_days_after(self, moment: datetime, days: int) -> datetime:
         """``days`` working days after ``moment``'s day, at its clock time moved into office hours."""
         local = _to_local(moment)
-        clock = local.timetz().replace(tzinfo=None, second=0, microsecond=0)
+        clock = local.time().replace(second=0, microsecond=0)
         return self._in_office_hours(self.add_working_days(local.date(), days), clock)
 
 

@@ -148,6 +148,22 @@ def follow_reception(conn: Any, dossier_id: str, received_day: str, calendar: Wo
     db.add({(received_day, "", "", "unsynced"): 1})
 
 
+# A new dossier's flags by (channel, documents): with no fee, file or payment yet, nothing else of the
+# dossier reaches them (tests/app/scorecard/test_one_pass.py holds ``digital.flags`` to that), and a
+# bulk load asks for the same few pairs a million times.
+_NEW_FLAGS: dict[tuple[str, str], int] = {}
+
+
+def _new_flags(row: Mapping[str, Any]) -> int:
+    key = (row["channel"], row["documents"])
+    flags = _NEW_FLAGS.get(key)
+    if flags is None:
+        flags = _digital_flags(row, {}, [], [])
+        if len(_NEW_FLAGS) < 1024:
+            _NEW_FLAGS[key] = flags
+    return flags
+
+
 def new_dossier(
     row: Mapping[str, Any],
     events: list[DossierEvent],
@@ -158,7 +174,7 @@ def new_dossier(
     the reception's included; no fee, scan or payment yet): its summary row and the counters' deltas,
     added to ``moved`` when given (a bulk load's batch sums its dossiers' in one counter).
     Reads nothing from the store: a bulk load computes it in a second process."""
-    summary = _summarise(row, events, calendar, _digital_flags(row, {}, [], []))
+    summary = _summarise(row, events, calendar, _new_flags(row))
     if moved is None:
         moved = Counter()
     counters.add_deltas(summary, moved)

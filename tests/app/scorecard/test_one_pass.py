@@ -118,3 +118,37 @@ def test_the_deltas_of_a_summary_and_of_a_batch_summed_in_one_counter() -> None:
         expected.update(deltas_by_definition(s))
     assert batch == expected
     assert counters.deltas(None) == Counter()
+
+
+def test_a_new_dossier_s_flags_follow_from_its_channel_and_documents_alone() -> None:
+    """What lets ``desk_counters.new_dossier`` remember the flags of a dossier with no fee, file or payment
+    by (channel, documents): any other fact of the dossier leaves them as they are."""
+    from app.scorecard.records import DossierFacts
+
+    rng = random.Random(5)
+    seen = set()
+    for no in range(3000):
+        channel, documents = rng.choice(["direct", "post", "online"]), rng.choice([None, 0, 1, 3, 7])
+        facts = DossierFacts(
+            id=str(no),
+            code=f"C{no}",
+            procedure_code=rng.choice(["P1", "P2", "1.001"]),
+            legal_time=rng.choice(["0", "half", "3", "30"]),
+            channel=channel,
+            received_at=datetime(2020, 1, 1, tzinfo=VN_TZ) + timedelta(minutes=rng.randrange(4_000_000)),
+            procedure_name=rng.choice(["", "Khai sinh"]),
+            clerk_id=rng.choice(["", "c1"]),
+            desk_id=rng.choice(["", "d1"]),
+            commune=rng.choice(["", "87001"]),
+            synced=rng.choice([None, True, False]),
+            identity_check=rng.choice([None, "", "vneid"]),
+            fee_due=rng.choice([None, False]),
+            documents=documents,
+        )
+        first = DossierFacts(
+            id="x", code="y", procedure_code="", legal_time="1", channel=channel,
+            received_at=datetime(2026, 1, 1, tzinfo=VN_TZ), documents=documents,
+        )  # fmt: skip
+        assert digital.flags(facts, [], []) == digital.flags(first, [], []), facts
+        seen.add(digital.flags(facts, [], []))
+    assert len(seen) >= 2  # with and without documents listed

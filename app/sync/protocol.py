@@ -38,35 +38,34 @@ KEY_ORDERS_KEPT = 256  # kinds of payload remembered; others take the encoder's 
 
 def canonical(payload: Any) -> str:
     """The JSON text a change is hashed by: keys sorted, no spaces, no escaping beyond JSON's own."""
-    if type(payload) is dict:
-        return _canonical_dict(payload)
-    return _CANONICAL.encode(payload)
+    return _canonical(payload)
 
 
-def _canonical_dict(payload: dict[Any, Any]) -> str:
-    # The encoder's own text, written without its per-call setup: a payload is a flat dict of strings
-    # (and a dict or two), hashed once or twice per change; any other value is left to the encoder.
-    keys = tuple(payload)
-    order = _KEY_ORDERS.get(keys)
-    if order is None:
-        if len(_KEY_ORDERS) >= KEY_ORDERS_KEPT or not all(type(k) is str for k in keys):
-            return _CANONICAL.encode(payload)
-        order = _KEY_ORDERS[keys] = [(k, _STRING(k) + ":") for k in sorted(keys)]
-    parts = []
-    for key, head in order:
-        value = payload[key]
-        kind = type(value)
-        if kind is str:
-            parts.append(head + _STRING(value))
-        elif value is None:
-            parts.append(head + "null")
-        elif kind is int:
-            parts.append(head + int.__repr__(value))
-        elif kind is dict:
-            parts.append(head + _canonical_dict(value))
-        else:
-            parts.append(head + _CANONICAL.encode(value))
-    return "{" + ",".join(parts) + "}"
+def _canonical(value: Any) -> str:
+    # The encoder's own text, written without its per-call setup: a payload is a dict of strings (a list
+    # or dict or two inside), hashed once or twice per change; any other value is left to the encoder.
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict:
+        keys = tuple(value)
+        order = _KEY_ORDERS.get(keys)
+        if order is None:
+            if len(_KEY_ORDERS) >= KEY_ORDERS_KEPT or not all(type(k) is str for k in keys):
+                return _CANONICAL.encode(value)
+            order = _KEY_ORDERS[keys] = [(k, _STRING(k) + ":") for k in sorted(keys)]
+        parts = []
+        for key, head in order:
+            item = value[key]
+            parts.append(head + (_STRING(item) if type(item) is str else _canonical(item)))
+        return "{" + ",".join(parts) + "}"
+    if kind is list:
+        return "[" + ",".join([_canonical(item) for item in value]) + "]"
+    return _CANONICAL.encode(value)
 
 
 def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:

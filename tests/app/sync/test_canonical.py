@@ -1,5 +1,5 @@
 """The canonical text a change is hashed by is exactly what ``json.dumps`` writes with the protocol's options,
-whatever the payload holds: the desk's fast path for flat dicts must never change a hash."""
+whatever the payload holds: the encoder built once (not at every call) must never change a hash."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from app.core import text
+from app.core import jsontext, text
 from app.core.clock import iso, parse_iso
 from app.reception.records import (
     Applicant,
@@ -15,6 +15,8 @@ from app.reception.records import (
     DossierEvent,
 )
 from app.reception.rules import event_order
+
+_DATA_TEXT = jsontext.encoder(separators=(",", ":"))  # json.dumps(data, ensure_ascii=False, separators=...)
 
 # conversions
 
@@ -38,7 +40,7 @@ def event_row(event: DossierEvent) -> dict[str, Any]:
         "dossier_id": event.dossier_id,
         "kind": event.kind,
         "at": iso(event.at),
-        "data": json.dumps(event.data, ensure_ascii=False, separators=(",", ":")),
+        "data": _DATA_TEXT(event.data),
         "clerk_id": event.clerk_id,
         "desk_id": event.desk_id,
         "created_at": event.created_at,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from app.core import history, validation
+from app.core import history, jsontext, validation
 from app.core.clock import Clock, iso
 from app.core.errors import CapacityExceeded, NotFound, ValidationError
 from app.core.records import Clerk, DeskIdentity
@@ -43,6 +42,7 @@ from db.store import Store
 from db.sync_store import settlement_keep
 
 MAX_PER_DESK_PER_DAY = 999
+_DOCUMENTS_TEXT = jsontext.encoder()  # json.dumps(documents, ensure_ascii=False), its encoder built once
 # Where this PC's marks are gone and the hub has not been asked yet, a day's numbering starts this far
 # above what the store knows: more than a commune desk receives in a day, well inside the 999.
 LOST_MARKS_MARGIN = 200
@@ -361,7 +361,7 @@ def reception_rows(
         "applicant_phone": req.applicant.phone,
         "applicant_address": req.applicant.address,
         "applicant_email": req.applicant.email,
-        "documents": json.dumps([d.to_dict() for d in req.documents], ensure_ascii=False),
+        "documents": _DOCUMENTS_TEXT([d.to_dict() for d in req.documents]),
         "sets": req.sets,
         "channel": req.channel,
         "notes": req.notes,

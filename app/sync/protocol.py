@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-import json
 import uuid
 from typing import Any
+
+from app.core import jsontext
 
 HEADER_DESK = "x-motcua-desk"
 HEADER_TIME = "x-motcua-time"
@@ -29,24 +30,13 @@ def change_key(db_id: str, seq: int) -> str:
     return str(uuid.uuid5(_CHANGE_NS, f"{db_id}:{seq}"))
 
 
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-# The C encoder that ``_CANONICAL.encode`` builds at each call, built once: a desk hashes every change it
-# writes (a million at a demo load), and the building was a third of the hashing. The same options give
-# the same text (tests/app/sync/test_canonical.py); no circular check, as a payload is never circular.
-_ENCODE = (
-    json.encoder.c_make_encoder(
-        None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
-    )
-    if json.encoder.c_make_encoder is not None
-    else None
-)
+# Built once (app.core.jsontext): a desk hashes every change it writes, a million at a demo load.
+_CANONICAL = jsontext.encoder(sort_keys=True, separators=(",", ":"))
 
 
 def canonical(payload: Any) -> str:
     """The JSON text a change is hashed by: keys sorted, no spaces, no escaping beyond JSON's own."""
-    if _ENCODE is None or type(payload) not in (dict, list):
-        return _CANONICAL.encode(payload)
-    return "".join(_ENCODE(payload, 0))
+    return _CANONICAL(payload)
 
 
 def payload_hash(entity: str, entity_id: str, op: str, payload: Any) -> str:

@@ -56,7 +56,11 @@ CHANNEL_WEIGHTS = [85, 5, 10]
 
 
 def _working_moment(rng: random.Random, day: date) -> datetime:
-    minutes = rng.choice([rng.randint(7 * 60 + 30, 11 * 60 + 29), rng.randint(13 * 60 + 30, 16 * 60 + 59)])
+    # A minute of the morning (07:30-11:29) or of the afternoon (13:30-16:59), either as likely.
+    if rng.random() < 0.5:
+        minutes = 7 * 60 + 30 + int(rng.random() * 240)
+    else:
+        minutes = 13 * 60 + 30 + int(rng.random() * 210)
     return datetime.combine(day, time(minutes // 60, minutes % 60), VN_TZ)
 
 
@@ -239,10 +243,13 @@ def populate(
     base_seed = rng.getrandbits(64)
     parallel = count >= PARALLEL_FROM
     issued: dict[str, int] = {}  # the codes issued so far, per day: asked of the store once a day
+    marks: deque[dict[str, int]] = deque()  # each batch's highest codes, per day, in the order written
 
     def jobs() -> Iterator[tuple[int, list[tuple[datetime, str]]]]:
         for no, batch in enumerate(_chunks(moments, BATCH if parallel else SMALL_BATCH)):
+            before = dict(issued)
             codes = service.next_codes(batch, issued)
+            marks.append({prefix: n for prefix, n in issued.items() if before.get(prefix) != n})
             # A day full from earlier demo runs is skipped; the count says what was added.
             yield base_seed + no, [(m, c) for m, c in zip(batch, codes, strict=True) if c is not None]
 
@@ -269,7 +276,8 @@ def populate(
                     history.record_many(desk.store, rows.outbox)
                     counted.take(rows.summaries, rows.moved)
                     counted.flush()
-                    service.raise_marks(issued)  # before the batch commits: its codes are never issued again
+                    # Before the batch commits: its codes are never issued again.
+                    service.raise_marks(marks.popleft())
                 added += len(rows.dossiers)
                 if progress:
                     progress(added, count)

@@ -96,6 +96,13 @@ def test_a_big_load_writes_the_lean_outbox_from_a_second_process_and_every_chang
     assert "status" not in first and first["updated_at"] == first["created_at"]  # as first written
     codes = [r[0] for r in desk.store.conn.execute("SELECT code FROM dossiers ORDER BY rowid")]
     assert len(set(codes)) == 1200 and codes == sorted(codes, key=lambda c: (c[6:12], c))  # in order of receipt
+    # Each day's highest code is marked as issued on this PC (each batch raised its own days' marks).
+    highest: dict[str, int] = {}
+    for code in codes:
+        prefix = f"{code[:-4]}{code[-4]}"
+        highest[prefix] = max(highest.get(prefix, 0), int(code[-4:]))
+    marks = desk.dossiers.marks
+    assert {p: marks.high(desk.dossiers.desk.desk_id, p) for p in highest} == highest
     # The search index holds every dossier, newest first (its rows were written in ascending rowid order).
     assert [s.code for s in desk.dossiers.search(codes[-1][:5], limit=3)] == codes[:-4:-1]
     assert [s.code for s in desk.dossiers.search(codes[0])] == [codes[0]]

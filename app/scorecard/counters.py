@@ -136,7 +136,11 @@ def summarise(
         found = [judge(events, received_at, legal, once, m).verdict for m in moments]
     verdict = found.pop()
     late = [d for d, v in zip(days, found, strict=True) if v == "late"]
-    waiting = [d for d, waits in zip(days, engine.waiting_at(events, moments[:-1]), strict=True) if waits]
+    # Only a supplement request starts a wait (most dossiers have none: nothing to read).
+    asked = any(e.kind == "supplement_requested" for e in events)
+    waiting = (
+        [d for d, waits in zip(days, engine.waiting_at(events, moments[:-1]), strict=True) if waits] if asked else []
+    )
     return Summary(
         dossier_id,
         first.isoformat(),

@@ -44,8 +44,6 @@ from db.ids import new_id
 from db.store import outbox_text
 
 BATCH = 5000
-_DOSSIER_VALUES = operator.itemgetter(*DOSSIER_COLUMNS)  # a row's values in the order insert_dossiers takes
-_EVENT_VALUES = operator.itemgetter(*EVENT_COLUMNS)
 SMALL_BATCH = 250  # a small load (the window's demo store) writes smaller batches: its progress moves
 DEFER_INDEXES_FROM = 20_000  # dossiers: below this the indexes stay in the page cache anyway
 PARALLEL_FROM = 20_000  # dossiers: below this a second process costs more than it brings
@@ -53,6 +51,8 @@ WORKERS = 2  # generating processes: generation costs more than writing, and the
 AHEAD = WORKERS + 1  # batches generated ahead of the one being written
 CHANNEL_NAMES = ["direct", "post", "online"]
 CHANNEL_WEIGHTS = [85, 5, 10]
+_DOSSIER_VALUES = operator.itemgetter(*DOSSIER_COLUMNS)  # a row's values in the order insert_dossiers takes
+_EVENT_VALUES = operator.itemgetter(*EVENT_COLUMNS)
 
 
 def _working_moment(rng: random.Random, day: date) -> datetime:

@@ -100,7 +100,7 @@ def _order(event: DossierEvent) -> tuple[datetime, str]:
 
 class _Reading:
     """The judge's reading of a dossier's events, fed one at a time in (time, id) order: what a verdict
-    at any moment after the last event fed rests on. ``judge`` reads up to one moment; ``late_at`` reads
+    at any moment after the last event fed rests on. ``judge`` reads up to one moment; ``verdicts`` reads
     on through many moments in one pass, with the same code."""
 
     def __init__(self, rule: TimelinessRule, promised: datetime) -> None:

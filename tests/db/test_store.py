@@ -77,6 +77,12 @@ def test_events_and_outbox_are_append_only(desk: Desk, admin, sample_input) -> N
         desk.store.conn.execute("DELETE FROM dossier_events WHERE dossier_id = ?", (dossier.id,))
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         desk.store.conn.execute("UPDATE outbox SET payload = '{}'")
+    for change in ("UPDATE outbox SET hist = hist + 1", "UPDATE outbox SET created_at = 'x'"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            desk.store.conn.execute(change)
+    for table in ("outbox_histories", "outbox_kinds"):  # an entry's history and kind are numbers into them
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            desk.store.conn.execute(f"UPDATE {table} SET rowid = rowid + 100")
 
 
 def test_a_failure_mid_transaction_leaves_neither_event_nor_outbox(desk: Desk, admin, sample_input) -> None:

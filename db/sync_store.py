@@ -90,9 +90,11 @@ class SyncStore:
         )
 
     def pending_count(self) -> int:
+        # Each history's tail counted by its key: a desk that syncs never reads what the hub holds.
         return self.conn.execute(
-            "SELECT COUNT(*) FROM outbox_histories h LEFT JOIN sync_acks a ON a.db_id = h.db_id "
-            "JOIN outbox o ON o.hist = h.hist AND o.seq > COALESCE(a.acked_seq, 0)"
+            "SELECT COALESCE(SUM((SELECT COUNT(*) FROM outbox o WHERE o.hist = h.hist "
+            "AND o.seq > COALESCE(a.acked_seq, 0))), 0) "
+            "FROM outbox_histories h LEFT JOIN sync_acks a ON a.db_id = h.db_id"
         ).fetchone()[0]
 
     def outbox_count(self) -> int:

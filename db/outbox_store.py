@@ -1,8 +1,9 @@
 """SQL of a lean outbox: the rows a change is rebuilt from, pruning acknowledged payloads, and how much
 room each table takes (``dbstat``).
 
-A pruned outbox entry keeps its sequence, entity, key, time and the SHA-256 of what was sent; its
-payload is rebuilt from the record's own row when the hub needs it again (app.sync.rebuild).
+A pruned outbox entry keeps its sequence, entity, key, time (where it is not the payload's own) and the
+SHA-256 of what was sent; its payload is rebuilt from the record's own row when the hub needs it again
+(app.sync.rebuild). The entries' shape is db/migrations/0021's; ``Store.ENTRY_COLUMNS`` reads them back.
 """
 
 from __future__ import annotations

@@ -205,7 +205,8 @@ class ManyOutbox(Protocol):
 def record_many(store: ManyOutbox, entries: Sequence[tuple[Entity, str, str, str | None, bytes | None, str]]) -> None:
     """A bulk load's outbox entries, for records it has written in its open transaction: (entity,
     entity_id, op, payload as stored text, digest, created_at). A payload the desk rebuilds from its
-    tables may be given in its lean form (None, with its digest: app.sync.rebuild)."""
+    tables may be given in its lean form (None, with its digest: app.sync.rebuild); such an entry is the
+    record's creation at the record's own ``created_at``, which its rebuild gives back (not stored)."""
     for e in {e for e, *_ in entries}:
         if ENTITIES.get(e.name) != e:  # equal, not the same object: built in another process
             raise ValueError(f"{e.name!r} is not a registered sync entity")

@@ -13,60 +13,14 @@ import pytest
 from app.core.clock import FixedClock, iso
 from app.desk import Desk
 from app.sync import rebuild
-from db.connection import connect, migrate
 from db.outbox_store import OutboxStore
 from db.report_store import CREATION_JOIN
 from db.sync_store import SyncStore
 from tests.app.sync.helpers import enrolled_desk, hub_counts
 from tests.app.sync.hub import Hub
+from tests.app.sync.old_outbox import BEFORE, as_schema_20, entries
 from tests.app.sync.test_rebuild import every_kind
 from tests.conftest import dossier_input
-
-BEFORE = 20  # the schema the upgrade starts from
-OLD_OBJECTS = (
-    "outbox",
-    "outbox_entity",
-    "outbox_no_update",
-    "outbox_prune_only",
-    "scorecard_acks_insert",
-    "scorecard_acks_forward",
-    "scorecard_acks_back",
-)
-NEW_OBJECTS = ("outbox", "outbox_histories", "outbox_kinds")  # with them go their index and triggers
-
-
-def _entries(desk: Desk) -> list[dict]:
-    """Every entry of every history, as readers above db/ see it, with its time as the wire carries it."""
-    rows = []
-    for db_id in desk.sync.sync_store.histories():
-        part = desk.store.outbox(db_id=db_id, limit=100_000)
-        for r, change in zip(part, rebuild.changes(desk.store, part), strict=True):
-            rows.append(dict(r, created_at=change["created_at"]))
-    return rows
-
-
-def _as_schema_20(desk: Desk, tmp_path: Path, rows: list[dict]) -> None:
-    """Put this store's outbox back in the previous schema's shape (its objects' SQL as 0020 left them)."""
-    old = connect(tmp_path / "schema20.sqlite3")
-    migrate(old, target=BEFORE)
-    marks = ", ".join("?" * len(OLD_OBJECTS))
-    sql = dict(old.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({marks})", OLD_OBJECTS).fetchall())
-    old.close()
-    conn = desk.store.conn
-    conn.execute("BEGIN IMMEDIATE")
-    for name in ("scorecard_acks_insert", "scorecard_acks_forward", "scorecard_acks_back"):
-        conn.execute(f"DROP TRIGGER {name}")
-    for table in NEW_OBJECTS:
-        conn.execute(f"DROP TABLE {table}")
-    for name in OLD_OBJECTS:  # the table first: the index and triggers name it
-        conn.execute(sql[name])
-    conn.executemany(
-        "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, digest, patch, created_at) "
-        "VALUES (:db_id, :seq, :entity, :entity_id, :op, :payload, :digest, :patch, :created_at)",
-        rows,
-    )
-    conn.execute(f"PRAGMA user_version = {BEFORE}")
-    conn.execute("COMMIT")
 
 
 def test_a_store_of_the_previous_schema_keeps_every_entry_and_re_sends_them(
@@ -79,19 +33,21 @@ def test_a_store_of_the_previous_schema_keeps_every_entry_and_re_sends_them(
     first = desk.store.db_id
     desk.store.new_db_id("test: a second history")
     desk.dossiers.receive(dossier_input(), desk.clerk())
-    before = _entries(desk)
+    before = entries(desk)
     # An entry stamped with another time than its payload's (as a register update is), kept as it was.
     stamped = next(r for r in before if r["db_id"] != first)
     stamped["created_at"] = iso(desk.clock.now() - timedelta(minutes=1))
     assert {r["payload"] is None for r in before} == {True, False} and len({r["db_id"] for r in before}) == 2
 
     path = desk.store.path
-    _as_schema_20(desk, tmp_path, before)
+    as_schema_20(desk, tmp_path, before)
+    with desk.store.transaction():
+        desk.store.conn.execute(f"PRAGMA user_version = {BEFORE}")
     desk.close()
     upgraded = Desk.open(path, clock=FixedClock(clock.at))
     assert upgraded.store.conn.execute("PRAGMA user_version").fetchone()[0] > BEFORE
 
-    after = _entries(upgraded)
+    after = entries(upgraded)
     assert after == before  # every entry, sequence, hash, patch and time
     # A dossier's or an event's time is its payload's own, held or rebuilt: stored only where it is not.
     stored = upgraded.store.all(
@@ -109,7 +65,7 @@ def test_a_store_of_the_previous_schema_keeps_every_entry_and_re_sends_them(
     # The two dossiers that waited, once each; what the hub held came again, rebuilt, as the same changes.
     assert counts["dossiers"] == held["dossiers"] + 2
     # Pruned again, the second history too; a register entry's snapshot keeps its payload.
-    assert {r["entity"] for r in _entries(upgraded) if r["payload"] is not None} <= {"feedback"}
+    assert {r["entity"] for r in entries(upgraded) if r["payload"] is not None} <= {"feedback"}
     assert OutboxStore(upgraded.store).counts()["pruned"] > sum(r["payload"] is None for r in before)
     upgraded.close()
 

@@ -142,8 +142,7 @@ class Store:
 
     def _rollback(self) -> None:
         self._db_id = None  # it may have been read from the rolled-back transaction
-        self._hists.clear()
-        self._kinds.clear()
+        self.forget_outbox_cache()
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
@@ -263,6 +262,12 @@ class Store:
                     raise
 
     # Outbox (db/migrations/0021: a history and an entity/op pair are small numbers in each entry)
+
+    def forget_outbox_cache(self) -> None:
+        """After a rollback, also to a savepoint: a history, kind or sequence cached may have been undone."""
+        self._hists.clear()
+        self._kinds.clear()
+        self._next_seq = None
 
     def _hist(self, db_id: str, *, create: bool) -> int | None:
         """The number of a history in the outbox (added on its first entry when ``create``)."""

@@ -313,6 +313,7 @@ class SyncStore:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK TO apply_one")
+            self.store.forget_outbox_cache()
             self.conn.execute("RELEASE apply_one")
             raise
         self.conn.execute("RELEASE apply_one")

@@ -59,7 +59,6 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     """
     from PySide6.QtCore import QSettings
 
-    from ui import bank_dialog, scanner_inbox
     from ui.errors import install_hooks
     from ui.main_window import DEFAULT_IDLE_MINUTES, MainWindow
 
@@ -68,11 +67,18 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     # The idle lock is a desk setting (minutes), e.g. [ui] idle_minutes=5 in MotCua/motcua.conf.
     options.setdefault("idle_minutes", float(QSettings().value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
     window = MainWindow(None, demo=demo, **options)
-    window.desk_ready.connect(lambda: scanner_inbox.install(window))  # new scans offered
-    window.desk_ready.connect(lambda: bank_dialog.install(window))  # the commune's account for VietQR
+    window.desk_ready.connect(lambda: _desk_menus(window))
     window.show()
     load(window, db, demo)
     return app, window
+
+
+def _desk_menus(window) -> None:
+    """What needs the open store: imported then, not before the sign-in page shows (start-up)."""
+    from ui import bank_dialog, scanner_inbox
+
+    scanner_inbox.install(window)  # new scans offered
+    bank_dialog.install(window)  # the commune's account for VietQR
 
 
 def store_path(db: str | None, demo: bool) -> Path:

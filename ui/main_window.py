@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -27,7 +28,7 @@ from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
 from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, set_enum
 
 # The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
 # app/ modules are imported when the desk arrives (MainWindow.attach), typed here only.
@@ -52,9 +53,9 @@ class LockPage(QWidget):
         self.desk = desk
         self.title = QLabel(self.tr("Bộ phận Một cửa"))
         self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.title, "alignment", "AlignCenter")
         self.subtitle = QLabel(self.tr("Đăng nhập để làm việc"))
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.subtitle, "alignment", "AlignCenter")
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -85,11 +86,15 @@ class LockPage(QWidget):
             )
             hint.setStyleSheet("color: #7f6000;")
             form.addRow(hint)
+        centred = QHBoxLayout()  # the form at its own width in the middle (AlignHCenter without Qt's enums)
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(2)
         self.message.info(self.tr("Đang mở kho dữ liệu…"))
         if desk is not None:
@@ -175,9 +180,10 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(int(idle_minutes * 60_000))
         self.idle_timer.timeout.connect(self.lock)
+        # Watching every event of the application only matters while the idle timer runs (signed in):
+        # installed at sign-in, removed at the lock, so the sign-in page's start-up pays no Python call per event.
         self.activity = ActivityFilter(self.idle_timer, self)
         self.scanner: ScanFilter | None = None
-        QApplication.instance().installEventFilter(self.activity)
 
         self._build_menus()
         self._restore_focus: QWidget | None = None
@@ -234,20 +240,22 @@ class MainWindow(QMainWindow):
         return widget
 
     def _build_menus(self) -> None:
+        # setShortcuts([...]), not setShortcut(...): choosing among setShortcut's overloads builds PySide6's
+        # Qt namespace (~90 enums), a third of the sign-in page's start-up.
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
         lock = QAction(self.tr("&Khoá màn hình"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcuts([QKeySequence("Ctrl+L")])
         lock.triggered.connect(lambda: self.lock())
         quit_action = QAction(self.tr("&Thoát"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         sync_now = QAction(self.tr("Đồng &bộ ngay"), self)
-        sync_now.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        sync_now.setShortcuts([QKeySequence("Ctrl+Shift+S")])
         sync_now.triggered.connect(lambda: self.sync is not None and self.sync.start(push=True))
         problems = QAction(self.tr("&Lỗi đồng bộ…"), self)
         problems.triggered.connect(lambda: self.clerk is not None and self.show_sync_problems())
         rating = QAction(self.tr("Màn hình đánh &giá"), self)
-        rating.setShortcut(QKeySequence("Ctrl+R"))
+        rating.setShortcuts([QKeySequence("Ctrl+R")])
         rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
         file_menu.addActions([lock, sync_now, problems, rating, quit_action])
         go = self.menuBar().addMenu(self.tr("Đ&i tới"))
@@ -257,7 +265,7 @@ class MainWindow(QMainWindow):
             ("return", self.tr("Trả kết quả"), "F4"),
         ):
             action = QAction(caption, self)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
             action.triggered.connect(lambda _=False, k=key: self._go(k))
             go.addAction(action)
         languages = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
@@ -301,6 +309,7 @@ class MainWindow(QMainWindow):
             self._restore_focus = QApplication.focusWidget()
         self.clerk = None
         self.idle_timer.stop()
+        QApplication.instance().removeEventFilter(self.activity)
         if self.sections and self.dossiers.dialog is not None:
             self.dossiers.dialog.close()
         self.clerk_label.setText(self.tr("Chưa đăng nhập"))
@@ -329,6 +338,7 @@ class MainWindow(QMainWindow):
             .replace("%2", label(ROLES, clerk.role, i18n.lang()))
         )
         self.stack.setCurrentWidget(self.tabs)
+        QApplication.instance().installEventFilter(self.activity)
         self.idle_timer.start()
         target = self._restore_focus if self._restore_focus is not None else self.receive.procedure_filter
         self._restore_focus = None
@@ -366,6 +376,8 @@ class MainWindow(QMainWindow):
 
     def open_rating(self, code: str | None = None) -> QWidget | None:
         """The citizen's rating screen, for the dossier just returned (or standalone)."""
+        from PySide6.QtCore import Qt
+
         from ui.rating_screen import RatingScreen
 
         dossier = self.desk.dossiers.get(code) if code else None
@@ -409,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def show_sync_problems(self) -> QWidget:
         """Records the hub refused and dossiers that clash, with the reasons in words."""
+        from PySide6.QtCore import Qt
+
         from ui.sync_problems import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.desk, self, clerk=self.clerk)

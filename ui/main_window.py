@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
-from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
 from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
@@ -35,6 +34,7 @@ from ui.widgets import MessageLine, set_enum
 if TYPE_CHECKING:
     from app.core.records import Clerk
     from app.desk import Desk
+    from ui.backup_status import BackupIndicator
     from ui.scanner import Scan, ScanFilter
     from ui.sync_status import SyncIndicator
 
@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, clerk: Clerk) -> None:
         from app.core.records import ROLES, label
         from ui import report_access
+        from ui.backup_status import BackupIndicator
 
         self.clerk = clerk
         self._build_sections()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +57,8 @@ class MessageLine(QLabel):
         if kept is None:
             self._plain(text, "color: #1e7b34;")
             return
+        from html import escape
+
         self.kept = kept
         self.setStyleSheet("color: #1e7b34;")
         set_enum(self, "textFormat", "RichText")

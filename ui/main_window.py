@@ -239,43 +239,40 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(widget)
         return widget
 
+    def _action(self, text: str, slot, shortcut: str = "") -> QAction:
+        """QAction(parent), then setText and setShortcuts([...]): PySide6 choosing among QAction(text, parent)'s
+        and setShortcut's overloads builds the QIcon and Qt namespace enums (~100), a third of the start-up."""
+        action = QAction(self)
+        action.setText(text)
+        if shortcut:
+            action.setShortcuts([QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        return action
+
     def _build_menus(self) -> None:
-        # setShortcuts([...]), not setShortcut(...): choosing among setShortcut's overloads builds PySide6's
-        # Qt namespace (~90 enums), a third of the sign-in page's start-up.
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        lock = QAction(self.tr("&Khoá màn hình"), self)
-        lock.setShortcuts([QKeySequence("Ctrl+L")])
-        lock.triggered.connect(lambda: self.lock())
-        quit_action = QAction(self.tr("&Thoát"), self)
-        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
-        quit_action.triggered.connect(self.close)
-        sync_now = QAction(self.tr("Đồng &bộ ngay"), self)
-        sync_now.setShortcuts([QKeySequence("Ctrl+Shift+S")])
-        sync_now.triggered.connect(lambda: self.sync is not None and self.sync.start(push=True))
-        problems = QAction(self.tr("&Lỗi đồng bộ…"), self)
-        problems.triggered.connect(lambda: self.clerk is not None and self.show_sync_problems())
-        rating = QAction(self.tr("Màn hình đánh &giá"), self)
-        rating.setShortcuts([QKeySequence("Ctrl+R")])
-        rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
-        file_menu.addActions([lock, sync_now, problems, rating, quit_action])
+        for text, slot, shortcut in (
+            (self.tr("&Khoá màn hình"), lambda: self.lock(), "Ctrl+L"),
+            (self.tr("Đồng &bộ ngay"), lambda: self.sync is not None and self.sync.start(push=True), "Ctrl+Shift+S"),
+            (self.tr("&Lỗi đồng bộ…"), lambda: self.clerk is not None and self.show_sync_problems(), ""),
+            (self.tr("Màn hình đánh &giá"), lambda: self.clerk is not None and self.open_rating(), "Ctrl+R"),
+            (self.tr("&Thoát"), self.close, "Ctrl+Q"),
+        ):
+            file_menu.addAction(self._action(text, slot, shortcut))
         go = self.menuBar().addMenu(self.tr("Đ&i tới"))
         for key, caption, shortcut in (
             ("receive", self.tr("Tiếp nhận"), "F2"),
             ("dossiers", self.tr("Hồ sơ"), "F3"),
             ("return", self.tr("Trả kết quả"), "F4"),
         ):
-            action = QAction(caption, self)
-            action.setShortcuts([QKeySequence(shortcut)])
-            action.triggered.connect(lambda _=False, k=key: self._go(k))
-            go.addAction(action)
+            go.addAction(self._action(caption, lambda _=False, k=key: self._go(k), shortcut))
         languages = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self)
+            action = self._action(name, lambda _=False, c=code: self.choose_language(c))
             action.setCheckable(True)
             action.setChecked(code == i18n.lang())
-            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             languages.addAction(action)
             self.language_actions[code] = action

@@ -30,7 +30,8 @@ from ui.printer import FormSource, Printer, Printing, QtPrinter
 from ui.widgets import MessageLine, set_enum
 
 # The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
-# app/ modules are imported when the desk arrives (MainWindow.attach), typed here only.
+# app/ modules are imported when the desk arrives (MainWindow.attach), typed here only. PySide6's ``Qt``
+# namespace too is imported only where it is used after sign-in (see ui.widgets.set_enum).
 if TYPE_CHECKING:
     from app.core.records import Clerk
     from app.desk import Desk
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot, shortcut: str = "") -> QAction:
         """QAction(parent), then setText and setShortcuts([...]): PySide6 choosing among QAction(text, parent)'s
-        and setShortcut's overloads builds the QIcon and Qt namespace enums (~100), a third of the start-up."""
+        and setShortcut's overloads would build QIcon's and the Qt namespace's enums before the sign-in page."""
         action = QAction(self)
         action.setText(text)
         if shortcut:

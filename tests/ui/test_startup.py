@@ -26,11 +26,11 @@ from PySide6.QtCore import QTimer
 from ui.application import start_window
 
 qt, window = start_window(sys.argv[1], sync=False)
-seen = {}
+# Before the event loop runs, that is before the loader thread starts importing the domain in parallel.
+seen = {"domain": sorted(m for m in ("app.desk", "app.core.records", "ui.bank_dialog") if m in sys.modules)}
 
 def first_turn():
     seen["qt_namespace"] = "Qt" in QtCore.__dict__  # PySide6 fills the module's dict as names are first used
-    seen["domain"] = sorted(m for m in ("app.desk", "app.core.records", "ui.bank_dialog") if m in sys.modules)
     seen["shown"] = window.isVisible()
     qt.quit()
 

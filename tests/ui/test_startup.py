@@ -93,3 +93,50 @@ def test_an_enum_property_is_set_by_its_name_and_a_wrong_name_fails(qapp) -> Non
     assert label.textFormat() == Qt.TextFormat.PlainText
     with pytest.raises(ValueError):
         set_enum(label, "alignment", "AlignCentre")
+
+
+def test_the_store_loads_once_the_sign_in_page_is_painted(desk, qapp, qtbot) -> None:
+    """The loader thread's imports would hold the GIL the first paint needs: it starts after that paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from ui.application import start_window
+
+    order: list[str] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and "painted" not in order:
+                order.append("painted")
+            return False
+
+    _app, window = start_window(str(desk.store.path), sync=False)
+    spy = PaintSpy()
+    window.installEventFilter(spy)
+    window.loader.started.connect(lambda: order.append("loading"), Qt.ConnectionType.DirectConnection)
+    try:
+        assert not window.loader.isRunning() and not window.loader.isFinished()
+        qtbot.waitUntil(lambda: window.desk is not None, timeout=10_000)
+        assert order == ["painted", "loading"]
+        assert window.lock_page.button.isEnabled()
+    finally:
+        window.removeEventFilter(spy)
+        window.loader.wait()
+        window.shutdown()
+        window.close()
+        if window.desk is not None:
+            window.desk.close()
+
+
+def test_a_window_never_painted_loads_its_store_all_the_same(qapp, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.application import FirstPaint
+
+    hidden = QWidget()  # never shown, so never painted (as a window started minimised)
+    ran: list[str] = []
+    waiting = FirstPaint(hidden)
+    waiting.then(lambda: ran.append("loaded"))
+    assert ran == []
+    qtbot.waitUntil(lambda: ran == ["loaded"], timeout=FirstPaint.FALLBACK_MS * 4)
+    waiting.then(lambda: ran.append("again"))  # a store chosen again later: at once
+    qtbot.waitUntil(lambda: ran == ["loaded", "again"], timeout=1000)

@@ -69,6 +69,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     "refused": report.refused,
                     "clashes": report.clashes,
                     "clashes_open": status.clashes,
+                    "relayed": report.relayed,
                     "pending": report.pending,
                     "errors": errors,
                     "complete": report.complete and errors == 0,
@@ -80,6 +81,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"sent {report.sent}, received {report.received}, refused {report.refused}, pending {report.pending}")
     else:
         print(f"đã gửi {report.sent}, đã nhận {report.received}, bị từ chối {report.refused}, còn chờ {report.pending}")
+    if report.relayed and not args.as_json:
+        # Another desk's records that a restored hub had lost, handed back from this desk's copies.
+        print(
+            f"relayed {report.relayed} changes of other desks that the hub had lost"
+            if lang == "en"
+            else f"đã chuyển lại {report.relayed} thay đổi của quầy khác mà máy chủ tỉnh bị mất"
+        )
     if status.clashes and not args.as_json:
         # Issue 11: a clash is never silent; a leader settles it (motcua clashes, or the window).
         print(

@@ -40,6 +40,7 @@ def test_enroll_and_sync_commands(
         "refused": 0,
         "clashes": 0,
         "clashes_open": 0,
+        "relayed": 0,
         "pending": 0,
         "errors": 0,
         "complete": True,

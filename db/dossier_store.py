@@ -106,7 +106,8 @@ class DossierStore:
 
     def _insert_lean(self, rows: Sequence[Sequence[Any]]) -> None:
         """Events into their lean table (migration 0021) directly: what the view's INSTEAD OF INSERT
-        trigger does, without a trigger program a row (a bulk load's events cost a third less)."""
+        trigger does, without running a trigger program for each row (a bulk load of events goes as fast
+        as into the former table; through the trigger it took 1.2-2x as long)."""
         people = {r[5] for r in rows} | {r[6] for r in rows}
         numbers = self._repeated_ids(people)
         self.conn.executemany(

@@ -7,8 +7,9 @@
 --   * WITHOUT ROWID keyed by the event id (time-ordered UUIDv7: inserts append), so the id index and the
 --     table are one b-tree.
 -- `dossier_events` becomes a view presenting exactly the columns, order and values of before: readers
--- (the rebuild of pruned outbox payloads hashes them byte for byte) see no difference. Writers insert
--- into the view; updates and deletes are refused as before, on the view and on the table.
+-- (the rebuild of pruned outbox payloads hashes them byte for byte) see no difference. The desk writes
+-- the table (db/dossier_store.py); an insert into the view does the same through its trigger. Updates
+-- and deletes are refused as before, on the view and on the table.
 
 CREATE TABLE repeated_ids (
     n  INTEGER PRIMARY KEY,

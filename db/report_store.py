@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from db.dossier_store import EVENT_TABLE
+
 FINAL = ("returned", "refused", "withdrawn", "stopped")
 DOSSIER_COLUMNS = (
     "id",
@@ -73,7 +75,7 @@ class ReportStore:
             "FROM dossiers d "
             f"{CREATION_JOIN} "
             f"WHERE d.received_at < ? AND (d.received_at >= ? OR d.status NOT IN ({marks}) "
-            "   OR EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.at >= ?)) "
+            f"   OR EXISTS (SELECT 1 FROM {EVENT_TABLE} e WHERE e.dossier = d.rowid AND e.at >= ?)) "
             "ORDER BY d.received_at, d.id",
             (end_next, start, *FINAL, start),
         )

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from db.dossier_store import DossierStore
+from db.dossier_store import EVENT_TABLE, DossierStore
 from db.print_store import DOCNO_COLUMNS, PrintStore
 from db.store import Store
 
@@ -213,7 +213,7 @@ class SyncStore:
         return self._ids_present("dossiers", ids)
 
     def event_ids_present(self, ids: Sequence[str]) -> set[str]:
-        return self._ids_present("dossier_events", ids)
+        return self._ids_present(EVENT_TABLE, ids)  # the lean table's key: no view joins
 
     def dossier_id_for_code(self, code: str) -> str | None:
         row = self.conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()

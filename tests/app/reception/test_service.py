@@ -14,6 +14,7 @@ from app.reception.rows import match_expression, row_search_text
 from db.dossier_store import DossierStore
 from tests.app.sync.old_outbox import as_schema_20
 from tests.conftest import dossier_input, make_desk
+from tests.db.older_events import events_as_before_0021
 
 
 def _counts(desk: Desk) -> tuple[int, int, int, int]:
@@ -278,6 +279,7 @@ def test_an_older_store_keeps_finding_its_dossiers(tmp_path, clock: FixedClock) 
             )
         for table in ("relay_changes", "relay_seals"):  # what later migrations (0020) made, gone with them
             conn.execute(f"DROP TABLE {table}")
+        events_as_before_0021(conn)
         conn.execute("PRAGMA user_version = 18")
     desk.close()
     desk = Desk.open(path, clock)

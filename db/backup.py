@@ -24,7 +24,7 @@ class CopyDamaged(StoreError):
     """A backup copy failed its check (integrity or counts)."""
 
 
-# Counted in the table under the view (migration 0021): a view's count joins every row. A copy made
+# Counted in the table under the view (migration 0022): a view's count joins every row. A copy made
 # before that migration has the table itself.
 COUNTED_IN = {"dossier_events": "dossier_event_rows"}
 

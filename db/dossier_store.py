@@ -52,7 +52,7 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
-# Events are stored lean (migration 0021) in this table; `dossier_events` is the view readers query,
+# Events are stored lean (migration 0022) in this table; `dossier_events` is the view readers query,
 # presenting each event as it was written.
 EVENT_TABLE = "dossier_event_rows"
 # The index holds postings only (migration 0019): it is read in its own order (newest first, which it
@@ -105,7 +105,7 @@ class DossierStore:
         self._insert_lean(sorted(rows))
 
     def _insert_lean(self, rows: Sequence[Sequence[Any]]) -> None:
-        """Events into their lean table (migration 0021) directly: what the view's INSTEAD OF INSERT
+        """Events into their lean table (migration 0022) directly: what the view's INSTEAD OF INSERT
         trigger does, without running a trigger program for each row (a bulk load of events goes as fast
         as into the former table; through the trigger it took 1.2-2x as long)."""
         people = {r[5] for r in rows} | {r[6] for r in rows}

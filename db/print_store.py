@@ -61,7 +61,7 @@ class PrintStore:
     def first_event_times(self, start: str, end: str) -> dict[tuple[str, str], str]:
         """(dossier id, kind) -> time of the first such event, for dossiers received in [start, end)."""
         rows = self.conn.execute(
-            # The lean events table (migration 0021), joined by the dossier's rowid.
+            # The lean events table (migration 0022), joined by the dossier's rowid.
             f"SELECT d.id, e.kind, MIN(e.at) FROM dossiers d JOIN {EVENT_TABLE} e ON e.dossier = d.rowid "
             "WHERE d.received_at >= ? AND d.received_at < ? GROUP BY d.id, e.kind",
             (start, end),

@@ -1,4 +1,4 @@
-"""A store's events as they were kept before migration 0021 (one plain table), for tests that rewind a
+"""A store's events as they were kept before migration 0022 (one plain table), for tests that rewind a
 store made by this version to an older schema version."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 # The table, index and triggers of migrations 0001 and 0008.
-BEFORE_0021 = """
+BEFORE_0022 = """
 CREATE TABLE dossier_events_before (
     id         TEXT PRIMARY KEY,
     dossier_id TEXT NOT NULL REFERENCES dossiers (id),
@@ -36,10 +36,10 @@ END;
 """
 
 
-def events_as_before_0021(conn: sqlite3.Connection) -> None:
+def events_as_before_0022(conn: sqlite3.Connection) -> None:
     """Inside the caller's transaction: the lean events table and its view back to the plain table."""
     statement = ""
-    for line in BEFORE_0021.splitlines(keepends=True):
+    for line in BEFORE_0022.splitlines(keepends=True):
         statement += line
         if sqlite3.complete_statement(statement):
             conn.execute(statement)

@@ -14,7 +14,6 @@ from app.reception.rows import match_expression, row_search_text
 from db.dossier_store import DossierStore
 from tests.app.sync.old_outbox import as_schema_20
 from tests.conftest import dossier_input, make_desk
-from tests.db.older_events import events_as_before_0021
 
 
 def _counts(desk: Desk) -> tuple[int, int, int, int]:
@@ -264,7 +263,7 @@ def test_an_older_store_keeps_finding_its_dossiers(tmp_path, clock: FixedClock) 
     ]
     conn = desk.store.conn
     texts = conn.execute("SELECT rowid, code, applicant_name, applicant_cccd, applicant_phone FROM dossiers").fetchall()
-    as_schema_20(desk, tmp_path)  # the outbox as later migrations (0021) found it
+    as_schema_20(desk, tmp_path)  # the outbox and events as later migrations (0021, 0022) found them
     with desk.store.transaction():  # the index as migration 0011 left it, text and result lines both
         conn.execute("DROP TABLE dossier_search")
         conn.execute(
@@ -279,7 +278,6 @@ def test_an_older_store_keeps_finding_its_dossiers(tmp_path, clock: FixedClock) 
             )
         for table in ("relay_changes", "relay_seals"):  # what later migrations (0020) made, gone with them
             conn.execute(f"DROP TABLE {table}")
-        events_as_before_0021(conn)
         conn.execute("PRAGMA user_version = 18")
     desk.close()
     desk = Desk.open(path, clock)

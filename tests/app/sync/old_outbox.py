@@ -9,6 +9,7 @@ from typing import Any
 from app.desk import Desk
 from app.sync import rebuild
 from db.connection import connect, migrate
+from tests.db.older_events import events_as_before_0022
 
 BEFORE = 20
 OLD_OBJECTS = (
@@ -34,8 +35,8 @@ def entries(desk: Desk) -> list[dict[str, Any]]:
 
 
 def as_schema_20(desk: Desk, scratch: Path, rows: list[dict[str, Any]] | None = None) -> None:
-    """Rewrite the outbox (``rows``, by default its entries as they are) as schema 20 held it; the caller
-    sets the file's version."""
+    """Rewrite the outbox (``rows``, by default its entries as they are) and the events as schema 20 held
+    them (db/migrations/0021 and 0022 undone); the caller sets the file's version."""
     rows = entries(desk) if rows is None else rows
     old = connect(scratch / "schema20.sqlite3")
     migrate(old, target=BEFORE)
@@ -55,3 +56,4 @@ def as_schema_20(desk: Desk, scratch: Path, rows: list[dict[str, Any]] | None = 
             "VALUES (:db_id, :seq, :entity, :entity_id, :op, :payload, :digest, :patch, :created_at)",
             rows,
         )
+        events_as_before_0022(conn)

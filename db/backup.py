@@ -24,8 +24,16 @@ class CopyDamaged(StoreError):
     """A backup copy failed its check (integrity or counts)."""
 
 
+# Counted in the table under the view (migration 0022): a view's count joins every row. A copy made
+# before that migration has the table itself.
+COUNTED_IN = {"dossier_events": "dossier_event_rows"}
+
+
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in COUNTED}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    counted = {name: COUNTED_IN.get(name, name) for name in COUNTED}
+    sources = {name: table if table in tables else name for name, table in counted.items()}
+    return {name: conn.execute(f"SELECT COUNT(*) FROM {source}").fetchone()[0] for name, source in sources.items()}
 
 
 def private_file(path: Path) -> None:

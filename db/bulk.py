@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 DEFERRED_META = "deferred_indexes"
-BIG_TABLES = ("dossiers", "dossier_events", "outbox", "scorecard_dossiers")
+BIG_TABLES = ("dossiers", "dossier_event_rows", "outbox", "scorecard_dossiers")  # events: migration 0022
 
 
 class Store(Protocol):

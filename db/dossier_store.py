@@ -6,6 +6,7 @@ The caller (app.reception.service) writes a dossier or an event with its outbox 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -51,6 +52,9 @@ SUMMARY_COLUMNS = (
     "due_at",
 )
 EVENT_COLUMNS = ("id", "dossier_id", "kind", "at", "data", "clerk_id", "desk_id", "created_at")
+# Events are stored lean (migration 0022) in this table; `dossier_events` is the view readers query,
+# presenting each event as it was written.
+EVENT_TABLE = "dossier_event_rows"
 # The index holds postings only (migration 0019): it is read in its own order (newest first, which it
 # answers without a sort) and each rowid it yields is one lookup in `dossiers`, until the LIMIT. CROSS
 # JOIN keeps the index the outer loop; a LIMIT inside a subquery would add a co-routine and a sort.
@@ -97,10 +101,32 @@ class DossierStore:
 
     def insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
         """Events, values in ``EVENT_COLUMNS`` order (a bulk load)."""
+        # By id: appended to the table's b-tree (keyed by id), not split in the middle of its pages.
+        self._insert_lean(sorted(rows))
+
+    def _insert_lean(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Events into their lean table (migration 0022) directly: what the view's INSTEAD OF INSERT
+        trigger does, without running a trigger program for each row (a bulk load of events goes as fast
+        as into the former table; through the trigger it took 1.2-2x as long)."""
+        people = {r[5] for r in rows} | {r[6] for r in rows}
+        numbers = self._repeated_ids(people)
         self.conn.executemany(
-            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            sorted(rows),  # by id: appended to the id index, not split in the middle of its pages
+            f"INSERT INTO {EVENT_TABLE} (id, dossier, kind, at, data, clerk, desk, created_at) "
+            "VALUES (?, (SELECT rowid FROM dossiers WHERE id = ?), ?, ?, ?, ?, ?, ?)",
+            [_lean_event(r, numbers) for r in rows],
         )
+
+    def _repeated_ids(self, ids: set[Any]) -> dict[Any, int]:
+        """The small number of each clerk or desk id, given one the first time it is seen."""
+        wanted = [i for i in ids if i is not None]
+        self.conn.executemany("INSERT OR IGNORE INTO repeated_ids (id) VALUES (?)", [(i,) for i in wanted])
+        numbers: dict[Any, int] = {}
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            numbers.update(
+                self.conn.execute(f"SELECT id, n FROM repeated_ids WHERE id IN ({', '.join('?' * len(part))})", part)
+            )
+        return numbers
 
     def update_dossier_derived(self, dossier_id: str, *, status: str, due_at: str, updated_at: str) -> None:
         # The search index holds no copy of these (migration 0019): nothing else to update.
@@ -110,10 +136,7 @@ class DossierStore:
         )
 
     def insert_event(self, row: Mapping[str, Any]) -> None:
-        self.conn.execute(
-            f"INSERT INTO dossier_events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            [row[c] for c in EVENT_COLUMNS],
-        )
+        self._insert_lean([[row[c] for c in EVENT_COLUMNS]])
 
     def events(self, dossier_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -189,3 +212,22 @@ class DossierStore:
 
     def status_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT status, COUNT(*) FROM dossiers GROUP BY status")}
+
+
+def _lean_event(row: Sequence[Any], numbers: Mapping[Any, int]) -> tuple[Any, ...]:
+    """An event in ``EVENT_COLUMNS`` order as its lean row stores it (the dossier's id is looked up in SQL)."""
+    event_id, dossier_id, kind, at, data, clerk_id, desk_id, created_at = row
+    # NULL stands for the default here: a missing value must still be refused, as the NOT NULL columns did.
+    for name, value in (("data", data), ("created_at", created_at)):
+        if value is None:
+            raise sqlite3.IntegrityError(f"NOT NULL constraint failed: dossier_events.{name}")
+    return (
+        event_id,
+        dossier_id,
+        kind,
+        at,
+        None if data == "{}" else data,
+        numbers.get(clerk_id),
+        numbers.get(desk_id),
+        None if created_at == at else created_at,
+    )

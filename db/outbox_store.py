@@ -1,8 +1,9 @@
 """SQL of a lean outbox: the rows a change is rebuilt from, pruning acknowledged payloads, and how much
 room each table takes (``dbstat``).
 
-A pruned outbox entry keeps its sequence, entity, key, time and the SHA-256 of what was sent; its
-payload is rebuilt from the record's own row when the hub needs it again (app.sync.rebuild).
+A pruned outbox entry keeps its sequence, entity, key, time (where it is not the payload's own) and the
+SHA-256 of what was sent; its payload is rebuilt from the record's own row when the hub needs it again
+(app.sync.rebuild). The entries' shape is db/migrations/0021's; ``Store.ENTRY_COLUMNS`` reads them back.
 """
 
 from __future__ import annotations
@@ -64,10 +65,9 @@ class OutboxStore:
 
         A change the hub refused keeps its payload: the clerk reads why, and it may be sent again."""
         return self.store.all(
-            "SELECT o.db_id, o.seq, o.entity, o.entity_id, o.op, o.payload, o.created_at FROM outbox o "
-            "JOIN sync_acks a ON a.db_id = o.db_id "
-            "WHERE o.db_id = ? AND o.seq > ? AND o.seq <= a.acked_seq AND o.payload IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq) "
+            f"SELECT {Store.ENTRY_COLUMNS} JOIN sync_acks a ON a.db_id = h.db_id "
+            "WHERE h.db_id = ? AND o.seq > ? AND o.seq <= a.acked_seq AND o.payload IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = h.db_id AND s.seq = o.seq) "
             "ORDER BY o.seq LIMIT ?",
             (db_id, after_seq, limit),
         )
@@ -78,7 +78,7 @@ class OutboxStore:
         before = self.conn.total_changes
         self.conn.executemany(
             "UPDATE outbox SET payload = NULL, digest = ?, patch = ? "
-            "WHERE db_id = ? AND seq = ? AND payload IS NOT NULL",
+            "WHERE hist = (SELECT hist FROM outbox_histories WHERE db_id = ?) AND seq = ? AND payload IS NOT NULL",
             digests,
         )
         return self.conn.total_changes - before
@@ -86,8 +86,8 @@ class OutboxStore:
     def pruned(self, db_id: str, after_seq: int, limit: int) -> list[dict[str, Any]]:
         """Pruned entries of one history (to check each can still be rebuilt)."""
         return self.store.all(
-            "SELECT db_id, seq, entity, entity_id, op, digest, patch, created_at FROM outbox "
-            "WHERE db_id = ? AND seq > ? AND payload IS NULL ORDER BY seq LIMIT ?",
+            f"SELECT {Store.ENTRY_COLUMNS} WHERE h.db_id = ? AND o.seq > ? AND o.payload IS NULL "
+            "ORDER BY o.seq LIMIT ?",
             (db_id, after_seq, limit),
         )
 

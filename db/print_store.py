@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from db.dossier_store import EVENT_TABLE
 from db.store import Store
 
 DOCNO_COLUMNS = ("id", "dossier_id", "form", "event_id", "year", "desk_no", "seq", "desk_id", "issued_at")
@@ -60,8 +61,9 @@ class PrintStore:
     def first_event_times(self, start: str, end: str) -> dict[tuple[str, str], str]:
         """(dossier id, kind) -> time of the first such event, for dossiers received in [start, end)."""
         rows = self.conn.execute(
-            "SELECT e.dossier_id, e.kind, MIN(e.at) FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id "
-            "WHERE d.received_at >= ? AND d.received_at < ? GROUP BY e.dossier_id, e.kind",
+            # The lean events table (migration 0022), joined by the dossier's rowid.
+            f"SELECT d.id, e.kind, MIN(e.at) FROM dossiers d JOIN {EVENT_TABLE} e ON e.dossier = d.rowid "
+            "WHERE d.received_at >= ? AND d.received_at < ? GROUP BY d.id, e.kind",
             (start, end),
         )
         return {(r[0], r[1]): r[2] for r in rows}

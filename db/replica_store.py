@@ -38,6 +38,7 @@ class ReplicaStore:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK TO replica")
+            self.store.forget_outbox_cache()
             self.conn.execute("RELEASE replica")
             raise
         self.conn.execute("RELEASE replica")

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from db.dossier_store import EVENT_TABLE
+
 FINAL = ("returned", "refused", "withdrawn", "stopped")
 DOSSIER_COLUMNS = (
     "id",
@@ -42,6 +44,14 @@ ENTRY_COLUMNS = (
     "accepted_at",
 )
 
+# A dossier's creation here (kind 0: db/migrations/0021, its partial index), its acknowledgement and refusal.
+CREATION_JOIN = (
+    "LEFT JOIN outbox o ON o.entity_id = d.id AND o.kind = 0 "
+    "LEFT JOIN outbox_histories h ON h.hist = o.hist "
+    "LEFT JOIN sync_acks a ON a.db_id = h.db_id "
+    "LEFT JOIN sync_errors s ON s.db_id = h.db_id AND s.seq = o.seq"
+)
+
 
 class ReportStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -63,11 +73,9 @@ class ReportStore:
             "CASE WHEN o.seq IS NULL THEN 1 "
             "     WHEN o.seq <= COALESCE(a.acked_seq, 0) AND s.seq IS NULL THEN 1 ELSE 0 END AS synced "
             "FROM dossiers d "
-            "LEFT JOIN outbox o ON o.entity_id = d.id AND o.entity = 'dossier' AND o.op = 'create' "
-            "LEFT JOIN sync_acks a ON a.db_id = o.db_id "
-            "LEFT JOIN sync_errors s ON s.db_id = o.db_id AND s.seq = o.seq "
+            f"{CREATION_JOIN} "
             f"WHERE d.received_at < ? AND (d.received_at >= ? OR d.status NOT IN ({marks}) "
-            "   OR EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id AND e.at >= ?)) "
+            f"   OR EXISTS (SELECT 1 FROM {EVENT_TABLE} e WHERE e.dossier = d.rowid AND e.at >= ?)) "
             "ORDER BY d.received_at, d.id",
             (end_next, start, *FINAL, start),
         )
@@ -85,9 +93,7 @@ class ReportStore:
                 "CASE WHEN o.seq IS NULL THEN 1 "
                 "     WHEN o.seq <= COALESCE(a.acked_seq, 0) AND s.seq IS NULL THEN 1 ELSE 0 END AS synced "
                 "FROM dossiers d "
-                "LEFT JOIN outbox o ON o.entity_id = d.id AND o.entity = 'dossier' AND o.op = 'create' "
-                "LEFT JOIN sync_acks a ON a.db_id = o.db_id "
-                "LEFT JOIN sync_errors s ON s.db_id = o.db_id AND s.seq = o.seq "
+                f"{CREATION_JOIN} "
                 f"WHERE d.id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )

@@ -251,9 +251,10 @@ class ScorecardStore:
         """Every dossier created here whose creation the hub has not acknowledged, or refused."""
         rows = self.conn.execute(
             "SELECT substr(d.received_at, 1, 10), COUNT(*) FROM outbox o JOIN dossiers d ON d.id = o.entity_id "
-            "LEFT JOIN sync_acks a ON a.db_id = o.db_id WHERE o.entity = 'dossier' AND o.op = 'create' "
+            "JOIN outbox_histories h ON h.hist = o.hist LEFT JOIN sync_acks a ON a.db_id = h.db_id "
+            "WHERE o.kind = 0 "  # a dossier's creation (db/migrations/0021)
             "AND (o.seq > COALESCE(a.acked_seq, 0) "
-            "     OR EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = o.db_id AND s.seq = o.seq)) "
+            "     OR EXISTS (SELECT 1 FROM sync_errors s WHERE s.db_id = h.db_id AND s.seq = o.seq)) "
             "GROUP BY substr(d.received_at, 1, 10)"
         )
         self.add({(r[0], "", "", "unsynced"): r[1] for r in rows})

@@ -87,6 +87,9 @@ class Store:
         # the outbox, so the next sequence number is known without asking again.
         self._transaction_no = 0
         self._next_seq: tuple[int, str, int] | None = None
+        # Outbox histories and kinds by name (db/migrations/0021); forgotten on rollback, which may undo one.
+        self._hists: dict[str, int] = {}
+        self._kinds: dict[tuple[str, str], int] = {}
         try:
             self.conn = connect(path)
         except sqlite3.Error as exc:
@@ -139,6 +142,7 @@ class Store:
 
     def _rollback(self) -> None:
         self._db_id = None  # it may have been read from the rolled-back transaction
+        self.forget_outbox_cache()
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
@@ -257,59 +261,116 @@ class Store:
                 ):
                     raise
 
-    # Outbox
+    # Outbox (db/migrations/0021: a history and an entity/op pair are small numbers in each entry)
 
-    def append_outbox(self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any], created_at: str) -> int:
-        """Must run inside ``transaction()`` with the change it records; returns the sequence number."""
+    def forget_outbox_cache(self) -> None:
+        """After a rollback, also to a savepoint: a history, kind or sequence cached may have been undone."""
+        self._hists.clear()
+        self._kinds.clear()
+        self._next_seq = None
+
+    def _hist(self, db_id: str, *, create: bool) -> int | None:
+        """The number of a history in the outbox (added on its first entry when ``create``)."""
+        hist = self._hists.get(db_id)
+        if hist is None:
+            row = self.conn.execute("SELECT hist FROM outbox_histories WHERE db_id = ?", (db_id,)).fetchone()
+            if row is None and create:
+                row = self.conn.execute(
+                    "INSERT INTO outbox_histories (db_id) VALUES (?) RETURNING hist", (db_id,)
+                ).fetchone()
+            if row is None:
+                return None
+            hist = self._hists[db_id] = row[0]
+        return hist
+
+    def _kind(self, entity: str, op: str) -> int:
+        kind = self._kinds.get((entity, op))
+        if kind is None:
+            row = self.conn.execute(
+                "SELECT kind FROM outbox_kinds WHERE entity = ? AND op = ?", (entity, op)
+            ).fetchone()
+            if row is None:
+                row = self.conn.execute(
+                    "INSERT INTO outbox_kinds (entity, op) VALUES (?, ?) RETURNING kind", (entity, op)
+                ).fetchone()
+            kind = self._kinds[(entity, op)] = row[0]
+        return kind
+
+    def _first_seq(self, db_id: str) -> tuple[int, int]:
+        """(hist, next seq) of the current history; the store's own writes are counted within a transaction."""
+        hist = self._hist(db_id, create=True)
+        assert hist is not None
+        known = self._next_seq
+        if known is not None and known[:2] == (self._transaction_no, db_id):
+            return hist, known[2]
+        seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE hist = ?", (hist,)).fetchone()[0]
+        return hist, seq
+
+    def _current_history(self) -> str:
         if not self.conn.in_transaction:
             raise StoreError("the outbox is written only inside the transaction of its change")
         db_id = self.db_id
         if db_id is None:
             raise StoreError("the store has no database id")
-        known = self._next_seq
-        if known is not None and known[:2] == (self._transaction_no, db_id):
-            seq = known[2]
-        else:
-            seq = self.conn.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)
-            ).fetchone()[0]
+        return db_id
+
+    def append_outbox(self, entity: str, entity_id: str, op: str, payload: Mapping[str, Any], created_at: str) -> int:
+        """Must run inside ``transaction()`` with the change it records; returns the sequence number."""
+        db_id = self._current_history()
+        hist, seq = self._first_seq(db_id)
+        own = created_at == payload.get("created_at")  # the payload gives it back: not stored twice
         self.conn.execute(
-            "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                db_id,
-                seq,
-                entity,
-                entity_id,
-                op,
-                outbox_text(payload),
-                created_at,
-            ),
+            "INSERT INTO outbox (hist, seq, kind, entity_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (hist, seq, self._kind(entity, op), entity_id, outbox_text(payload), None if own else created_at),
         )
         self._next_seq = (self._transaction_no, db_id, seq + 1)
         return seq
 
     def append_outbox_many(self, entries: Sequence[tuple[str, str, str, str | None, bytes | None, str]]) -> None:
         """A bulk load's ``append_outbox``: (entity, entity_id, op, payload text, digest, created_at), in
-        order. A payload may come already in the lean form of app.sync.rebuild (None, with its digest)."""
-        if not self.conn.in_transaction:
-            raise StoreError("the outbox is written only inside the transaction of its change")
-        db_id = self.db_id
-        if db_id is None:
-            raise StoreError("the store has no database id")
-        first = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE db_id = ?", (db_id,)).fetchone()
+        order. A payload may come already in the lean form of app.sync.rebuild (None, with its digest): such
+        an entry is a record's creation stamped with the record's own time, which its rebuild gives back,
+        so its time is not stored."""
+        db_id = self._current_history()
+        hist, first = self._first_seq(db_id)
+        rows = []
+        for i, (entity, entity_id, op, text, digest, created_at) in enumerate(entries):
+            own = text is None or _text_created_at(text) == created_at
+            rows.append((hist, first + i, self._kind(entity, op), entity_id, text, digest, None if own else created_at))
         self.conn.executemany(
-            "INSERT INTO outbox (db_id, seq, entity, entity_id, op, payload, digest, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(db_id, first[0] + i, *e) for i, e in enumerate(entries)],
+            "INSERT INTO outbox (hist, seq, kind, entity_id, payload, digest, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        self._next_seq = (self._transaction_no, db_id, first[0] + len(entries))
+        self._next_seq = (self._transaction_no, db_id, first + len(entries))
+
+    # Every reader above db/ sees the entries as they were shaped before 0021: db_id, entity and op by name;
+    # ``created_at`` is None only where a pruned payload's own (app.sync.rebuild.changes fills it in).
+    ENTRY_COLUMNS = (
+        "h.db_id, o.seq, k.entity, o.entity_id, k.op, o.payload, o.digest, o.patch, o.created_at "
+        "FROM outbox o JOIN outbox_histories h ON h.hist = o.hist JOIN outbox_kinds k ON k.kind = o.kind"
+    )
 
     def outbox(self, *, db_id: str | None = None, after_seq: int = 0, limit: int = 500) -> list[dict[str, Any]]:
+        hist = self._hist(db_id or self.db_id or "", create=False)
+        if hist is None:
+            return []
         rows = self.conn.execute(
-            "SELECT * FROM outbox WHERE db_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-            (db_id or self.db_id, after_seq, limit),
+            f"SELECT {self.ENTRY_COLUMNS} WHERE o.hist = ? AND o.seq > ? ORDER BY o.seq LIMIT ?",
+            (hist, after_seq, limit),
         )
-        return [dict(r) for r in rows]
+        out = [dict(r) for r in rows]
+        for r in out:
+            if r["created_at"] is None and r["payload"] is not None:
+                r["created_at"] = _text_created_at(r["payload"])
+        return out
 
     def outbox_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+
+
+def _text_created_at(text: str) -> Any:
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return None
+    return payload.get("created_at") if isinstance(payload, dict) else None

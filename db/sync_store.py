@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from db.dossier_store import DossierStore
+from db.dossier_store import EVENT_TABLE, DossierStore
 from db.print_store import DOCNO_COLUMNS, PrintStore
 from db.store import Store
 
@@ -59,19 +59,24 @@ class SyncStore:
 
     def histories(self) -> list[str]:
         """Every database id with outbox entries, oldest history first."""
-        rows = self.conn.execute(
-            "SELECT o.db_id FROM (SELECT DISTINCT db_id FROM outbox) o "
-            "LEFT JOIN database_ids d ON d.db_id = o.db_id ORDER BY d.started_at, o.db_id"
-        )
-        return [r[0] for r in rows]
+        return list(self.max_seqs())
 
     def max_seqs(self) -> dict[str, int]:
         """The highest outbox sequence of each history, oldest history first."""
         rows = self.conn.execute(
-            "SELECT o.db_id, MAX(o.seq) FROM outbox o LEFT JOIN database_ids d ON d.db_id = o.db_id "
-            "GROUP BY o.db_id ORDER BY MIN(d.started_at), o.db_id"
+            "SELECT h.db_id, (SELECT MAX(o.seq) FROM outbox o WHERE o.hist = h.hist) AS top FROM outbox_histories h "
+            "LEFT JOIN database_ids d ON d.db_id = h.db_id WHERE top IS NOT NULL ORDER BY d.started_at, h.db_id"
         )
         return {r[0]: r[1] for r in rows}
+
+    def tails(self) -> list[tuple[int, int]]:
+        """(history number, acknowledged sequence) of each history with entries the hub has not acknowledged."""
+        rows = self.conn.execute(
+            "SELECT h.hist, COALESCE(a.acked_seq, 0) AS acked FROM outbox_histories h "
+            "LEFT JOIN sync_acks a ON a.db_id = h.db_id "
+            "WHERE (SELECT MAX(o.seq) FROM outbox o WHERE o.hist = h.hist) > COALESCE(a.acked_seq, 0)"
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def acked(self, db_id: str) -> int:
         row = self.conn.execute("SELECT acked_seq FROM sync_acks WHERE db_id = ?", (db_id,)).fetchone()
@@ -85,9 +90,11 @@ class SyncStore:
         )
 
     def pending_count(self) -> int:
+        # Each history's tail counted by its key: a desk that syncs never reads what the hub holds.
         return self.conn.execute(
-            "SELECT COUNT(*) FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
-            "WHERE o.seq > COALESCE(a.acked_seq, 0)"
+            "SELECT COALESCE(SUM((SELECT COUNT(*) FROM outbox o WHERE o.hist = h.hist "
+            "AND o.seq > COALESCE(a.acked_seq, 0))), 0) "
+            "FROM outbox_histories h LEFT JOIN sync_acks a ON a.db_id = h.db_id"
         ).fetchone()[0]
 
     def outbox_count(self) -> int:
@@ -124,8 +131,11 @@ class SyncStore:
     def error_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM sync_errors").fetchone()[0]
 
-    def entry_states(self, entity_ids: Sequence[str]) -> list[dict[str, Any]]:
-        """Outbox entries of these entities with their acknowledgement and refusal, if any."""
+    # The register's sync column: no index on every entry's record (db/migrations/0021); a dossier's
+    # creation is indexed, anything else is looked for in the tails the hub has not acknowledged.
+
+    def refusals(self, entity_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The hub's refusals of these records' changes (entity_id, code, message, message_en)."""
         out: list[dict[str, Any]] = []
         ids = list(dict.fromkeys(entity_ids))
         for i in range(0, len(ids), CHUNK):
@@ -133,15 +143,48 @@ class SyncStore:
             out.extend(
                 dict(r)
                 for r in self.conn.execute(
-                    "SELECT o.entity_id, o.db_id, o.seq, o.seq <= COALESCE(a.acked_seq, 0) AS sent, e.code, "
-                    "e.message, e.message_en "
-                    "FROM outbox o LEFT JOIN sync_acks a ON a.db_id = o.db_id "
-                    "LEFT JOIN sync_errors e ON e.db_id = o.db_id AND e.seq = o.seq "
-                    f"WHERE o.entity_id IN ({_marks(len(part))})",
+                    "SELECT entity_id, code, message, message_en FROM sync_errors "
+                    f"WHERE entity_id IN ({_marks(len(part))})",
                     part,
                 )
             )
         return out
+
+    def creations(self, dossier_ids: Sequence[str]) -> dict[str, bool]:
+        """Whether the hub has acknowledged each of these dossiers' creation here (missing: not created here)."""
+        found: dict[str, bool] = {}
+        ids = list(dict.fromkeys(dossier_ids))
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i : i + CHUNK]
+            rows = self.conn.execute(
+                "SELECT o.entity_id, o.seq <= COALESCE(a.acked_seq, 0) FROM outbox o "
+                "JOIN outbox_histories h ON h.hist = o.hist LEFT JOIN sync_acks a ON a.db_id = h.db_id "
+                f"WHERE o.entity_id IN ({_marks(len(part))}) AND o.kind = 0",
+                part,
+            )
+            for entity_id, sent in rows:
+                found[entity_id] = bool(sent) and found.get(entity_id, True)
+        return found
+
+    def unacknowledged(self, entity_ids: Sequence[str]) -> set[str]:
+        """Which of these records have a change the hub has not acknowledged: a scan of each history's
+        tail by its key (short on a desk that syncs; one that never did finds its dossiers by creation)."""
+        ids = list(dict.fromkeys(entity_ids))
+        found: set[str] = set()
+        if not ids:
+            return found
+        for hist, acked in self.tails():
+            for i in range(0, len(ids), CHUNK):
+                part = ids[i : i + CHUNK]
+                found.update(
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT entity_id FROM outbox WHERE hist = ? AND seq > ? "
+                        f"AND entity_id IN ({_marks(len(part))})",
+                        (hist, acked, *part),
+                    )
+                )
+        return found
 
     def event_ids_by_dossier(self, dossier_ids: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
@@ -170,7 +213,7 @@ class SyncStore:
         return self._ids_present("dossiers", ids)
 
     def event_ids_present(self, ids: Sequence[str]) -> set[str]:
-        return self._ids_present("dossier_events", ids)
+        return self._ids_present(EVENT_TABLE, ids)  # the lean table's key: no view joins
 
     def dossier_id_for_code(self, code: str) -> str | None:
         row = self.conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()
@@ -270,6 +313,7 @@ class SyncStore:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK TO apply_one")
+            self.store.forget_outbox_cache()
             self.conn.execute("RELEASE apply_one")
             raise
         self.conn.execute("RELEASE apply_one")

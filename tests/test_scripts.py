@@ -126,7 +126,14 @@ def test_bench_store(script_env: dict[str, str], tmp_path: Path) -> None:
     store = tmp_path / "bench-store.sqlite3"
     args = ("--dossiers", "50", "--store", store, "--people", "2", "--rounds", "1", "--saves", "3")
     output = run(script_env, "tests/perf/bench_store.py", *args)
-    assert_printed(output, "built 50 dossiers", "B per dossier", "desk search         p50", "durable save of one")
+    assert_printed(
+        output,
+        "built 50 dossiers",
+        "B per dossier",
+        "older half acknowledged",
+        "desk search         p50",
+        "durable save",
+    )
     output = run(script_env, "tests/perf/bench_store.py", *args)  # the cached store is reused
     assert_printed(output, "(50 dossiers, cached)", "desk search         p50")
 

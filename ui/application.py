@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # sqlite_utils imports numpy, when installed, only to register adapters for numpy values, which the
 # desk never stores; skipping it saves 150-300 ms of every start. Set before anything imports db.
 sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal  # noqa: E402
 
 from app.core import paths  # noqa: E402
 
@@ -59,7 +60,6 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     """
     from PySide6.QtCore import QSettings
 
-    from ui import bank_dialog, scanner_inbox
     from ui.errors import install_hooks
     from ui.main_window import DEFAULT_IDLE_MINUTES, MainWindow
 
@@ -68,11 +68,19 @@ def start_window(db: str | None = None, demo: bool = False, lang: str | None = N
     # The idle lock is a desk setting (minutes), e.g. [ui] idle_minutes=5 in MotCua/motcua.conf.
     options.setdefault("idle_minutes", float(QSettings().value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
     window = MainWindow(None, demo=demo, **options)
-    window.desk_ready.connect(lambda: scanner_inbox.install(window))  # new scans offered
-    window.desk_ready.connect(lambda: bank_dialog.install(window))  # the commune's account for VietQR
+    window.desk_ready.connect(lambda: _desk_menus(window))
     window.show()
+    window.first_paint = FirstPaint(window)
     load(window, db, demo)
     return app, window
+
+
+def _desk_menus(window) -> None:
+    """What needs the open store: imported then, not before the sign-in page shows (start-up)."""
+    from ui import bank_dialog, scanner_inbox
+
+    scanner_inbox.install(window)  # new scans offered
+    bank_dialog.install(window)  # the commune's account for VietQR
 
 
 def store_path(db: str | None, demo: bool) -> Path:
@@ -86,9 +94,13 @@ def load(window, db: str | None, demo: bool) -> DeskLoader:
     loader.loaded.connect(lambda desk: (_filled(window), _arrived(window, desk)))
     loader.failed.connect(lambda error: (_filled(window), _failed(window, error, store_path(db, demo))))
     window.loader = loader
-    # Started at the first turn of the event loop, once the window is painted: the domain's imports in the
-    # thread would otherwise hold the GIL while the sign-in page is being shown.
-    QTimer.singleShot(0, loader, loader.start)
+    # Started once the sign-in page is painted: the domain's imports in the thread would otherwise hold the
+    # GIL that Qt's first paint of the window needs (Python widgets), and the page would show later.
+    first_paint = getattr(window, "first_paint", None)
+    if first_paint is None:
+        QTimer.singleShot(0, loader, loader.start)
+    else:
+        first_paint.then(loader.start)
     return loader
 
 
@@ -153,6 +165,42 @@ def _arrived(window, desk) -> None:
             window.close()
             return
     window.attach(desk)
+
+
+class FirstPaint(QObject):
+    """Runs what waits for the window's first paint. The zero-timers of the event loop's first turn run
+    before Qt paints a window just shown; a window that is never painted (minimised) runs them anyway after
+    ``FALLBACK_MS``."""
+
+    FALLBACK_MS = 500
+
+    def __init__(self, window: QObject) -> None:
+        super().__init__(window)
+        self.done = False
+        self.waiting: list[Callable[[], object]] = []
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._painted)
+
+    def then(self, run: Callable[[], object]) -> None:
+        if self.done:
+            QTimer.singleShot(0, self, run)
+        else:
+            self.waiting.append(run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._painted)  # once this paint is on screen
+        return False
+
+    def _painted(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.parent().removeEventFilter(self)
+        waiting, self.waiting = self.waiting, []
+        for run in waiting:
+            run()
 
 
 class DeskLoader(QThread):

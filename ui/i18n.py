@@ -9,11 +9,14 @@ from __future__ import annotations
 import atexit
 import os
 import re
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from app.core import paths
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 SETTINGS_KEY = "ui/language"

@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -23,17 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
-from ui.backup_status import BackupIndicator
 from ui.errors import CATCHABLE, user_error
 from ui.idle import ActivityFilter
 from ui.printer import FormSource, Printer, Printing, QtPrinter
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, set_enum
 
 # The window shows the sign-in page before the domain (holidays, sqlite-utils, argon2 …) is loaded:
-# app/ modules are imported when the desk arrives (MainWindow.attach), typed here only.
+# app/ modules are imported when the desk arrives (MainWindow.attach), typed here only. PySide6's ``Qt``
+# namespace too is imported only where it is used after sign-in (see ui.widgets.set_enum).
 if TYPE_CHECKING:
     from app.core.records import Clerk
     from app.desk import Desk
+    from ui.backup_status import BackupIndicator
     from ui.scanner import Scan, ScanFilter
     from ui.sync_status import SyncIndicator
 
@@ -52,9 +54,9 @@ class LockPage(QWidget):
         self.desk = desk
         self.title = QLabel(self.tr("Bộ phận Một cửa"))
         self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.title, "alignment", "AlignCenter")
         self.subtitle = QLabel(self.tr("Đăng nhập để làm việc"))
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.subtitle, "alignment", "AlignCenter")
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -85,11 +87,15 @@ class LockPage(QWidget):
             )
             hint.setStyleSheet("color: #7f6000;")
             form.addRow(hint)
+        centred = QHBoxLayout()  # the form at its own width in the middle (AlignHCenter without Qt's enums)
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(2)
         self.message.info(self.tr("Đang mở kho dữ liệu…"))
         if desk is not None:
@@ -175,9 +181,10 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(int(idle_minutes * 60_000))
         self.idle_timer.timeout.connect(self.lock)
+        # Watching every event of the application only matters while the idle timer runs (signed in):
+        # installed at sign-in, removed at the lock, so the sign-in page's start-up pays no Python call per event.
         self.activity = ActivityFilter(self.idle_timer, self)
         self.scanner: ScanFilter | None = None
-        QApplication.instance().installEventFilter(self.activity)
 
         self._build_menus()
         self._restore_focus: QWidget | None = None
@@ -233,41 +240,40 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(widget)
         return widget
 
+    def _action(self, text: str, slot, shortcut: str = "") -> QAction:
+        """QAction(parent), then setText and setShortcuts([...]): PySide6 choosing among QAction(text, parent)'s
+        and setShortcut's overloads would build QIcon's and the Qt namespace's enums before the sign-in page."""
+        action = QAction(self)
+        action.setText(text)
+        if shortcut:
+            action.setShortcuts([QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        lock = QAction(self.tr("&Khoá màn hình"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(lambda: self.lock())
-        quit_action = QAction(self.tr("&Thoát"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        sync_now = QAction(self.tr("Đồng &bộ ngay"), self)
-        sync_now.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        sync_now.triggered.connect(lambda: self.sync is not None and self.sync.start(push=True))
-        problems = QAction(self.tr("&Lỗi đồng bộ…"), self)
-        problems.triggered.connect(lambda: self.clerk is not None and self.show_sync_problems())
-        rating = QAction(self.tr("Màn hình đánh &giá"), self)
-        rating.setShortcut(QKeySequence("Ctrl+R"))
-        rating.triggered.connect(lambda: self.clerk is not None and self.open_rating())
-        file_menu.addActions([lock, sync_now, problems, rating, quit_action])
+        for text, slot, shortcut in (
+            (self.tr("&Khoá màn hình"), lambda: self.lock(), "Ctrl+L"),
+            (self.tr("Đồng &bộ ngay"), lambda: self.sync is not None and self.sync.start(push=True), "Ctrl+Shift+S"),
+            (self.tr("&Lỗi đồng bộ…"), lambda: self.clerk is not None and self.show_sync_problems(), ""),
+            (self.tr("Màn hình đánh &giá"), lambda: self.clerk is not None and self.open_rating(), "Ctrl+R"),
+            (self.tr("&Thoát"), self.close, "Ctrl+Q"),
+        ):
+            file_menu.addAction(self._action(text, slot, shortcut))
         go = self.menuBar().addMenu(self.tr("Đ&i tới"))
         for key, caption, shortcut in (
             ("receive", self.tr("Tiếp nhận"), "F2"),
             ("dossiers", self.tr("Hồ sơ"), "F3"),
             ("return", self.tr("Trả kết quả"), "F4"),
         ):
-            action = QAction(caption, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _=False, k=key: self._go(k))
-            go.addAction(action)
+            go.addAction(self._action(caption, lambda _=False, k=key: self._go(k), shortcut))
         languages = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self)
+            action = self._action(name, lambda _=False, c=code: self.choose_language(c))
             action.setCheckable(True)
             action.setChecked(code == i18n.lang())
-            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             languages.addAction(action)
             self.language_actions[code] = action
@@ -301,6 +307,7 @@ class MainWindow(QMainWindow):
             self._restore_focus = QApplication.focusWidget()
         self.clerk = None
         self.idle_timer.stop()
+        QApplication.instance().removeEventFilter(self.activity)
         if self.sections and self.dossiers.dialog is not None:
             self.dossiers.dialog.close()
         self.clerk_label.setText(self.tr("Chưa đăng nhập"))
@@ -315,6 +322,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, clerk: Clerk) -> None:
         from app.core.records import ROLES, label
         from ui import report_access
+        from ui.backup_status import BackupIndicator
 
         self.clerk = clerk
         self._build_sections()
@@ -329,6 +337,7 @@ class MainWindow(QMainWindow):
             .replace("%2", label(ROLES, clerk.role, i18n.lang()))
         )
         self.stack.setCurrentWidget(self.tabs)
+        QApplication.instance().installEventFilter(self.activity)
         self.idle_timer.start()
         target = self._restore_focus if self._restore_focus is not None else self.receive.procedure_filter
         self._restore_focus = None
@@ -366,6 +375,8 @@ class MainWindow(QMainWindow):
 
     def open_rating(self, code: str | None = None) -> QWidget | None:
         """The citizen's rating screen, for the dossier just returned (or standalone)."""
+        from PySide6.QtCore import Qt
+
         from ui.rating_screen import RatingScreen
 
         dossier = self.desk.dossiers.get(code) if code else None
@@ -409,6 +420,8 @@ class MainWindow(QMainWindow):
 
     def show_sync_problems(self) -> QWidget:
         """Records the hub refused and dossiers that clash, with the reasons in words."""
+        from PySide6.QtCore import Qt
+
         from ui.sync_problems import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.desk, self, clerk=self.clerk)

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ui import i18n
 from ui.errors import CATCHABLE, user_error
 
 if TYPE_CHECKING:  # the sign-in page is shown before the domain modules are loaded
+    from PySide6.QtWidgets import QAbstractItemView
+
     from app.core.records import Clerk
     from app.desk import Desk
     from ui.printer import Printing
 
 ERROR_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
+
+
+def set_enum(widget: QObject, name: str, keys: str) -> None:
+    """Set an enum property by its keys' names (``"AlignCenter"``) through Qt's meta-object.
+
+    What the sign-in page shows does not touch PySide6's ``Qt`` namespace: its ~90 Python enums are all
+    built at its first use, 15-20 ms of CPU before the window could take keys (issue 15)."""
+    if not widget.setProperty(name, keys):
+        raise ValueError(f"{type(widget).__name__} has no {name} {keys!r}")
 
 
 class MessageLine(QLabel):
@@ -33,7 +42,7 @@ class MessageLine(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setObjectName("messageLine")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # names typed by clerks are never read as HTML
+        set_enum(self, "textFormat", "PlainText")  # names typed by clerks are never read as HTML
         self.setMinimumHeight(self.fontMetrics().lineSpacing() + 4)
         self.kept: Path | None = None
         self.kind = ""  # "error", "info" or "" (empty)
@@ -48,10 +57,12 @@ class MessageLine(QLabel):
         if kept is None:
             self._plain(text, "color: #1e7b34;")
             return
+        from html import escape
+
         self.kept = kept
         self.setStyleSheet("color: #1e7b34;")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        set_enum(self, "textFormat", "RichText")
+        set_enum(self, "textInteractionFlags", "TextBrowserInteraction")
         self.setToolTip(str(kept))
         open_file = escape(self.tr("Mở tệp PDF"))
         open_folder = escape(self.tr("Mở thư mục"))
@@ -60,8 +71,8 @@ class MessageLine(QLabel):
     def _plain(self, text: str, style: str) -> None:
         self.kept = None
         self.setToolTip("")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_enum(self, "textFormat", "PlainText")
+        set_enum(self, "textInteractionFlags", "NoTextInteraction")
         self.setStyleSheet(style)
         self.setText(text)
 
@@ -72,6 +83,9 @@ class MessageLine(QLabel):
         super().clear()
 
     def _open(self, which: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self.kept is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.kept if which == "open" else self.kept.parent)))
 
@@ -91,6 +105,8 @@ class EmptyHint(QLabel):
     """A grey sentence in the middle of an empty table, saying what goes there or how to fill it."""
 
     def __init__(self, view: QAbstractItemView, text: str) -> None:
+        from PySide6.QtCore import Qt  # not at the top: the sign-in page's MessageLine does without it
+
         super().__init__(text, view.viewport())
         self.view = view
         self.setObjectName("emptyHint")

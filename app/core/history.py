@@ -205,7 +205,8 @@ class ManyOutbox(Protocol):
 def record_many(store: ManyOutbox, entries: Sequence[tuple[Entity, str, str, str | None, bytes | None, str]]) -> None:
     """A bulk load's outbox entries, for records it has written in its open transaction: (entity,
     entity_id, op, payload as stored text, digest, created_at). A payload the desk rebuilds from its
-    tables may be given in its lean form (None, with its digest: app.sync.rebuild)."""
+    tables may be given in its lean form (None, with its digest: app.sync.rebuild); such an entry is the
+    record's creation at the record's own ``created_at``, which its rebuild gives back (not stored)."""
     # Each distinct object checked once (by identity: a batch holds a few, hashing each entry's costs).
     for e in {id(entry[0]): entry[0] for entry in entries}.values():
         if ENTITIES.get(e.name) != e:  # equal, not the same object: built in another process

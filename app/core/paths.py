@@ -11,8 +11,6 @@ import sys
 from importlib import resources as _resources
 from pathlib import Path
 
-import platformdirs
-
 from db.files import private_dir, private_file, restrict_umask, write_private
 
 __all__ = [
@@ -37,12 +35,18 @@ def _env_path(name: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platform():  # imported when a folder is first asked for: the window's sign-in page needs none
+    import platformdirs
+
+    return platformdirs
+
+
 def data_dir() -> Path:
-    return _env_path("MOTCUA_DATA_DIR") or platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return _env_path("MOTCUA_DATA_DIR") or _platform().user_data_path(APP_NAME, appauthor=False)
 
 
 def config_dir() -> Path:
-    return _env_path("MOTCUA_CONFIG_DIR") or platformdirs.user_config_path(APP_NAME, appauthor=False)
+    return _env_path("MOTCUA_CONFIG_DIR") or _platform().user_config_path(APP_NAME, appauthor=False)
 
 
 def key_dir() -> Path:

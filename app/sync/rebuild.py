@@ -173,9 +173,15 @@ def payloads(store: Store, rows: Sequence[Row]) -> list[Any]:
 
 
 def changes(store: Store, rows: Sequence[Row]) -> list[dict[str, Any]]:
-    """Outbox entries as the wire carries them."""
+    """Outbox entries as the wire carries them; an entry's time is its payload's own unless it has one."""
     return [
-        {"entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"], "payload": p, "created_at": r["created_at"]}
+        {
+            "entity": r["entity"],
+            "entity_id": r["entity_id"],
+            "op": r["op"],
+            "payload": p,
+            "created_at": p["created_at"] if r["created_at"] is None else r["created_at"],
+        }
         for r, p in zip(rows, payloads(store, rows), strict=True)
     ]
 

@@ -29,6 +29,7 @@ from app.sync.apply import apply_changes
 from app.sync.client import HubClient, check_url
 from app.sync.errors import HubRefused, HubUnreachable, LinkCut, NotEnrolled, SyncError, reason, refusals
 from app.sync.pace import Pace
+from app.sync.record_states import RecordState, dossier_states, record_states
 from db.account_store import AccountStore
 from db.catalogue_store import CatalogueStore
 from db.dossier_store import DossierStore
@@ -60,12 +61,6 @@ class SyncStatus:
     last_sync: str | None
     last_error: str | None
     state: str  # not_enrolled | never | ok | pending | offline | error
-
-
-@dataclass(frozen=True)
-class RecordState:
-    state: str  # pending | sent | error; the window shows "unlinked" when no hub is set up
-    reason: str | None = None  # the hub's reason in words, for error
 
 
 class Backoff:
@@ -396,26 +391,11 @@ class SyncService:
 
     def record_states(self, entity_ids: list[str]) -> dict[str, RecordState]:
         """pending / sent / error per record; a record that came from the hub counts as sent."""
-        states = {i: RecordState("sent") for i in entity_ids}
-        for e in self.sync_store.entry_states(entity_ids):
-            current = states[e["entity_id"]]
-            if e["code"]:
-                states[e["entity_id"]] = RecordState("error", e["message"] or reason(e["code"]))
-            elif not e["sent"] and current.state != "error":
-                states[e["entity_id"]] = RecordState("pending")
-        return states
+        return record_states(self.sync_store, entity_ids)
 
     def dossier_states(self, dossier_ids: list[str]) -> dict[str, RecordState]:
         """A dossier's state folds in its events: error beats pending beats sent."""
-        events = self.sync_store.event_ids_by_dossier(dossier_ids)
-        every = list(dossier_ids) + [e for ids in events.values() for e in ids]
-        per_record = self.record_states(every)
-        rank = {"sent": 0, "pending": 1, "error": 2}
-        out = {}
-        for d in dossier_ids:
-            states = [per_record[d]] + [per_record[e] for e in events.get(d, [])]
-            out[d] = max(states, key=lambda s: rank[s.state])
-        return out
+        return dossier_states(self.sync_store, dossier_ids)
 
     def dossier_states_by_rowid(self, rowids: list[int]) -> dict[int, RecordState]:
         """The same for register rows, which know the local rowid and not the dossier's id."""

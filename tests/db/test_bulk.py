@@ -18,9 +18,9 @@ def _indexes(store: Store) -> set[str]:
 
 def test_indexes_dropped_for_the_load_and_rebuilt_with_the_same_sql(desk: Desk) -> None:
     before = desk.store.conn.execute(SCHEMA).fetchall()
-    assert {"dossiers_cccd", "outbox_entity", "dossier_events_dossier"} <= _indexes(desk.store)
+    assert {"dossiers_cccd", "outbox_dossier", "dossier_events_dossier"} <= _indexes(desk.store)
     with bulk.deferred_indexes(desk.store):
-        assert not {"dossiers_cccd", "outbox_entity", "dossier_events_dossier"} & _indexes(desk.store)
+        assert not {"dossiers_cccd", "outbox_dossier", "dossier_events_dossier"} & _indexes(desk.store)
         assert "feedback_entries_kind" in _indexes(desk.store)  # other tables keep theirs
     assert desk.store.conn.execute(SCHEMA).fetchall() == before
     assert desk.store.get_meta(bulk.DEFERRED_META) is None

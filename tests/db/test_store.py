@@ -9,6 +9,7 @@ import pytest
 from app.desk import Desk
 from db.dossier_store import DossierStore
 from db.store import Store, StoreError
+from db.sync_store import SyncStore
 
 
 def test_pragmas(tmp_path: Path) -> None:
@@ -77,6 +78,12 @@ def test_events_and_outbox_are_append_only(desk: Desk, admin, sample_input) -> N
         desk.store.conn.execute("DELETE FROM dossier_events WHERE dossier_id = ?", (dossier.id,))
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         desk.store.conn.execute("UPDATE outbox SET payload = '{}'")
+    for change in ("UPDATE outbox SET hist = hist + 1", "UPDATE outbox SET created_at = 'x'"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            desk.store.conn.execute(change)
+    for table in ("outbox_histories", "outbox_kinds"):  # an entry's history and kind are numbers into them
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            desk.store.conn.execute(f"UPDATE {table} SET rowid = rowid + 100")
 
 
 def test_a_failure_mid_transaction_leaves_neither_event_nor_outbox(desk: Desk, admin, sample_input) -> None:
@@ -184,3 +191,16 @@ def test_a_backups_nonce_waits_out_a_busy_writer(tmp_path: Path) -> None:
     release.join()
     other.close()
     store.close()
+
+
+def test_an_outbox_history_undone_with_a_savepoint_is_written_again(desk: Desk, admin, sample_input) -> None:
+    """The store's numbers for histories, kinds and the next sequence are forgotten with what they named."""
+    desk.store.new_db_id("test: a fresh history")
+    sync = SyncStore(desk.store)
+    with desk.store.transaction():
+        with pytest.raises(RuntimeError), sync.savepoint():
+            desk.store.append_outbox("x", "1", "shout", {"a": 1}, "t")
+            raise RuntimeError("the record could not be applied")
+        assert desk.store.append_outbox("x", "2", "shout", {"a": 2}, "t") == 1
+    [entry] = desk.store.outbox()
+    assert (entry["entity"], entry["entity_id"], entry["op"], entry["seq"]) == ("x", "2", "shout", 1)

@@ -80,6 +80,41 @@ def print_room(path: Path) -> None:
             print("  " + line)
 
 
+def median_ms(fn, runs: int = 20) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def bench_states(path: Path, rows: int = 50) -> None:
+    """The register's sync column for a page of rows (newest, oldest), beside reading the page's rows; with
+    nothing acknowledged (the demo never synced), then with the older half acknowledged (rolled back)."""
+    with Desk.open(path) as desk:
+        dossiers, conn = DossierStore(desk.store), desk.store.conn
+        top = conn.execute("SELECT MAX(rowid) FROM dossiers").fetchone()[0] or 0
+        pages = {"newest": list(range(top, max(0, top - rows), -1)), "oldest": list(range(1, min(top, rows) + 1))}
+        print(f"register sync column, {rows} rows ({load()}):")
+        for acked in ("nothing acknowledged", "older half acknowledged"):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if acked != "nothing acknowledged":
+                    for db_id, top_seq in desk.sync.sync_store.max_seqs().items():
+                        desk.sync.sync_store.set_acked(db_id, top_seq // 2, "2026-01-01T00:00:00+07:00")
+                for name, rowids in pages.items():
+                    base = median_ms(lambda r=rowids: dossiers.dossiers_by_rowids(r))
+                    took = median_ms(lambda r=rowids: desk.sync.dossier_states_by_rowid(r))
+                    states = sorted({s.state for s in desk.sync.dossier_states_by_rowid(rowids).values()})
+                    print(
+                        f"  {acked:24s} {name:6s} page {ms(took / 1000)}  ratio {took / base:5.1f}x "
+                        f"to reading its rows ({ms(base / 1000)}); states {states}"
+                    )
+            finally:
+                conn.execute("ROLLBACK")
+
+
 def bare_table(store_path: Path, bare_path: Path) -> sqlite3.Connection:
     if not bare_path.exists():
         tmp = bare_path.with_suffix(".tmp")
@@ -253,6 +288,7 @@ def main() -> None:
     store = args.store or Path(tempfile.gettempdir()) / f"motcua-bench-{args.dossiers}.sqlite3"
     build(store, args.dossiers)
     print_room(store)
+    bench_states(store)
     if not args.no_search:
         bare = bare_table(store, store.with_name(store.stem + "-bare1234.sqlite3"))
         with Desk.open(store) as desk:

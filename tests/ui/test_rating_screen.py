@@ -137,7 +137,7 @@ def test_escape_records_a_declined_rating_and_closes(qtbot, desk, returned, cloc
     day = clock.now().date()
     assert (desk.ratings.response(day, day).rated, desk.ratings.response(day, day).declined) == (0, 1)
     # The decline travels to the hub like a rating does.
-    outbox = desk.store.conn.execute("SELECT entity FROM outbox WHERE entity = 'rating_declined'").fetchall()
+    outbox = [r for r in desk.store.outbox(limit=10_000) if r["entity"] == "rating_declined"]
     assert len(outbox) == 1
 
 

@@ -12,6 +12,7 @@ from app.core.worktime import VN_TZ
 from app.desk import Desk
 from app.reception.rows import match_expression, row_search_text
 from db.dossier_store import DossierStore
+from tests.app.sync.old_outbox import as_schema_20
 from tests.conftest import dossier_input, make_desk
 
 
@@ -262,6 +263,7 @@ def test_an_older_store_keeps_finding_its_dossiers(tmp_path, clock: FixedClock) 
     ]
     conn = desk.store.conn
     texts = conn.execute("SELECT rowid, code, applicant_name, applicant_cccd, applicant_phone FROM dossiers").fetchall()
+    as_schema_20(desk, tmp_path)  # the outbox and events as later migrations (0021, 0022) found them
     with desk.store.transaction():  # the index as migration 0011 left it, text and result lines both
         conn.execute("DROP TABLE dossier_search")
         conn.execute(

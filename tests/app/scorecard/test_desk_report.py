@@ -42,9 +42,7 @@ def test_desk_scorecard_from_the_store(desk: Desk, busy: dict[str, str]) -> None
 
 def test_sync_acknowledgement_counts_for_1_4(desk: Desk, busy: dict[str, str]) -> None:
     store = SyncStore(desk.store)
-    seq = desk.store.conn.execute(
-        "SELECT seq FROM outbox WHERE entity = 'dossier' ORDER BY seq LIMIT 1 OFFSET 1"
-    ).fetchone()[0]
+    seq = [r["seq"] for r in desk.store.outbox(limit=10_000) if r["entity"] == "dossier"][1]
     with desk.store.transaction():  # as SyncService does when the hub answers (the counters follow)
         store.set_acked(desk.store.db_id, seq, iso(desk.clock.now()))
     for fast in (True, False):

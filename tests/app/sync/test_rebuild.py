@@ -36,7 +36,7 @@ def every_kind(desk: Desk) -> None:
 
 
 def kinds(desk: Desk) -> set[str]:
-    return {r["entity"] for r in desk.store.all("SELECT DISTINCT entity FROM outbox")}
+    return {r["entity"] for r in desk.store.outbox(limit=10_000)}
 
 
 def test_every_entity_has_a_rebuilder_or_keeps_its_payload() -> None:
@@ -98,7 +98,8 @@ def test_an_older_desks_dossier_payload_is_pruned_with_a_small_patch(desk: Desk,
         desk.store.conn.execute("DROP TRIGGER outbox_no_update")
         desk.store.conn.execute("DROP TRIGGER outbox_prune_only")
         desk.store.conn.execute(
-            "UPDATE outbox SET payload = ? WHERE db_id = ? AND seq = ?",
+            "UPDATE outbox SET payload = ? "
+            "WHERE hist = (SELECT hist FROM outbox_histories WHERE db_id = ?) AND seq = ?",
             (json.dumps(old, ensure_ascii=False), row["db_id"], row["seq"]),
         )
         desk.sync.sync_store.set_acked(desk.store.db_id, 10, "2026-01-01T00:00:00+07:00")

@@ -23,6 +23,7 @@ from db.backup import apply_pending_restore
 from db.calendar_store import CalendarStore
 from db.catalogue_store import CatalogueStore
 from db.code_marks import CodeMarks
+from db.connection import upgrades_pending
 from db.errors import StoreError
 from db.store import Store
 
@@ -44,6 +45,12 @@ class Desk:
         self.store = store
         self.clock = clock or Clock()
         self.marks = marks
+
+    @staticmethod
+    def upgrade_pending(path: str | Path) -> bool:
+        """Whether opening this store first upgrades it to this program's schema (a big store takes a
+        minute or more, once: the window says so rather than seem stuck)."""
+        return upgrades_pending(path) > 0
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Desk:

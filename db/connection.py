@@ -38,6 +38,21 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def upgrades_pending(path: str | Path) -> int:
+    """How many migrations opening this file will run (read only, nothing written); 0 for a file that is
+    not there or cannot be read: opening it says why."""
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return max(0, LATEST_VERSION - schema_version(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> int:
     """Apply every migration above the file's version, each in its own transaction.
 

@@ -33,11 +33,15 @@ def make_application(lang: str | None = None):
     return app
 
 
-def open_desk(db: str | None, demo: bool, progress=None):
-    """``progress(done, total)``: the first demo start fills the store, which takes seconds."""
+def open_desk(db: str | None, demo: bool, progress=None, upgrading=None):
+    """``progress(done, total)``: the first demo start fills the store, which takes seconds; ``upgrading()``:
+    the store is first upgraded to this version's schema (once; a minute at a million dossiers)."""
     from app.desk import Desk
 
-    desk = Desk.open(store_path(db, demo))
+    path = store_path(db, demo)
+    if upgrading is not None and Desk.upgrade_pending(path):
+        upgrading()
+    desk = Desk.open(path)
     if demo:
         from app.reception import demo as demo_data
 
@@ -91,6 +95,7 @@ def load(window, db: str | None, demo: bool) -> DeskLoader:
     """Open the store in a thread; the sign-in page shows the desk, or why it did not open."""
     loader = DeskLoader(db, demo, window)
     loader.progressed.connect(lambda done, total: _filling(window, done, total))
+    loader.upgrading.connect(lambda: _upgrading(window))
     loader.loaded.connect(lambda desk: (_filled(window), _arrived(window, desk)))
     loader.failed.connect(lambda error: (_filled(window), _failed(window, error, store_path(db, demo))))
     window.loader = loader
@@ -129,6 +134,14 @@ def _filled(window) -> None:
         dialog.close()
         dialog.deleteLater()
         window.demo_progress = None
+
+
+def _upgrading(window) -> None:
+    window.lock_page.message.info(
+        QCoreApplication.translate(
+            "LockPage", "Đang nâng cấp kho dữ liệu cho phiên bản mới (một lần; kho lớn có thể mất vài phút)…"
+        )
+    )
 
 
 def _failed(window, error, path: Path) -> None:
@@ -209,6 +222,7 @@ class DeskLoader(QThread):
     loaded = Signal(object)
     failed = Signal(object)  # the MotcuaError to show
     progressed = Signal(int, int)  # demo data being built: done, total
+    upgrading = Signal()  # the store is being upgraded to this version's schema first
 
     def __init__(self, db: str | None, demo: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -217,7 +231,7 @@ class DeskLoader(QThread):
 
     def run(self) -> None:
         try:
-            self.loaded.emit(open_desk(self.db, self.demo, self.progressed.emit))
+            self.loaded.emit(open_desk(self.db, self.demo, self.progressed.emit, self.upgrading.emit))
         except BaseException as exc:  # whatever happens, the page must not wait for ever
             from app.core.storage_errors import StoreUnexpected, project_error
 

@@ -125,39 +125,39 @@
 <context>
     <name>BankDialog</name>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="24"/>
+        <location filename="../../ui/bank_dialog.py" line="28"/>
         <source>Tài khoản ngân hàng của xã</source>
-        <translation>The commune's bank account</translation>
+        <translation>The commune&apos;s bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="28"/>
+        <location filename="../../ui/bank_dialog.py" line="32"/>
         <source>Mã BIN ngân hàng (NAPAS, 6 chữ số)</source>
         <translation>Bank BIN (NAPAS, 6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="29"/>
+        <location filename="../../ui/bank_dialog.py" line="33"/>
         <source>Số tài khoản</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="30"/>
+        <location filename="../../ui/bank_dialog.py" line="34"/>
         <source>Chủ tài khoản</source>
         <translation>Account holder</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="40"/>
+        <location filename="../../ui/bank_dialog.py" line="44"/>
         <source>Dùng cho mã VietQR trên biên nhận và màn hình thu phí. Để trống để xoá.</source>
         <translation>Used for the VietQR on receipts and the fee screen. Leave empty to clear.</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="71"/>
+        <location filename="../../ui/bank_dialog.py" line="75"/>
         <source>Chỉ quản trị viên được đổi tài khoản ngân hàng.</source>
         <translation>Only an administrator can change the bank account.</translation>
     </message>
     <message>
-        <location filename="../../ui/bank_dialog.py" line="85"/>
+        <location filename="../../ui/bank_dialog.py" line="89"/>
         <source>Tài khoản &amp;ngân hàng của xã…</source>
-        <translation>The commune's &amp;bank account…</translation>
+        <translation>The commune&apos;s &amp;bank account…</translation>
     </message>
 </context>
 <context>
@@ -221,27 +221,27 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../ui/camera.py" line="56"/>
+        <location filename="../../ui/camera.py" line="65"/>
         <source>Chụp giấy tờ bằng máy ảnh</source>
         <translation>Photograph papers with the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera.py" line="65"/>
+        <location filename="../../ui/camera.py" line="74"/>
         <source>Chưa chụp trang nào.</source>
         <translation>No page taken yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/camera.py" line="66"/>
+        <location filename="../../ui/camera.py" line="75"/>
         <source>Chụp trang</source>
         <translation>Take page</translation>
     </message>
     <message>
-        <location filename="../../ui/camera.py" line="71"/>
+        <location filename="../../ui/camera.py" line="80"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/camera.py" line="84"/>
+        <location filename="../../ui/camera.py" line="93"/>
         <source>Đã chụp %1 trang.</source>
         <translation>%1 page(s) taken.</translation>
     </message>
@@ -1818,59 +1818,64 @@ This reading has been recorded.</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Đăng nhập để làm việc</source>
         <translation>Sign in to work</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Đăng &amp;nhập</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Dữ liệu mẫu: tên đăng nhập «%1», mật khẩu «%2».</source>
         <translation>Demo data: user name &apos;%1&apos;, password &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="100"/>
+        <location filename="../../ui/application.py" line="119"/>
         <source>Đang tạo dữ liệu mẫu (%1 hồ sơ)…</source>
         <translation>Building the demo data (%1 dossiers)…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="103"/>
+        <location filename="../../ui/application.py" line="122"/>
         <source>Dữ liệu mẫu</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/application.py" line="141"/>
+        <source>Đang nâng cấp kho dữ liệu cho phiên bản mới (một lần; kho lớn có thể mất vài phút)…</source>
+        <translation>Upgrading the store for this version (once; a big store may take a few minutes)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Màn hình đã khoá; đăng nhập để tiếp tục</source>
         <translation>The screen is locked; sign in to continue</translation>
     </message>
@@ -1926,122 +1931,122 @@ This reading has been recorded.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;1 Tiếp nhận</source>
         <translation>&amp;1 Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;2 Hồ sơ</source>
         <translation>&amp;2 Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;3 Trả kết quả</source>
         <translation>&amp;3 Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Quầy %1 — %2</source>
         <translation>Desk %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-stop shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Đồng bộ: chưa cấu hình</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Bộ phận Một cửa — %1</source>
         <translation>One-stop shop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Lỗi đồng bộ…</source>
         <translation>Sync &amp;problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Màn hình đánh &amp;giá</source>
         <translation>&amp;Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</source>
         <translation>The new language applies the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Clerk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;4 Phản ánh, kiến nghị</source>
         <translation>&amp;4 Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;5 Tiếp công dân</source>
         <translation>&amp;5 Citizen reception</translation>
     </message>
@@ -2049,12 +2054,12 @@ This reading has been recorded.</translation>
 <context>
     <name>MessageLine</name>
     <message>
-        <location filename="../../ui/widgets.py" line="56"/>
+        <location filename="../../ui/widgets.py" line="67"/>
         <source>Mở tệp PDF</source>
         <translation>Open the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="57"/>
+        <location filename="../../ui/widgets.py" line="68"/>
         <source>Mở thư mục</source>
         <translation>Show the folder</translation>
     </message>
@@ -2837,12 +2842,12 @@ Reason (required):</translation>
 <context>
     <name>ScannerInbox</name>
     <message>
-        <location filename="../../ui/scanner_inbox.py" line="122"/>
+        <location filename="../../ui/scanner_inbox.py" line="125"/>
         <source>Thư mục máy quét lưu tệp vào</source>
         <translation>The folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner_inbox.py" line="128"/>
+        <location filename="../../ui/scanner_inbox.py" line="131"/>
         <source>Thư mục &amp;máy quét…</source>
         <translation>&amp;Scanner folder…</translation>
     </message>

@@ -196,3 +196,38 @@ def test_the_first_demo_start_shows_its_progress(started, qtbot, monkeypatch, is
     assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen) and len(seen) >= 3
     assert window.demo_progress is None  # closed once the store is ready
     assert window.desk.dossiers.count() == 300
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_store_of_an_older_version_is_said_to_be_upgrading_then_opens(
+    started, qtbot, tmp_path, monkeypatch, lang
+) -> None:
+    from db.connection import LATEST_VERSION, upgrades_pending
+    from db.store import Store
+    from ui.first_run import FirstRunDialog
+
+    path = tmp_path / "older.sqlite3"
+    Store(path, migrate_to=LATEST_VERSION - 2).close()  # as the previous version left it (no commune yet)
+    assert upgrades_pending(path) == 2
+    asked: list[bool] = []
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: asked.append(True) or 0)  # the store opened
+    window = started(path, lang=lang)
+    said: list[str] = []
+    window.loader.upgrading.connect(lambda: said.append(window.lock_page.message.text()))
+    qtbot.waitUntil(lambda: bool(asked) or failure_shown(window), timeout=20_000)
+    expected = "Upgrading the store" if lang == "en" else "Đang nâng cấp kho dữ liệu"
+    assert len(said) == 1 and expected in said[0]
+    assert asked and upgrades_pending(path) == 0
+
+
+def test_a_current_store_opens_without_an_upgrade_message(started, qtbot, tmp_path, clock) -> None:
+    from db.connection import upgrades_pending
+
+    path = tmp_path / "current.sqlite3"
+    make_desk(path, clock).close()
+    assert upgrades_pending(path) == 0
+    window = started(path)
+    said: list[bool] = []
+    window.loader.upgrading.connect(lambda: said.append(True))
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=20_000)
+    assert said == []

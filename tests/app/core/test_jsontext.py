@@ -9,28 +9,13 @@ from typing import Any
 import pytest
 
 from app.core import jsontext
+from tests.app.core.json_values import text, value
 
-ALPHABET = 'aZ09 "\\/\b\f\n\r\t\x00\x1f\x7f\u00e9\u1ea1\u0110\u2028\u2029\ud800\U0001f600{}[]:,'
 OPTIONS = [
     {},  # a dossier's documents
     {"separators": (",", ":")},  # an event's data, an outbox payload
     {"sort_keys": True, "separators": (",", ":")},  # the canonical text a change is hashed by
 ]
-
-
-def text(rng: random.Random) -> str:
-    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12)))
-
-
-def value(rng: random.Random, depth: int = 0) -> Any:
-    roll = rng.random()
-    if depth < 3 and roll < 0.15:
-        return {text(rng): value(rng, depth + 1) for _ in range(rng.randint(0, 6))}
-    if depth < 3 and roll < 0.25:
-        return [value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    if depth < 3 and roll < 0.28:
-        return tuple(value(rng, depth + 1) for _ in range(rng.randint(0, 3)))
-    return rng.choice([text(rng), rng.randint(-(10**20), 10**20), rng.uniform(-1e6, 1e6), float("inf"), float("nan")])
 
 
 @pytest.mark.parametrize("options", OPTIONS)

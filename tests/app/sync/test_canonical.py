@@ -8,38 +8,11 @@ import random
 from typing import Any
 
 from app.sync import protocol
-
-ALPHABET = 'aZ09 "\\/\b\f\n\r\t\x00\x1f\x7f\u00e9\u1ea1\u0110\u2028\u2029\ud800\U0001f600{}[]:,'
+from tests.app.core.json_values import text, value
 
 
 def reference(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def text(rng: random.Random) -> str:
-    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12)))
-
-
-def value(rng: random.Random, depth: int = 0) -> Any:
-    roll = rng.random()
-    if depth < 3 and roll < 0.15:
-        return {text(rng): value(rng, depth + 1) for _ in range(rng.randint(0, 6))}
-    if depth < 3 and roll < 0.25:
-        return [value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    return rng.choice(
-        [
-            text(rng),
-            rng.randint(-(10**20), 10**20),
-            rng.uniform(-1e6, 1e6),
-            float("inf"),
-            1e-300,
-            None,
-            True,
-            False,
-            0,
-            -0.0,
-        ]
-    )
 
 
 def test_the_canonical_text_is_json_dumps_own_on_random_payloads() -> None:

@@ -137,11 +137,7 @@ def _filled(window) -> None:
 
 
 def _upgrading(window) -> None:
-    window.lock_page.message.info(
-        QCoreApplication.translate(
-            "LockPage", "Đang nâng cấp kho dữ liệu cho phiên bản mới (một lần; kho lớn có thể mất vài phút)…"
-        )
-    )
+    window.lock_page.message.info(QCoreApplication.translate("LockPage", "Đang nâng cấp kho dữ liệu…"))
 
 
 def _failed(window, error, path: Path) -> None:

@@ -1864,12 +1864,12 @@ This reading has been recorded.</translation>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="141"/>
-        <source>Đang nâng cấp kho dữ liệu cho phiên bản mới (một lần; kho lớn có thể mất vài phút)…</source>
-        <translation>Upgrading the store for this version (once; a big store may take a few minutes)…</translation>
+        <location filename="../../ui/application.py" line="140"/>
+        <source>Đang nâng cấp kho dữ liệu…</source>
+        <translation>Upgrading the store…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="165"/>
+        <location filename="../../ui/application.py" line="161"/>
         <location filename="../../ui/main_window.py" line="100"/>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the store…</translation>
